@@ -1,0 +1,1 @@
+namespace Dunning.Bot.Conversations;
