@@ -1,0 +1,30 @@
+namespace Dunning.Bot.Cli;
+
+/// <summary>The table of verbs; <c>serve</c> (or no verb) starts the host.</summary>
+internal static class CliVerbs
+{
+    private static readonly ICliVerb[] All =
+    [
+    ];
+
+    /// <summary>The verb named by the first argument, or null to start the host.</summary>
+    public static ICliVerb? Find(string[] args) =>
+        args.Length == 0 || args[0].StartsWith('-') || args[0] == "serve"
+            ? null
+            : All.FirstOrDefault(v => v.Name == args[0]) ?? new UnknownVerb(args[0], All);
+
+    private sealed class UnknownVerb(string name, ICliVerb[] known) : ICliVerb
+    {
+        public string Name => name;
+        public string Summary => "";
+
+        public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        {
+            error.WriteLine($"Unknown verb '{name}'. Verbs:");
+            error.WriteLine("  serve        start the bot (the default)");
+            foreach (var verb in known)
+                error.WriteLine($"  {verb.Name,-12} {verb.Summary}");
+            return Task.FromResult(2);
+        }
+    }
+}
