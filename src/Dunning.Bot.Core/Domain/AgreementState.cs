@@ -1,0 +1,11 @@
+namespace Dunning.Bot.Core.Domain;
+
+public enum AgreementState
+{
+    Proposed,
+    AwaitingApproval,
+    Agreed,
+    Rejected,
+    Kept,
+    Broken,
+}

@@ -1,0 +1,19 @@
+namespace Dunning.Bot.Core.Domain;
+
+/// <summary>The words used in <see cref="CaseAction.Kind"/>; the case file groups by them.</summary>
+public static class CaseActionKinds
+{
+    public const string Reminder = "reminder";
+    public const string Suppressed = "suppressed";
+    public const string Payment = "payment";
+    public const string ClaimedPaid = "claimed_paid";
+    public const string Promise = "promise";
+    public const string Agreement = "agreement";
+    public const string Dispute = "dispute";
+    public const string Hardship = "hardship";
+    public const string Pause = "pause";
+    public const string OptOut = "opt_out";
+    public const string Escalation = "escalation";
+    public const string Staff = "staff";
+    public const string Objection = "objection";
+}

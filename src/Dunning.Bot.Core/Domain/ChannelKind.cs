@@ -1,0 +1,13 @@
+namespace Dunning.Bot.Core.Domain;
+
+/// <summary>The channels a debtor can be reached on; the wire name is the Bot Framework channel id.</summary>
+public static class ChannelKind
+{
+    public const string Telegram = "telegram";
+    public const string Teams = "msteams";
+    public const string WebChat = "webchat";
+
+    public static readonly IReadOnlyList<string> All = [Telegram, Teams, WebChat];
+
+    public static bool IsKnown(string? channel) => channel is not null && All.Contains(channel);
+}

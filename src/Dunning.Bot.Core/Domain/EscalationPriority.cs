@@ -1,0 +1,9 @@
+namespace Dunning.Bot.Core.Domain;
+
+public enum EscalationPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

@@ -1,0 +1,17 @@
+namespace Dunning.Bot.Core.Domain;
+
+public enum EscalationReason
+{
+    RequestHuman,
+    Dispute,
+    Hardship,
+    BeyondLimits,
+    ApprovalRequired,
+    CounterOfferRefused,
+    NotUnderstood,
+    BrokenPromise,
+    FinalStage,
+    DeadChannel,
+    OptOut,
+    ClaimedPaid,
+}

@@ -1,0 +1,8 @@
+namespace Dunning.Bot.Core.Domain;
+
+public enum EscalationState
+{
+    Open,
+    InProgress,
+    Resolved,
+}

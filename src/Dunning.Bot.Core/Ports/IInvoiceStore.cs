@@ -1,0 +1,18 @@
+using Dunning.Bot.Core.Domain;
+
+namespace Dunning.Bot.Core.Ports;
+
+/// <summary>
+/// Invoices by number (unique) and by debtor. Versioned saves as in <see cref="IDebtorStore"/>.
+/// <see cref="SaveBatchAsync"/> writes all or nothing (one transaction).
+/// </summary>
+public interface IInvoiceStore
+{
+    Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken);
+
+    Task SaveAsync(Invoice invoice, CancellationToken cancellationToken);
+
+    Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken);
+}
