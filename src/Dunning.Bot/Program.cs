@@ -1,14 +1,22 @@
 using Dunning.Bot.Cli;
+using Dunning.Bot.Hosting;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
 if (CliVerbs.Find(args) is { } verb)
     return await verb.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = DunningConfiguration.WithoutConfigFile(args),
+    ContentRootPath = AppContext.BaseDirectory,
+});
+DunningConfiguration.AddConfigFile(builder.Configuration, args);
+
+builder.AddDunningHost();
 
 var app = builder.Build();
 
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,26 @@
+namespace Dunning.Bot.Hosting;
+
+/// <summary>Cross-cutting host registrations: clock, logging, problem details, health.</summary>
+internal static class HostExtensions
+{
+    public static WebApplicationBuilder AddDunningHost(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        return builder;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}
