@@ -1,3 +1,4 @@
+using Dunning.Bot.Api;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 
@@ -13,10 +14,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 DunningConfiguration.AddConfigFile(builder.Configuration, args);
 
 builder.AddDunningHost();
+builder.AddDunningApi();
 
 var app = builder.Build();
 
 app.MapHealth();
+app.MapDunningApi();
 
 await app.RunAsync();
 return 0;

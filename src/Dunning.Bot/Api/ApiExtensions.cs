@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Dunning.Bot.Api;
+
+/// <summary>Registers and maps the owners' REST API under <c>/api/v1</c> with its OpenAPI document.</summary>
+internal static class ApiExtensions
+{
+    public static WebApplicationBuilder AddDunningApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Dunning.Bot owner API";
+            doc.Info.Description = $"Debtors, invoices, payments, pauses and cases. Authenticate with the {ApiKeys.HeaderName} header.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddExceptionHandler<ApiProblems>();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    public static WebApplication MapDunningApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), ApiGate.Use);
+        var api = app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem();
+        api.MapDebtors().MapInvoices().MapCases();
+        return app;
+    }
+}

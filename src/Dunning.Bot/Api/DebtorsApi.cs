@@ -1,0 +1,53 @@
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Api;
+
+/// <summary><c>/api/v1/debtors</c>: create, update and read debtors.</summary>
+internal static class DebtorsApi
+{
+    public static RouteGroupBuilder MapDebtors(this RouteGroupBuilder api)
+    {
+        var debtors = api.MapGroup("/debtors").WithTags("Debtors");
+        debtors.MapGet("/", ListAsync).WithSummary("All debtors");
+        debtors.MapGet("/{id}", GetAsync).WithSummary("One debtor with access code and chat link");
+        debtors.MapPut("/{id}", PutAsync).WithSummary("Create or update a debtor");
+        return api;
+    }
+
+    internal static async Task<Ok<DebtorResponse[]>> ListAsync(IDebtorStore store, IOptions<BotOptions> bot, CancellationToken ct) =>
+        TypedResults.Ok((await store.ListAsync(ct)).Select(d => DebtorResponse.From(d, bot.Value.ChatLink(d.LinkToken))).ToArray());
+
+    internal static async Task<Results<Ok<DebtorResponse>, ProblemHttpResult>> GetAsync(
+        string id, IDebtorStore store, IOptions<BotOptions> bot, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } debtor
+            ? TypedResults.Ok(DebtorResponse.From(debtor, bot.Value.ChatLink(debtor.LinkToken)))
+            : Problems.NotFound($"No debtor with id '{id}'.");
+
+    internal static async Task<Results<Ok<DebtorResponse>, Created<DebtorResponse>, ValidationProblem>> PutAsync(
+        string id, DebtorRequest body, IDebtorStore store, IOptions<BotOptions> bot, CancellationToken ct)
+    {
+        if (!Identifiers.IsValid(id))
+            return Identifiers.Problem("id", id);
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A name of 1–200 characters is required."] });
+
+        var debtor = await store.FindAsync(id, ct);
+        var created = debtor is null;
+        debtor ??= new Debtor { Id = id, Name = body.Name, AccessCode = DebtorSecrets.NewAccessCode(), LinkToken = DebtorSecrets.NewLinkToken() };
+        debtor.Name = body.Name.Trim();
+        debtor.Kind = body.Kind ?? debtor.Kind;
+        debtor.Language = body.Language ?? debtor.Language;
+        debtor.TimeZone = body.TimeZone ?? debtor.TimeZone;
+        debtor.Country = body.Country ?? debtor.Country;
+        debtor.State = body.State ?? debtor.State;
+        debtor.Email = body.Email ?? debtor.Email;
+        await store.SaveAsync(debtor, ct);
+
+        var response = DebtorResponse.From(debtor, bot.Value.ChatLink(debtor.LinkToken));
+        return created ? TypedResults.Created($"/api/v1/debtors/{Uri.EscapeDataString(id)}", response) : TypedResults.Ok(response);
+    }
+}
