@@ -6,6 +6,8 @@ internal static class HostExtensions
     public static WebApplicationBuilder AddDunningHost(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.Logging.AddSimpleConsole(o =>
