@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dunning.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1 (a free port) with its own temporary LiteDB file.
+/// Settings override configuration; <see cref="Clock"/> replaces the system clock when given.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly string environment;
+    private readonly Action<IServiceCollection>? services;
+
+    public BotHost(Dictionary<string, string?>? settings = null, string environment = "Testing",
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("dunning-test-").FullName;
+        this.settings = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(DataDirectory, "dunning.db"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? [])
+            this.settings[key] = value;
+        this.environment = environment;
+        this.services = services;
+        Clock = clock;
+        UseKestrel(0);
+    }
+
+    public string DataDirectory { get; }
+
+    public TimeProvider? Clock { get; }
+
+    /// <summary>The base address Kestrel listens on, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    public HttpClient CreateHttpClient()
+    {
+        StartServer();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(s =>
+        {
+            if (Clock is not null)
+                s.Replace(ServiceDescriptor.Singleton(Clock));
+            services?.Invoke(s);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a background thread; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
