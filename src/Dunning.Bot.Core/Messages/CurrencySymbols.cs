@@ -30,6 +30,13 @@ internal static class CurrencySymbols
         var format = (NumberFormatInfo)CultureInfo.GetCultureInfo(cultureName).NumberFormat.Clone();
         format.CurrencySymbol = Symbol(currency);
         format.CurrencyDecimalDigits = Currency.MinorUnits(currency);
+        if (format.CurrencySymbol.All(char.IsLetter))
+        {
+            // A code-like symbol needs a space where a sign like € sits flush: "CHF 99.90", not "CHF99.90".
+            format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
+            format.CurrencyNegativePattern = format.CurrencyNegativePattern switch { 0 => 14, 1 => 9, 5 => 8, var p => p };
+        }
+
         return NumberFormatInfo.ReadOnly(format);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fluid;
+using Fluid.Values;
 
 namespace Dunning.Bot.Core.Messages;
 
@@ -72,6 +73,8 @@ public sealed partial class MessageCatalogue
         templateOptions.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in DomainTypes.Concat(options.ModelTypes))
             templateOptions.MemberAccessStrategy.Register(type);
+        // Fluid would print a DateOnly with its invariant ToString ("11/26/2026"); as a date value it reaches the date filter.
+        templateOptions.ValueConverters.Add(value => value is DateOnly date ? new DateTimeValue(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : null);
         new MessageFilters(options).Register(templateOptions.Filters);
         return templateOptions;
     }
