@@ -12,4 +12,13 @@ internal sealed class DialogFile(string fileName, string dialog, string language
     public Dictionary<string, MessageEntry> Messages { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, (string Label, int Line)> Buttons { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every key the file names (<c>messages.x</c>, <c>buttons.y</c>), loaded or not: a key already reported as
+    /// broken is not reported again as missing.
+    /// </summary>
+    public HashSet<string> Mentioned { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The YAML did not load; its keys are unknown, so other languages are not compared with it.</summary>
+    public bool Unreadable { get; set; }
 }

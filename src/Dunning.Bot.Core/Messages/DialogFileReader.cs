@@ -29,12 +29,14 @@ internal sealed partial class DialogFileReader(TemplateCompiler compiler, List<C
         catch (YamlException e)
         {
             problems.Add(new(file.FileName, null, (int)e.Start.Line, $"YAML syntax error: {Innermost(e).Message}"));
+            file.Unreadable = true;
             return;
         }
 
         if (root is null)
         {
             problems.Add(new(file.FileName, null, 1, "is empty or not a mapping; expected 'messages:' and/or 'buttons:' at the top."));
+            file.Unreadable = true;
             return;
         }
 
@@ -64,6 +66,7 @@ internal sealed partial class DialogFileReader(TemplateCompiler compiler, List<C
             if (!ValidKey(file, "messages", keyNode, out var key))
                 continue;
             var qualified = $"messages.{key}";
+            file.Mentioned.Add(qualified);
             YamlNode? texts = value;
             IReadOnlyList<string> keyVariables = [];
             if (value is YamlMappingNode detailed)
@@ -133,6 +136,7 @@ internal sealed partial class DialogFileReader(TemplateCompiler compiler, List<C
         {
             if (!ValidKey(file, "buttons", keyNode, out var key))
                 continue;
+            file.Mentioned.Add($"buttons.{key}");
             if (value is not YamlScalarNode { Value: var label })
                 Problem(file, $"buttons.{key}", value, "a button label must be a plain string.");
             else if (string.IsNullOrWhiteSpace(label))

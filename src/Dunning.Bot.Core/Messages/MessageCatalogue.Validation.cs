@@ -31,9 +31,11 @@ public sealed partial class MessageCatalogue
                     $"missing: {other.FileName} exists, so the dialog needs a '{language}' file too."));
             }
 
-            CheckKeys(dialog.ToList(), "messages", f => f.Messages.ToDictionary(m => m.Key, m => m.Value.Line), problems);
-            CheckKeys(dialog.ToList(), "buttons", f => f.Buttons.ToDictionary(b => b.Key, b => b.Value.Line), problems);
-            CheckVariables(dialog.ToList(), problems);
+            var readable = dialog.Where(f => !f.Unreadable).ToList();
+            CheckKeys(readable, "messages", f => f.Messages.ToDictionary(m => m.Key, m => m.Value.Line), problems);
+            CheckKeys(readable, "buttons", f => f.Buttons.ToDictionary(b => b.Key, b => b.Value.Line), problems);
+            if (readable.Count > 1)
+                CheckVariables(readable, problems);
         }
     }
 
@@ -41,11 +43,11 @@ public sealed partial class MessageCatalogue
         List<DialogFile> files, string section, Func<DialogFile, Dictionary<string, int>> keysOf, List<CatalogueProblem> problems)
     {
         var keys = files.ToDictionary(f => f, keysOf);
-        foreach (var (file, own) in keys)
+        foreach (var file in keys.Keys)
         {
             foreach (var (other, theirs) in keys.Where(k => k.Key != file))
             {
-                foreach (var (key, line) in theirs.Where(k => !own.ContainsKey(k.Key)))
+                foreach (var (key, line) in theirs.Where(k => !file.Mentioned.Contains($"{section}.{k.Key}")))
                 {
                     // One report per missing key and file, naming the first file that has it.
                     if (keys.Keys.TakeWhile(f => f != other).Any(f => f != file && keys[f].ContainsKey(key)))
