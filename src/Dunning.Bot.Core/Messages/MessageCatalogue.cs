@@ -23,7 +23,6 @@ public sealed partial class MessageCatalogue
     private readonly FrozenDictionary<(string Dialog, string Language), DialogFile> _files;
     private readonly IReadOnlyList<CatalogueProblem> _problems;
     private readonly TemplateOptions _templateOptions;
-    private readonly MessageCatalogueOptions _options;
     private readonly FrozenDictionary<string, CultureInfo> _cultures;
 
     private MessageCatalogue(
@@ -32,7 +31,6 @@ public sealed partial class MessageCatalogue
         _files = files.ToFrozenDictionary(f => (f.Dialog, f.Language));
         _problems = problems;
         _templateOptions = templateOptions;
-        _options = options;
         Languages = _files.Keys.Select(k => k.Language).Distinct().Order(StringComparer.Ordinal).ToArray();
         _cultures = Languages.ToFrozenDictionary(l => l, options.CultureFor, StringComparer.Ordinal);
     }

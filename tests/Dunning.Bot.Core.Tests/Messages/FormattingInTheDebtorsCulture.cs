@@ -54,6 +54,12 @@ public sealed class FormattingInTheDebtorsCulture
     public void A_bare_number_takes_a_currency_argument(string language, string expected) =>
         Assert.Equal(expected, Render(language, "{{ value | money: \"chf\" }}", 99.9m));
 
+    [Theory]
+    [InlineData("de", "-5,00 CHF")]
+    [InlineData("en", "-CHF 5.00")]
+    public void A_negative_amount_with_a_letter_symbol_keeps_the_space(string language, string expected) =>
+        Assert.Equal(expected, Render(language, "{{ value | money }}", new Money(-5m, "CHF")));
+
     [Fact]
     public void The_default_currency_is_configurable() =>
         Assert.Equal("$5.00", Render("en", "{{ value | money }}", 5m, new MessageCatalogueOptions { DefaultCurrency = "USD" }));
