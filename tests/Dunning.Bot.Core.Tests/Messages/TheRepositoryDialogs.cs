@@ -1,0 +1,41 @@
+using Dunning.Bot.Core.Messages;
+
+namespace Dunning.Bot.Core.Tests.Messages;
+
+/// <summary>The same check the host runs at start-up, over the dialogs/ folder in this repository.</summary>
+public sealed class TheRepositoryDialogs
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot(), "dialogs");
+
+    [Fact]
+    public void Load_without_a_single_problem()
+    {
+        var problems = MessageCatalogue.Load(Folder).Validate();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void Speak_both_required_languages()
+    {
+        var catalogue = MessageCatalogue.Load(Folder);
+        Assert.Contains("de", catalogue.Languages);
+        Assert.Contains("en", catalogue.Languages);
+    }
+
+    [Theory]
+    [InlineData("de", "Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte schreiben Sie mir noch einmal.")]
+    [InlineData("en", "Sorry, something went wrong on my side. Please write again.")]
+    public void Have_the_neutral_error_reply(string language, string expected) =>
+        Assert.Equal(expected, MessageCatalogue.Load(Folder).Render("common", "error", language));
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dunning.Bot.sln")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException($"No Dunning.Bot.sln above {AppContext.BaseDirectory}.");
+    }
+}
