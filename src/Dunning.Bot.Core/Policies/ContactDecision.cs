@@ -6,7 +6,8 @@ namespace Dunning.Bot.Core.Policies;
 /// <c>cap_7_days</c>, <c>min_gap</c>, <c>opted_out</c>, <c>no_address</c>, <c>address_dead</c>, <c>staff_owns</c>,
 /// <c>invoice_paid</c>, <c>invoice_disputed</c>, <c>invoice_paused</c>, <c>invoice_written_off</c>, <c>no_window</c>.
 /// <see cref="Excluded"/> lists invoices dropped from the message (not dunnable now) with their reason; when every
-/// invoice is excluded the decision is <see cref="ContactDecisionKind.Suppressed"/>.
+/// invoice is excluded the decision is <see cref="ContactDecisionKind.Suppressed"/>. <see cref="Until"/> carries the
+/// debtor's local UTC offset, so its wall-clock reading is the debtor's.
 /// </summary>
 public sealed record ContactDecision(ContactDecisionKind Kind, string Reason, DateTimeOffset? Until, IReadOnlyList<(string Invoice, string Reason)> Excluded)
 {

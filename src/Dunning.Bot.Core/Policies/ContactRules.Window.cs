@@ -5,8 +5,8 @@ namespace Dunning.Bot.Core.Policies;
 public sealed partial class ContactRules
 {
     /// <summary>
-    /// The first instant ≥ <paramref name="from"/> inside the window on an allowed local day, and the reason
-    /// <paramref name="from"/> itself is outside (null when it is inside).
+    /// The first instant ≥ <paramref name="from"/> inside the window on an allowed local day, expressed with the debtor's
+    /// local offset, and the reason <paramref name="from"/> itself is outside (null when it is inside).
     /// </summary>
     private (DateTimeOffset? At, string? Reason) NextWindow(DateTimeOffset from, Debtor debtor)
     {
@@ -22,7 +22,7 @@ public sealed partial class ContactRules
                 var start = ToInstant(day, options.WindowStart, zone);
                 var end = ToInstant(day, options.WindowEnd, zone);
                 if (from < end)
-                    return from >= start ? (from, reason) : (start, reason ?? "quiet_hours");
+                    return from >= start ? (TimeZoneInfo.ConvertTime(from, zone), reason) : (start, reason ?? "quiet_hours");
             }
             reason ??= blocked ?? "quiet_hours";
         }
