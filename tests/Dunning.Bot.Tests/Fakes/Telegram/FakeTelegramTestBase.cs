@@ -25,7 +25,7 @@ public abstract class FakeTelegramTestBase : IAsyncLifetime
 
     protected virtual FakeTelegramOptions CreateOptions() => new() { TimeProvider = Clock };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Server = await FakeTelegramServer.StartAsync(CreateOptions(), CancellationToken.None);
         Bot = CreateClient(retryThreshold: 0);
