@@ -85,7 +85,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    /// <summary>Completes when <paramref name="condition"/> holds (checked after every state change), or throws
+    /// <summary>Completes when <paramref name="condition"/> holds (checked after every state change and every 50 ms), or throws
     /// <see cref="TimeoutException"/>. Use it to await what a background receiver/sender did.</summary>
     public async Task WaitUntilAsync(Func<FakeTelegramServer, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -98,7 +98,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             if (condition(this)) return;
             try
             {
-                await changed.WaitAsync(deadline.Token);
+                // Re-check on every change, and every 50 ms for conditions that also read the caller's state.
+                await changed.WaitAsync(TimeSpan.FromMilliseconds(50), deadline.Token);
+            }
+            catch (TimeoutException)
+            {
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Polling;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Dunning.Bot.Tests.Fakes.Telegram;
@@ -175,5 +178,25 @@ public sealed class FakeTelegramUpdatesTests : FakeTelegramTestBase
 
         await Bot.DeleteWebhook(cancellationToken: Ct);
         Assert.Empty(await Bot.GetUpdates(cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task The_clients_own_polling_loop_receives_everything_once_and_confirms_it()
+    {
+        var received = new ConcurrentQueue<int>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var ids = Enumerable.Range(0, 3).Select(i => Server.EnqueueMessage(Anna, $"m{i}").UpdateId).ToArray();
+
+        Bot.StartReceiving(
+            (_, update, _) => { received.Enqueue(update.Id); return Task.CompletedTask; },
+            (_, _, _) => Task.CompletedTask,
+            new ReceiverOptions { AllowedUpdates = [] },
+            stop.Token);
+        await Server.WaitUntilAsync(_ => received.Count >= 3, TimeSpan.FromSeconds(10), Ct);
+        var late = Server.EnqueueMessage(Anna, "spät").UpdateId;
+        await Server.WaitUntilAsync(s => received.Count >= 4 && s.PendingUpdateIds.All(id => id == late), TimeSpan.FromSeconds(10), Ct);
+        await stop.CancelAsync();
+
+        Assert.Equal([.. ids, late], received);
     }
 }
