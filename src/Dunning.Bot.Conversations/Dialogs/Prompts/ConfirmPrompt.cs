@@ -41,7 +41,8 @@ public class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = n
         if (answer is { } yesNo)
             return new PromptRecognizerResult<bool>(true, yesNo);
         var choice = DefaultChoiceRecognizer.Recognize(text, options.Choices ?? LabelChoices(turnContext));
-        return choice is null || choice.Index > 1
+        // Only an exact label or its number counts: "ja nein" must not pick the longer label.
+        return choice is null || choice.Score < 1.0 || choice.Index > 1
             ? PromptRecognizerResult<bool>.Failed
             : new PromptRecognizerResult<bool>(true, choice.Index == 0);
     }
