@@ -55,11 +55,13 @@ internal sealed class EngineScenario : IScenario
         GC.Collect();
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var stopwatch = Stopwatch.StartNew();
         for (var n = 0; n < conversations; n++)
             await Converse(n);
         stopwatch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
 
         var turns = (long)conversations * Script.Length;
         if (completed != conversations)
@@ -69,6 +71,8 @@ internal sealed class EngineScenario : IScenario
             conversations,
             turns,
             turns_per_sec = Math.Round(turns / stopwatch.Elapsed.TotalSeconds),
+            // Turns per second of CPU time this process got: the one-core rate on a machine shared with other work.
+            turns_per_cpu_sec = Math.Round(turns / cpu.TotalSeconds),
             bytes_allocated_per_turn = allocated / turns,
             peak_memory_mb = Report.PeakMemoryMb(),
         });

@@ -68,15 +68,7 @@ public class TestAdapter : BotAdapter
             Timestamp = _timeProvider.GetUtcNow(),
             Locale = Conversation.Locale,
         };
-        return activity.ApplyConversationReference(new ConversationReference
-        {
-            ChannelId = Conversation.ChannelId,
-            ServiceUrl = Conversation.ServiceUrl,
-            User = Conversation.User,
-            Bot = Conversation.Bot,
-            Conversation = Conversation.Conversation,
-            Locale = Conversation.Locale,
-        }, isIncoming: true);
+        return activity.ApplyConversationReference(Conversation, isIncoming: true);
     }
 
     /// <summary>Runs a turn for the user saying <paramref name="text"/>.</summary>

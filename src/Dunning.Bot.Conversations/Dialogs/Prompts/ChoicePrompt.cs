@@ -18,10 +18,7 @@ public class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validat
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(options);
-        var prompt = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
-        var activity = ChoiceFactory.Render(prompt, options.Choices ?? [], options.Style ?? Style);
-        return turnContext.SendActivityAsync(activity, cancellationToken);
+        return turnContext.SendActivityAsync(ChoiceFactory.Render(PromptFor(options, isRetry), options.Choices ?? [], options.Style ?? Style), cancellationToken);
     }
 
     protected override async Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)

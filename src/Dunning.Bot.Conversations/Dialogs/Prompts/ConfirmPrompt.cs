@@ -26,10 +26,7 @@ public class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = n
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        ArgumentNullException.ThrowIfNull(options);
-        var prompt = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
-        var activity = ChoiceFactory.Render(prompt, options.Choices ?? LabelChoices(turnContext), options.Style ?? Style);
-        return turnContext.SendActivityAsync(activity, cancellationToken);
+        return turnContext.SendActivityAsync(ChoiceFactory.Render(PromptFor(options, isRetry), options.Choices ?? LabelChoices(turnContext), options.Style ?? Style), cancellationToken);
     }
 
     protected override async Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)

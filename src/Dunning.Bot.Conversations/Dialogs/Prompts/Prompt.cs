@@ -79,8 +79,15 @@ public abstract class Prompt<T> : Dialog
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
-        var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+        var activity = PromptFor(options, isRetry);
         return activity is null ? Task.CompletedTask : turnContext.SendActivityAsync(activity.Clone(), cancellationToken);
+    }
+
+    /// <summary>The activity to send: the retry prompt on a retry when there is one, else the prompt.</summary>
+    protected static Activity? PromptFor(PromptOptions options, bool isRetry)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
     }
 
     /// <summary>Understands the user's activity.</summary>
