@@ -1,0 +1,23 @@
+using Dunning.Bot.Conversations.State;
+
+namespace Dunning.Bot.Conversations.Dialogs;
+
+/// <summary>Runs a root dialog for a turn, as Bot Framework's <c>DialogExtensions.RunAsync</c>.</summary>
+public static class DialogExtensions
+{
+    /// <summary>
+    /// Continues the dialog stack in <paramref name="accessor"/>; when it is empty, begins
+    /// <paramref name="dialog"/>. Does not save state: call <see cref="BotState.SaveChangesAsync"/> after
+    /// (or use <see cref="AutoSaveStateMiddleware"/>).
+    /// </summary>
+    public static async Task<DialogTurnResult> RunAsync(this Dialog dialog, ITurnContext turnContext, IStatePropertyAccessor<DialogState> accessor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        var dialogSet = new DialogSet(accessor).Add(dialog);
+        var dc = await dialogSet.CreateContextAsync(turnContext, cancellationToken);
+        var result = await dc.ContinueDialogAsync(cancellationToken);
+        if (result.Status == DialogTurnStatus.Empty)
+            result = await dc.BeginDialogAsync(dialog.Id, null, cancellationToken);
+        return result;
+    }
+}
