@@ -95,6 +95,9 @@ internal static partial class DateExtractor
         var words = message.Words;
         if (CountAt(message, i) is not { } count || count is <= 0 or > 400)
             return null;
+        // "€150 a month", "100 Euro pro Woche" name a rate, not a date.
+        if (i > 0 && (message.TokenAt(i - 1).Kind is TokenKind.Currency or TokenKind.Number || message.Model.Currencies.ContainsKey(words[i - 1])))
+            return null;
         var unitIndex = i + 1;
         if (unitIndex < words.Count && !dates.Units.ContainsKey(words[unitIndex]) && unitIndex + 1 < words.Count
             && message.TokenAt(unitIndex).Kind == TokenKind.Word)

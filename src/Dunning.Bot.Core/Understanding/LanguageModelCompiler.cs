@@ -71,9 +71,9 @@ internal sealed partial class LanguageModelCompiler
             KeyedInts("numbers.words", file.Numbers.Words, 0, 1_000_000),
             KeyedInts("numbers.multipliers", file.Numbers.Multipliers, 10, 1_000_000),
             Words("numbers.joiners", file.Numbers.Joiners));
-        var currencies = file.Currencies.ToFrozenDictionary(p => KeyOf(p.Key), p => CurrencyCode(p.Key, p.Value), StringComparer.Ordinal);
-        var replacements = file.Replacements.ToFrozenDictionary(
-            p => KeyOf(p.Key), p => p.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(KeyOf).ToArray(), StringComparer.Ordinal);
+        var currencies = Keyed("currencies", file.Currencies, (word, iso) => CurrencyCode(word, iso));
+        var replacements = Keyed("replacements", file.Replacements,
+            (_, value) => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(KeyOf).ToArray());
         foreach (var replacement in replacements.Values)
             vocabulary.UnionWith(replacement);
         var stopwords = Words("stopwords", file.Stopwords);
@@ -147,7 +147,30 @@ internal sealed partial class LanguageModelCompiler
         foreach (var (word, value) in values.Where(p => p.Value < min || p.Value > max))
             errors.Add($"{path}.{word}: {value} is outside {min}..{max}");
         vocabulary.UnionWith(values.Keys.Select(KeyOf));
-        return values.ToFrozenDictionary(p => KeyOf(p.Key), p => p.Value, StringComparer.Ordinal);
+        return Keyed(path, values, (_, value) => value);
+    }
+
+    /// <summary>A table keyed by matching keys; two spellings of one key must agree ("konnten" and "könnten" are one word).</summary>
+    private FrozenDictionary<string, TValue> Keyed<TSource, TValue>(string path, Dictionary<string, TSource> values, Func<string, TSource, TValue> map)
+    {
+        var result = new Dictionary<string, (string Word, TSource Source, TValue Value)>(StringComparer.Ordinal);
+        foreach (var (word, source) in values)
+        {
+            var key = KeyOf(word);
+            if (key.Length == 0)
+            {
+                errors.Add($"{path}: empty key");
+                continue;
+            }
+            if (result.TryGetValue(key, out var existing))
+            {
+                if (!Equals(existing.Source, source))
+                    errors.Add($"{path}.{word}: means the same word as '{existing.Word}' but has a different value");
+                continue;
+            }
+            result[key] = (word, source, map(word, source));
+        }
+        return result.ToFrozenDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
     }
 
     private PhraseIndex Phrases(string path, List<string> phrases, string payload = "")
