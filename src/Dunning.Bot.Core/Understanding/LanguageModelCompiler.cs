@@ -169,6 +169,7 @@ internal sealed partial class LanguageModelCompiler
                 continue;
             }
             result[key] = (word, source, map(word, source));
+            vocabulary.Add(key);
         }
         return result.ToFrozenDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
     }
