@@ -44,7 +44,7 @@ public sealed partial class RuleBasedRecognizer
     {
         var futureDate = date is { } d && d >= today && tense != Tense.Past;
         // "Kann ich am 15. zahlen?" asks for time; "Ich zahle am 15." promises it.
-        if (futureDate && asksPermission && scores[Intent.PromiseToPay] + scores[Intent.RequestDeferral] > 0)
+        if (futureDate && asksPermission)
             scores.Boost(Intent.RequestDeferral, 2);
         else if (futureDate && !asksPermission && scores[Intent.PromiseToPay] > 0)
             scores.Boost(Intent.PromiseToPay, 1);
