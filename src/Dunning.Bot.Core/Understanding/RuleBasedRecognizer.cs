@@ -5,7 +5,7 @@ namespace Dunning.Bot.Core.Understanding;
 /// from <see cref="UnderstandingData"/>, entities by <see cref="DateExtractor"/> and
 /// <see cref="NumberExtractor"/>. Pure CPU, thread-safe, never throws for any text.
 /// </summary>
-public sealed partial class RuleBasedRecognizer(UnderstandingData data) : IMessageRecognizer
+public sealed partial class RuleBasedRecognizer(UnderstandingData data) : IMessageRecognizer, IAsyncMessageRecognizer
 {
     /// <summary>Below this score no intent is trusted and the message is <see cref="Intent.Unknown"/>.</summary>
     public const double MinimumScore = 1.0;
@@ -36,6 +36,10 @@ public sealed partial class RuleBasedRecognizer(UnderstandingData data) : IMessa
         }
         return result;
     }
+
+    /// <inheritdoc />
+    public ValueTask<MessageUnderstanding> RecognizeAsync(string? text, RecognitionContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Recognize(text, context));
 
     private static bool IsInjection(MessageAnalysis message, string text)
     {
