@@ -39,7 +39,6 @@ internal sealed class DateWords
     public required PhraseIndex Relative { get; init; }
     public required FrozenSet<string> TimeOfDayBefore { get; init; }
     public required FrozenDictionary<string, DayOfWeek> Weekdays { get; init; }
-    public required FrozenSet<string> NextWords { get; init; }
     public required FrozenSet<string> LastWords { get; init; }
     public required FrozenDictionary<string, int> Months { get; init; }
     public required FrozenDictionary<string, string> Parts { get; init; }

@@ -31,7 +31,6 @@ internal sealed partial class LanguageModelCompiler
             Relative = relative,
             TimeOfDayBefore = Words("dates.time_of_day_before", dates.TimeOfDayBefore),
             Weekdays = Keyed("dates.weekdays", dates.Weekdays, (_, day) => (DayOfWeek)(day % 7)),
-            NextWords = Words("dates.next_words", dates.NextWords),
             LastWords = Words("dates.last_words", dates.LastWords),
             Months = KeyedInts("dates.months", dates.Months, 1, 12),
             Parts = Keyed("dates.parts", dates.Parts, (_, part) => part),

@@ -30,7 +30,6 @@ internal static class Tokenizer
             if (char.IsLetterOrDigit(c))
             {
                 raw.Clear();
-                var start = i;
                 while (i < length)
                 {
                     c = text[i];
@@ -56,7 +55,6 @@ internal static class Tokenizer
                     i++;
                 }
                 tokens.Add(MakeWordToken(raw.ToString(), clause));
-                _ = start;
                 continue;
             }
             var category = char.GetUnicodeCategory(c);

@@ -33,7 +33,6 @@ internal sealed class DatesSection
     public Dictionary<string, string> Relative { get; set; } = [];
     public List<string> TimeOfDayBefore { get; set; } = [];
     public Dictionary<string, int> Weekdays { get; set; } = [];
-    public List<string> NextWords { get; set; } = [];
     public List<string> LastWords { get; set; } = [];
     public Dictionary<string, int> Months { get; set; } = [];
     public Dictionary<string, string> Parts { get; set; } = [];
