@@ -6,6 +6,7 @@ internal static class CliVerbs
     private static readonly ICliVerb[] All =
     [
         new ApiKeyVerb(),
+        new ClassifyVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace Dunning.Bot.Core.Understanding;
+
+/// <summary>
+/// Finds invoice numbers, instalment counts and amounts, in that order, so that an invoice
+/// number or a count is never read as money. Dates must have been extracted before.
+/// </summary>
+internal static partial class NumberExtractor
+{
+    private const int MinInstalments = 2;
+    private const int MaxInstalments = 120;
+
+    public static List<string> InvoiceNumbers(MessageAnalysis message)
+    {
+        var found = new List<string>();
+        for (var i = 0; i < message.Words.Count; i++)
+        {
+            if (message.Consumed[i])
+                continue;
+            var token = message.TokenAt(i);
+            var isInvoice = token.Kind switch
+            {
+                TokenKind.Mixed => token.Raw.Count(char.IsDigit) >= 3 && CurrencyIn(message, token.Raw) is null,
+                TokenKind.Number => !token.Raw.Contains('.', StringComparison.Ordinal) && !token.Raw.Contains(',', StringComparison.Ordinal)
+                    && AfterInvoiceKeyword(message, i),
+                _ => false,
+            };
+            if (!isInvoice)
+                continue;
+            message.Consumed[i] = true;
+            found.Add(token.Raw.ToUpperInvariant());
+        }
+        return found;
+    }
+
+    private static bool AfterInvoiceKeyword(MessageAnalysis message, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 2; k--)
+        {
+            if (message.Model.InvoiceKeywords.Contains(message.Words[k]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"in 3 Raten", "four instalments", "zwei Teilzahlungen", "die Hälfte jetzt, den Rest im Januar" (2).</summary>
+    public static int? Instalments(MessageAnalysis message, bool periodCounts)
+    {
+        var words = message.Words;
+        var model = message.Model;
+        var halves = 0;
+        var rests = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (model.HalfWords.Contains(words[i]))
+                halves++;
+            if (model.RestWords.Contains(words[i]))
+                rests++;
+            if (message.Consumed[i] || DateExtractor.CountAt(message, i) is not { } count)
+                continue;
+            var unit = i + 1 < words.Count && model.InstalmentUnits.Contains(words[i + 1]) ? i + 1
+                : i + 2 < words.Count && model.InstalmentUnits.Contains(words[i + 2]) && message.TokenAt(i + 1).Kind == TokenKind.Word ? i + 2
+                : -1;
+            // "über 6 Monate abzahlen": a period in months is a count only when asking for instalments.
+            if (unit < 0 && periodCounts && i > 0 && model.Dates.PeriodPrepositions.Contains(words[i - 1])
+                && i + 1 < words.Count && model.Dates.Units.GetValueOrDefault(words[i + 1]) == "month")
+                unit = i + 1;
+            if (unit < 0 || count is < MinInstalments or > MaxInstalments)
+                continue;
+            for (var k = i; k <= unit; k++)
+                message.Consumed[k] = true;
+            return count;
+        }
+        return halves >= 2 || (halves >= 1 && rests >= 1) ? 2 : null;
+    }
+
+    /// <summary>The first sum with a currency; failing that, the first bare number (the caller decides whether it counts).</summary>
+    public static AmountMention? Amount(MessageAnalysis message)
+    {
+        AmountMention? bare = null;
+        var words = message.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (message.Consumed[i])
+                continue;
+            var token = message.TokenAt(i);
+            if (token.Kind == TokenKind.Mixed && CurrencyIn(message, token.Raw) is { } joined)
+                return joined;
+            var currencyAfter = i + 1 < words.Count ? CurrencyOf(message, i + 1) : null;
+            var currencyBefore = i > 0 ? CurrencyOf(message, i - 1) : null;
+            if (token.Kind == TokenKind.Number && ParseDecimal(token.Raw) is { } value)
+            {
+                if ((currencyAfter ?? currencyBefore) is { } currency)
+                    return new AmountMention(value, currency);
+                var followedByPercent = i + 1 < words.Count && message.TokenAt(i + 1).Kind == TokenKind.Percent;
+                if (bare is null && !followedByPercent && !LooksLikeYear(token.Raw))
+                    bare = new AmountMention(value, null);
+                continue;
+            }
+            if (currencyAfter is not null && token.Kind == TokenKind.Word && SpelledBefore(message, i + 1) is { } spelled)
+                return new AmountMention(spelled, currencyAfter);
+        }
+        return bare;
+    }
+
+    private static bool LooksLikeYear(string raw) =>
+        raw.Length == 4 && raw.All(char.IsDigit) && raw[0] is '1' or '2' && int.Parse(raw, CultureInfo.InvariantCulture) is >= 1990 and <= 2100;
+
+    /// <summary>The value of the number words right before position <paramref name="end"/> ("zweihundert fünfzig", "two hundred and fifty").</summary>
+    private static decimal? SpelledBefore(MessageAnalysis message, int end)
+    {
+        var numbers = message.Model.Numbers;
+        var start = end;
+        while (start > 0 && message.TokenAt(start - 1).Kind == TokenKind.Word
+               && (numbers.IsNumberWord(message.Words[start - 1]) || (numbers.IsJoiner(message.Words[start - 1]) && start - 1 < end - 1)))
+            start--;
+        while (start < end && numbers.IsJoiner(message.Words[start]))
+            start++;
+        if (start == end)
+            return null;
+        int total = 0, current = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (!numbers.Accumulate(message.Words[k], ref total, ref current))
+                return null;
+        }
+        return total + current;
+    }
+}

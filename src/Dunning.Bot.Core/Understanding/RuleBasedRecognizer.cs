@@ -1,0 +1,56 @@
+namespace Dunning.Bot.Core.Understanding;
+
+/// <summary>
+/// The offline recognizer: language by word and letter evidence, intent by weighted phrases
+/// from <see cref="UnderstandingData"/>, entities by <see cref="DateExtractor"/> and
+/// <see cref="NumberExtractor"/>. Pure CPU, thread-safe, never throws for any text.
+/// </summary>
+public sealed partial class RuleBasedRecognizer(UnderstandingData data) : IMessageRecognizer, IAsyncMessageRecognizer
+{
+    /// <summary>Below this score no intent is trusted and the message is <see cref="Intent.Unknown"/>.</summary>
+    public const double MinimumScore = 1.0;
+
+    /// <summary>An off-topic message keeps its entities only if it is little more than them ("morgen", "am 5.12. dann").</summary>
+    private const int MaxOtherWordsForBareEntities = 2;
+
+    /// <inheritdoc />
+    public MessageUnderstanding Recognize(string? text, RecognitionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fallback = context.FallbackLanguage == "de" ? "de" : "en";
+        if (string.IsNullOrWhiteSpace(text))
+            return MessageUnderstanding.Nothing(fallback);
+        var tokens = Tokenizer.Tokenize(text, out var hasUmlaut, out var isQuestion);
+        var (language, margin) = LanguageDetector.Detect(tokens, hasUmlaut, data["de"], data["en"], fallback);
+        var message = MessageAnalysis.Prepare(tokens, data[language], isQuestion);
+        if (IsInjection(message, text))
+            return MessageUnderstanding.Nothing(language) with { Confidence = 1 };
+        var result = Understand(message, context.Today);
+        if (result.Intent == Intent.Unknown && margin <= 1)
+        {
+            // A short message may be misjudged: try the other language's phrases too.
+            var other = MessageAnalysis.Prepare(tokens, data[language == "de" ? "en" : "de"], isQuestion);
+            var second = Understand(other, context.Today);
+            if (second.Intent != Intent.Unknown && !IsInjection(other, text))
+                return second;
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<MessageUnderstanding> RecognizeAsync(string? text, RecognitionContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Recognize(text, context));
+
+    private static bool IsInjection(MessageAnalysis message, string text)
+    {
+        if (message.Model.Injection.Any(message.Words))
+            return true;
+        var head = text.Length > Tokenizer.MaxChars ? text[..Tokenizer.MaxChars] : text;
+        foreach (var marker in message.Model.InjectionMarkers)
+        {
+            if (head.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Dunning.Bot.Core.Understanding;
+
+/// <summary>
+/// The phrase and keyword data of every supported language, loaded from
+/// <c>dialogs/understanding.&lt;lang&gt;.yaml</c> and validated: an owner can add a regional word
+/// without recompiling, and a mistake fails at start-up with a message naming file and key.
+/// Immutable and thread-safe once loaded.
+/// </summary>
+public sealed class UnderstandingData
+{
+    /// <summary>The languages the bot understands; each needs its data file.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["de", "en"];
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    private readonly Dictionary<string, LanguageModel> models;
+
+    private UnderstandingData(Dictionary<string, LanguageModel> models) => this.models = models;
+
+    internal LanguageModel this[string language] => models[language];
+
+    /// <summary>Loads <c>understanding.de.yaml</c> and <c>understanding.en.yaml</c> from <paramref name="dialogsDirectory"/>.</summary>
+    /// <exception cref="UnderstandingDataException">A file is missing, unreadable or invalid.</exception>
+    public static UnderstandingData Load(string dialogsDirectory)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in Languages)
+        {
+            var path = Path.Combine(dialogsDirectory, $"understanding.{language}.yaml");
+            if (!File.Exists(path))
+                throw new UnderstandingDataException($"Understanding data file not found: {path}");
+            sources[path] = File.ReadAllText(path);
+        }
+        return Parse(sources);
+    }
+
+    /// <summary>Parses data files given as (name, YAML text); every language must appear exactly once.</summary>
+    /// <exception cref="UnderstandingDataException">A file is invalid or a language is missing.</exception>
+    public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var models = new Dictionary<string, LanguageModel>(StringComparer.Ordinal);
+        foreach (var (name, text) in sources)
+        {
+            UnderstandingFile? file;
+            try
+            {
+                file = Yaml.Deserialize<UnderstandingFile>(text);
+            }
+            catch (YamlException e)
+            {
+                throw new UnderstandingDataException($"{name}: invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}", e);
+            }
+            if (file is null)
+                throw new UnderstandingDataException($"{name}: the file is empty");
+            var model = LanguageModelCompiler.Compile(name, file);
+            if (!models.TryAdd(model.Code, model))
+                throw new UnderstandingDataException($"{name}: language '{model.Code}' is defined twice");
+        }
+        var missing = Languages.Where(l => !models.ContainsKey(l)).ToList();
+        if (missing.Count > 0)
+            throw new UnderstandingDataException($"Understanding data is missing for: {string.Join(", ", missing)}");
+        return new UnderstandingData(models);
+    }
+}

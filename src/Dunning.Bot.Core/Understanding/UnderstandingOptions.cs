@@ -1,0 +1,29 @@
+namespace Dunning.Bot.Core.Understanding;
+
+/// <summary>Options of message understanding, bound from the <c>Understanding</c> section.</summary>
+public sealed class UnderstandingOptions
+{
+    public const string SectionName = "Understanding";
+
+    /// <summary>Folder with <c>understanding.&lt;lang&gt;.yaml</c>; relative paths start at the app's folder.</summary>
+    public string DialogsPath { get; set; } = "dialogs";
+
+    /// <summary>The optional language model; off by default and never required.</summary>
+    public ModelOptions Model { get; set; } = new();
+}
+
+/// <summary>An OpenAI-compatible chat endpoint (for example a local Ollama) asked for intent and entities.</summary>
+public sealed class ModelOptions
+{
+    /// <summary>False (the default): only the offline rule-based recognizer runs.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Base address of the OpenAI-compatible API.</summary>
+    public Uri Endpoint { get; set; } = new("http://localhost:11434/v1");
+
+    /// <summary>Model name, e.g. <c>llama3.2</c>.</summary>
+    public string Name { get; set; } = "llama3.2";
+
+    /// <summary>How long one answer may take before the rule-based result is used instead.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+}

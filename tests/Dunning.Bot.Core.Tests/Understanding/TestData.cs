@@ -1,0 +1,32 @@
+using Dunning.Bot.Core.Understanding;
+
+namespace Dunning.Bot.Core.Tests.Understanding;
+
+/// <summary>The real data files from the repository's dialogs folder, loaded once.</summary>
+internal static class TestData
+{
+    private static readonly Lazy<UnderstandingData> Data = new(() => UnderstandingData.Load(DialogsDirectory()));
+
+    public static readonly DateOnly Today = new(2026, 11, 26); // a Thursday
+
+    public static RuleBasedRecognizer Recognizer { get; } = new(Data.Value);
+
+    public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static MessageUnderstanding Recognize(string text, string fallback = "en") =>
+        Recognizer.Recognize(text, new RecognitionContext(Today, Berlin, fallback));
+
+    public static MessageUnderstanding RecognizeOn(DateOnly today, string text) =>
+        Recognizer.Recognize(text, new RecognitionContext(today, Berlin, "en"));
+
+    public static string DialogsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "dialogs");
+            if (File.Exists(Path.Combine(candidate, "understanding.de.yaml")))
+                return candidate;
+        }
+        throw new InvalidOperationException("dialogs/understanding.de.yaml not found above " + AppContext.BaseDirectory);
+    }
+}
