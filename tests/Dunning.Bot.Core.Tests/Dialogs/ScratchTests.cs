@@ -1,5 +1,4 @@
 using Dunning.Bot.Core.Dialogs.Invoices;
-using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;
 using Xunit.Abstractions;
 
@@ -12,26 +11,30 @@ public sealed class ScratchTests(ITestOutputHelper output)
     [InlineData("en")]
     public async Task Print(string lang)
     {
-        var h = new InvoiceQuestionsHarness(lang);
-        var a = h.Invoice("RE-2026-0042", 0, new(2026, 1, 31), lines: [new InvoiceLine("Logo design", 1, 400m, 19m), new InvoiceLine("Business cards", 2.5m, 10m, 19m)]);
-        a.RecordPayment(new Payment(new(2026, 2, 15), 200m, "x"));
-        h.Invoice("RE-2026-0050", 120m, new(2026, 3, 20));
-        h.Invoice("CH-7", 99.9m, new(2026, 2, 1), "CHF");
-        h.ReminderSent("RE-2026-0042", 1, new(2026, 2, 3, 9, 0, 0, TimeSpan.Zero));
-        async Task Run<T>(Intent intent, params string[] says) where T : InvoiceQuestionDialog
+        async Task Run<T>(string title, InvoiceQuestionsHarness h, Intent intent, string[] numbers, params string[] says) where T : InvoiceQuestionDialog
         {
-            var c = h.Client(h.Dialog<T>(), intent);
+            var c = h.Client(h.Dialog<T>(), intent, numbers);
+            output.WriteLine("=== " + title);
             foreach (var s in says)
-            {
                 foreach (var r in await c.SendActivityAsync(s, default))
-                    output.WriteLine($"[{typeof(T).Name}] {r.Text}\n  buttons: {string.Join(" | ", r.SuggestedActions?.Actions.Select(x => x.Title) ?? [])} att: {string.Join(",", r.Attachments?.Select(x => x.Name + " " + x.ContentUrl?[..30]) ?? [])}\n");
-            }
+                    output.WriteLine($"{r.Text?.Replace("\n", "\\n")}\n  buttons: {string.Join(" | ", r.SuggestedActions?.Actions.Select(x => x.Title) ?? [])} att: {string.Join(",", r.Attachments?.Select(x => x.Name + " " + x.ContentUrl?[..Math.Min(40, x.ContentUrl.Length)]) ?? [])}");
         }
-        await Run<InvoiceBalanceDialog>(Intent.AskAmount, "x");
-        await Run<InvoiceDueDateDialog>(Intent.AskDueDate, "x");
-        await Run<InvoiceDetailsDialog>(Intent.AskInvoiceDetails, "x", "RE-2026-0042");
-        await Run<InvoiceCopyDialog>(Intent.RequestInvoiceCopy, "x", "nope", "CH-7");
-        await Run<PaymentDetailsDialog>(Intent.AskPaymentDetails, "x");
-        await Run<ConsequencesDialog>(Intent.AskConsequences, "x");
+        await Run<ConsequencesDialog>("business2", InvoiceScenarios.Business(lang), Intent.AskConsequences, [], "x");
+        await Run<InvoiceBalanceDialog>("business2", InvoiceScenarios.Business(lang), Intent.AskAmount, [], "x");
+        await Run<ConsequencesDialog>("business1", InvoiceScenarios.Business(lang, 1), Intent.AskConsequences, [], "x");
+        await Run<ConsequencesDialog>("business3", InvoiceScenarios.Business(lang, 3), Intent.AskConsequences, [], "x");
+        await Run<ConsequencesDialog>("business4", InvoiceScenarios.Business(lang, 4), Intent.AskConsequences, [], "x");
+        await Run<ConsequencesDialog>("business5", InvoiceScenarios.Business(lang, 5), Intent.AskConsequences, [], "x");
+        var h = InvoiceScenarios.PartlyPaid(lang); h.InterestOptions.Enabled = false;
+        await Run<ConsequencesDialog>("noInterest", h, Intent.AskConsequences, [], "x");
+        await Run<InvoiceCopyDialog>("copy0050", InvoiceScenarios.TwoOpen(lang), Intent.RequestInvoiceCopy, ["RE-2026-0050"], "x");
+        await Run<InvoiceCopyDialog>("copy0042", InvoiceScenarios.TwoOpen(lang), Intent.RequestInvoiceCopy, ["RE-2026-0042"], "x");
+        await Run<InvoiceDetailsDialog>("foreign", InvoiceScenarios.TwoOpen(lang), Intent.AskInvoiceDetails, ["RE-9000"], "x", "RE-2026-0050");
+        await Run<InvoiceBalanceDialog>("foreign2", InvoiceScenarios.TwoOpen(lang), Intent.AskAmount, ["RE-9000", "RE-0001"], "x");
+        await Run<PaymentDetailsDialog>("chf", InvoiceScenarios.OnlyFrancs(lang), Intent.AskPaymentDetails, [], "x");
+        var np = InvoiceScenarios.TwoOpen(lang); np.Payee = new();
+        await Run<PaymentDetailsDialog>("nopayee", np, Intent.AskPaymentDetails, [], "x");
+        await Run<InvoiceDueDateDialog>("due", InvoiceScenarios.Business(lang), Intent.AskDueDate, [], "x");
+        await Run<InvoiceDetailsDialog>("giveup", InvoiceScenarios.TwoOpen(lang), Intent.AskInvoiceDetails, [], "x", "the blue one", "no idea");
     }
 }
