@@ -43,7 +43,8 @@ public sealed class PaymentDetailsDialog(InvoiceStatements statements, Wording w
             transfers = transfers.Select(t => t.Model).ToList(),
             has_qr = transfers.Any(t => t.Code is not null),
         });
-        reply.Attachments = [.. transfers.Where(t => t.Code is not null).Select(t => t.Code!.ToAttachment())];
+        if (transfers.Any(t => t.Code is not null))
+            reply.Attachments = [.. transfers.Where(t => t.Code is not null).Select(t => t.Code!.ToAttachment())];
         await turn.SendActivityAsync(reply, cancellationToken);
     }
 
