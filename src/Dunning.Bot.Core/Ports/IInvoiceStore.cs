@@ -14,5 +14,10 @@ public interface IInvoiceStore
 
     Task SaveAsync(Invoice invoice, CancellationToken cancellationToken);
 
-    Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves debtors, invoices and their cases in one transaction, each with its version check: either every
+    /// document is written (and every Version incremented) or none is (<see cref="ConcurrencyConflictException"/>).
+    /// </summary>
+    Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases,
+        CancellationToken cancellationToken);
 }
