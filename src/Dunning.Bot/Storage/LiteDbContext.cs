@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dunning.Bot.Storage.Documents;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace Dunning.Bot.Storage;
 
@@ -18,19 +19,22 @@ public sealed class LiteDbContext : IDisposable
     internal const string Escalations = "escalations";
 
     public LiteDbContext(StorageOptions options)
-        : this(Open(options ?? throw new ArgumentNullException(nameof(options))))
+        : this(Open(options ?? throw new ArgumentNullException(nameof(options))), options.Password)
     {
     }
 
     /// <summary>Over a stream (tests, tools): no encryption, nothing on disk.</summary>
     public LiteDbContext(Stream stream)
-        : this(new LiteDatabase(stream, CreateMapper()))
+        : this(new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = stream, Collation = OrdinalCollation }), CreateMapper()), password: null)
     {
     }
 
-    private LiteDbContext(LiteDatabase database)
+    private LiteDbContext(LiteDatabase database, string? password)
     {
         Database = database;
+        // A file made elsewhere may carry LiteDB's default culture/IgnoreCase collation; rebuild it once.
+        if (database.Collation.SortOptions != CompareOptions.Ordinal)
+            database.Rebuild(new RebuildOptions { Collation = OrdinalCollation, Password = string.IsNullOrEmpty(password) ? null : password });
         EnsureIndexes();
     }
 
