@@ -5,6 +5,7 @@ internal static class CliVerbs
 {
     private static readonly ICliVerb[] All =
     [
+        new ImportVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

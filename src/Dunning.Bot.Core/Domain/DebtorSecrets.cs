@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+
+namespace Dunning.Bot.Core.Domain;
+
+/// <summary>
+/// Fresh proofs of identity for a debtor: an access code people can read and type (8 characters from an alphabet
+/// without look-alikes such as 0/O and 1/I/L, about 40 bits) and a link token for URLs (128 bits, base64url, 22
+/// characters). Both come from <see cref="RandomNumberGenerator"/>; uniqueness is checked by the caller's store.
+/// </summary>
+public static class DebtorSecrets
+{
+    public const string AccessCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    public const int AccessCodeLength = 8;
+
+    public static string NewAccessCode() => new(RandomNumberGenerator.GetItems<char>(AccessCodeAlphabet, AccessCodeLength));
+
+    public static string NewLinkToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>An access code as typed (spaces, dashes, lower case) in its stored form.</summary>
+    public static string NormalizeAccessCode(string typed) =>
+        new([.. (typed ?? string.Empty).Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
+}
