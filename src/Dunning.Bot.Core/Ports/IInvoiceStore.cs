@@ -10,6 +10,9 @@ public interface IInvoiceStore
 {
     Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken);
 
+    /// <summary>The stored invoices among <paramref name="numbers"/> (missing ones are left out), in one round trip.</summary>
+    Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken);
 
     Task SaveAsync(Invoice invoice, CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ namespace Dunning.Bot.Intake;
 /// <summary>
 /// Finds a file's encoding before it is parsed: a byte order mark decides (UTF-8, UTF-16); without one, a file
 /// that is valid UTF-8 throughout is UTF-8, anything else Windows-1252 (what German Excel writes as
-/// "CSV (Trennzeichen-getrennt)"). The delimiter is detected by CsvHelper.
+/// "CSV (Trennzeichen-getrennt)").
 /// </summary>
 internal static class CsvSniffer
 {
@@ -42,5 +42,31 @@ internal static class CsvSniffer
         {
             stream.Position = 0;
         }
+    }
+
+    /// <summary>
+    /// The delimiter is whichever of <c>;</c>, <c>,</c> and tab occurs most in the header line outside quotes; the
+    /// header decides because data rows contain decimal commas. Reads the first line and rewinds the stream.
+    /// </summary>
+    public static char DetectDelimiter(Stream stream, Encoding encoding)
+    {
+        string header;
+        using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true))
+            header = reader.ReadLine() ?? "";
+        stream.Position = 0;
+        int semicolons = 0, commas = 0, tabs = 0;
+        var quoted = false;
+        foreach (var c in header)
+        {
+            if (c == '"')
+                quoted = !quoted;
+            else if (!quoted && c == ';')
+                semicolons++;
+            else if (!quoted && c == ',')
+                commas++;
+            else if (!quoted && c == '\t')
+                tabs++;
+        }
+        return tabs > semicolons && tabs > commas ? '\t' : semicolons > commas ? ';' : ',';
     }
 }

@@ -27,11 +27,13 @@ internal sealed partial class InvoiceCsvParser(ImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var encoding = CsvSniffer.DetectEncoding(stream);
+        var separator = CsvSniffer.DetectDelimiter(stream, encoding);
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var csvOptions = new CsvReaderOptions
         {
             // null: CsvHelper honours a byte order mark and reads UTF-8 otherwise; anything else is transcoded.
             Encoding = encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding,
+            Separator = separator,
             TrimWhitespace = true,
             SkipEmptyLines = true,
             MaxRecordSize = options.MaxRowBytes,
@@ -45,7 +47,7 @@ internal sealed partial class InvoiceCsvParser(ImportOptions options)
             if (header.Length == 0)
                 return Rejected("the file is empty.");
             // Only an ambiguous 1,234 or 1.234 needs the hint: Excel writes ';' where the decimal separator is a comma.
-            decimalComma = reader.Separator != ',';
+            decimalComma = separator != ',';
             if (!ReadHeader(header))
                 return Rejected(null);
             while (reader.Read())

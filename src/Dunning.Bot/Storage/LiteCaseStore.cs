@@ -10,6 +10,9 @@ public sealed class LiteCaseStore(LiteDbContext context) : LiteStore<DunningCase
 {
     public Task<DunningCase?> FindAsync(string debtorId, CancellationToken cancellationToken) => FindByIdAsync(debtorId, cancellationToken);
 
+    public Task<IReadOnlyList<DunningCase>> FindManyAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
+        FindManyByIdAsync(debtorIds, cancellationToken);
+
     public Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

@@ -10,6 +10,12 @@ public sealed class LiteDebtorStore(LiteDbContext context) : LiteStore<Debtor>(c
 {
     public Task<Debtor?> FindAsync(string id, CancellationToken cancellationToken) => FindByIdAsync(id, cancellationToken);
 
+    public Task<IReadOnlyList<Debtor>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        FindManyByIdAsync(ids, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken) =>
+        (await FindInAsync("AccessCode", accessCodes, cancellationToken)).Select(d => d["AccessCode"].AsString).ToHashSet(StringComparer.Ordinal);
+
     public Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
         FindOneAsync(Query.EQ("AccessCode", accessCode), cancellationToken);
 

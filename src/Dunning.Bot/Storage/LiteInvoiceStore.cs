@@ -12,6 +12,9 @@ public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>
 
     public Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken) => FindByIdAsync(number, cancellationToken);
 
+    public Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+        FindManyByIdAsync(numbers, cancellationToken);
+
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken);
 
@@ -26,9 +29,9 @@ public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>
         cancellationToken.ThrowIfCancellationRequested();
         VersionedWrites.InTransaction(Database, () =>
         {
-            VersionedWrites.WriteMany(context.Collection(LiteDbContext.Debtors), debtors.Select(d => (DebtorDocument.ToBson(d), d.Version)));
-            VersionedWrites.WriteMany(Collection, invoices.Select(i => (InvoiceDocument.ToBson(i), i.Version)));
-            VersionedWrites.WriteMany(context.Collection(LiteDbContext.Cases), cases.Select(c => (CaseDocument.ToBson(c), c.Version)));
+            VersionedWrites.WriteMany(context.Collection(LiteDbContext.Debtors), debtors, DebtorDocument.ToBson, d => d.Version);
+            VersionedWrites.WriteMany(Collection, invoices, InvoiceDocument.ToBson, i => i.Version);
+            VersionedWrites.WriteMany(context.Collection(LiteDbContext.Cases), cases, CaseDocument.ToBson, c => c.Version);
         });
         foreach (var debtor in debtors)
             debtor.Version++;

@@ -47,6 +47,26 @@ public abstract class LiteStore<T>
         return Task.FromResult<IReadOnlyList<T>>([.. Collection.Find(predicate).Select(FromBson)]);
     }
 
+    /// <summary>
+    /// Documents whose <paramref name="field"/> is one of <paramref name="values"/>. Asking for a good part of the
+    /// collection scans it once; a few values are looked up by index one by one. (LiteDB's IN with thousands of
+    /// values is far slower than either.)
+    /// </summary>
+    private protected Task<IReadOnlyList<BsonDocument>> FindInAsync(string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        cancellationToken.ThrowIfCancellationRequested();
+        var wanted = values.ToHashSet(StringComparer.Ordinal);
+        var count = wanted.Count == 0 ? 0 : Collection.Count();
+        IReadOnlyList<BsonDocument> found = count == 0 ? []
+            : wanted.Count * 4L >= count ? [.. Collection.FindAll().Where(d => d[field].IsString && wanted.Contains(d[field].AsString))]
+            : [.. wanted.Select(v => Collection.FindOne(Query.EQ(field, v))).OfType<BsonDocument>()];
+        return Task.FromResult(found);
+    }
+
+    private protected async Task<IReadOnlyList<T>> FindManyByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        [.. (await FindInAsync("_id", ids, cancellationToken)).Select(FromBson)];
+
     private protected Task<IReadOnlyList<T>> FindAllAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -44,26 +44,19 @@ internal static class VersionedWrites
     }
 
     /// <summary>
-    /// Writes many documents of one collection (inside the caller's transaction): new ones (expected version 0) in one
-    /// bulk insert, the others one by one with their version check.
+    /// Writes many entities of one collection (inside the caller's transaction): the stored ones one by one with their
+    /// version check, then the new ones (version 0) as one streamed bulk insert, converted to BSON as they go.
     /// </summary>
-    public static void WriteMany(ILiteCollection<BsonDocument> collection, IEnumerable<(BsonDocument Document, int ExpectedVersion)> documents)
+    public static void WriteMany<T>(ILiteCollection<BsonDocument> collection, IReadOnlyList<T> entities, Func<T, BsonDocument> toBson, Func<T, int> versionOf)
     {
-        var inserts = new List<BsonDocument>();
-        foreach (var (document, expected) in documents)
+        foreach (var entity in entities.Where(e => versionOf(e) > 0))
+            Write(collection, toBson(entity), versionOf(entity));
+        var inserts = entities.Where(e => versionOf(e) == 0).Select(e =>
         {
-            if (expected == 0)
-            {
-                document["Version"] = 1;
-                inserts.Add(document);
-            }
-            else
-            {
-                Write(collection, document, expected);
-            }
-        }
-        if (inserts.Count == 0)
-            return;
+            var document = toBson(e);
+            document["Version"] = 1;
+            return document;
+        });
         try
         {
             collection.Insert(inserts);
