@@ -19,6 +19,9 @@ internal sealed partial class InvoiceCsvParser
 
     private void ReadRow(int row, string[] record, int headerLength)
     {
+        var number = Cell(record, CsvColumns.InvoiceNumber);
+        if (current is not null && current.Number != number)
+            Finish(); // before counting this row's problems: the finished invoice's own problems are not this row's
         var before = problemCount;
         if (record.Length != headerLength)
             RowProblem(row, null, $"has {record.Length} cells, the header has {headerLength}.");
@@ -30,7 +33,6 @@ internal sealed partial class InvoiceCsvParser
                 break;
             }
         }
-        var number = Cell(record, CsvColumns.InvoiceNumber);
         if (number.Length == 0)
         {
             RowProblem(row, CsvColumns.InvoiceNumber, "is empty.");
@@ -43,7 +45,6 @@ internal sealed partial class InvoiceCsvParser
         }
         else
         {
-            Finish();
             current = new Group(number, row, record);
             if (seen.TryGetValue(number, out var firstRow))
             {

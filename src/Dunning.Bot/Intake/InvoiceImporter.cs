@@ -56,7 +56,8 @@ public sealed partial class InvoiceImporter(IDebtorStore debtors, IInvoiceStore 
     private ImportResult Summary(ParsedInvoiceFile parsed, ImportPlan plan, bool committed, ImportMode mode)
     {
         var problems = parsed.Problems.Concat(plan.Problems).OrderBy(p => p.Row).Take(settings.MaxReportedProblems).ToList();
-        var imported = committed || (mode.HasFlag(ImportMode.DryRun) && !parsed.FileRejected && (parsed.ProblemCount + plan.ProblemCount == 0 || mode.HasFlag(ImportMode.SkipInvalid)));
+        // Counted when the import went through (or would have, in a dry run): nothing was blocked by a problem.
+        var imported = !parsed.FileRejected && (parsed.ProblemCount + plan.ProblemCount == 0 || mode.HasFlag(ImportMode.SkipInvalid));
         return new ImportResult
         {
             Committed = committed,
