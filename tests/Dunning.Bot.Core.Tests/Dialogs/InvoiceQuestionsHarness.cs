@@ -29,7 +29,7 @@ internal sealed class InvoiceQuestionsHarness
     {
         Language = language;
         Debtor = new Debtor { Id = "D-1", Name = "Erika Mustermann", Kind = kind, Language = language, AccessCode = "A1", LinkToken = "t1" };
-        Invoices.Add(Domain.Invoice.Create("RE-9000", "D-2", new(2026, 1, 2), new(2026, 1, 16), "EUR", 999.99m,
+        Invoices.Add(Dunning.Bot.Core.Domain.Invoice.Create("RE-9000", "D-2", new(2026, 1, 2), new(2026, 1, 16), "EUR", 999.99m,
             [new InvoiceLine("Secret consulting for someone else", 1, 840.33m, 19m)], "https://owner.example/docs/RE-9000.pdf"));
     }
 
@@ -57,7 +57,7 @@ internal sealed class InvoiceQuestionsHarness
 
     public Invoice Invoice(string number, decimal total, DateOnly due, string currency = "EUR", IReadOnlyList<InvoiceLine>? lines = null, string? link = null)
     {
-        var invoice = Domain.Invoice.Create(number, Debtor.Id, due.AddDays(-14), due, currency, lines is null ? total : null, lines, link);
+        var invoice = Dunning.Bot.Core.Domain.Invoice.Create(number, Debtor.Id, due.AddDays(-14), due, currency, lines is null ? total : null, lines, link);
         Invoices.Add(invoice);
         return invoice;
     }

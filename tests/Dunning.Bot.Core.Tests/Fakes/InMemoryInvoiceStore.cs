@@ -19,6 +19,9 @@ internal sealed class InMemoryInvoiceStore : IInvoiceStore
     public Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken) =>
         Task.FromResult(invoices.GetValueOrDefault(number));
 
+    public Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Invoice>>([.. numbers.Select(n => invoices.GetValueOrDefault(n)).OfType<Invoice>()]);
+
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Invoice>>([.. invoices.Values.Where(i => i.DebtorId == debtorId)]);
 
@@ -34,7 +37,8 @@ internal sealed class InMemoryInvoiceStore : IInvoiceStore
         return Task.CompletedTask;
     }
 
-    public async Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
+    /// <summary>Invoices only (the invoice-question tests need no debtors or cases here).</summary>
+    public async Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken)
     {
         foreach (var invoice in invoices)
             await SaveAsync(invoice, cancellationToken);
