@@ -42,8 +42,9 @@ public sealed partial class NegotiationDialog
         NegotiationContext context, CancellationToken cancellationToken)
     {
         var effective = limits.LimitsFor(context);
-        var explain = new
+        object Explain(int offers) => new
         {
+            offers,
             why = outcome.Reason,
             requested_date = requested?.Kind == AgreementKind.Deferral ? requested.LastDueDate : (DateOnly?)null,
             max_deferral_days = effective.MaxDeferralDays,
@@ -65,7 +66,7 @@ public sealed partial class NegotiationDialog
                 await SayAsync(step.Context, "nothing_open", null, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             case NegotiationOutcome.Refuse { Why: "date_in_past" or "invalid_request" }:
-                await SayAsync(step.Context, "explain", explain, cancellationToken);
+                await SayAsync(step.Context, "explain", Explain(0), cancellationToken);
                 var understood = step.GetOptions<MessageUnderstanding>() ?? Understand(step.Context);
                 return await step.ReplaceDialogAsync(nameof(WaterfallDialog), understood with { Date = null, Instalments = null, Amount = null }, cancellationToken);
             case NegotiationOutcome.CounterOffer counter:
@@ -85,7 +86,7 @@ public sealed partial class NegotiationDialog
         step.Values["escalation"] = escalation;
         step.Values["why"] = outcome.Reason;
         List<Choice> choices = [.. shown.Select(o => new Choice(Label(step.Context, o, context))), new Choice(Button(step.Context, "ask_person"))];
-        return await step.PromptAsync(OfferPromptId, Ask(step.Context, "explain", "choose_again", explain, choices), cancellationToken);
+        return await step.PromptAsync(OfferPromptId, Ask(step.Context, "explain", "choose_again", Explain(shown.Count), choices), cancellationToken);
     }
 
     private string Label(ITurnContext turn, NegotiationTerms terms, NegotiationContext context)
