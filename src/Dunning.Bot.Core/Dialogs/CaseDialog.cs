@@ -47,6 +47,10 @@ public abstract partial class CaseDialog : IntentDialog
     protected static DateTime Local(ITurnContext turn, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, DebtorOf(turn).TimeZoneInfo).DateTime;
 
+    /// <summary>The time of day of <paramref name="instant"/> on the debtor's clock ("HH:mm", the same in de and en).</summary>
+    protected static string TimeOfDay(ITurnContext turn, DateTimeOffset instant) =>
+        Local(turn, instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The start of <paramref name="day"/> in the debtor's time zone.</summary>
     protected static DateTimeOffset StartOf(ITurnContext turn, DateOnly day) => Cases.AgreementDesk.StartOf(day, DebtorOf(turn).TimeZoneInfo);
 
