@@ -5,7 +5,7 @@ namespace Dunning.Bot.Core.Tests.Dialogs;
 
 /// <summary>
 /// A transcript table: lines starting with "> " are what the user says; the lines after it are fragments that the
-/// bot's replies of that turn must contain (a fragment starting with "!" must not appear). "[Label]" checks a button.
+/// bot's replies of that turn must contain (a fragment starting with "!" must not appear, in text or buttons). "[Label]" checks a button.
 /// </summary>
 internal static class Transcript
 {
@@ -26,7 +26,10 @@ internal static class Transcript
             if (line.StartsWith('[') && line.EndsWith(']'))
                 Assert.True(buttons.Contains(line[1..^1]), $"No button '{line[1..^1]}' among [{string.Join(" | ", buttons)}]; replies: {texts}");
             else if (line.StartsWith('!'))
+            {
                 Assert.False(texts.Contains(line[1..], StringComparison.Ordinal), $"Reply should not contain '{line[1..]}': {texts}");
+                Assert.DoesNotContain(buttons, b => b?.Contains(line[1..], StringComparison.Ordinal) == true);
+            }
             else
                 Assert.True(texts.Contains(line, StringComparison.Ordinal), $"Expected '{line}' in the replies:\n{texts}");
         }
