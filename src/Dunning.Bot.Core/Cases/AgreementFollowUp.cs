@@ -79,15 +79,16 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
         await agreements.SaveAsync(agreement, cancellationToken);
         if (over)
             await ResumeAsync(agreement, cancellationToken);
-        else
-            await ScheduleAsync(agreement.DebtorId, result.NextCheck, zone, cancellationToken);
 
         var earlier = (await agreements.ListByDebtorAsync(agreement.DebtorId, cancellationToken))
             .Where(a => a.Id != agreement.Id && a.InvoiceNumbers.Intersect(agreement.InvoiceNumbers, StringComparer.Ordinal).Any())
             .Sum(a => a.Breaks);
         var summary = $"Agreement {agreement.Id} broken: {result.Missed} payment(s) missed, "
             + $"{result.Shortfall.ToString("0.00", CultureInfo.InvariantCulture)} {agreement.Currency} short";
-        await cases.RecordAsync(agreement.DebtorId, now, CaseActionKinds.Promise, summary, agreement.InvoiceNumbers, AgreementDesk.Bot, cancellationToken);
+        await cases.UpdateAsync(agreement.DebtorId, c => c.Record(new CaseAction(now, CaseActionKinds.Promise, summary,
+            InvoiceNumbers: agreement.InvoiceNumbers, Actor: AgreementDesk.Bot)), cancellationToken);
+        if (!over)
+            await ScheduleAsync(agreement.DebtorId, result.NextCheck, zone, cancellationToken);
         if (earlier + agreement.Breaks < 2)
             return FollowUpAction.Reminded;
         await desk.RaiseAsync(agreement.DebtorId, EscalationReason.BrokenPromise, summary, agreement.InvoiceNumbers, null, cancellationToken);

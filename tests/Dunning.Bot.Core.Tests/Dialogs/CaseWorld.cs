@@ -98,8 +98,11 @@ internal sealed class CaseWorld
         TestData.Recognizer.Recognize(text, new RecognitionContext(Today, Debtor.TimeZoneInfo, Debtor.Language));
 
     /// <summary>A conversation with <paramref name="dialog"/> begun by <paramref name="firstMessage"/>, as MainDialog would begin it.</summary>
-    public DialogTestClient Talk(Dialog dialog, string firstMessage) =>
-        new(dialog, Recognize(firstMessage), new TestAdapter(logger: new FailFastLogger()), middlewares: [new SessionMiddleware(this)]);
+    public DialogTestClient Talk(Dialog dialog, string firstMessage) => Start(dialog, Recognize(firstMessage));
+
+    /// <summary>A conversation with <paramref name="dialog"/> begun with <paramref name="understanding"/> as its options.</summary>
+    public DialogTestClient Start(Dialog dialog, MessageUnderstanding understanding) =>
+        new(dialog, understanding, new TestAdapter(logger: new FailFastLogger()), middlewares: [new SessionMiddleware(this)]);
 
     public IReadOnlyList<Escalation> EscalationsFor(EscalationReason reason) => [.. Escalations.All.Where(e => e.Reason == reason)];
 
