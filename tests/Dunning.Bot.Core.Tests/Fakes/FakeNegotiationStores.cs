@@ -11,11 +11,9 @@ public sealed class FakeInvoiceStore() : FakeVersionedStore<Invoice>(i => i.Numb
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Invoice>>([.. All.Where(i => i.DebtorId == debtorId)]);
 
-    public async Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
-    {
-        foreach (var invoice in invoices)
-            await SaveAsync(invoice, cancellationToken);
-    }
+    /// <summary>Not supported: the dialogs under test never write batches.</summary>
+    public Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The case dialogs never write batches.");
 }
 
 /// <summary>Dunning cases in memory.</summary>
@@ -57,6 +55,9 @@ public sealed class FakeEscalationStore() : FakeVersionedStore<Escalation>(e => 
 public sealed class FakeDebtorStore() : FakeVersionedStore<Debtor>(d => d.Id, d => d.Version, (d, v) => d.Version = v), IDebtorStore
 {
     public Task<Debtor?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Get(id));
+
+    public Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(All.Select(d => d.AccessCode).Intersect(accessCodes).ToHashSet());
 
     public Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
         Task.FromResult(All.FirstOrDefault(d => d.AccessCode == accessCode));

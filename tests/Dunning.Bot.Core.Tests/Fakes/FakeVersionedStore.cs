@@ -18,6 +18,9 @@ public abstract class FakeVersionedStore<T>(Func<T, string> key, Func<T, int> ve
 
     protected T? Get(string id) => documents.TryGetValue(id, out var stored) ? stored.Item : null;
 
+    public Task<IReadOnlyList<T>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<T>>([.. ids.Distinct(StringComparer.Ordinal).Select(Get).OfType<T>()]);
+
     public Task SaveAsync(T item, CancellationToken cancellationToken)
     {
         lock (gate)
