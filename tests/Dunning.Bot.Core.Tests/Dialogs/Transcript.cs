@@ -25,4 +25,35 @@ internal static class Transcript
         }
         return replies;
     }
+
+    /// <summary>
+    /// A transcript table: lines starting with "> " are what the user says; the lines after it are fragments that the
+    /// bot's replies of that turn must contain (a fragment starting with "!" must not appear, in text or buttons). "[Label]" checks a button.
+    /// </summary>
+    public static async Task<List<IReadOnlyList<Activity>>> PlayAsync(DialogTestClient client, IReadOnlyList<string> lines)
+    {
+        var turns = new List<IReadOnlyList<Activity>>();
+        IReadOnlyList<Activity> replies = [];
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("> ", StringComparison.Ordinal))
+            {
+                replies = await client.SendActivityAsync(line[2..], CancellationToken.None);
+                turns.Add(replies);
+                continue;
+            }
+            var texts = string.Join("\n", replies.Select(r => r.Text));
+            var buttons = replies.SelectMany(r => r.SuggestedActions?.Actions ?? []).Select(a => a.Title).ToList();
+            if (line.StartsWith('[') && line.EndsWith(']'))
+                Assert.True(buttons.Contains(line[1..^1]), $"No button '{line[1..^1]}' among [{string.Join(" | ", buttons)}]; replies: {texts}");
+            else if (line.StartsWith('!'))
+            {
+                Assert.False(texts.Contains(line[1..], StringComparison.Ordinal), $"Reply should not contain '{line[1..]}': {texts}");
+                Assert.DoesNotContain(buttons, b => b?.Contains(line[1..], StringComparison.Ordinal) == true);
+            }
+            else
+                Assert.True(texts.Contains(line, StringComparison.Ordinal), $"Expected '{line}' in the replies:\n{texts}");
+        }
+        return turns;
+    }
 }
