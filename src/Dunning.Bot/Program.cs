@@ -2,6 +2,7 @@ using Dunning.Bot.Api;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
+using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
@@ -19,11 +20,13 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddStaffConsole();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapStaffConsole();
 
 await app.RunAsync();
 return 0;

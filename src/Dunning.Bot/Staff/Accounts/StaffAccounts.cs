@@ -60,11 +60,11 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
             if (account is null || string.IsNullOrEmpty(password))
             {
                 Hasher.VerifyHashedPassword(null!, DummyHash, password ?? "");
-                return new SignInOutcome(SignInResult.Refused, null);
+                return new SignInOutcome(SignInVerdict.Refused, null);
             }
             var now = clock.GetUtcNow();
             if (account.IsLocked(now))
-                return new SignInOutcome(SignInResult.LockedOut, null);
+                return new SignInOutcome(SignInVerdict.LockedOut, null);
             var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
             var ok = verdict is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
             if (ok)
@@ -88,8 +88,8 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
             {
                 continue;
             }
-            return ok ? new SignInOutcome(SignInResult.Success, account)
-                : new SignInOutcome(account.LockedUntil is null ? SignInResult.Refused : SignInResult.LockedOut, null);
+            return ok ? new SignInOutcome(SignInVerdict.Success, account)
+                : new SignInOutcome(account.LockedUntil is null ? SignInVerdict.Refused : SignInVerdict.LockedOut, null);
         }
     }
 
@@ -100,9 +100,9 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
 }
 
 /// <summary>The result of a sign-in attempt; <see cref="Account"/> only on success.</summary>
-public sealed record SignInOutcome(SignInResult Result, StaffAccount? Account);
+public sealed record SignInOutcome(SignInVerdict Result, StaffAccount? Account);
 
-public enum SignInResult
+public enum SignInVerdict
 {
     Success,
     Refused,

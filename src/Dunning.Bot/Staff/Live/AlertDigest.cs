@@ -54,7 +54,7 @@ public sealed class AlertDigest(IOptions<StaffOptions> options, TimeProvider clo
         if (batch.Count == 1)
             return batch[0];
         var top = batch.MaxBy(a => a.Priority)!;
-        var text = new StringBuilder(CultureInfo.InvariantCulture, $"{batch.Count} alerts: ");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{batch.Count} alerts: ");
         text.AppendJoin(", ", batch.GroupBy(a => a.Reason).Select(g => $"{g.Count()}× {g.Key}"));
         foreach (var alert in batch.OrderByDescending(a => a.Priority).ThenBy(a => a.At))
             text.Append(CultureInfo.InvariantCulture, $"\n• {alert.Priority} {alert.DebtorName}: {alert.Summary}");
