@@ -110,7 +110,10 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     private Activity Stamp(Activity activity)
     {
         activity.ChannelId = Channel;
-        activity.From ??= BotAccount;
+        // Always the bot's id and role; a staff message may carry its author's display name.
+        activity.From = activity.From?.Name is { } name && name != BotAccount.Name
+            ? new ChannelAccount(BotAccount.Id!, name) { Role = BotAccount.Role }
+            : BotAccount;
         activity.Timestamp = clock.GetUtcNow();
         return activity;
     }

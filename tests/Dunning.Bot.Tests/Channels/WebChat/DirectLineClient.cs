@@ -29,10 +29,10 @@ internal sealed class DirectLineClient(HttpClient http)
         SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId ?? ConversationId}/activities", json, token ?? Token);
 
     /// <summary>Posts a message with a clientActivityID; asserts 200 and returns the assigned id.</summary>
-    public async Task<string> SayAsync(string text, string clientActivityId = "c1")
+    public async Task<string> SayAsync(string text, string clientActivityId = "c1", string? conversationId = null)
     {
         var body = JsonSerializer.Serialize(new { type = "message", text, from = new { id = "spoofed", name = "Erika" }, channelData = new { clientActivityID = clientActivityId } });
-        using var response = await PostAsync(body);
+        using var response = await PostAsync(body, conversationId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
@@ -42,9 +42,9 @@ internal sealed class DirectLineClient(HttpClient http)
             + (watermark is null ? "" : "?watermark=" + Uri.EscapeDataString(watermark)), null, token ?? Token);
 
     /// <summary>Polls; asserts 200 and returns (activities, watermark).</summary>
-    public async Task<(JsonElement[] Activities, string Watermark)> PollAsync(string? watermark = null)
+    public async Task<(JsonElement[] Activities, string Watermark)> PollAsync(string? watermark = null, string? conversationId = null)
     {
-        using var response = await GetAsync(watermark);
+        using var response = await GetAsync(watermark, conversationId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return ([.. json.GetProperty("activities").EnumerateArray()], json.GetProperty("watermark").GetString()!);
