@@ -106,7 +106,10 @@ public sealed class WebChatStore
         cancellationToken.ThrowIfCancellationRequested();
         var from = ActivityId(conversationId, watermark ?? 0);
         var to = conversationId + "|~";
-        var found = ActivityCollection.Find(Query.And(Query.GT("_id", from), Query.LT("_id", to)), limit: max).ToList();
+        // One range of the primary key (Between is inclusive, so the watermark's own activity is skipped); And(GT, LT)
+        // would scan every later conversation's activities.
+        var found = ActivityCollection.Find(Query.Between("_id", from, to), limit: max + 1)
+            .Where(d => d["_id"].AsString != from).Take(max).ToList();
         var json = new List<string>(found.Count);
         var last = watermark ?? 0;
         foreach (var document in found)
@@ -123,7 +126,7 @@ public sealed class WebChatStore
     private long LastSequence(string conversationId)
     {
         var last = ActivityCollection.Query()
-            .Where(Query.And(Query.GT("_id", conversationId + "|"), Query.LT("_id", conversationId + "|~")))
+            .Where(Query.Between("_id", conversationId + "|", conversationId + "|~"))
             .OrderByDescending("_id")
             .Select("_id")
             .Limit(1)
