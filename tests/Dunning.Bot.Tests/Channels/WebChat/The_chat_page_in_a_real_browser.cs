@@ -74,12 +74,17 @@ public sealed class The_chat_page_in_a_real_browser : IDisposable
         return false;
     }
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // A shared 2-core CI machine can be slow; the page itself answers within one poll interval.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Chromium,
         Headless = true,
         Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     });
+    }
 
     public void Dispose() => host.Dispose();
 }
