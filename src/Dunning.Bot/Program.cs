@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -20,12 +21,14 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddWebChat();
 builder.AddStaffConsole();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapWebChat();
 app.MapStaffConsole();
 
 await app.RunAsync();
