@@ -108,13 +108,13 @@ public sealed partial class ConversationLinker
             .ToList();
         if (open.Count == 0)
         {
-            await wording.SayAsync(turn, Linking, "linked_nothing_open", new { name = debtor.Name }, cancellationToken, MainMenu.Buttons);
+            await wording.SayWithMenuAsync(turn, Linking, "linked_nothing_open", new { name = debtor.Name }, cancellationToken);
             return;
         }
         var totals = open.GroupBy(i => i.Currency, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Money(g.Sum(i => i.OpenBalance), g.Key))
             .ToList();
-        await wording.SayAsync(turn, Linking, "linked", new { name = debtor.Name, open_count = open.Count, totals }, cancellationToken, MainMenu.Buttons);
+        await wording.SayWithMenuAsync(turn, Linking, "linked", new { name = debtor.Name, open_count = open.Count, totals }, cancellationToken);
     }
 }

@@ -65,21 +65,22 @@ public sealed partial class ConversationLinker(
             return await IsOwnCodeAgainAsync(turn, session, text, cancellationToken);
 
         var understanding = recognizer.Recognize(text, RecognitionContext.At(clock, Options.DefaultTimeZoneInfo, session.Language));
+        if (understanding.Language != session.Link.Language && Debtor.Languages.Contains(understanding.Language)
+            && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= Options.LanguageSwitchMinWords)
+            session.Link.Language = understanding.Language;
         if (AccessCodeCandidate.Find(text, understanding.Intent) is { } code)
         {
             TranscriptMiddleware.Redact(turn, "***");
             await LinkByCodeAsync(turn, session, code, cancellationToken);
             return true;
         }
-        await AnswerUnlinkedAsync(turn, session, text, understanding, cancellationToken);
+        await AnswerUnlinkedAsync(turn, text, understanding, cancellationToken);
         return true;
     }
 
     /// <summary>Before binding: answer in the writer's language, asking for the code; nothing about any debtor.</summary>
-    private async Task AnswerUnlinkedAsync(ITurnContext turn, TurnSession session, string text, MessageUnderstanding understanding, CancellationToken cancellationToken)
+    private async Task AnswerUnlinkedAsync(ITurnContext turn, string text, MessageUnderstanding understanding, CancellationToken cancellationToken)
     {
-        if (understanding.Language != session.Link.Language && Debtor.Languages.Contains(understanding.Language) && text.Split(' ').Length >= Options.LanguageSwitchMinWords)
-            session.Link.Language = understanding.Language;
         var (_, command) = MainMenu.Match(text, wording.Catalogue);
         var key = command == GlobalCommand.Help ? "help"
             : understanding.Intent == Intent.StopContact ? "stop_unlinked"
@@ -108,7 +109,7 @@ public sealed partial class ConversationLinker(
     private async Task WelcomeAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
     {
         if (session.Debtor is { } debtor)
-            await wording.SayAsync(turn, Linking, "welcome_back", new { name = debtor.Name }, cancellationToken, MainMenu.Buttons);
+            await wording.SayWithMenuAsync(turn, Linking, "welcome_back", new { name = debtor.Name }, cancellationToken);
         else
             await wording.SayAsync(turn, Linking, "welcome", null, cancellationToken);
     }

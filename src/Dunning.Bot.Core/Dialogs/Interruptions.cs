@@ -36,13 +36,17 @@ public sealed class Interruptions(
         switch (command)
         {
             case GlobalCommand.Help:
-                await wording.SayAsync(turn, MainMenu.Dialog, "help", null, cancellationToken, innerDc.ActiveDialog is null ? MainMenu.Buttons : null);
-                if (innerDc.ActiveDialog is not null)
-                    await innerDc.RepromptDialogAsync(cancellationToken);
+                if (innerDc.ActiveDialog is null)
+                {
+                    await wording.SayWithMenuAsync(turn, MainMenu.Dialog, "help", null, cancellationToken);
+                    return Dialog.EndOfTurn;
+                }
+                await wording.SayAsync(turn, MainMenu.Dialog, "help", null, cancellationToken);
+                await innerDc.RepromptDialogAsync(cancellationToken);
                 return Dialog.EndOfTurn;
             case GlobalCommand.Cancel:
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
-                await wording.SayAsync(turn, Main, "cancelled", null, cancellationToken, MainMenu.Buttons);
+                await wording.SayWithMenuAsync(turn, Main, "cancelled", null, cancellationToken);
                 return Dialog.EndOfTurn;
         }
         switch (intent)

@@ -18,7 +18,7 @@ public sealed partial class MainDialog
             return await innerDc.BeginDialogAsync(OfferPersonId, null, cancellationToken);
         }
         if (remembered.NotUnderstood >= options.OfferOptionsAfterNotUnderstood)
-            await wording.SayAsync(turn, MainMenu.Dialog, "not_understood_again", null, cancellationToken, MainMenu.Buttons);
+            await wording.SayWithMenuAsync(turn, MainMenu.Dialog, "not_understood_again", null, cancellationToken);
         else
             await wording.SayAsync(turn, MainMenu.Dialog, "not_understood", null, cancellationToken);
         return EndOfTurn;
@@ -48,7 +48,7 @@ public sealed partial class MainDialog
         if (step.Result is true)
             await interruptions.RequestHumanAsync(turn, EscalationReason.NotUnderstood, "Did not understand the debtor three times; they asked for a person.", cancellationToken);
         else
-            await wording.SayAsync(turn, "main", "person_declined", null, cancellationToken, MainMenu.Buttons);
+            await wording.SayWithMenuAsync(turn, "main", "person_declined", null, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 }

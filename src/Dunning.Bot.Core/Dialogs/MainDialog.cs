@@ -113,13 +113,13 @@ public sealed partial class MainDialog : ComponentDialog
         switch (intent)
         {
             case Intent.Greeting:
-                await wording.SayAsync(turn, Main, "greeting", new { name = TurnSession.Of(turn).Debtor!.Name }, cancellationToken, MainMenu.Buttons);
+                await wording.SayWithMenuAsync(turn, Main, "greeting", new { name = TurnSession.Of(turn).Debtor!.Name }, cancellationToken);
                 return EndOfTurn;
             case Intent.Thanks:
                 await wording.SayAsync(turn, Main, "thanks", null, cancellationToken);
                 return EndOfTurn;
             case Intent.Affirm or Intent.Deny:
-                await wording.SayAsync(turn, Main, "what_else", null, cancellationToken, MainMenu.Buttons);
+                await wording.SayWithMenuAsync(turn, Main, "what_else", null, cancellationToken);
                 return EndOfTurn;
         }
         if (routes.TryGetValue(intent, out var dialogId))

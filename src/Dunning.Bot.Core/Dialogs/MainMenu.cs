@@ -1,3 +1,4 @@
+using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Understanding;
 
@@ -37,6 +38,14 @@ public static class MainMenu
         ["/cancel"] = (null, GlobalCommand.Cancel),
         ["/stop"] = (Intent.StopContact, GlobalCommand.None),
     };
+
+    /// <summary>Sends <paramref name="dialog"/>'s message <paramref name="key"/> with the main options as buttons.</summary>
+    public static Task SayWithMenuAsync(this Wording wording, ITurnContext turn, string dialog, string key, object? model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        var message = wording.WithButtons(turn, wording.Message(turn, dialog, key, model), Dialog, Buttons);
+        return turn.SendActivityAsync(message, cancellationToken);
+    }
 
     /// <summary>What <paramref name="text"/> selects when it is a button label or a slash command; (null, None) otherwise.</summary>
     public static (Intent? Intent, GlobalCommand Command) Match(string? text, MessageCatalogue catalogue)
