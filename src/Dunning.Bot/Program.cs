@@ -19,6 +19,7 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddDunningConversations();
 
 var app = builder.Build();
 
