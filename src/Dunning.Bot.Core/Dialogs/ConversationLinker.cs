@@ -65,9 +65,7 @@ public sealed partial class ConversationLinker(
             return await IsOwnCodeAgainAsync(turn, session, text, cancellationToken);
 
         var understanding = recognizer.Recognize(text, RecognitionContext.At(clock, Options.DefaultTimeZoneInfo, session.Language));
-        if (understanding.Language != session.Link.Language && Debtor.Languages.Contains(understanding.Language)
-            && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= Options.LanguageSwitchMinWords)
-            session.Link.Language = understanding.Language;
+        LanguageSwitch.Apply(session.Link, understanding, text, Options);
         if (AccessCodeCandidate.Find(text, understanding.Intent) is { } code)
         {
             TranscriptMiddleware.Redact(turn, "***");

@@ -94,10 +94,7 @@ public sealed partial class MainDialog : ComponentDialog
         var text = turn.Activity.Text;
         var context = RecognitionContext.At(clock, session.Debtor!.TimeZoneInfo, session.Language);
         var understanding = recognizer.Recognize(text, context);
-        if (understanding.Language != session.Link.Language
-            && Debtor.Languages.Contains(understanding.Language)
-            && WordCount(text) >= options.LanguageSwitchMinWords)
-            session.Link.Language = understanding.Language;
+        LanguageSwitch.Apply(session.Link, understanding, text, options);
         session.Understanding = understanding;
         return understanding;
     }
@@ -162,9 +159,6 @@ public sealed partial class MainDialog : ComponentDialog
         }
         AddDialog(dialog);
     }
-
-    private static int WordCount(string? text) =>
-        text is null ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
 
     private static string? Shorten(string? text) => text is { Length: > 300 } ? text[..300] + "…" : text;
 }

@@ -9,6 +9,9 @@ public sealed class InMemoryCaseStore : ICaseStore
 
     public Task<DunningCase?> FindAsync(string debtorId, CancellationToken cancellationToken) => Task.FromResult(cases.GetValueOrDefault(debtorId));
 
+    public Task<IReadOnlyList<DunningCase>> FindManyAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DunningCase>>([.. debtorIds.Distinct().Select(id => cases.GetValueOrDefault(id)).OfType<DunningCase>()]);
+
     public Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DunningCase>>([.. cases.Values.Where(c => c.NextActionAt <= now).OrderBy(c => c.NextActionAt).Take(limit)]);
 

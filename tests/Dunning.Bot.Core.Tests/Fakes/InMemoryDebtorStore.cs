@@ -12,6 +12,12 @@ public sealed class InMemoryDebtorStore : IDebtorStore
 
     public Task<Debtor?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(debtors.GetValueOrDefault(id));
 
+    public Task<IReadOnlyList<Debtor>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Debtor>>([.. ids.Distinct().Select(id => debtors.GetValueOrDefault(id)).OfType<Debtor>()]);
+
+    public Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(debtors.Values.Select(d => d.AccessCode).Where(accessCodes.Contains).ToHashSet(StringComparer.Ordinal));
+
     public Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
         Task.FromResult(debtors.Values.FirstOrDefault(d => d.AccessCode == accessCode));
 

@@ -9,6 +9,9 @@ public sealed class InMemoryInvoiceStore : IInvoiceStore
 
     public Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken) => Task.FromResult(invoices.GetValueOrDefault(number));
 
+    public Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Invoice>>([.. numbers.Distinct().Select(n => invoices.GetValueOrDefault(n)).OfType<Invoice>()]);
+
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Invoice>>([.. invoices.Values.Where(i => i.DebtorId == debtorId)]);
 
@@ -19,7 +22,7 @@ public sealed class InMemoryInvoiceStore : IInvoiceStore
         return Task.CompletedTask;
     }
 
-    public async Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
+    public async Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken)
     {
         foreach (var invoice in invoices)
             await SaveAsync(invoice, cancellationToken);
