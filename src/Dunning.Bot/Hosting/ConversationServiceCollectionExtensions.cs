@@ -40,11 +40,11 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<StatutoryInterestOptions>().BindConfiguration(StatutoryInterestOptions.SectionName);
         services.AddOptions<ContactRulesOptions>().BindConfiguration(ContactRulesOptions.SectionName);
         services.AddOptions<NegotiationLimitsOptions>().BindConfiguration(NegotiationLimitsOptions.SectionName);
-        services.AddSingleton<HolidayCalendar>();
-        services.AddSingleton<DunningLadder>();
-        services.AddSingleton<StatutoryInterest>();
-        services.AddSingleton<ContactRules>();
-        services.AddSingleton<NegotiationLimits>();
+        services.TryAddSingleton<HolidayCalendar>();
+        services.TryAddSingleton<DunningLadder>();
+        services.TryAddSingleton<StatutoryInterest>();
+        services.TryAddSingleton<ContactRules>();
+        services.TryAddSingleton<NegotiationLimits>();
 
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
         services.AddSingleton<EscalationDesk>();
