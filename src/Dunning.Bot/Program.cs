@@ -20,6 +20,7 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddDunningConversations();
 builder.AddWebChat();
 
 var app = builder.Build();
