@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 
@@ -15,11 +16,13 @@ DunningConfiguration.AddConfigFile(builder.Configuration, args);
 
 builder.AddDunningHost();
 builder.AddDunningApi();
+builder.AddTeams();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapTeams();
 
 await app.RunAsync();
 return 0;
