@@ -7,6 +7,7 @@ internal static class CliVerbs
     [
         new ApiKeyVerb(),
         new ClassifyVerb(),
+        new ImportVerb(),
         new TeamsPackageVerb(),
     ];
 

@@ -2,6 +2,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public static partial class TeamsExtensions
         services.TryAddSingleton(sp => new BotFrameworkTokenValidator(
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName)));
-        services.TryAddSingleton(sp => new TeamsStore(TeamsDatabase.Resolve(sp)));
+        services.TryAddSingleton(sp => new TeamsStore(sp.GetRequiredService<LiteDbContext>().Database));
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<TeamsRateLimits>();
