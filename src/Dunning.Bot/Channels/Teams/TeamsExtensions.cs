@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>
-/// Registers and maps the Teams (Bot Framework) channel. Whether it is on follows <see cref="TeamsOptions.Enabled"/>:
+/// Registers and maps the Teams (Bot Framework) channel. The services are always registered (they are created only
+/// when used); Whether it is on follows <see cref="TeamsOptions.Enabled"/>:
 /// by default on with an app id, on with authentication off in Development without one, and off (logged) elsewhere.
 /// </summary>
 public static partial class TeamsExtensions
@@ -21,12 +22,8 @@ public static partial class TeamsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var settings = builder.Configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
-        var state = new TeamsChannelState(settings.Enabled ?? (!settings.AuthenticationDisabled || builder.Environment.IsDevelopment()));
-        services.AddSingleton(state);
-        if (!state.Enabled)
-            return builder;
-
+        // Whether the channel is on is decided from the final configuration (tests and --config add to it after this call).
+        services.TryAddSingleton(sp => TeamsChannelState.For(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidation>());
         services.AddHttpClient(MetadataClientName);
@@ -101,5 +98,13 @@ public static partial class TeamsExtensions
     private static partial void LogChannelOff(ILogger logger);
 }
 
-/// <summary>Whether <c>AddTeams</c> switched the channel on (read by <c>MapTeams</c>).</summary>
-public sealed record TeamsChannelState(bool Enabled);
+/// <summary>Whether the channel is on (see <see cref="TeamsOptions.Enabled"/>); read by <c>MapTeams</c> and the proactive channel.</summary>
+public sealed record TeamsChannelState(bool Enabled)
+{
+    public static TeamsChannelState For(TeamsOptions options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        return new(options.Enabled ?? (!options.AuthenticationDisabled || environment.IsDevelopment()));
+    }
+}

@@ -15,11 +15,13 @@ public sealed partial class TeamsProactiveChannel : IProactiveChannel
     public const string TeamsChannelId = "msteams";
     private readonly BotConnectorClient connector;
     private readonly TeamsOptions options;
+    private readonly TeamsChannelState state;
     private readonly ILogger<TeamsProactiveChannel> logger;
 
-    public TeamsProactiveChannel(BotConnectorClient connector, IOptions<TeamsOptions> options, ILogger<TeamsProactiveChannel> logger)
+    public TeamsProactiveChannel(BotConnectorClient connector, IOptions<TeamsOptions> options, TeamsChannelState state, ILogger<TeamsProactiveChannel> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.state = state ?? throw new ArgumentNullException(nameof(state));
         this.connector = connector ?? throw new ArgumentNullException(nameof(connector));
         this.options = options.Value;
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -35,6 +37,8 @@ public sealed partial class TeamsProactiveChannel : IProactiveChannel
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(activities);
+        if (!state.Enabled)
+            return DeliveryResult.RetryLater("the Teams channel is off (Teams:Enabled, Teams:AppId)");
         if (string.IsNullOrEmpty(reference.ServiceUrl) || string.IsNullOrEmpty(reference.Conversation?.Id))
             return DeliveryResult.Dead("the conversation reference has no serviceUrl or conversation id");
         foreach (var activity in activities)
@@ -60,6 +64,8 @@ public sealed partial class TeamsProactiveChannel : IProactiveChannel
         ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (!state.Enabled)
+            return new StartedConversation(DeliveryResult.RetryLater("the Teams channel is off (Teams:Enabled, Teams:AppId)"), null);
         var bot = new ChannelAccount($"28:{options.AppId}");
         var parameters = new JsonObject
         {
