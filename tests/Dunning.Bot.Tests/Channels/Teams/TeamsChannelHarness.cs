@@ -20,11 +20,16 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
     public const string OwnerCode = "owner-code-7H3K9Q2X";
 
     private readonly HttpClient trusting;
+    private readonly string? dataDirectory;
+    private readonly Dictionary<string, string?>? extra;
+    private bool ownsFakes = true;
 
     private TeamsChannelHarness(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string? dataDirectory, Dictionary<string, string?>? extra)
     {
         Identity = identity;
         Connector = connector;
+        this.dataDirectory = dataDirectory;
+        this.extra = extra;
         identity.ExpectedClientId = AppId;
         trusting = LoopbackServer.TrustingClient(identity.Certificate);
         var settings = new Dictionary<string, string?>
@@ -63,6 +68,17 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
 
     public static async Task<TeamsChannelHarness> StartAsync(string? dataDirectory = null, Dictionary<string, string?>? settings = null) =>
         new(await FakeBotFrameworkIdentity.StartAsync(), await FakeBotConnector.StartAsync(), dataDirectory, settings);
+
+    /// <summary>
+    /// Stops this host and starts a new one over the same database file and the same fakes, as a process restart
+    /// does; the returned harness owns the fakes from now on.
+    /// </summary>
+    public async Task<TeamsChannelHarness> RestartAsync()
+    {
+        ownsFakes = false;
+        await DisposeAsync();
+        return new TeamsChannelHarness(Identity, Connector, dataDirectory, extra);
+    }
 
     /// <summary>A fixture with its serviceUrl pointing at the fake connector.</summary>
     public JsonObject Fixture(string name)
@@ -106,6 +122,8 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
         Client.Dispose();
         await Host.DisposeAsync();
         trusting.Dispose();
+        if (!ownsFakes)
+            return;
         await Connector.DisposeAsync();
         await Identity.DisposeAsync();
     }
