@@ -29,8 +29,7 @@ internal sealed class TeamsPackageVerb(IConfiguration? configuration = null) : I
             return Task.FromResult(2);
         }
         var directory = Path.GetFullPath(at >= 0 ? args[at + 1] : "teams-app");
-        var configAt = Array.IndexOf(args, "--config");
-        var config = configuration ?? CliConfiguration.Build(configAt >= 0 && configAt + 1 < args.Length ? args[configAt + 1] : null);
+        var config = configuration ?? DunningConfiguration.ForVerb(args);
         var teams = config.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         var app = config.GetSection(TeamsAppOptions.SectionName).Get<TeamsAppOptions>() ?? new TeamsAppOptions();
         var publicBaseUrl = config[$"{BotOptions.SectionName}:{nameof(BotOptions.PublicBaseUrl)}"];
