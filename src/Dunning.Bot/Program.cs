@@ -1,5 +1,6 @@
 using Dunning.Bot.Api;
 using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -22,12 +23,14 @@ builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
 builder.AddDunningConversations();
 builder.AddWebChat();
+builder.AddTeams();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
 app.MapWebChat();
+app.MapTeams();
 
 await app.RunAsync();
 return 0;
