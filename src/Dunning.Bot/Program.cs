@@ -1,5 +1,6 @@
 using Dunning.Bot.Api;
 using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -21,7 +22,9 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddDunningConversations();
 builder.AddWebChat();
+builder.AddTeams();
 builder.AddStaffConsole();
 
 var app = builder.Build();
@@ -29,6 +32,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapDunningApi();
 app.MapWebChat();
+app.MapTeams();
 app.MapStaffConsole();
 
 await app.RunAsync();

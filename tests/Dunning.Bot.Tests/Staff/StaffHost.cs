@@ -1,13 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dunning.Bot.Tests.Staff;
@@ -28,12 +26,7 @@ public sealed partial class StaffHost : IDisposable
         var all = new Dictionary<string, string?> { ["Staff:LockoutAttempts"] = "3", ["Staff:LockoutMinutes"] = "10" };
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
-        Host = new BotHost(all, clock: Clock, services: s =>
-        {
-            // Until the conversation backbone registers them on main, the console tests bring their own (TryAdd: the host's win).
-            s.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
-            s.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
-        });
+        Host = new BotHost(all, clock: Clock);
         var accounts = Host.Services.GetRequiredService<StaffAccounts>();
         accounts.CreateAsync("olga", StaffRole.Owner, Password, CancellationToken.None).GetAwaiter().GetResult();
         accounts.CreateAsync("sam", StaffRole.Staff, Password, CancellationToken.None).GetAwaiter().GetResult();

@@ -15,6 +15,7 @@ public sealed partial class CaseFileBuilder(
     ICaseStore cases,
     IAgreementStore agreements,
     IEscalationStore escalations,
+    ITranscriptStore transcripts,
     InvoiceStatements statements,
     IOptions<PayeeOptions> payee,
     IOptions<StaffOptions> options,

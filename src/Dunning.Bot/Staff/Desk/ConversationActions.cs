@@ -18,6 +18,7 @@ public sealed partial class ConversationActions(
     IConversationStore conversations,
     IEscalationStore escalations,
     DebtorMessenger messenger,
+    ITranscriptStore transcripts,
     IHandoffHub hub,
     MessageCatalogue catalogue,
     StaffRecords records)

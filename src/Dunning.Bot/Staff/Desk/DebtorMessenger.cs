@@ -9,7 +9,7 @@ namespace Dunning.Bot.Staff.Desk;
 /// Sends a message from the console to a debtor's conversation through the <see cref="IProactiveChannel"/> of its
 /// channel (one attempt; the staff member sees the outcome at once) and records what was delivered in the transcript.
 /// </summary>
-public sealed class DebtorMessenger(IEnumerable<IProactiveChannel> channels, IConversationStore conversations, TimeProvider clock)
+public sealed class DebtorMessenger(IEnumerable<IProactiveChannel> channels, IConversationStore conversations, ITranscriptStore transcripts, TimeProvider clock)
 {
     /// <summary>Sends <paramref name="activity"/> to <paramref name="link"/>; <paramref name="sender"/> is the name recorded and shown.</summary>
     public async Task<DeliveryResult> SendAsync(ConversationLink link, Activity activity, string sender, CancellationToken cancellationToken)
@@ -39,9 +39,7 @@ public sealed class DebtorMessenger(IEnumerable<IProactiveChannel> channels, ICo
         return links.FirstOrDefault(l => debtor.Contact(l.Channel)?.OptedOutAt is null) ?? links.FirstOrDefault();
     }
 
-    private Task RecordAsync(ConversationLink link, Activity activity, string sender, CancellationToken cancellationToken)
-    {
-        _ = (link, activity, sender, clock, cancellationToken);
-        return Task.CompletedTask;
-    }
+    private Task RecordAsync(ConversationLink link, Activity activity, string sender, CancellationToken cancellationToken) =>
+        transcripts.AppendAsync(new TranscriptEntry(link.Key, link.DebtorId, clock.GetUtcNow(), TranscriptDirection.Outbound, activity.Type, activity.Text, sender),
+            cancellationToken);
 }

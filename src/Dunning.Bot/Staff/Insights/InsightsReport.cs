@@ -1,6 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Staff.Insights;
 
@@ -10,8 +11,10 @@ public sealed partial class InsightsReport(
     IInvoiceStore invoices,
     IAgreementStore agreements,
     IEscalationStore escalations,
-    IDebtorStore debtors,
-    DunningLadder ladder)
+    ITranscriptStore transcripts,
+    IMessageRecognizer recognizer,
+    DunningLadder ladder,
+    TimeProvider clock)
 {
     private const int Top = 15;
     private static readonly string[] ObjectionKinds =

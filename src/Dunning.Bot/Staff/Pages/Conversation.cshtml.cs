@@ -2,12 +2,13 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Desk;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Staff.Pages;
 
 /// <summary>One conversation: its transcript (refreshed live), take over, reply as a person, hand back.</summary>
 public sealed partial class ConversationModel(
-    IConversationStore conversations, IDebtorStore debtors, ConversationActions actions) : ConsolePage
+    IConversationStore conversations, IDebtorStore debtors, ITranscriptStore transcripts, IOptions<StaffOptions> options, ConversationActions actions) : ConsolePage
 {
     [BindProperty(SupportsGet = true)]
     public string Key { get; set; } = "";
@@ -43,7 +44,7 @@ public sealed partial class ConversationModel(
         if (Link is null)
             return false;
         Debtor = Link.DebtorId is { } id ? await debtors.FindAsync(id, cancellationToken) : null;
-        Transcript = await TranscriptAsync(Link, cancellationToken);
+        Transcript = await TranscriptAsync(transcripts, options, Link, cancellationToken);
         return true;
     }
 }
