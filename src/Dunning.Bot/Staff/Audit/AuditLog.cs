@@ -43,7 +43,8 @@ public sealed class AuditLog
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string? debtorId, int limit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var query = Query.All("At", Query.Descending);
+        // Insertion order (ObjectId), newest first: entries written in the same instant keep their order.
+        var query = Query.All("_id", Query.Descending);
         if (debtorId is not null)
             query.Where.Add(Query.EQ("DebtorId", debtorId));
         var found = Collection.Find(query, limit: limit).Select(FromBson).ToList();
