@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Dunning.Bot.Channels.Telegram;
+
+/// <summary>
+/// Handles the inbox in update_id order, one update at a time, and marks each done afterwards: pending updates
+/// survive a restart and are handled then; done ones are remembered (a window of
+/// <see cref="TelegramOptions.ProcessedUpdatesWindow"/>) so a redelivery is dropped.
+/// </summary>
+/// <remarks>An update whose handling throws is logged and marked done: retrying a poisoned update forever would
+/// stop every other chat. Failed turns never get here; the adapter's turn-error path answers those.</remarks>
+internal sealed class TelegramUpdateProcessor(
+    TelegramInbox inbox,
+    TelegramStore store,
+    TelegramUpdateHandler handler,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramUpdateProcessor> logger) : BackgroundService
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        store.DeleteExpiredButtons();
+        var handled = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var batch = store.PendingUpdates(100);
+            foreach (var (updateId, json) in batch)
+            {
+                await HandleOneAsync(updateId, json, stoppingToken);
+                store.MarkDone(updateId);
+                if (++handled % 1000 == 0)
+                {
+                    store.TrimDone(options.Value.ProcessedUpdatesWindow);
+                    store.DeleteExpiredButtons();
+                }
+            }
+            if (batch.Count == 0)
+                await inbox.WaitAsync(Idle, stoppingToken);
+        }
+    }
+
+    private async Task HandleOneAsync(long updateId, string json, CancellationToken stoppingToken)
+    {
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Dropped Telegram update {UpdateId}: not an update ({Error})", updateId, ex.Message);
+            return;
+        }
+        if (update is null)
+            return;
+        try
+        {
+            await handler.HandleAsync(update, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Handling Telegram update {UpdateId} failed; it is not retried", updateId);
+        }
+    }
+}
