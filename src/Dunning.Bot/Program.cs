@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -19,11 +20,13 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddTelegram();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapTelegram();
 
 await app.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dunning.Bot.Conversations;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace Dunning.Bot.Channels.Telegram;
 
@@ -11,7 +12,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// language (<c>language_code</c>). The conversation reference of such an activity addresses the private chat,
 /// which is all a proactive send needs.
 /// </remarks>
-public static class TelegramActivities
+internal static class TelegramActivities
 {
     public const string ChannelId = "telegram";
 
@@ -34,7 +35,7 @@ public static class TelegramActivities
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(button);
         ArgumentNullException.ThrowIfNull(bot);
-        var chat = query.Message?.Chat ?? new Chat { Id = button.ChatId, Type = Telegram.Bot.Types.Enums.ChatType.Private };
+        var chat = query.Message?.Chat ?? new Chat { Id = button.ChatId, Type = ChatType.Private };
         var activity = Base(chat, query.From, bot, now.UtcDateTime);
         activity.Id = query.Id;
         activity.Text = button.Text;
@@ -58,7 +59,7 @@ public static class TelegramActivities
         Timestamp = new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)),
         Conversation = new ConversationAccount(chat.Id.ToString(CultureInfo.InvariantCulture), chat.Type.ToString().ToLowerInvariant())
         {
-            IsGroup = chat.Type != Telegram.Bot.Types.Enums.ChatType.Private,
+            IsGroup = chat.Type != ChatType.Private,
         },
         From = from is null ? null : new ChannelAccount(from.Id.ToString(CultureInfo.InvariantCulture), FullName(from)),
         Recipient = new ChannelAccount(bot.Id.ToString(CultureInfo.InvariantCulture), bot.Username),

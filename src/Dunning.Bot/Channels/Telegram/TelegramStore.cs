@@ -97,8 +97,11 @@ internal sealed partial class TelegramStore
         var done = updates.Count(Query.EQ("State", Done));
         if (done <= keep)
             return 0;
-        var oldest = updates.Query().Where(Query.EQ("State", Done)).OrderBy("At").Limit(done - keep).Select("_id").ToDocuments()
-            .Select(d => d["_id"]).ToArray();
+        var oldest = updates.Find(Query.EQ("State", Done))
+            .OrderBy(d => d["At"].AsDateTime)
+            .Take(done - keep)
+            .Select(d => d["_id"])
+            .ToArray();
         return updates.DeleteMany(Query.In("_id", oldest));
     }
 }
