@@ -21,17 +21,26 @@ internal sealed class TelegramUpdateProcessor(
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a turn in progress may finish after shutdown began; cut off later, it runs again after the restart.</summary>
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         store.DeleteExpiredButtons();
+        // A turn is not cancelled the moment shutdown begins: cutting it off between the reply and MarkDone would
+        // handle the update again after the restart. New updates are not started once stopping.
+        using var hardStop = new CancellationTokenSource();
+        await using var _ = stoppingToken.Register(() => hardStop.CancelAfter(Drain));
         var handled = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var batch = store.PendingUpdates(100);
             foreach (var (updateId, json) in batch)
             {
-                await HandleOneAsync(updateId, json, stoppingToken);
+                if (stoppingToken.IsCancellationRequested)
+                    return;
+                await HandleOneAsync(updateId, json, hardStop.Token);
                 store.MarkDone(updateId);
                 if (++handled % 1000 == 0)
                 {
@@ -44,7 +53,7 @@ internal sealed class TelegramUpdateProcessor(
         }
     }
 
-    private async Task HandleOneAsync(long updateId, string json, CancellationToken stoppingToken)
+    private async Task HandleOneAsync(long updateId, string json, CancellationToken hardStop)
     {
         Update? update;
         try
@@ -60,9 +69,9 @@ internal sealed class TelegramUpdateProcessor(
             return;
         try
         {
-            await handler.HandleAsync(update, stoppingToken);
+            await handler.HandleAsync(update, hardStop);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !hardStop.IsCancellationRequested)
         {
             logger.LogError(ex, "Handling Telegram update {UpdateId} failed; it is not retried", updateId);
         }

@@ -72,7 +72,7 @@ internal static class TelegramWebhook
             using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("update_id", out var id)
-                && id.TryGetInt64(out updateId);
+                && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out updateId);
         }
         catch (JsonException)
         {
