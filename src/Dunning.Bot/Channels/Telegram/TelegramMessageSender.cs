@@ -50,7 +50,7 @@ internal sealed partial class TelegramMessageSender(
         var messages = new List<Message>(sends.Count);
         for (var i = 0; i < sends.Count; i++)
         {
-            await gate.WaitAsync(chatId, cancellationToken);
+            await using var slot = await gate.EnterAsync(chatId, cancellationToken);
             messages.Add(await sends[i](i == sends.Count - 1 ? keyboard : null));
         }
         return messages;

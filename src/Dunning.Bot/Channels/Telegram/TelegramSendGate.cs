@@ -5,45 +5,67 @@ namespace Dunning.Bot.Channels.Telegram;
 
 /// <summary>
 /// Paces every message the bot sends so Telegram never has to answer 429: at most
-/// <see cref="TelegramOptions.GlobalPerSecond"/> a second overall, <see cref="TelegramOptions.PerChatPerSecond"/>
-/// a second per private chat, <see cref="TelegramOptions.PerGroupPerMinute"/> a minute per group. Callers wait
-/// their turn (first come, first served) instead of being rejected.
+/// <see cref="TelegramOptions.GlobalPerSecond"/> in any second overall, <see cref="TelegramOptions.PerChatPerSecond"/>
+/// per private chat, <see cref="TelegramOptions.PerGroupPerMinute"/> in any minute per group. Callers wait their
+/// turn (first come, first served) instead of being rejected.
 /// </summary>
 /// <remarks>
-/// Token buckets holding one token: in any window of length w a bucket hands out at most 1 + w / period tokens,
-/// so the period is (window + <see cref="Allowance"/>) / limit. Telegram counts on arrival, and requests leave
-/// the host with some jitter, so the allowance keeps a slow request and a fast one from landing in the same window.
+/// Telegram counts a message when it arrives, which is some unknown moment between the request leaving and its
+/// answer coming back. So a send holds a permit of a <see cref="ConcurrencyLimiter"/> from before the request until
+/// one window after the answer: with N permits, any N + 1 arrivals span more than a window, whatever the network
+/// and thread-pool jitter. Timers may fire a few milliseconds early against the wall clock Telegram uses (coarse
+/// monotonic ticks), so permits return <see cref="Allowance"/> later still. The price: a sustained N / (window +
+/// allowance + latency), 29 a second on a local network.
 /// </remarks>
 internal sealed class TelegramSendGate : IAsyncDisposable
 {
-    /// <summary>Headroom per window for network jitter between leaving the host and arriving at Telegram.</summary>
-    public static readonly TimeSpan Allowance = TimeSpan.FromMilliseconds(40);
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    private readonly TokenBucketRateLimiter _global;
+    /// <summary>Added to every window, covering timer granularity.</summary>
+    public static readonly TimeSpan Allowance = TimeSpan.FromMilliseconds(15);
+
+    private readonly ConcurrencyLimiter _global;
     private readonly PartitionedRateLimiter<long> _perChat;
+    private readonly TimeProvider _clock;
 
-    public TelegramSendGate(IOptions<TelegramOptions> options)
+    public TelegramSendGate(IOptions<TelegramOptions> options, TimeProvider clock)
     {
         var o = options.Value;
-        _global = new TokenBucketRateLimiter(Bucket(o.GlobalPerSecond, TimeSpan.FromSeconds(1)));
-        var privateChat = Bucket(o.PerChatPerSecond, TimeSpan.FromSeconds(1));
-        var group = Bucket(o.PerGroupPerMinute, TimeSpan.FromMinutes(1));
+        _clock = clock;
+        _global = new ConcurrencyLimiter(Permits(o.GlobalPerSecond));
         // Private chats have positive ids, groups and channels negative ones.
         _perChat = PartitionedRateLimiter.Create<long, long>(chat =>
-            RateLimitPartition.GetTokenBucketLimiter(chat, id => id > 0 ? privateChat : group));
+            RateLimitPartition.GetConcurrencyLimiter(chat, id => Permits(id > 0 ? o.PerChatPerSecond : o.PerGroupPerMinute)));
     }
 
-    /// <summary>Waits until one more message may go to <paramref name="chatId"/>.</summary>
-    public async ValueTask WaitAsync(long chatId, CancellationToken cancellationToken)
+    /// <summary>Waits until one more message may go to <paramref name="chatId"/>; dispose the slot when Telegram answered
+    /// (or the call failed): its permits return one window later.</summary>
+    public async ValueTask<IAsyncDisposable> EnterAsync(long chatId, CancellationToken cancellationToken)
     {
-        using (var chat = await _perChat.AcquireAsync(chatId, 1, cancellationToken))
+        var chat = await _perChat.AcquireAsync(chatId, 1, cancellationToken);
+        if (!chat.IsAcquired)
         {
-            if (!chat.IsAcquired)
-                throw new InvalidOperationException("The per-chat send queue refused a message.");
+            chat.Dispose();
+            throw new InvalidOperationException("The per-chat send queue refused a message.");
         }
-        using var global = await _global.AcquireAsync(1, cancellationToken);
+        RateLimitLease global;
+        try
+        {
+            global = await _global.AcquireAsync(1, cancellationToken);
+        }
+        catch
+        {
+            chat.Dispose(); // nothing was sent on it
+            throw;
+        }
         if (!global.IsAcquired)
+        {
+            global.Dispose();
+            chat.Dispose();
             throw new InvalidOperationException("The global send queue refused a message.");
+        }
+        return new Slot(this, chat, chatId > 0 ? Second : Minute, global);
     }
 
     public async ValueTask DisposeAsync()
@@ -52,13 +74,32 @@ internal sealed class TelegramSendGate : IAsyncDisposable
         await _global.DisposeAsync();
     }
 
-    private static TokenBucketRateLimiterOptions Bucket(int limit, TimeSpan window) => new()
+    private async Task ReleaseLaterAsync(RateLimitLease lease, TimeSpan after)
     {
-        TokenLimit = 1,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = (window + Allowance) / limit,
-        AutoReplenishment = true,
+        try
+        {
+            await Task.Delay(after + Allowance, _clock);
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+
+    private static ConcurrencyLimiterOptions Permits(int limit) => new()
+    {
+        PermitLimit = limit,
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     };
+
+    private sealed class Slot(TelegramSendGate gate, RateLimitLease chat, TimeSpan chatWindow, RateLimitLease global) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            _ = gate.ReleaseLaterAsync(global, Second);
+            _ = gate.ReleaseLaterAsync(chat, chatWindow);
+            return ValueTask.CompletedTask;
+        }
+    }
 }
