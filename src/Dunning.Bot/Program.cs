@@ -1,5 +1,6 @@
 using Dunning.Bot.Api;
 using Dunning.Bot.Channels.Telegram;
+using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -21,12 +22,14 @@ builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
 builder.AddTelegram();
+builder.AddWebChat();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
 app.MapTelegram();
+app.MapWebChat();
 
 await app.RunAsync();
 return 0;
