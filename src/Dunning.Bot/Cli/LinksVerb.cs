@@ -36,7 +36,7 @@ internal sealed class LinksVerb : ICliVerb
                     return 2;
             }
         }
-        var configuration = CliConfiguration.Build(configFile);
+        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
         var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
         var telegram = configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
         await using var services = new ServiceCollection().AddDunningStorage(configuration).BuildServiceProvider();
