@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
@@ -22,6 +23,7 @@ builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
 builder.AddDunningConversations();
+builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
 
@@ -29,6 +31,7 @@ var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapTelegram();
 app.MapWebChat();
 app.MapTeams();
 

@@ -9,6 +9,7 @@ internal static class CliVerbs
         new ClassifyVerb(),
         new ImportVerb(),
         new TeamsPackageVerb(),
+        new LinksVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>
