@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
@@ -23,6 +24,7 @@ builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
 builder.AddDunningConversations();
+builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
 builder.AddStaffConsole();
@@ -31,6 +33,7 @@ var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapTelegram();
 app.MapWebChat();
 app.MapTeams();
 app.MapStaffConsole();

@@ -7,7 +7,7 @@ namespace Dunning.Bot.Core.Dialogs;
 /// <summary>
 /// The main options offered as buttons (labels in <c>dialogs/common.*.yaml</c>) and what pressing one means. A
 /// pressed button sends its label back; it is matched here exactly, in any language, before the recognizer runs,
-/// so a button always does what it says. Telegram-style commands (<c>/help</c>, <c>/cancel</c>, <c>/stop</c>) too.
+/// so a button always does what it says. Telegram-style commands (<c>/help</c>, <c>/cancel</c>, <c>/stop</c>, <c>/human</c>, <c>/invoice</c>) too.
 /// </summary>
 public static class MainMenu
 {
@@ -37,6 +37,8 @@ public static class MainMenu
         ["/help"] = (null, GlobalCommand.Help),
         ["/cancel"] = (null, GlobalCommand.Cancel),
         ["/stop"] = (Intent.StopContact, GlobalCommand.None),
+        ["/human"] = (Intent.RequestHuman, GlobalCommand.None),
+        ["/invoice"] = (Intent.AskInvoiceDetails, GlobalCommand.None),
     };
 
     /// <summary>Sends <paramref name="dialog"/>'s message <paramref name="key"/> with the main options as buttons.</summary>

@@ -10,6 +10,7 @@ internal static class CliVerbs
         new ImportVerb(),
         new StaffVerb(),
         new TeamsPackageVerb(),
+        new LinksVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

@@ -68,10 +68,7 @@ public static partial class TeamsExtensions
 
     private static TeamsAdapter NewAdapter(IServiceProvider sp)
     {
-        var adapter = new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<ILogger<TeamsAdapter>>());
-        // The shared turn setup (transcript, error reply in the debtor's language, state reset) when the bot is registered.
-        sp.GetService<Core.Dialogs.BotAdapterSetup>()?.Configure(adapter);
-        return adapter;
+        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
     }
 
     /// <summary>

@@ -23,8 +23,7 @@ public static class WebChatExtensions
         services.AddSingleton<WebChatSigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<WebChatRateLimits>();
-        // The shared turn setup (transcript, error reply in the debtor's language, state reset) when the bot is registered.
-        services.AddSingleton(sp => Configured(sp, ActivatorUtilities.CreateInstance<WebChatAdapter>(sp)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebChatAdapter>(sp).WithBotSetup(sp));
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WebChatAdapter>());
         services.AddSingleton<ChatPage>();
         return builder;
@@ -42,10 +41,4 @@ public static class WebChatExtensions
     }
 
     private static bool Valid(RateLimit? limit) => limit is { PermitLimit: >= 0 } && limit.Window >= TimeSpan.FromSeconds(1);
-
-    private static WebChatAdapter Configured(IServiceProvider services, WebChatAdapter adapter)
-    {
-        services.GetService<Core.Dialogs.BotAdapterSetup>()?.Configure(adapter);
-        return adapter;
-    }
 }
