@@ -29,45 +29,26 @@ public sealed partial class ConversationActions(
 
     public async Task<StaffResult> TakeOverAsync(StaffActor actor, string key, bool overrideOwner, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var (refused, link, before) = await ChangeHandoffAsync(key, link =>
+            link.Handoff == HandoffState.Human && link.HandoffOwner == actor.UserName ? StaffResult.Done("You already own this conversation.")
+            : link.Handoff == HandoffState.Human && !overrideOwner ? StaffResult.Conflict($"{link.HandoffOwner} owns this conversation. Take it over only with the override, after talking to them.")
+            : null, HandoffState.Human, actor.UserName, cancellationToken);
+        if (refused is not null)
+            return refused;
+        var assigned = await AssignEscalationsAsync(link, actor, cancellationToken);
+        var now = records.Now;
+        await hub.PublishAsync(HandoffEvents.CreateInitiation(link, new
         {
-            var link = await conversations.FindAsync(key, cancellationToken);
-            if (link is null)
-                return StaffResult.NotFound($"There is no conversation {key}.");
-            if (link.Handoff == HandoffState.Human && link.HandoffOwner == actor.UserName)
-                return StaffResult.Done("You already own this conversation.");
-            if (link.Handoff == HandoffState.Human && !overrideOwner)
-                return StaffResult.Conflict($"{link.HandoffOwner} owns this conversation. Take it over only with the override, after talking to them.");
-            var before = Describe(link);
-            link.Handoff = HandoffState.Human;
-            link.HandoffOwner = actor.UserName;
-            try
-            {
-                await conversations.SaveAsync(link, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-                continue;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return StaffResult.Conflict("The conversation kept changing; please try again.");
-            }
-            var assigned = await AssignEscalationsAsync(link, actor, cancellationToken);
-            var now = records.Now;
-            await hub.PublishAsync(HandoffEvents.CreateInitiation(link, new
-            {
-                skill = "collections",
-                debtorId = link.DebtorId,
-                owner = actor.UserName,
-                escalations = assigned,
-            }, await TranscriptAsync(link, cancellationToken), now), cancellationToken);
-            await records.WriteAsync(actor, link.DebtorId, overrideOwner && before.Contains("Human", StringComparison.Ordinal) ? "take-over-override" : "take-over",
-                $"conversation {key}", before, Describe(link),
-                link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} taken over by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
-                cancellationToken, "conversation");
-            return StaffResult.Done("You own the conversation now; the bot stays silent until you hand it back.");
-        }
+            skill = "collections",
+            debtorId = link.DebtorId,
+            owner = actor.UserName,
+            escalations = assigned,
+        }, await TranscriptAsync(link, cancellationToken), now), cancellationToken);
+        await records.WriteAsync(actor, link.DebtorId, overrideOwner && before.Contains("Human", StringComparison.Ordinal) ? "take-over-override" : "take-over",
+            $"conversation {key}", before, Describe(link),
+            link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} taken over by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
+            cancellationToken, "conversation");
+        return StaffResult.Done("You own the conversation now; the bot stays silent until you hand it back.");
     }
 
     public async Task<StaffResult> ReplyAsync(StaffActor actor, string key, string? text, CancellationToken cancellationToken)
@@ -91,40 +72,55 @@ public sealed partial class ConversationActions(
 
     public async Task<StaffResult> HandBackAsync(StaffActor actor, string key, bool overrideOwner, CancellationToken cancellationToken)
     {
+        var wasHuman = false;
+        var (refused, link, before) = await ChangeHandoffAsync(key, link =>
+        {
+            wasHuman = link.Handoff == HandoffState.Human;
+            return link.Handoff == HandoffState.Bot ? StaffResult.Conflict("The bot already has this conversation.")
+                : wasHuman && link.HandoffOwner != actor.UserName && !overrideOwner ? StaffResult.Conflict($"{link.HandoffOwner} owns this conversation; only they (or the override) can hand it back.")
+                : null;
+        }, HandoffState.Bot, null, cancellationToken);
+        if (refused is not null)
+            return refused;
+        await ResolveConversationEscalationsAsync(link, actor, cancellationToken);
+        var now = records.Now;
+        if (wasHuman)
+            await messenger.SendAsync(link, Activity.CreateMessage(catalogue.Render("console", "handed_back", link.Language)), "bot", cancellationToken);
+        await hub.PublishAsync(HandoffEvents.CreateStatus(link, "completed", now), cancellationToken);
+        await records.WriteAsync(actor, link.DebtorId, "hand-back", $"conversation {key}", before, Describe(link),
+            link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} handed back to the bot by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
+            cancellationToken, "conversation");
+        return StaffResult.Done("Handed back to the bot; reminders resume as scheduled.");
+    }
+
+    /// <summary>
+    /// Sets the handoff of <paramref name="key"/> (a versioned save, re-read and re-checked on a concurrent change) unless
+    /// <paramref name="refuse"/> returns a result for the current link; returns that result, or the saved link and its state before.
+    /// </summary>
+    private async Task<(StaffResult? Refused, ConversationLink Link, string Before)> ChangeHandoffAsync(string key, Func<ConversationLink, StaffResult?> refuse,
+        HandoffState handoff, string? owner, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var link = await conversations.FindAsync(key, cancellationToken);
             if (link is null)
-                return StaffResult.NotFound($"There is no conversation {key}.");
-            if (link.Handoff == HandoffState.Bot)
-                return StaffResult.Conflict("The bot already has this conversation.");
-            if (link.Handoff == HandoffState.Human && link.HandoffOwner != actor.UserName && !overrideOwner)
-                return StaffResult.Conflict($"{link.HandoffOwner} owns this conversation; only they (or the override) can hand it back.");
+                return (StaffResult.NotFound($"There is no conversation {key}."), null!, "");
+            if (refuse(link) is { } refused)
+                return (refused, link, "");
             var before = Describe(link);
-            var wasHuman = link.Handoff == HandoffState.Human;
-            link.Handoff = HandoffState.Bot;
-            link.HandoffOwner = null;
+            (link.Handoff, link.HandoffOwner) = (handoff, owner);
             try
             {
                 await conversations.SaveAsync(link, cancellationToken);
+                return (null, link, before);
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
             {
-                continue;
             }
             catch (ConcurrencyConflictException)
             {
-                return StaffResult.Conflict("The conversation kept changing; please try again.");
+                return (StaffResult.Conflict("The conversation kept changing; please try again."), link, "");
             }
-            await ResolveConversationEscalationsAsync(link, actor, cancellationToken);
-            var now = records.Now;
-            if (wasHuman)
-                await messenger.SendAsync(link, Activity.CreateMessage(catalogue.Render("console", "handed_back", link.Language)), "bot", cancellationToken);
-            await hub.PublishAsync(HandoffEvents.CreateStatus(link, "completed", now), cancellationToken);
-            await records.WriteAsync(actor, link.DebtorId, "hand-back", $"conversation {key}", before, Describe(link),
-                link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} handed back to the bot by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
-                cancellationToken, "conversation");
-            return StaffResult.Done("Handed back to the bot; reminders resume as scheduled.");
         }
     }
 
