@@ -8,7 +8,8 @@ public sealed partial class ReminderPlanner
 {
     private async Task<PlanResult> RemindAsync(Situation s, DateOnly? followUpCheck, CancellationToken cancellationToken)
     {
-        var due = DueStages(s.Debtor, s.Case, s.Invoices, s.Now, s.Today, null).Where(d => d.Due.Stage.NotifyDebtor).ToList();
+        var due = DueStages(s.Debtor, s.Case, s.Invoices, s.Now, s.Today, null).Where(d => d.Due.Stage.NotifyDebtor)
+            .OrderBy(d => d.Invoice.Number, StringComparer.Ordinal).ToList();
         if (due.Count == 0)
         {
             s.Case.NextActionAt = NextAction(s, null, followUpCheck);
