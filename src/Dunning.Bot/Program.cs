@@ -1,6 +1,8 @@
 using Dunning.Bot.Api;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
+using Dunning.Bot.Intake;
+using Dunning.Bot.Storage;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
 if (CliVerbs.Find(args) is { } verb)
@@ -14,6 +16,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 DunningConfiguration.AddConfigFile(builder.Configuration, args);
 
 builder.AddDunningHost();
+builder.Services.AddDunningStorage(builder.Configuration);
+builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
 
 var app = builder.Build();

@@ -3,27 +3,25 @@ using System.Security.Cryptography;
 namespace Dunning.Bot.Core.Domain;
 
 /// <summary>
-/// Random credentials that bind a conversation to a debtor: a short access code to type (no 0/O, 1/I/L)
-/// and a URL-safe link token (Telegram deep links allow 1–64 characters of A-Z a-z 0-9 _ -).
+/// Fresh proofs of identity for a debtor: an access code people can read and type (8 characters from an alphabet
+/// without look-alikes such as 0/O and 1/I/L, about 40 bits) and a link token for URLs (128 bits, base64url, 22
+/// characters). Both come from <see cref="RandomNumberGenerator"/>; uniqueness is checked by the caller's store.
 /// </summary>
 public static class DebtorSecrets
 {
-    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-
+    public const string AccessCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     public const int AccessCodeLength = 8;
 
-    public const int LinkTokenLength = 24;
+    public static string NewAccessCode() => new(RandomNumberGenerator.GetItems<char>(AccessCodeAlphabet, AccessCodeLength));
 
-    public static string NewAccessCode() => RandomNumberGenerator.GetString(CodeAlphabet, AccessCodeLength);
+    public static string NewLinkToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static string NewLinkToken() => RandomNumberGenerator.GetString(TokenAlphabet, LinkTokenLength);
-
-    /// <summary>Upper-cases and drops spaces and dashes, so "abcd-2345" matches "ABCD2345".</summary>
+    /// <summary>An access code as typed (spaces, dashes, lower case) in its stored form.</summary>
     public static string NormalizeAccessCode(string typed) =>
-        new(typed.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
+        new([.. (typed ?? string.Empty).Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
 
-    /// <summary>True when the text has the shape of a link token (it may still be unknown).</summary>
+    /// <summary>True when the text has the shape of a link token (1–64 of A-Z a-z 0-9 _ -); it may still be unknown.</summary>
     public static bool IsLinkTokenShaped(string? text) =>
-        text is { Length: >= 1 and <= 64 } && text.All(c => TokenAlphabet.Contains(c, StringComparison.Ordinal));
+        text is { Length: >= 1 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

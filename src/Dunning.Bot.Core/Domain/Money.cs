@@ -39,13 +39,13 @@ public readonly record struct Money
 
     public static Money operator *(Money a, decimal factor) => new(a.Amount * factor, a.Currency);
 
-    public static bool operator <(Money a, Money b) => a.Amount < b.Amount && Same(a, b) is not null;
+    public static bool operator <(Money a, Money b) => Same(a, b) is not null && a.Amount < b.Amount;
 
-    public static bool operator >(Money a, Money b) => a.Amount > b.Amount && Same(a, b) is not null;
+    public static bool operator >(Money a, Money b) => Same(a, b) is not null && a.Amount > b.Amount;
 
-    public static bool operator <=(Money a, Money b) => a.Amount <= b.Amount && Same(a, b) is not null;
+    public static bool operator <=(Money a, Money b) => Same(a, b) is not null && a.Amount <= b.Amount;
 
-    public static bool operator >=(Money a, Money b) => a.Amount >= b.Amount && Same(a, b) is not null;
+    public static bool operator >=(Money a, Money b) => Same(a, b) is not null && a.Amount >= b.Amount;
 
     public static Money Max(Money a, Money b) => a >= b ? a : b;
 

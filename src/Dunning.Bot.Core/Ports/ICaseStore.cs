@@ -10,6 +10,9 @@ public interface ICaseStore
 {
     Task<DunningCase?> FindAsync(string debtorId, CancellationToken cancellationToken);
 
+    /// <summary>The stored cases of <paramref name="debtorIds"/> (missing ones are left out), in one round trip.</summary>
+    Task<IReadOnlyList<DunningCase>> FindManyAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken);
+
     /// <summary>Cases whose <c>NextActionAt</c> is at or before <paramref name="now"/>, oldest first.</summary>
     Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 

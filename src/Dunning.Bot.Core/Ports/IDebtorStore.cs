@@ -11,6 +11,12 @@ public interface IDebtorStore
 {
     Task<Debtor?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The stored debtors among <paramref name="ids"/> (missing ones are left out), in one round trip.</summary>
+    Task<IReadOnlyList<Debtor>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="accessCodes"/> that a stored debtor already has (to keep new codes unique).</summary>
+    Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken);
+
     Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken);
 
     Task<Debtor?> FindByLinkTokenAsync(string linkToken, CancellationToken cancellationToken);

@@ -10,9 +10,17 @@ public interface IInvoiceStore
 {
     Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken);
 
+    /// <summary>The stored invoices among <paramref name="numbers"/> (missing ones are left out), in one round trip.</summary>
+    Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken);
 
     Task SaveAsync(Invoice invoice, CancellationToken cancellationToken);
 
-    Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves debtors, invoices and their cases in one transaction, each with its version check: either every
+    /// document is written (and every Version incremented) or none is (<see cref="ConcurrencyConflictException"/>).
+    /// </summary>
+    Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases,
+        CancellationToken cancellationToken);
 }

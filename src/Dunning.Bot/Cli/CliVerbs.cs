@@ -7,6 +7,7 @@ internal static class CliVerbs
     [
         new ApiKeyVerb(),
         new ClassifyVerb(),
+        new ImportVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

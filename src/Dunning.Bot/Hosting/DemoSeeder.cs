@@ -12,7 +12,6 @@ internal sealed class DemoSeeder(
     IOptions<BotOptions> options,
     IDebtorStore debtors,
     IInvoiceStore invoices,
-    ICaseStore cases,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -38,9 +37,7 @@ internal sealed class DemoSeeder(
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
         var demo = DemoData.Create(clock.GetUtcNow());
-        await invoices.SaveBatchAsync(demo.Debtors, demo.Invoices, cancellationToken);
-        foreach (var dunningCase in demo.Cases)
-            await cases.SaveAsync(dunningCase, cancellationToken);
+        await invoices.SaveBatchAsync(demo.Debtors, demo.Invoices, demo.Cases, cancellationToken);
         logger.LogInformation("Seeded demo data: {Debtors} debtors, {Invoices} invoices (Development only; delete ./data to start over)",
             demo.Debtors.Count, demo.Invoices.Count);
     }

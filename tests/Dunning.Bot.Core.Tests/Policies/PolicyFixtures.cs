@@ -26,7 +26,7 @@ internal static class PolicyFixtures
     public static Invoice Invoice(decimal total = 480m, string number = "RE-1", DateOnly? due = null, string currency = "EUR")
     {
         var dueDate = due ?? new DateOnly(2025, 1, 15);
-        return Domain.Invoice.Create(number, "D-1", dueDate.AddDays(-14), dueDate, currency, total);
+        return Core.Domain.Invoice.Create(number, "D-1", dueDate.AddDays(-14), dueDate, currency, total);
     }
 
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,15 +46,14 @@ public sealed class BotHost : WebApplicationFactory<Program>
         get
         {
             StartServer();
-            return ClientOptions.BaseAddress;
+            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
         }
     }
 
-    public HttpClient CreateHttpClient()
-    {
-        StartServer();
-        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-    }
+    /// <summary>A plain HttpClient talking to Kestrel over the loopback network (no in-memory shortcut).</summary>
+    public HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

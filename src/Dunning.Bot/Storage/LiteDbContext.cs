@@ -1,0 +1,85 @@
+using System.Globalization;
+using Dunning.Bot.Storage.Documents;
+using LiteDB;
+using LiteDB.Engine;
+
+namespace Dunning.Bot.Storage;
+
+/// <summary>
+/// The one <see cref="LiteDatabase"/> of the process (a singleton): opens or creates the file, creates its folder,
+/// configures the mapper once and ensures the indexes. Strings compare ordinally (invoice numbers, access codes and
+/// link tokens are case-sensitive identifiers, not prose).
+/// </summary>
+public sealed class LiteDbContext : IDisposable
+{
+    internal const string Debtors = "debtors";
+    internal const string Invoices = "invoices";
+    internal const string Cases = "cases";
+    internal const string Agreements = "agreements";
+    internal const string Escalations = "escalations";
+
+    public LiteDbContext(StorageOptions options)
+        : this(Open(options ?? throw new ArgumentNullException(nameof(options))), options.Password)
+    {
+    }
+
+    /// <summary>Over a stream (tests, tools): no encryption, nothing on disk.</summary>
+    public LiteDbContext(Stream stream)
+        : this(new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = stream, Collation = OrdinalCollation }), CreateMapper()), password: null)
+    {
+    }
+
+    private LiteDbContext(LiteDatabase database, string? password)
+    {
+        Database = database;
+        // A file made elsewhere may carry LiteDB's default culture/IgnoreCase collation; rebuild it once.
+        if (database.Collation.SortOptions != CompareOptions.Ordinal)
+            database.Rebuild(new RebuildOptions { Collation = OrdinalCollation, Password = string.IsNullOrEmpty(password) ? null : password });
+        EnsureIndexes();
+    }
+
+    public LiteDatabase Database { get; }
+
+    internal ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name, BsonAutoId.ObjectId);
+
+    public void Dispose() => Database.Dispose();
+
+    private static LiteDatabase Open(StorageOptions options)
+    {
+        var path = System.IO.Path.GetFullPath(options.Path);
+        if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            Directory.CreateDirectory(directory);
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+            Connection = options.Connection == StorageConnection.Shared ? ConnectionType.Shared : ConnectionType.Direct,
+            Collation = OrdinalCollation,
+        };
+        try
+        {
+            return new LiteDatabase(connection, CreateMapper());
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException(
+                $"The database file {path} is in use by another process. Stop it, or set {StorageOptions.SectionName}:Connection to Shared in both.", ex);
+        }
+    }
+
+    private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
+    private static BsonMapper CreateMapper() => BsonValues.Configure(new BsonMapper());
+
+    private void EnsureIndexes()
+    {
+        Collection(Cases).EnsureIndex("NextActionAt", "$.NextActionAt");
+        Collection(Invoices).EnsureIndex("DebtorId", "$.DebtorId");
+        Collection(Debtors).EnsureIndex("AccessCode", "$.AccessCode", unique: true);
+        Collection(Debtors).EnsureIndex("LinkToken", "$.LinkToken", unique: true);
+        Collection(Agreements).EnsureIndex("DebtorId", "$.DebtorId");
+        Collection(Agreements).EnsureIndex("State", "$.State");
+        Collection(Escalations).EnsureIndex("State", "$.State");
+        Collection(Escalations).EnsureIndex("DebtorId", "$.DebtorId");
+    }
+}

@@ -1,0 +1,86 @@
+using LiteDB;
+
+namespace Dunning.Bot.Storage;
+
+/// <summary>What every LiteDB store shares: mapping, lookups and versioned saves of one collection.</summary>
+public abstract class LiteStore<T>
+    where T : class
+{
+    private readonly LiteDbContext context;
+    private readonly string collectionName;
+
+    private protected LiteStore(LiteDbContext context, string collectionName)
+    {
+        this.context = context ?? throw new ArgumentNullException(nameof(context));
+        this.collectionName = collectionName;
+    }
+
+    private protected ILiteCollection<BsonDocument> Collection => context.Collection(collectionName);
+
+    private protected LiteDatabase Database => context.Database;
+
+    private protected abstract BsonDocument ToBson(T entity);
+
+    private protected abstract T FromBson(BsonDocument document);
+
+    private protected abstract int VersionOf(T entity);
+
+    private protected abstract void SetVersion(T entity, int version);
+
+    private protected Task<T?> FindByIdAsync(BsonValue id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Collection.FindById(id);
+        return Task.FromResult(document is null ? null : FromBson(document));
+    }
+
+    private protected Task<T?> FindOneAsync(BsonExpression predicate, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var document = Collection.FindOne(predicate);
+        return Task.FromResult(document is null ? null : FromBson(document));
+    }
+
+    private protected Task<IReadOnlyList<T>> FindManyAsync(BsonExpression predicate, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<T>>([.. Collection.Find(predicate).Select(FromBson)]);
+    }
+
+    /// <summary>
+    /// Documents whose <paramref name="field"/> is one of <paramref name="values"/>. Asking for a good part of the
+    /// collection scans it once; a few values are looked up by index one by one. (LiteDB's IN with thousands of
+    /// values is far slower than either.)
+    /// </summary>
+    private protected Task<IReadOnlyList<BsonDocument>> FindInAsync(string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        cancellationToken.ThrowIfCancellationRequested();
+        var wanted = values.ToHashSet(StringComparer.Ordinal);
+        var count = wanted.Count == 0 ? 0 : Collection.Count();
+        IReadOnlyList<BsonDocument> found = count == 0 ? []
+            : wanted.Count * 4L >= count ? [.. Collection.FindAll().Where(d => d[field].IsString && wanted.Contains(d[field].AsString))]
+            : [.. wanted.Select(v => Collection.FindOne(Query.EQ(field, v))).OfType<BsonDocument>()];
+        return Task.FromResult(found);
+    }
+
+    private protected async Task<IReadOnlyList<T>> FindManyByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        [.. (await FindInAsync("_id", ids, cancellationToken)).Select(FromBson)];
+
+    private protected Task<IReadOnlyList<T>> FindAllAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<T>>([.. Collection.FindAll().Select(FromBson)]);
+    }
+
+    /// <summary>Inserts (Version 0) or updates (stored version must match); the entity's Version moves on only after commit.</summary>
+    private protected Task SaveEntityAsync(T entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        cancellationToken.ThrowIfCancellationRequested();
+        var expected = VersionOf(entity);
+        VersionedWrites.InTransaction(Database, () => VersionedWrites.Write(Collection, ToBson(entity), expected));
+        SetVersion(entity, expected + 1);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,103 @@
+using Dunning.Bot.Core.Ports;
+using LiteDB;
+
+namespace Dunning.Bot.Storage;
+
+/// <summary>
+/// Optimistic concurrency for one document, inside the caller's transaction. Version 0 means "new": the insert
+/// fails if the id exists. Otherwise a conditional update (<c>_id</c> and <c>Version</c> match) bumps the version
+/// first: it takes the collection's write lock, so a second writer that read the same version waits and then finds
+/// it moved on. Only then is the whole document replaced.
+/// </summary>
+internal static class VersionedWrites
+{
+    private static readonly BsonExpression Bump = BsonExpression.Create("{ Version: $.Version + 1 }");
+
+    /// <summary>Writes <paramref name="document"/> (its Version field is set to <paramref name="expectedVersion"/> + 1).</summary>
+    public static void Write(ILiteCollection<BsonDocument> collection, BsonDocument document, int expectedVersion)
+    {
+        var id = document["_id"];
+        document["Version"] = expectedVersion + 1;
+        if (expectedVersion == 0)
+        {
+            try
+            {
+                collection.Insert(document);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw Duplicate(collection, id, ex);
+            }
+            return;
+        }
+        var matched = collection.UpdateMany(Bump, Query.And(Query.EQ("_id", id), Query.EQ("Version", expectedVersion)));
+        if (matched == 0)
+            throw Conflict(collection, id, $"expected version {expectedVersion}, found {(collection.FindById(id)?["Version"].AsInt32.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
+        try
+        {
+            collection.Update(document);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw Duplicate(collection, id, ex);
+        }
+    }
+
+    /// <summary>
+    /// Writes many entities of one collection (inside the caller's transaction): the stored ones one by one with their
+    /// version check, then the new ones (version 0) as one streamed bulk insert, converted to BSON as they go.
+    /// </summary>
+    public static void WriteMany<T>(ILiteCollection<BsonDocument> collection, IReadOnlyList<T> entities, Func<T, BsonDocument> toBson, Func<T, int> versionOf)
+    {
+        foreach (var entity in entities.Where(e => versionOf(e) > 0))
+            Write(collection, toBson(entity), versionOf(entity));
+        var inserts = entities.Where(e => versionOf(e) == 0).Select(e =>
+        {
+            var document = toBson(e);
+            document["Version"] = 1;
+            return document;
+        });
+        try
+        {
+            collection.Insert(inserts);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw Duplicate(collection, DuplicateValue(ex), ex);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> in one transaction: committed entirely or rolled back entirely.</summary>
+    public static void InTransaction(LiteDatabase database, Action write)
+    {
+        // LiteDB transactions belong to the calling thread; everything here runs synchronously on it.
+        if (!database.BeginTrans())
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        try
+        {
+            write();
+            database.Commit();
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>An existing id on insert is a lost race (conflict); any other unique index is a clash of values.</summary>
+    private static Exception Duplicate(ILiteCollection<BsonDocument> collection, BsonValue id, LiteException ex) =>
+        ex.Message.Contains("'_id'", StringComparison.Ordinal)
+            ? Conflict(collection, id, "it already exists")
+            : new UniqueValueException($"{collection.Name} '{id.AsString}': {ex.Message} Nothing was written.", ex);
+
+    private static BsonValue DuplicateValue(LiteException ex)
+    {
+        const string marker = "The duplicate value is '";
+        var at = ex.Message.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? "?" : ex.Message[(at + marker.Length)..].TrimEnd('.', '\'');
+    }
+
+    private static ConcurrencyConflictException Conflict(ILiteCollection<BsonDocument> collection, BsonValue id, string detail) =>
+        new($"{collection.Name} '{id.AsString}' was changed or created by someone else ({detail}); nothing was written. Re-read and try again.");
+}

@@ -1,0 +1,92 @@
+using Dunning.Bot.Core.Domain;
+
+namespace Dunning.Bot.Core.Tests.Domain;
+
+public sealed class Payments_and_status
+{
+    private static readonly DateOnly Day = new(2026, 11, 1);
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private static Invoice New(decimal total = 100m) => Invoice.Create("RE-1", "D-1", Day, Day.AddDays(14), "EUR", total);
+
+    [Fact]
+    public void A_partial_payment_reduces_the_balance_and_marks_it_partially_paid()
+    {
+        var invoice = New();
+        Assert.Equal(0m, invoice.RecordPayment(new Payment(Day, 40m, "T1")));
+        Assert.Equal((60m, 0m, InvoiceStatus.PartiallyPaid), (invoice.OpenBalance, invoice.Credit, invoice.StatusAt(Now)));
+    }
+
+    [Fact]
+    public void An_exact_payment_settles_it()
+    {
+        var invoice = New();
+        invoice.RecordPayment(new Payment(Day, 60m, "T1"));
+        invoice.RecordPayment(new Payment(Day, 40m, "T2"));
+        Assert.Equal((0m, 0m, InvoiceStatus.Paid), (invoice.OpenBalance, invoice.Credit, invoice.StatusAt(Now)));
+        Assert.False(invoice.IsDunnable(Now));
+    }
+
+    [Fact]
+    public void An_overpayment_leaves_zero_balance_and_a_credit()
+    {
+        var invoice = New();
+        invoice.RecordPayment(new Payment(Day, 90m, "T1"));
+        Assert.Equal(15.5m, invoice.RecordPayment(new Payment(Day, 25.5m, "T2")));
+        Assert.Equal((0m, 15.5m, InvoiceStatus.Paid), (invoice.OpenBalance, invoice.Credit, invoice.StatusAt(Now)));
+    }
+
+    [Fact]
+    public void The_same_payment_reported_twice_counts_once()
+    {
+        var invoice = New();
+        invoice.RecordPayment(new Payment(Day, 30m, "SEPA-9"));
+        invoice.RecordPayment(new Payment(Day, 30m, "SEPA-9"));
+        Assert.Equal((70m, 1), (invoice.OpenBalance, invoice.Payments.Count));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_non_positive_payment_is_refused(decimal amount)
+    {
+        var invoice = New();
+        Assert.Throws<DomainException>(() => invoice.RecordPayment(new Payment(Day, amount, "T")));
+        Assert.Empty(invoice.Payments);
+    }
+
+    [Fact]
+    public void A_pause_holds_until_its_expiry()
+    {
+        var invoice = New();
+        invoice.PauseDunning("Kunde klärt intern", Now.AddDays(7), Now);
+        Assert.Equal(InvoiceStatus.Paused, invoice.StatusAt(Now.AddDays(6)));
+        Assert.Equal(InvoiceStatus.Open, invoice.StatusAt(Now.AddDays(7)));
+        Assert.Throws<DomainException>(() => invoice.PauseDunning("x", Now, Now));
+        Assert.Throws<DomainException>(() => invoice.PauseDunning(" ", null, Now));
+        invoice.ResumeDunning();
+        Assert.Equal(InvoiceStatus.Open, invoice.StatusAt(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void Disputed_beats_paused_and_written_off_beats_everything()
+    {
+        var invoice = New();
+        invoice.PauseDunning("wait", null, Now);
+        invoice.MarkDisputed("wrong amount");
+        Assert.Equal(InvoiceStatus.Disputed, invoice.StatusAt(Now));
+        invoice.WriteOff(Now);
+        Assert.Equal(InvoiceStatus.WrittenOff, invoice.StatusAt(Now));
+        invoice.ResolveDispute();
+        Assert.Equal(InvoiceStatus.WrittenOff, invoice.StatusAt(Now));
+    }
+
+    [Fact]
+    public void A_paid_invoice_is_paid_even_when_disputed()
+    {
+        var invoice = New();
+        invoice.MarkDisputed("late delivery");
+        invoice.RecordPayment(new Payment(Day, 100m, "T"));
+        Assert.Equal(InvoiceStatus.Paid, invoice.StatusAt(Now));
+    }
+}
