@@ -16,6 +16,9 @@ namespace Dunning.Bot.Core.Scheduling;
 /// </summary>
 public sealed class OutboxEntry
 {
+    /// <summary>The entry's own identity (the key may be released, the id never changes).</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
+
     public required string Key { get; set; }
 
     public required string DebtorId { get; init; }
