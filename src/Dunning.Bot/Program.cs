@@ -2,6 +2,7 @@ using Dunning.Bot.Api;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
+using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
@@ -19,6 +20,7 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddDunningScheduling();
 
 var app = builder.Build();
 

@@ -91,18 +91,19 @@ public sealed class LiteOutbox : IOutbox
             var stored = Entries.FindById(entry.Id);
             if (stored is null || BsonValues.ToNullableString(stored["LeaseId"]) != entry.LeaseId || stored["Version"].AsInt32 != entry.Version)
                 return false;
-            var leaseId = entry.LeaseId;
-            if (entry.Status != OutboxStatus.Sending)
-                (entry.LeaseId, entry.LeaseUntil) = (null, null);
             var doc = OutboxDocument.ToBson(entry);
             doc["Version"] = entry.Version + 1;
+            if (entry.Status != OutboxStatus.Sending)
+            {
+                doc["LeaseId"] = BsonValue.Null;
+                doc["LeaseUntil"] = BsonValue.Null;
+            }
             try
             {
                 Entries.Update(doc);
             }
             catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
             {
-                entry.LeaseId = leaseId;
                 throw new UniqueValueException($"outbox entry {entry.Id}: key {entry.Key} is taken. Nothing was written.", ex);
             }
             if (dunningCase is not null)
@@ -112,6 +113,8 @@ public sealed class LiteOutbox : IOutbox
         if (written)
         {
             entry.Version++;
+            if (entry.Status != OutboxStatus.Sending)
+                (entry.LeaseId, entry.LeaseUntil) = (null, null);
             if (dunningCase is not null)
                 dunningCase.Version++;
         }
