@@ -27,12 +27,25 @@ internal sealed class InMemoryPorts : IDebtorStore, IInvoiceStore, ICaseStore, I
     Task<IReadOnlyList<Invoice>> IInvoiceStore.ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Invoice>>([.. Invoices.Values.Where(i => i.DebtorId == debtorId)]);
     public Task SaveAsync(Invoice invoice, CancellationToken cancellationToken) { invoice.Version++; Invoices[invoice.Number] = invoice; return Task.CompletedTask; }
-    public Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
+    public Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken)
     {
         foreach (var d in debtors) Debtors[d.Id] = d;
         foreach (var i in invoices) Invoices[i.Number] = i;
+        foreach (var c in cases) Cases[c.DebtorId] = Copy(c);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Invoice>>([.. numbers.Select(n => Invoices.GetValueOrDefault(n)).OfType<Invoice>()]);
+
+    Task<IReadOnlyList<Debtor>> IDebtorStore.FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Debtor>>([.. ids.Select(n => Debtors.GetValueOrDefault(n)).OfType<Debtor>()]);
+
+    public Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(accessCodes.Where(c => Debtors.Values.Any(d => d.AccessCode == c)).ToHashSet());
+
+    Task<IReadOnlyList<DunningCase>> ICaseStore.FindManyAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DunningCase>>([.. debtorIds.Select(n => Cases.GetValueOrDefault(n)).OfType<DunningCase>().Select(Copy)]);
 
     Task<DunningCase?> ICaseStore.FindAsync(string debtorId, CancellationToken cancellationToken) => Task.FromResult(Cases.TryGetValue(debtorId, out var c) ? Copy(c) : null);
     public Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Dunning.Bot.Channels;
+using Dunning.Bot.Conversations;
+
+namespace Dunning.Bot.Tests.Scheduling;
+
+/// <summary>A proactive channel that records what it is given and answers from a script (default: delivered).</summary>
+internal sealed class FakeChannel(string channelId = "telegram") : IProactiveChannel
+{
+    public ConcurrentQueue<DeliveryResult> Script { get; } = new();
+
+    public ConcurrentQueue<(DateTimeOffset At, string Conversation, string Text)> Sent { get; } = new();
+
+    public int Calls;
+
+    public string ChannelId => channelId;
+
+    public Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Calls);
+        var result = Script.TryDequeue(out var next) ? next : DeliveryResult.Delivered;
+        if (result.Status == DeliveryStatus.Delivered)
+            Sent.Enqueue((DateTimeOffset.FromUnixTimeMilliseconds(Environment.TickCount64), reference.Conversation?.Id ?? "", activities[0].Text ?? ""));
+        return Task.FromResult(result);
+    }
+}
