@@ -13,11 +13,19 @@ internal sealed class FakeChannel(string channelId = "telegram") : IProactiveCha
 
     public int Calls;
 
+    /// <summary>Thrown by the next call instead of answering (a channel bug or a network error escaping it).</summary>
+    public Exception? ThrowNext { get; set; }
+
     public string ChannelId => channelId;
 
     public Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Calls);
+        if (ThrowNext is { } error)
+        {
+            ThrowNext = null;
+            throw error;
+        }
         var result = Script.TryDequeue(out var next) ? next : DeliveryResult.Delivered;
         if (result.Status == DeliveryStatus.Delivered)
             Sent.Enqueue((DateTimeOffset.FromUnixTimeMilliseconds(Environment.TickCount64), reference.Conversation?.Id ?? "", activities[0].Text ?? ""));
