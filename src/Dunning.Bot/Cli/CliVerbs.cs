@@ -8,6 +8,7 @@ internal static class CliVerbs
         new ApiKeyVerb(),
         new ClassifyVerb(),
         new ImportVerb(),
+        new SimulateVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>
