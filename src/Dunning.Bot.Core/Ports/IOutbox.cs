@@ -18,6 +18,13 @@ public interface IOutbox
     Task<bool> EnqueueAsync(OutboxEntry entry, DunningCase dunningCase, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Commits many planner writes in one transaction (the sweep's page). Each write is applied only if its case is
+    /// unchanged and its entry's key is free; the result says, per write, whether it landed. Versions move on for the
+    /// writes that landed.
+    /// </summary>
+    Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes up to <paramref name="limit"/> entries that are pending and due (<c>NextAttemptAt ≤ now</c>) or sending with
     /// an expired lease, oldest first; marks them sending with a new lease until <c>now + lease</c> and counts an attempt.
     /// </summary>

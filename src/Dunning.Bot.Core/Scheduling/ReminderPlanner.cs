@@ -35,13 +35,20 @@ public sealed partial class ReminderPlanner(
 {
     private readonly ReminderPlannerOptions settings = options.Value;
 
-    /// <summary>Plans the debtor's next proactive step at <paramref name="now"/> (see the class contract).</summary>
-    public async Task<PlanResult> PlanAsync(string debtorId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Plans the debtor's next proactive step at <paramref name="now"/> (see the class contract) and writes it.</summary>
+    public Task<PlanResult> PlanAsync(string debtorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PlanAsync(debtorId, now, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PlanAsync(string, DateTimeOffset, CancellationToken)"/>, but the case and outbox writes go to
+    /// <paramref name="buffer"/> (when given) for the caller to commit; the result then assumes they will land.
+    /// </summary>
+    public async Task<PlanResult> PlanAsync(string debtorId, DateTimeOffset now, PlanBuffer? buffer, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(debtorId);
         try
         {
-            return await PlanCoreAsync(debtorId, now, cancellationToken).ConfigureAwait(false);
+            return await PlanCoreAsync(debtorId, now, buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
@@ -50,14 +57,14 @@ public sealed partial class ReminderPlanner(
         }
     }
 
-    private async Task<PlanResult> PlanCoreAsync(string debtorId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<PlanResult> PlanCoreAsync(string debtorId, DateTimeOffset now, PlanBuffer? buffer, CancellationToken cancellationToken)
     {
         var dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? new DunningCase { DebtorId = debtorId };
         var debtor = await debtors.FindAsync(debtorId, cancellationToken).ConfigureAwait(false);
         if (debtor is null)
         {
             dunningCase.NextActionAt = null;
-            await cases.SaveAsync(dunningCase, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
             return new PlanResult(debtorId, PlanOutcome.NothingDue, "no_debtor");
         }
         var all = await invoices.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
@@ -71,14 +78,14 @@ public sealed partial class ReminderPlanner(
         if (entries.Any(e => e.IsOpen))
         {
             dunningCase.NextActionAt = now.AddMinutes(settings.InFlightRecheckMinutes);
-            await cases.SaveAsync(dunningCase, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
             return new PlanResult(debtorId, PlanOutcome.Waiting, "in_flight") { Escalated = escalated, NextActionAt = dunningCase.NextActionAt };
         }
 
         var links = await conversations.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
         var target = ChooseConversation(debtor, links);
         var situation = new Situation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
-            target?.Language ?? debtor.Language, escalated);
+            target?.Language ?? debtor.Language, escalated, buffer);
 
         var followUp = await followUps.PlanAsync(debtor, situation.Language, now, cancellationToken).ConfigureAwait(false);
         if (followUp.Messages.Count > 0)
@@ -125,7 +132,7 @@ public sealed partial class ReminderPlanner(
             var recheck = s.Now.AddHours(settings.SuppressedRecheckHours);
             s.Case.NextActionAt = NextAction(s, null, followUpCheck) is { } next && next > recheck ? next : recheck;
         }
-        await cases.SaveAsync(s.Case, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(s.Buffer, s.Case, null, cancellationToken).ConfigureAwait(false);
         return result with { NextActionAt = s.Case.NextActionAt };
     }
 
@@ -152,7 +159,7 @@ public sealed partial class ReminderPlanner(
 
     private async Task<PlanResult> EnqueueAsync(Situation s, OutboxEntry entry, string stageKey, CancellationToken cancellationToken)
     {
-        var written = await outbox.EnqueueAsync(entry, s.Case, cancellationToken).ConfigureAwait(false);
+        var written = await WriteAsync(s.Buffer, s.Case, entry, cancellationToken).ConfigureAwait(false);
         return written
             ? new PlanResult(s.Debtor.Id, PlanOutcome.Enqueued, ContactDecision.Ok)
             {
@@ -176,7 +183,21 @@ public sealed partial class ReminderPlanner(
         NextAttemptAt = s.Now,
     };
 
+    /// <summary>Saves the case (with the entry, if any) now, or leaves both in the buffer; false when the entry's key is taken.</summary>
+    private async Task<bool> WriteAsync(PlanBuffer? buffer, DunningCase dunningCase, OutboxEntry? entry, CancellationToken cancellationToken)
+    {
+        if (buffer is not null)
+        {
+            buffer.Add(dunningCase, entry);
+            return true;
+        }
+        if (entry is not null)
+            return await outbox.EnqueueAsync(entry, dunningCase, cancellationToken).ConfigureAwait(false);
+        await cases.SaveAsync(dunningCase, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Everything one planning step works on.</summary>
     private sealed record Situation(Debtor Debtor, DunningCase Case, IReadOnlyList<Invoice> Invoices, DateTimeOffset Now, DateOnly Today,
-        ConversationLink? Target, bool StaffOwns, string Language, IReadOnlyList<string> Escalated);
+        ConversationLink? Target, bool StaffOwns, string Language, IReadOnlyList<string> Escalated, PlanBuffer? Buffer);
 }

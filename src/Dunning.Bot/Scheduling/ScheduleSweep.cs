@@ -10,7 +10,8 @@ namespace Dunning.Bot.Scheduling;
 /// cases still run. After downtime the overdue cases are simply due: the planner defers what the contact rules do not
 /// allow now, so the catch-up lands in the debtors' windows, one stage at a time.
 /// </summary>
-public sealed class ScheduleSweep(ICaseStore cases, ReminderPlanner planner, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<ScheduleSweep> logger)
+public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlanner planner, IOptions<SchedulingOptions> options, TimeProvider clock,
+    ILogger<ScheduleSweep> logger)
 {
     /// <summary>Plans every due case at the current instant; returns how many ended in each outcome.</summary>
     public Task<SweepReport> SweepAsync(CancellationToken cancellationToken) => SweepAsync(clock.GetUtcNow(), cancellationToken);
@@ -27,20 +28,29 @@ public sealed class ScheduleSweep(ICaseStore cases, ReminderPlanner planner, IOp
             var fresh = page.Where(c => seen.Add(c.DebtorId)).ToList();
             if (fresh.Count == 0)
                 break;
+            // The page's writes are committed together: one disk flush per page instead of one per case.
+            var buffer = new PlanBuffer();
+            var results = new List<PlanResult>(fresh.Count);
             foreach (var dueCase in fresh)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var result = await planner.PlanAsync(dueCase.DebtorId, now, cancellationToken).ConfigureAwait(false);
-                    counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
-                    observe?.Invoke(result);
+                    results.Add(await planner.PlanAsync(dueCase.DebtorId, now, buffer, cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     failed++;
                     logger.LogError(ex, "Planning the case of {Debtor} failed; it stays due", dueCase.DebtorId);
                 }
+            }
+            var landed = await outbox.CommitAsync(buffer.Writes, cancellationToken).ConfigureAwait(false);
+            var refused = buffer.Writes.Where((_, i) => !landed[i]).Select(w => w.Case.DebtorId).ToHashSet(StringComparer.Ordinal);
+            foreach (var planned in results)
+            {
+                var result = refused.Contains(planned.DebtorId) ? new PlanResult(planned.DebtorId, PlanOutcome.Conflict, "conflict") : planned;
+                counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
+                observe?.Invoke(result);
             }
             if (page.Count < options.Value.SweepPageSize)
                 break;

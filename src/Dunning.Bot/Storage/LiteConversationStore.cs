@@ -24,7 +24,7 @@ public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConver
 
     public async Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken)
     {
-        var links = await FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken);
+        var links = await FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
         return [.. links.OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt)];
     }
 

@@ -58,6 +58,38 @@ public sealed class LiteOutbox : IOutbox
         return Task.FromResult(written);
     }
 
+    public Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Checked before writing: a failing write inside a LiteDB transaction would roll back the whole page.
+        var landed = InTransaction(() => writes.Select(w =>
+        {
+            if (w.Entry is { } entry && Entries.Exists(Queries.Eq("Key", entry.Key)))
+                return false;
+            var stored = Cases.FindById(w.Case.DebtorId);
+            if ((stored is null ? 0 : stored["Version"].AsInt32) != w.Case.Version)
+                return false;
+            if (w.Entry is { } fresh)
+            {
+                var doc = OutboxDocument.ToBson(fresh);
+                doc["Version"] = 1;
+                Entries.Insert(doc);
+            }
+            VersionedWrites.Write(Cases, CaseDocument.ToBson(w.Case), w.Case.Version);
+            return true;
+        }).ToList());
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (!landed[i])
+                continue;
+            writes[i].Case.Version++;
+            if (writes[i].Entry is { } entry)
+                entry.Version = 1;
+        }
+        return Task.FromResult<IReadOnlyList<bool>>(landed);
+    }
+
     public Task<IReadOnlyList<OutboxEntry>> LeaseAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -124,14 +156,14 @@ public sealed class LiteOutbox : IOutbox
     public Task<OutboxEntry?> FindAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var doc = Entries.FindOne(Query.EQ("Key", key));
+        var doc = Entries.FindOne(Queries.Eq("Key", key));
         return Task.FromResult(doc is null ? null : OutboxDocument.FromBson(doc));
     }
 
     public Task<IReadOnlyList<OutboxEntry>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<OutboxEntry> entries = [.. Entries.Find(Query.EQ("DebtorId", debtorId)).Select(OutboxDocument.FromBson).OrderByDescending(e => e.CreatedAt)];
+        IReadOnlyList<OutboxEntry> entries = [.. Entries.Find(Queries.Eq("DebtorId", debtorId)).Select(OutboxDocument.FromBson).OrderByDescending(e => e.CreatedAt)];
         return Task.FromResult(entries);
     }
 

@@ -76,6 +76,29 @@ internal sealed class InMemoryPorts : IDebtorStore, IInvoiceStore, ICaseStore, I
         }
     }
 
+    public async Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        var landed = new List<bool>();
+        foreach (var w in writes)
+        {
+            try
+            {
+                landed.Add(w.Entry is null ? await SaveCaseAsync(w.Case) : await EnqueueAsync(w.Entry, w.Case, cancellationToken));
+            }
+            catch (ConcurrencyConflictException)
+            {
+                landed.Add(false);
+            }
+        }
+        return landed;
+    }
+
+    private async Task<bool> SaveCaseAsync(DunningCase c)
+    {
+        await SaveAsync(c, CancellationToken.None);
+        return true;
+    }
+
     public Task<IReadOnlyList<OutboxEntry>> LeaseAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<bool> CompleteAsync(OutboxEntry entry, DunningCase? dunningCase, CancellationToken cancellationToken) => throw new NotSupportedException();
     Task<OutboxEntry?> IOutbox.FindAsync(string key, CancellationToken cancellationToken) => Task.FromResult(Outbox.FirstOrDefault(e => e.Key == key));
