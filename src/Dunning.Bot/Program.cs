@@ -1,4 +1,7 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Telegram;
+using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -20,12 +23,19 @@ builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.AddDunningApi();
+builder.AddDunningConversations();
+builder.AddTelegram();
+builder.AddWebChat();
+builder.AddTeams();
 builder.AddDunningScheduling();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapDunningApi();
+app.MapTelegram();
+app.MapWebChat();
+app.MapTeams();
 
 await app.RunAsync();
 return 0;

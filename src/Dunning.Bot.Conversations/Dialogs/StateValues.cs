@@ -22,7 +22,7 @@ public static class StateValues
         {
             if (element.ValueKind == JsonValueKind.Null)
                 return default;
-            var converted = element.Deserialize<T>(ActivityJson.Options);
+            var converted = FromJson<T>(element);
             bag[key] = converted;
             return converted;
         }
@@ -35,7 +35,31 @@ public static class StateValues
         null => default,
         T typed => typed,
         JsonElement { ValueKind: JsonValueKind.Null } => default,
-        JsonElement element => element.Deserialize<T>(ActivityJson.Options),
+        JsonElement element => FromJson<T>(element),
         _ => throw new InvalidCastException($"A {value.GetType().Name} is not a {typeof(T).Name}."),
     };
+
+    /// <summary>
+    /// <paramref name="element"/> as <typeparamref name="T"/>, exactly as the serializer would read it, with
+    /// no serializer round trip for what dialogs read every turn: the stack, state bags and simple values.
+    /// Nested stacks and bags keep their values as slices of the same parsed document (no copies).
+    /// </summary>
+    internal static T? FromJson<T>(JsonElement element)
+    {
+        if (typeof(T) == typeof(int) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var int32))
+            return (T)(object)int32;
+        if (typeof(T) == typeof(long) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var int64))
+            return (T)(object)int64;
+        if (typeof(T) == typeof(decimal) && element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
+            return (T)(object)number;
+        if (typeof(T) == typeof(bool) && element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return (T)(object)element.GetBoolean();
+        if (typeof(T) == typeof(string) && element.ValueKind == JsonValueKind.String)
+            return (T)(object)element.GetString()!;
+        if (typeof(T) == typeof(DialogState) && element.ValueKind == JsonValueKind.Object)
+            return (T)(object)DialogStateJson.Read(element);
+        if (typeof(T) == typeof(Dictionary<string, object?>) && element.ValueKind == JsonValueKind.Object)
+            return (T)(object)DialogStateJson.ReadBag(element);
+        return element.Deserialize<T>(ActivityJson.Options);
+    }
 }

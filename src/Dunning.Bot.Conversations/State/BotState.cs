@@ -47,13 +47,13 @@ public abstract class BotState
         var json = cache.SerializeIfChanged();
         if (json is null && !force)
             return;
-        json ??= cache.Original.ToArray();
+        var document = json ?? cache.Original;
         var key = GetStorageKey(turnContext);
         var eTag = force ? StoreItem.AnyETag : cache.ETag;
         var written = await Storage.WriteAsync(
-            new Dictionary<string, StoreItem>(1, StringComparer.Ordinal) { [key] = new StoreItem(json, eTag) },
+            new Dictionary<string, StoreItem>(1, StringComparer.Ordinal) { [key] = new StoreItem(document, eTag) },
             cancellationToken);
-        cache.Saved(json, written[key]);
+        cache.Saved(document, written[key]);
     }
 
     /// <summary>Empties the cached state; the next save writes an empty document.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Dunning.Bot.Conversations.Dialogs;
 
 namespace Dunning.Bot.Conversations.State;
 
@@ -42,7 +43,7 @@ internal sealed class CachedBotState
         }
         if (_raw.TryGetValue(name, out var raw))
         {
-            value = raw.Deserialize<T>(ActivityJson.Options);
+            value = StateValues.FromJson<T>(raw);
             _live[name] = (value, typeof(T));
             return true;
         }
@@ -71,7 +72,7 @@ internal sealed class CachedBotState
     }
 
     /// <summary>The document as it would be stored now; null when it equals what was read.</summary>
-    public byte[]? SerializeIfChanged()
+    public ReadOnlyMemory<byte>? SerializeIfChanged()
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(256, Original.Length + 64));
         using (var writer = new Utf8JsonWriter(buffer))
@@ -81,20 +82,29 @@ internal sealed class CachedBotState
             {
                 writer.WritePropertyName(name);
                 if (_live.TryGetValue(name, out var live))
-                    JsonSerializer.Serialize(writer, live.Value, live.Type, ActivityJson.Options);
+                    WriteLive(writer, live.Value, live.Type);
                 else
                     _raw[name].WriteTo(writer);
             }
             writer.WriteEndObject();
         }
 
-        var written = buffer.WrittenSpan;
-        if (written.SequenceEqual(Original.Span) || (Original.IsEmpty && _order.Count == 0))
+        // The buffer is not reused, so its memory can be stored and kept as the new original without a copy.
+        var written = buffer.WrittenMemory;
+        if (written.Span.SequenceEqual(Original.Span) || (Original.IsEmpty && _order.Count == 0))
             return null;
-        return written.ToArray();
+        return written;
     }
 
-    public void Saved(byte[] json, string eTag)
+    private static void WriteLive(Utf8JsonWriter writer, object? value, Type type)
+    {
+        if (type == typeof(DialogState) && value is DialogState state)
+            DialogStateJson.Write(writer, state, ActivityJson.Options);
+        else
+            JsonSerializer.Serialize(writer, value, type, ActivityJson.Options);
+    }
+
+    public void Saved(ReadOnlyMemory<byte> json, string eTag)
     {
         Original = json;
         ETag = eTag;

@@ -1,5 +1,6 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;
 
@@ -18,9 +19,15 @@ public sealed class TurnSession
 
     public string Language => Link.Language;
 
+    /// <summary>What MainDialog understood of this turn's message (null before linking or for non-message turns).</summary>
+    public MessageUnderstanding? Understanding { get; set; }
+
     public static TurnSession Of(ITurnContext turn) =>
         turn.TurnState.Get<TurnSession>(TurnStateKey)
         ?? throw new InvalidOperationException("No TurnSession for this turn: the bot sets it before running dialogs.");
+
+    /// <summary>The session of this turn, or null when the bot has not set one (proactive turns, other bots).</summary>
+    public static TurnSession? TryOf(ITurnContext turn) => turn.TurnState.Get<TurnSession>(TurnStateKey);
 
     public static void Set(ITurnContext turn, TurnSession session) => turn.TurnState.Set(TurnStateKey, session);
 }

@@ -18,15 +18,19 @@ public sealed class Wording(MessageCatalogue catalogue)
             : catalogue.Render(dialog, key, TurnSession.Of(turn).Language, model);
 
     /// <summary>A message activity with optional buttons (button key → the text sent back when pressed).</summary>
-    public Activity Message(ITurnContext turn, string dialog, string key, object? model = null, IReadOnlyList<string>? buttons = null)
+    public Activity Message(ITurnContext turn, string dialog, string key, object? model = null, IReadOnlyList<string>? buttons = null) =>
+        WithButtons(turn, Activity.CreateMessage(Text(turn, dialog, key, model)), dialog, buttons);
+
+    /// <summary>Adds buttons (suggested actions) labelled from <paramref name="buttonDialog"/>'s buttons in the turn's language.</summary>
+    public Activity WithButtons(ITurnContext turn, Activity activity, string buttonDialog, IReadOnlyList<string>? buttons)
     {
-        var activity = Activity.CreateMessage(Text(turn, dialog, key, model));
+        ArgumentNullException.ThrowIfNull(activity);
         if (buttons is { Count: > 0 })
         {
             var language = TurnSession.Of(turn).Language;
             activity.SuggestedActions = new SuggestedActions
             {
-                Actions = [.. buttons.Select(b => catalogue.Button(dialog, b, language)).Select(label => new CardAction { Type = CardAction.ImBack, Title = label, Value = System.Text.Json.JsonSerializer.SerializeToElement(label) })],
+                Actions = [.. buttons.Select(b => catalogue.Button(buttonDialog, b, language)).Select(label => new CardAction { Type = CardAction.ImBack, Title = label, Value = System.Text.Json.JsonSerializer.SerializeToElement(label) })],
             };
         }
         return activity;

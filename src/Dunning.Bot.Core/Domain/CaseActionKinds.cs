@@ -16,4 +16,5 @@ public static class CaseActionKinds
     public const string Escalation = "escalation";
     public const string Staff = "staff";
     public const string Objection = "objection";
+    public const string Linked = "linked";
 }

@@ -28,7 +28,8 @@ internal static class ApiExtensions
     public static WebApplication MapDunningApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), ApiGate.Use);
+        // /api/messages is the Bot Framework endpoint (Teams): it authenticates with the connector's JWT, not an API key.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/api/messages"), ApiGate.Use);
         var api = app.MapGroup("/api/v1")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();

@@ -8,6 +8,8 @@ internal static class CliVerbs
         new ApiKeyVerb(),
         new ClassifyVerb(),
         new ImportVerb(),
+        new TeamsPackageVerb(),
+        new LinksVerb(),
         new SimulateVerb(),
     ];
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
 
@@ -33,7 +34,7 @@ internal sealed class ImportVerb : ICliVerb
         if (configFile is not null && !File.Exists(configFile))
             return Usage(error, $"the configuration file {configFile} does not exist.");
 
-        var configuration = CliConfiguration.Build(configFile);
+        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
         await using var services = new ServiceCollection()
             .AddDunningStorage(configuration)
             .AddDunningIntake(configuration)

@@ -3,6 +3,7 @@ using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +30,7 @@ internal sealed partial class SimulateVerb : ICliVerb
             await error.WriteLineAsync("usage: simulate [--days 90] [--debtor ID] [--today YYYY-MM-DD] [--config file]");
             return 2;
         }
-        var configuration = CliConfiguration.Build(options.ConfigFile);
+        var configuration = DunningConfiguration.ForVerb(options.ConfigFile is null ? [] : [DunningConfiguration.ConfigFileArgument, options.ConfigFile]);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var source = Path.GetFullPath(storage.Path);
         if (!File.Exists(source))

@@ -5,10 +5,7 @@ using LiteDB;
 
 namespace Dunning.Bot.Storage;
 
-/// <summary>
-/// Conversations in LiteDB, looked up by key and by debtor (most recent inbound first). Registered by the scheduling
-/// extension only when no other <see cref="IConversationStore"/> is (TryAdd), so a fuller store can replace it.
-/// </summary>
+/// <summary>Conversation links in LiteDB, indexed by debtor and handoff state; versioned saves.</summary>
 public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConversationStore
 {
     internal const string CollectionName = "conversations";
@@ -22,11 +19,8 @@ public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConver
 
     public Task<ConversationLink?> FindAsync(string key, CancellationToken cancellationToken) => FindByIdAsync(key, cancellationToken);
 
-    public async Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken)
-    {
-        var links = await FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
-        return [.. links.OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt)];
-    }
+    public async Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
+        [.. (await FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken)).OrderByDescending(l => l.LastInboundAt)];
 
     public Task<IReadOnlyList<ConversationLink>> ListHandedOffAsync(CancellationToken cancellationToken) =>
         FindManyAsync(Query.Not("Handoff", BsonValues.From(HandoffState.Bot)), cancellationToken);

@@ -33,7 +33,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         this.environment = environment;
         this.services = services;
         Clock = clock;
-        UseKestrel(0);
+        // One explicit loopback listener; no "urls" setting, which WebApplicationFactory would rewrite while starting.
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     public string DataDirectory { get; }
@@ -47,7 +48,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+            return new Uri(address + "/");
         }
     }
 
@@ -58,7 +59,6 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(s =>
         {

@@ -64,6 +64,46 @@ public sealed class TeamsOptions
     /// <summary>The least time between two key refreshes forced by tokens with an unknown key id.</summary>
     public TimeSpan SigningKeysMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether <c>/api/messages</c> is served. Null (the default) decides by itself: on with an app id; on with
+    /// authentication off in Development without one; off (with a log line) elsewhere without one. True without an
+    /// app id outside Development refuses to start; false switches the channel off.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Larger request bodies are answered 413 before anything is parsed.</summary>
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long an inbound activity id is remembered to drop the connector's retries of it.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>At most this many recent activity ids are remembered (the oldest go first).</summary>
+    public int DeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>Messages one conversation may receive at once (Teams allows 7 per second per bot and thread).</summary>
+    public int ConversationBurst { get; set; } = 7;
+
+    /// <summary>One more message per conversation every period (2 s keeps within 60 per 30 s and 1800 per hour).</summary>
+    public TimeSpan ConversationReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Connector requests per second for one tenant (Teams' global limit is 50 per app and tenant).</summary>
+    public int TenantRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Replies in a turn wait at most this long for the rate limiter; proactive sends never wait.</summary>
+    public TimeSpan RateLimitWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of one request to the Bot Connector.</summary>
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A secret the owner types into their own 1:1 Teams chat with the bot to receive escalation alerts there
+    /// (at least 12 characters); empty disables owner binding.
+    /// </summary>
+    public string? OwnerLinkCode { get; set; }
+
+    /// <summary>The language of the owner's alerts.</summary>
+    public string OwnerLanguage { get; set; } = "de";
+
     /// <summary>True when no app id is configured: inbound requests are not authenticated.</summary>
     public bool AuthenticationDisabled => string.IsNullOrWhiteSpace(AppId);
 

@@ -18,6 +18,7 @@ public sealed class TeamsOptionsValidation : IValidateOptions<TeamsOptions>
     {
         const string S = TeamsOptions.SectionName;
         var problems = new List<string>();
+        CheckChannel(problems, options);
         if (options.AuthenticationDisabled)
         {
             if (Has(options.AppPassword) || Has(options.CertificatePath) || Has(options.CertificateThumbprint))
@@ -53,6 +54,23 @@ public sealed class TeamsOptionsValidation : IValidateOptions<TeamsOptions>
         if (options.SigningKeysMinimumRefreshInterval < TimeSpan.Zero)
             problems.Add($"{S}:SigningKeysMinimumRefreshInterval must not be negative.");
         return problems;
+    }
+
+    private static void CheckChannel(List<string> problems, TeamsOptions options)
+    {
+        const string S = TeamsOptions.SectionName;
+        if (options.MaxActivityBytes < 4 * 1024)
+            problems.Add($"{S}:MaxActivityBytes must be at least 4096.");
+        if (options.DeduplicationWindow < TimeSpan.FromSeconds(30))
+            problems.Add($"{S}:DeduplicationWindow must be at least 00:00:30 (the connector retries after 15 s).");
+        if (options.DeduplicationCapacity < 100)
+            problems.Add($"{S}:DeduplicationCapacity must be at least 100.");
+        if (options.ConversationBurst < 1 || options.TenantRequestsPerSecond < 1)
+            problems.Add($"{S}:ConversationBurst and {S}:TenantRequestsPerSecond must be at least 1.");
+        if (options.ConversationReplenishmentPeriod <= TimeSpan.Zero || options.RateLimitWait < TimeSpan.Zero || options.ConnectorTimeout <= TimeSpan.Zero)
+            problems.Add($"{S}:ConversationReplenishmentPeriod and {S}:ConnectorTimeout must be positive, {S}:RateLimitWait not negative.");
+        if (Has(options.OwnerLinkCode) && options.OwnerLinkCode!.Trim().Length < 12)
+            problems.Add($"{S}:OwnerLinkCode must have at least 12 characters (it is a secret).");
     }
 
     /// <summary>HTTPS, except on the loopback interface (local fakes and test tools).</summary>

@@ -5,7 +5,7 @@ using LiteDB;
 
 namespace Dunning.Bot.Storage.Documents;
 
-/// <summary>ConversationLink ⇄ BSON; the key is <c>_id</c>, the reference is kept as its Bot Framework JSON.</summary>
+/// <summary>ConversationLink ⇄ BSON; the key is <c>_id</c>, the conversation reference is kept as its wire JSON.</summary>
 internal static class ConversationDocument
 {
     public static BsonDocument ToBson(ConversationLink link) => new()

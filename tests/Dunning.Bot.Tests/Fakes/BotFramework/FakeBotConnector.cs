@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace Dunning.Bot.Tests.Fakes.BotFramework;
 
 /// <summary>
-/// The Bot Connector REST service on loopback: replies and sends to a conversation, and creating a 1:1
-/// conversation. Records every request with its Authorization header; failures (429 with Retry-After, 5xx,
+/// The Bot Connector REST service on loopback: replies and sends to a conversation, updates and deletes an
+/// activity, and creating a 1:1 conversation. Records every request with its Authorization header; failures (429 with Retry-After, 5xx,
 /// 403, 404) can be queued for the next requests.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
@@ -38,6 +38,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
             HandleAsync(http, conversationId, null, _ => new JsonObject { ["id"] = NewId("activity") }));
         web.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) =>
             HandleAsync(http, conversationId, activityId, _ => new JsonObject { ["id"] = NewId("activity") }));
+        web.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) =>
+            HandleAsync(http, conversationId, activityId, _ => new JsonObject { ["id"] = activityId }));
+        web.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) =>
+            HandleAsync(http, conversationId, activityId, _ => new JsonObject(), bodyRequired: false));
         web.MapPost("/v3/conversations", (Delegate)((HttpContext http) => HandleAsync(http, null, null, CreateConversation)));
     }
 
@@ -49,7 +53,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return created;
     }
 
-    private async Task<IResult> HandleAsync(HttpContext http, string? conversationId, string? activityId, Func<JsonNode, JsonObject> answer)
+    private async Task<IResult> HandleAsync(HttpContext http, string? conversationId, string? activityId, Func<JsonNode, JsonObject> answer, bool bodyRequired = true)
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
@@ -62,7 +66,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
         }
 
-        var (status, result) = Respond(http, json, answer);
+        var (status, result) = Respond(http, bodyRequired ? json : new JsonObject(), answer);
         requests.Enqueue(new ConnectorRequest(
             http.Request.Method, http.Request.Path.Value ?? "", conversationId, activityId,
             http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, body, json, status));

@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Understanding;
+
+namespace Dunning.Bot.Core.Dialogs;
+
+/// <summary>
+/// Base of the dialogs that act on the bound debtor's case (already paid, dispute, hardship, negotiation). While one of
+/// them waits for an answer, a message recognized as dispute, hardship, "already paid", a request for a person or an
+/// opt-out (and not handled by this dialog itself) ends it with an <see cref="Interruption"/> before anything is stored,
+/// so MainDialog can start the dialog for that intent. Replies come from <c>dialogs/&lt;WordingDialog&gt;.&lt;lang&gt;.yaml</c>.
+/// </summary>
+public abstract partial class CaseDialog : IntentDialog
+{
+    /// <summary>Longest text of the debtor's kept in a case, an escalation or a pause reason.</summary>
+    public const int MaxWordsLength = 1000;
+
+    private const string UnderstandingKey = "Dunning.CaseDialog.Understanding";
+
+    private static readonly FrozenSet<Intent> Interrupting =
+        new[] { Intent.Dispute, Intent.Hardship, Intent.ClaimPaid, Intent.RequestHuman, Intent.StopContact }.ToFrozenSet();
+
+    protected CaseDialog(string dialogId, string wordingDialog, CaseDialogServices services)
+        : base(dialogId)
+    {
+        WordingDialog = wordingDialog;
+        Services = services ?? throw new ArgumentNullException(nameof(services));
+    }
+
+    /// <summary>The dialog name of this dialog's wording file.</summary>
+    public string WordingDialog { get; }
+
+    protected CaseDialogServices Services { get; }
+
+    /// <summary>The bound debtor; these dialogs never run before binding.</summary>
+    protected static Debtor DebtorOf(ITurnContext turn) =>
+        TurnSession.Of(turn).Debtor ?? throw new InvalidOperationException("A case dialog ran in a conversation not bound to a debtor.");
+
+    /// <summary>Today in the debtor's time zone.</summary>
+    protected DateOnly Today(ITurnContext turn) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Services.Clock.GetUtcNow(), DebtorOf(turn).TimeZoneInfo).DateTime);
+
+    /// <summary>An instant shown to the debtor as their local date and time.</summary>
+    protected static DateTime Local(ITurnContext turn, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, DebtorOf(turn).TimeZoneInfo).DateTime;
+
+    /// <summary>The time of day of <paramref name="instant"/> on the debtor's clock ("HH:mm", the same in de and en).</summary>
+    protected static string TimeOfDay(ITurnContext turn, DateTimeOffset instant) =>
+        Local(turn, instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The start of <paramref name="day"/> in the debtor's time zone.</summary>
+    protected static DateTimeOffset StartOf(ITurnContext turn, DateOnly day) => Cases.AgreementDesk.StartOf(day, DebtorOf(turn).TimeZoneInfo);
+
+    /// <summary>The message of this turn as Core understands it (recognized once per turn).</summary>
+    protected MessageUnderstanding Understand(ITurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.TurnState.Get<MessageUnderstanding>(UnderstandingKey) is { } known)
+            return known;
+        var session = TurnSession.Of(turn);
+        var understood = Services.Recognizer.Recognize(turn.Activity.Text,
+            RecognitionContext.At(Services.Clock, DebtorOf(turn).TimeZoneInfo, session.Language));
+        turn.TurnState.Set(UnderstandingKey, understood);
+        return understood;
+    }
+
+    /// <summary>The debtor's own words of this turn, trimmed and cut to <see cref="MaxWordsLength"/>.</summary>
+    protected static string WordsOf(ITurnContext turn)
+    {
+        var text = (turn.Activity.Text ?? string.Empty).Trim();
+        return text.Length > MaxWordsLength ? text[..MaxWordsLength] + "…" : text;
+    }
+
+    protected Activity Message(ITurnContext turn, string key, object? model = null, IReadOnlyList<string>? buttons = null) =>
+        Services.Wording.Message(turn, WordingDialog, key, model, buttons);
+
+    protected Task SayAsync(ITurnContext turn, string key, object? model, CancellationToken cancellationToken, IReadOnlyList<string>? buttons = null) =>
+        Services.Wording.SayAsync(turn, WordingDialog, key, model, cancellationToken, buttons);
+
+    protected string Button(ITurnContext turn, string key) =>
+        Services.Wording.Catalogue.Button(WordingDialog, key, TurnSession.Of(turn).Language);
+
+    /// <summary>Prompt options with the question and retry from this dialog's wording; at most three answers.</summary>
+    protected PromptOptions Ask(ITurnContext turn, string key, string retryKey, object? model = null, List<Choice>? choices = null) => new()
+    {
+        Prompt = Message(turn, key, model),
+        RetryPrompt = Message(turn, retryKey, model),
+        Choices = choices,
+        MaxAttempts = 3,
+    };
+
+    /// <summary>
+    /// The debtor's open invoices (balance left, not written off) the message is about: the ones it names, or all when it
+    /// names none of them. Oldest due first.
+    /// </summary>
+    protected async Task<List<Invoice>> OpenInvoicesAsync(ITurnContext turn, IReadOnlyList<string> named, CancellationToken cancellationToken)
+    {
+        var debtor = DebtorOf(turn);
+        var open = (await Services.Invoices.ListByDebtorAsync(debtor.Id, cancellationToken))
+            .Where(i => i.DebtorId == debtor.Id && i.OpenBalance > 0m && i.WrittenOffAt is null)
+            .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal)
+            .ToList();
+        var picked = open.Where(i => named.Contains(i.Number, StringComparer.OrdinalIgnoreCase)).ToList();
+        return picked.Count > 0 ? picked : open;
+    }
+
+    /// <summary>Interrupts on a change of subject (see the class remarks); otherwise the waiting prompt continues.</summary>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        if (innerDc.Context.Activity.Type == ActivityTypes.Message
+            && Understand(innerDc.Context) is { } understood
+            && Interrupting.Contains(understood.Intent) && !Handles.Contains(understood.Intent))
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return new DialogTurnResult(DialogTurnStatus.Complete, new Interruption(understood));
+        }
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Understanding;
+
+namespace Dunning.Bot.Core.Dialogs;
+
+/// <summary>What every <see cref="CaseDialog"/> uses: wording, understanding, the clock, invoices, cases and the escalation desk.</summary>
+public sealed class CaseDialogServices(
+    Wording wording, IMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, EscalationDesk desk)
+{
+    public Wording Wording => wording;
+
+    public IMessageRecognizer Recognizer => recognizer;
+
+    public TimeProvider Clock => clock;
+
+    public IInvoiceStore Invoices => invoices;
+
+    public ICaseStore Cases => cases;
+
+    public EscalationDesk Desk => desk;
+}

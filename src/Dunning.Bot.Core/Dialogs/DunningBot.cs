@@ -1,0 +1,117 @@
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Core.Dialogs;
+
+/// <summary>
+/// The bot behind every channel. Each turn it loads (or creates) the <see cref="ConversationLink"/>, refreshes its
+/// conversation reference, loads the bound debtor and sets the <see cref="TurnSession"/>; lets the
+/// <see cref="ConversationLinker"/> handle linking signals and unbound conversations; stays silent while a person owns
+/// the conversation; otherwise runs <see cref="MainDialog"/>. At the end it saves the conversation state (eTag) and the
+/// link (versioned: a change made meanwhile by the console, such as a takeover, is kept and ours re-applied).
+/// </summary>
+public sealed partial class DunningBot(
+    IConversationStore conversations,
+    IDebtorStore debtors,
+    ConversationState conversationState,
+    MainDialog mainDialog,
+    ConversationLinker linker,
+    Wording wording,
+    TimeProvider clock,
+    IOptions<ConversationOptions> options,
+    ILogger<DunningBot> logger) : ActivityHandler
+{
+    /// <summary>The conversation-state property holding the dialog stack.</summary>
+    public const string DialogStateProperty = "DialogState";
+
+    private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty);
+    private readonly IStatePropertyAccessor<ConversationMemory> memory = ConversationMemory.Accessor(conversationState);
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id)
+            || activity.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.ConversationUpdate))
+            return;
+        if (ChannelAddress.IsGroup(activity))
+        {
+            await RefuseGroupChatAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        var key = ConversationLink.KeyFor(activity.ChannelId, activity.Conversation.Id);
+        var link = await conversations.FindAsync(key, cancellationToken) ?? NewLink(key, activity);
+        var before = LinkChanges.Snapshot(link);
+        link.Reference = activity.GetConversationReference();
+        if (activity.Type != ActivityTypes.ConversationUpdate)
+            link.LastInboundAt = clock.GetUtcNow();
+        var debtor = link.DebtorId is { } id ? await debtors.FindAsync(id, cancellationToken) : null;
+        var session = new TurnSession { Link = link, Debtor = debtor };
+        TurnSession.Set(turnContext, session);
+
+        if (link.Handoff == HandoffState.Human)
+            (await memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken)).HandedToHuman = true;
+        else
+            await base.OnTurnAsync(turnContext, cancellationToken);
+
+        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await SaveLinkAsync(link, before, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await linker.HandleAsync(turnContext, cancellationToken))
+            return;
+        await ResumeAfterHandBackAsync(turnContext, cancellationToken);
+        await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await linker.HandleAsync(turnContext, cancellationToken);
+
+    /// <summary>Teams and others announce a new chat this way; the web chat posts its join event instead.</summary>
+    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.ChannelId == ChannelKind.WebChat || TurnSession.Of(turnContext).Link.IsLinked)
+            return;
+        await wording.SayAsync(turnContext, "linking", "welcome", null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A person owned the chat and handed it back: the question the bot asked before is stale, so the dialog stack
+    /// starts fresh instead of repeating it.
+    /// </summary>
+    private async Task ResumeAfterHandBackAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var remembered = await memory.GetAsync(turn, () => new ConversationMemory(), cancellationToken);
+        if (!remembered.HandedToHuman)
+            return;
+        remembered.HandedToHuman = false;
+        remembered.NotUnderstood = 0;
+        await dialogState.DeleteAsync(turn, cancellationToken);
+    }
+
+    private async Task RefuseGroupChatAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Type != ActivityTypes.Message)
+            return;
+        var key = ConversationLink.KeyFor(turn.Activity.ChannelId!, turn.Activity.Conversation!.Id!);
+        var language = TurnErrorReply.LanguageOf(turn.Activity.Locale) is var l && Debtor.Languages.Contains(l) ? l : options.Value.DefaultLanguage;
+        TurnSession.Set(turn, new TurnSession { Link = NewLink(key, turn.Activity, language) });
+        await wording.SayAsync(turn, MainMenu.Dialog, "group_chat", null, cancellationToken);
+    }
+
+    private ConversationLink NewLink(string key, Activity activity, string? language = null) => new()
+    {
+        Key = key,
+        Channel = activity.ChannelId!,
+        Reference = activity.GetConversationReference(),
+        Language = language ?? options.Value.DefaultLanguage,
+    };
+}

@@ -1,0 +1,133 @@
+using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Understanding;
+
+namespace Dunning.Bot.Core.Dialogs;
+
+/// <summary>
+/// Deferrals, instalment plans and promises to pay, within <see cref="NegotiationLimits"/> for the debtor's open,
+/// undisputed invoices (one currency). Asks for what is missing (the date; the number of instalments or the amount per
+/// instalment); a request within the limits is agreed at once and confirmed with its exact schedule. Beyond them the
+/// debtor gets concrete counter-offers as buttons (the closest terms, the other kind of deal, and the early-payment
+/// discount when the ladder stage allows it) plus "ask a colleague"; refusing them, or anything needing approval,
+/// stores the request as a proposal for staff and tells the debtor by when to expect an answer.
+/// Wording: <c>dialogs/negotiation.*.yaml</c>.
+/// </summary>
+public sealed partial class NegotiationDialog : CaseDialog
+{
+    private const string DatePromptId = "negotiation.date";
+    private const string PlanPromptId = "negotiation.plan";
+    private const string OfferPromptId = "negotiation.offer";
+
+    /// <summary>A bare number up to this (no currency, no fraction) answers "how many instalments"; above, it is an amount.</summary>
+    private const int LargestPlausibleCount = 36;
+
+    private readonly NegotiationLimits limits;
+    private readonly AgreementDesk agreements;
+
+    public NegotiationDialog(CaseDialogServices services, NegotiationLimits limits, AgreementDesk agreements)
+        : base(nameof(NegotiationDialog), "negotiation", services)
+    {
+        this.limits = limits;
+        this.agreements = agreements;
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [AskDetailsStepAsync, EvaluateStepAsync, DecideOfferStepAsync]));
+        AddDialog(new DatePrompt(DatePromptId, services.Clock, ValidateDateAsync, new UnderstandingDateRecognizer(services.Recognizer)));
+        AddDialog(new NumberPrompt<decimal>(PlanPromptId, ValidatePlanAsync, new UnderstandingNumberRecognizer(services.Recognizer, services.Clock)));
+        AddDialog(new ChoicePrompt(OfferPromptId, ValidateOfferAsync) { Style = ListStyle.SuggestedAction });
+    }
+
+    public override IReadOnlySet<Intent> Handles { get; } = new HashSet<Intent> { Intent.RequestDeferral, Intent.RequestInstalments, Intent.PromiseToPay };
+
+    private async Task<DialogTurnResult> AskDetailsStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var understood = step.GetOptions<MessageUnderstanding>() ?? Understand(step.Context);
+        var open = await NegotiableAsync(step, understood.InvoiceNumbers, cancellationToken);
+        if (open.Count == 0)
+        {
+            await SayAsync(step.Context, "nothing_open", null, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+        step.Values["invoices"] = open.Select(i => i.Number).ToList();
+        step.Values["promise"] = understood.Intent == Intent.PromiseToPay;
+        var instalments = understood.Intent == Intent.RequestInstalments;
+        step.Values["instalments"] = instalments;
+        if (!instalments)
+        {
+            return understood.Date is { } date
+                ? await step.NextAsync(date, cancellationToken)
+                : await step.PromptAsync(DatePromptId, Ask(step.Context, "ask_date", "ask_date_again"), cancellationToken);
+        }
+        step.Values["date"] = understood.Date;
+        var balance = open.Sum(i => i.OpenBalance);
+        decimal? per = understood.Amount is { } amount && amount < balance ? amount : null;
+        return understood.Instalments is { } count
+            ? await step.NextAsync(new InstalmentCount(count), cancellationToken)
+            : per is { } each
+                ? await step.NextAsync(new AmountPerInstalment(each), cancellationToken)
+                : await step.PromptAsync(PlanPromptId, Ask(step.Context, "ask_plan", "ask_plan_again"), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> EvaluateStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is PromptAttemptsExhausted)
+        {
+            await SayAsync(step.Context, "no_details", null, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+        var debtor = DebtorOf(step.Context);
+        var numbers = step.Values.GetValue<List<string>>("invoices") ?? [];
+        var open = await NegotiableAsync(step, numbers, cancellationToken);
+        if (open.Count == 0)
+        {
+            await SayAsync(step.Context, "nothing_open", null, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+        var context = await agreements.ContextAsync(debtor, open, Today(step.Context), cancellationToken);
+        var (outcome, requested) = step.Values.GetValue<bool>("instalments")
+            ? EvaluateInstalments(step.Result, step.Values.GetValue<DateOnly?>("date"), context)
+            : EvaluateDeferral((DateOnly)step.Result!, context);
+        return await RespondAsync(step, outcome, requested, context, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> DecideOfferStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var offers = step.Values.GetValue<List<NegotiationTerms>>("offers") ?? [];
+        var picked = step.Result is FoundChoice { } choice && choice.Index < offers.Count ? choice.Index
+            : step.Result is null && offers.Count == 1 && Understand(step.Context).Intent == Intent.Affirm ? 0
+            : -1;
+        if (picked >= 0)
+            return await AgreeAsync(step, offers[picked], cancellationToken);
+        var reason = step.Values.GetValue<EscalationReason>("escalation");
+        var detail = step.Result is PromptAttemptsExhausted ? "no answer to the counter-offer" : "the debtor declined the counter-offer";
+        return await ProposeAsync(step, step.Values.GetValue<NegotiationTerms>("requested"), reason,
+            $"{detail} ({step.Values.GetValue<string>("why")})", "passed_on", cancellationToken);
+    }
+
+    private async Task<List<Invoice>> NegotiableAsync(WaterfallStepContext step, IReadOnlyList<string> named, CancellationToken cancellationToken)
+    {
+        var open = (await OpenInvoicesAsync(step.Context, named, cancellationToken)).Where(i => !i.IsDisputed).ToList();
+        return open.Count == 0 ? open : [.. open.Where(i => i.Currency == open[0].Currency)];
+    }
+
+    private Task<bool> ValidateDateAsync(PromptValidatorContext<DateOnly> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value >= Today(prompt.Context) && prompt.Recognized.Value <= Today(prompt.Context).AddYears(5));
+
+    private static Task<bool> ValidatePlanAsync(PromptValidatorContext<decimal> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is >= 2m and < 1_000_000_000m);
+
+    /// <summary>A button, an offer's number, "no" (ask a colleague) or, with one offer, "yes".</summary>
+    private Task<bool> ValidateOfferAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        var intent = Understand(prompt.Context).Intent;
+        return Task.FromResult(prompt.Recognized.Succeeded || intent == Intent.Deny || (intent == Intent.Affirm && prompt.Options.Choices?.Count == 2));
+    }
+
+    /// <summary>The first message named an amount per instalment ("100 euros a month").</summary>
+    private sealed record AmountPerInstalment(decimal Amount);
+
+    /// <summary>The first message named a number of instalments ("in 3 Raten").</summary>
+    private sealed record InstalmentCount(int Count);
+}

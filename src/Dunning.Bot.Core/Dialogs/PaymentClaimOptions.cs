@@ -1,0 +1,11 @@
+namespace Dunning.Bot.Core.Dialogs;
+
+/// <summary>"Already paid": how long dunning stops while staff look for the payment (section <see cref="SectionName"/>).</summary>
+public sealed class PaymentClaimOptions
+{
+    public const string SectionName = "Dunning:PaymentClaim";
+
+    /// <summary>Days without reminders on the invoice after the debtor says it is paid (default 7, 1–90).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 90)]
+    public int PaymentClaimPauseDays { get; set; } = 7;
+}

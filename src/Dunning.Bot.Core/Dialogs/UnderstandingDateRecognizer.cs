@@ -1,0 +1,17 @@
+using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Understanding;
+
+namespace Dunning.Bot.Core.Dialogs;
+
+/// <summary>
+/// The engine's <see cref="IDateRecognizer"/> over Core's understanding, so a DatePrompt reads "3.11.", "next Friday",
+/// "am Montag" or "26. Dezember" like every other message (German and English, relative to the given today).
+/// </summary>
+public sealed class UnderstandingDateRecognizer(IMessageRecognizer recognizer) : IDateRecognizer
+{
+    public ValueTask<DateOnly?> RecognizeAsync(string? text, string? locale, DateOnly today, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(recognizer.Recognize(text, new RecognitionContext(today, TimeZoneInfo.Utc, LanguageOf(locale))).Date);
+
+    internal static string LanguageOf(string? locale) =>
+        locale is { Length: >= 2 } && locale.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? "de" : "en";
+}

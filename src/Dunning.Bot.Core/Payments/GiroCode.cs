@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace Dunning.Bot.Core.Payments;
+
+/// <summary>
+/// The payload of an EPC QR code ("GiroCode", EPC069-12) for one SEPA credit transfer: service tag <c>BCD</c>,
+/// version <c>002</c> (BIC optional), character set 1 (UTF-8), <c>SCT</c>, BIC, name, IBAN, <c>EUR</c> amount,
+/// empty purpose, empty structured reference, unstructured reference; lines separated by LF, nothing after the
+/// last field. Contract: EUR only; amount 0.01–999,999,999.99 with at most two decimals; the name is cut to 70
+/// and the reference to 140 characters (line breaks and control characters become spaces, so no input can add a
+/// line); the UTF-8 payload never exceeds 331 bytes — the reference (then the name) is shortened further when it would.
+/// Create with <see cref="Create"/>; render with <see cref="ToPng"/> (ECC level M).
+/// </summary>
+public sealed partial class GiroCode
+{
+    public const int MaxNameLength = 70;
+    public const int MaxReferenceLength = 140;
+    public const int MaxPayloadBytes = 331;
+    public const decimal MinAmount = 0.01m;
+    public const decimal MaxAmount = 999_999_999.99m;
+
+    private GiroCode(string name, string iban, string? bic, decimal amount, string reference, string payload)
+    {
+        Name = name;
+        Iban = iban;
+        Bic = bic;
+        Amount = amount;
+        Reference = reference;
+        Payload = payload;
+    }
+
+    public string Name { get; }
+
+    public string Iban { get; }
+
+    public string? Bic { get; }
+
+    public decimal Amount { get; }
+
+    /// <summary>The unstructured remittance information as encoded (after cutting).</summary>
+    public string Reference { get; }
+
+    /// <summary>The text encoded in the QR code.</summary>
+    public string Payload { get; }
+
+    /// <summary>True when a GiroCode can carry this currency (only EUR: SEPA credit transfers are in euro).</summary>
+    public static bool Supports(string currency) => string.Equals(currency?.Trim(), "EUR", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Builds the payload; throws <see cref="ArgumentException"/> for a non-EUR currency, a bad IBAN/BIC or amount.</summary>
+    public static GiroCode Create(string name, string iban, string? bic, decimal amount, string currency, string reference)
+    {
+        if (!Supports(currency))
+            throw new ArgumentException($"A GiroCode carries euro amounts only, not {currency}.", nameof(currency));
+        if (amount is < MinAmount or > MaxAmount || amount != Math.Round(amount, 2))
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "The amount must be 0.01–999999999.99 with at most two decimals.");
+        if (!Payments.Iban.IsValid(iban))
+            throw new ArgumentException("The IBAN is not valid.", nameof(iban));
+        if (!string.IsNullOrWhiteSpace(bic) && !Payments.Bic.IsValid(bic))
+            throw new ArgumentException("The BIC is not valid.", nameof(bic));
+        var cleanName = Cut(SingleLine(name), MaxNameLength);
+        if (cleanName.Length == 0)
+            throw new ArgumentException("The beneficiary name is empty.", nameof(name));
+
+        var normalizedBic = string.IsNullOrWhiteSpace(bic) ? null : Payments.Bic.Normalize(bic);
+        var normalizedIban = Payments.Iban.Normalize(iban);
+        var cleanReference = Cut(SingleLine(reference), MaxReferenceLength);
+        var payload = Build(cleanName, normalizedIban, normalizedBic, amount, cleanReference);
+        while (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
+        {
+            // Only text of many multi-byte characters gets here: shorten the reference first, then the name.
+            if (cleanReference.Length > 0)
+                cleanReference = Cut(cleanReference, new StringInfo(cleanReference).LengthInTextElements - 1);
+            else
+                cleanName = Cut(cleanName, new StringInfo(cleanName).LengthInTextElements - 1);
+            payload = Build(cleanName, normalizedIban, normalizedBic, amount, cleanReference);
+        }
+        return new GiroCode(cleanName, normalizedIban, normalizedBic, amount, cleanReference, payload);
+    }
+
+    private static string Build(string name, string iban, string? bic, decimal amount, string reference) =>
+        string.Join('\n',
+            "BCD",
+            "002",
+            "1",
+            "SCT",
+            bic ?? string.Empty,
+            name,
+            iban,
+            "EUR" + amount.ToString("0.00", CultureInfo.InvariantCulture),
+            string.Empty,
+            string.Empty,
+            reference).TrimEnd('\n');
+
+    /// <summary>Control characters (line breaks, tabs) become single spaces; the ends are trimmed.</summary>
+    private static string SingleLine(string? text)
+    {
+        var builder = new StringBuilder((text ?? string.Empty).Length);
+        foreach (var c in text ?? string.Empty)
+        {
+            var keep = char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c;
+            if (keep != ' ' || (builder.Length > 0 && builder[^1] != ' '))
+                builder.Append(keep);
+        }
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>The first <paramref name="max"/> text elements (never half a surrogate pair or combined character), trimmed.</summary>
+    private static string Cut(string text, int max)
+    {
+        var info = new StringInfo(text);
+        return info.LengthInTextElements <= max ? text : info.SubstringByTextElements(0, Math.Max(0, max)).TrimEnd();
+    }
+}

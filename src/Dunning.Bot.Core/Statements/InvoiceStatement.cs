@@ -1,0 +1,61 @@
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+
+namespace Dunning.Bot.Core.Statements;
+
+/// <summary>
+/// What one invoice stands at on <see cref="Today"/>, as the debtor may be told: the principal, payments, statutory
+/// interest and fees (zero when the owner configured none), the amount due, the current deadline and what the ladder
+/// does next. Amounts are in the invoice's currency; <see cref="Due"/> = principal − paid + interest + fees, never
+/// below zero, and zero for a paid or written-off invoice.
+/// </summary>
+public sealed record InvoiceStatement
+{
+    public required Invoice Invoice { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public required InvoiceStatus Status { get; init; }
+
+    public required Money Principal { get; init; }
+
+    public required Money Paid { get; init; }
+
+    public required Money Interest { get; init; }
+
+    public required Money Fees { get; init; }
+
+    public required Money Due { get; init; }
+
+    /// <summary>The ladder stage reached (0 = nothing sent yet).</summary>
+    public required int Stage { get; init; }
+
+    /// <summary>The day the last reminder for this invoice was sent (debtor's local date), if one was.</summary>
+    public DateOnly? LastReminderOn { get; init; }
+
+    /// <summary>The deadline stated in the last reminder sent, else the due date.</summary>
+    public required DateOnly Deadline { get; init; }
+
+    /// <summary>The next ladder stage, or null when the ladder is finished.</summary>
+    public DunningStage? NextStage { get; init; }
+
+    /// <summary>The earliest day the next stage may come (never before <see cref="Today"/>).</summary>
+    public DateOnly? NextStageOn { get; init; }
+
+    /// <summary>True when the next stage is the last one that messages the debtor (a final notice).</summary>
+    public bool NextIsLastNotice { get; init; }
+
+    /// <summary>The fee the next stage adds (zero when none).</summary>
+    public required Money NextStageFee { get; init; }
+
+    /// <summary>The yearly default-interest rate in percent running today, or null when no interest runs.</summary>
+    public decimal? InterestRatePercent { get; init; }
+
+    public string Number => Invoice.Number;
+
+    /// <summary>True while something is owed on it (not paid, not written off).</summary>
+    public bool IsOpen => Status is not (InvoiceStatus.Paid or InvoiceStatus.WrittenOff);
+
+    /// <summary>True when reminders are on hold (disputed or paused).</summary>
+    public bool IsOnHold => Status is InvoiceStatus.Disputed or InvoiceStatus.Paused;
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dunning.Bot.Conversations;
+
+namespace Dunning.Bot.Channels.Teams;
+
+/// <summary>
+/// The engine's adapter for Teams and every other Bot Framework client: runs a verified inbound activity as one
+/// turn (serialized per conversation) and sends the bot's replies through the Bot Connector — or, for
+/// <c>deliveryMode: expectReplies</c>, collects them for the HTTP response. Answers invokes synchronously.
+/// </summary>
+public sealed class TeamsAdapter : BotAdapter
+{
+    /// <summary>The delivery mode asking for the replies in the HTTP response.</summary>
+    public const string ExpectReplies = "expectReplies";
+
+    /// <summary>The invoke name of Universal Actions (<c>Action.Execute</c>) on Adaptive Cards.</summary>
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    private const string RepliesKey = "Dunning.Bot.Channels.Teams.ExpectedReplies";
+    private const string InvokeResponseType = "invokeResponse";
+    private readonly BotConnectorClient connector;
+
+    public TeamsAdapter(BotConnectorClient connector, ILogger<TeamsAdapter> logger)
+        : base(logger)
+    {
+        this.connector = connector ?? throw new ArgumentNullException(nameof(connector));
+    }
+
+    /// <summary>
+    /// Runs the turn for an authenticated, normalized inbound activity and returns what the HTTP response carries:
+    /// 200 with no body, 200 with <c>{"activities": […]}</c> for expectReplies, or the invoke's status and body.
+    /// An <c>adaptiveCard/action</c> invoke runs as a message with the card's choice (validated by the bot like any
+    /// input) and is answered <c>{statusCode: 200, type: "application/vnd.microsoft.activity.message", value}</c>.
+    /// </summary>
+    public async Task<InvokeResponse> ProcessInboundAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(callback);
+        var cardAction = activity.Type == ActivityTypes.Invoke && string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal);
+        var turnActivity = cardAction ? CardActionAsMessage(activity) : activity;
+        var turn = new TurnContext(this, turnActivity);
+        var replies = string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal) ? new List<Activity>() : null;
+        if (replies is not null)
+            turn.TurnState[RepliesKey] = replies;
+
+        await Locks.RunAsync(
+            ConversationKey(turnActivity.ChannelId, turnActivity.Conversation?.Id),
+            (Adapter: this, Turn: turn, Callback: callback),
+            static (s, ct) => s.Adapter.RunTurnAsync(s.Turn, s.Callback, ct),
+            cancellationToken).ConfigureAwait(false);
+
+        if (cardAction)
+            return new InvokeResponse(200, JsonSerializer.SerializeToElement(new JsonObject
+            {
+                ["statusCode"] = 200,
+                ["type"] = "application/vnd.microsoft.activity.message",
+                ["value"] = turnActivity.Text ?? "",
+            }));
+        if (activity.Type == ActivityTypes.Invoke)
+            return turn.TurnState.Get<InvokeResponse>(InvokeResponse.TurnStateKey) ?? new InvokeResponse(501);
+        if (replies is not null)
+            return new InvokeResponse(200, ExpectedRepliesBody(replies));
+        return new InvokeResponse(200);
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        var responses = new ResourceResponse[activities.Count];
+        var replies = turnContext.TurnState.Get<List<Activity>>(RepliesKey);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            if (activity.Type == InvokeResponseType)
+            {
+                turnContext.TurnState[InvokeResponse.TurnStateKey] = ReadInvokeResponse(activity.Value);
+                responses[i] = new ResourceResponse(null);
+            }
+            else if (replies is not null)
+            {
+                replies.Add(TeamsCards.ForTeams(activity));
+                responses[i] = new ResourceResponse(null);
+            }
+            else
+            {
+                var response = await connector.SendAsync(TeamsCards.ForTeams(activity), mayWait: true, cancellationToken).ConfigureAwait(false);
+                responses[i] = response.IsSuccess ? new ResourceResponse(response.Id) : throw new BotConnectorException(response);
+            }
+        }
+        return responses;
+    }
+
+    public override async Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var response = await connector.UpdateAsync(TeamsCards.ForTeams(activity), cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess ? new ResourceResponse(response.Id ?? activity.Id) : throw new BotConnectorException(response);
+    }
+
+    public override async Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var response = await connector.DeleteAsync(reference, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess)
+            throw new BotConnectorException(response);
+    }
+
+    /// <summary>The card's data (<c>value.action.data</c>) as a message: text = its choice (or the verb), value = the data.</summary>
+    private static Activity CardActionAsMessage(Activity invoke)
+    {
+        var message = invoke.Clone();
+        message.Type = ActivityTypes.Message;
+        message.Name = null;
+        message.Text = null;
+        if (invoke.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object)
+        {
+            if (action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+                message.Value = data.Clone();
+            else
+                message.Value = null;
+            TeamsInbound.MapCardSubmit(message);
+            if (string.IsNullOrEmpty(message.Text) && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String)
+                message.Text = verb.GetString();
+        }
+        return message;
+    }
+
+    private static InvokeResponse ReadInvokeResponse(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } v)
+            return new InvokeResponse(200);
+        var status = v.TryGetProperty("status", out var s) && s.TryGetInt32(out var code) ? code : 200;
+        return new InvokeResponse(status, v.TryGetProperty("body", out var body) ? body.Clone() : null);
+    }
+
+    /// <summary>The expectReplies response body: <c>{"activities": [...]}</c> in the wire format.</summary>
+    internal static JsonElement ExpectedRepliesBody(IReadOnlyList<Activity> replies) =>
+        JsonSerializer.SerializeToElement(new ExpectedReplies(replies), ActivityJson.Options);
+
+    private sealed record ExpectedReplies(IReadOnlyList<Activity> Activities);
+}

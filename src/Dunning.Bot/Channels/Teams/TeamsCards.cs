@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dunning.Bot.Conversations;
+
+namespace Dunning.Bot.Channels.Teams;
+
+/// <summary>
+/// Shapes an outgoing activity for Teams: the choices (suggested actions) also as an Adaptive Card with
+/// <c>Action.Submit</c> buttons — Teams shows suggested actions only in personal chats and only until the next
+/// message — and <c>data:image/png</c> attachments as inline images (personal chats) or an Adaptive Card image.
+/// The card JSON is built by hand (schema 1.5); the AdaptiveCards package is not available.
+/// </summary>
+public static class TeamsCards
+{
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+    public const string AdaptiveCardVersion = "1.5";
+
+    /// <summary>The property of a submit's <c>data</c> that carries the choice text.</summary>
+    public const string ChoiceProperty = "choice";
+
+    private const string DataImagePrefix = "data:image/";
+
+    /// <summary>A copy of <paramref name="activity"/> ready for the Bot Connector; the original is not changed.</summary>
+    public static Activity ForTeams(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Type != ActivityTypes.Message)
+            return activity;
+        var personal = IsPersonal(activity.Conversation);
+        var attachments = new List<Attachment>();
+        foreach (var attachment in activity.Attachments ?? [])
+            attachments.Add(personal || !IsDataImage(attachment) ? attachment : ImageCard(attachment));
+        if (activity.SuggestedActions is { Actions.Count: > 0 } suggested && ChoiceCard(suggested.Actions) is { } card)
+            attachments.Add(card);
+        if (attachments.Count == 0)
+            return activity;
+        var copy = activity.Clone();
+        copy.Attachments = attachments;
+        return copy;
+    }
+
+    /// <summary>True for Teams' 1:1 chats (<c>conversationType: personal</c>, or not a group).</summary>
+    public static bool IsPersonal(ConversationAccount? conversation) =>
+        conversation?.ConversationType is { } type
+            ? string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase)
+            : conversation?.IsGroup != true;
+
+    /// <summary>An Adaptive Card with one <c>Action.Submit</c> per imBack/postBack/messageBack choice and <c>Action.OpenUrl</c> per link.</summary>
+    public static Attachment? ChoiceCard(IReadOnlyList<CardAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var cardActions = new JsonArray();
+        foreach (var action in actions)
+        {
+            var value = ValueText(action);
+            if (string.IsNullOrEmpty(value))
+                continue;
+            var title = action.Title ?? value;
+            cardActions.Add(action.Type == CardAction.OpenUrl
+                ? new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = value }
+                : new JsonObject
+                {
+                    ["type"] = "Action.Submit",
+                    ["title"] = title,
+                    ["data"] = new JsonObject
+                    {
+                        ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = value },
+                        [ChoiceProperty] = value,
+                    },
+                });
+        }
+        return cardActions.Count == 0 ? null : Card(new JsonArray(), cardActions);
+    }
+
+    private static Attachment ImageCard(Attachment image) =>
+        Card(new JsonArray(new JsonObject
+        {
+            ["type"] = "Image",
+            ["url"] = image.ContentUrl,
+            ["altText"] = image.Name ?? "",
+        }), new JsonArray());
+
+    private static Attachment Card(JsonArray body, JsonArray actions)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = AdaptiveCardVersion,
+            ["body"] = body,
+        };
+        if (actions.Count > 0)
+            card["actions"] = actions;
+        return new Attachment { ContentType = AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card) };
+    }
+
+    private static bool IsDataImage(Attachment attachment) =>
+        attachment.ContentUrl?.StartsWith(DataImagePrefix, StringComparison.OrdinalIgnoreCase) == true;
+
+    private static string? ValueText(CardAction action) => action.Value switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } v => v.GetRawText(),
+        _ => action.Text ?? action.Title,
+    };
+}

@@ -1,0 +1,105 @@
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.Teams;
+
+/// <summary>
+/// Registers and maps the Teams (Bot Framework) channel. The services are always registered (they are created only
+/// when used); Whether it is on follows <see cref="TeamsOptions.Enabled"/>:
+/// by default on with an app id, on with authentication off in Development without one, and off (logged) elsewhere.
+/// </summary>
+public static partial class TeamsExtensions
+{
+    internal const string ConnectorClientName = "Teams.Connector";
+    internal const string MetadataClientName = "Teams.Metadata";
+
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        // Whether the channel is on is decided from the final configuration (tests and --config add to it after this call).
+        services.TryAddSingleton(sp => TeamsChannelState.For(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidation>());
+        services.AddHttpClient(MetadataClientName);
+        services.AddHttpClient(ConnectorClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout);
+
+        services.TryAddSingleton<IBotConnectorTokenProvider, BotConnectorTokenProvider>();
+        services.TryAddSingleton(sp => new BotFrameworkTokenValidator(
+            sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName)));
+        services.TryAddSingleton(sp => new TeamsStore(sp.GetRequiredService<LiteDbContext>().Database));
+        services.TryAddSingleton<TrustedServiceUrls>();
+        services.TryAddSingleton<ActivityDeduplicator>();
+        services.TryAddSingleton<TeamsRateLimits>();
+        services.TryAddSingleton(sp => new BotConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName), sp.GetRequiredService<IBotConnectorTokenProvider>(),
+            sp.GetRequiredService<TrustedServiceUrls>(), sp.GetRequiredService<TeamsRateLimits>(), sp.GetRequiredService<ILogger<BotConnectorClient>>()));
+        services.TryAddSingleton(sp => NewAdapter(sp));
+        services.TryAddSingleton<TeamsProactiveChannel>();
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TeamsProactiveChannel>());
+        services.TryAddSingleton(sp => new TeamsWording(sp.GetService<MessageCatalogue>() ?? MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"))));
+        services.TryAddSingleton<TeamsOwnerLink>();
+        services.TryAddSingleton<TeamsMessageEndpoint>();
+        DecorateOwnerNotifier(services);
+        return builder;
+    }
+
+    public static WebApplication MapTeams(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var state = app.Services.GetRequiredService<TeamsChannelState>();
+        if (!state.Enabled)
+        {
+            LogChannelOff(app.Logger);
+            return app;
+        }
+        var options = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        TeamsAuthenticationGuard.EnsureAuthenticationAllowed(options, app.Environment, app.Logger);
+        app.MapPost(TeamsMessageEndpoint.Route, (HttpContext http, TeamsMessageEndpoint endpoint, IBot bot) =>
+            endpoint.HandleAsync(http, bot, http.RequestAborted)).DisableAntiforgery();
+        return app;
+    }
+
+    private static TeamsAdapter NewAdapter(IServiceProvider sp)
+    {
+        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
+    }
+
+    /// <summary>
+    /// Wraps the IOwnerNotifier registered before <c>AddTeams</c> (the host's default) so alerts also reach the owner's
+    /// bound Teams chat; with none registered yet the Teams notifier logs the alert itself.
+    /// </summary>
+    private static void DecorateOwnerNotifier(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
+        services.RemoveAll<IOwnerNotifier>();
+        services.AddSingleton<IOwnerNotifier>(sp => new TeamsOwnerNotifier(
+            existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing), sp.GetRequiredService<TeamsStore>(),
+            sp.GetRequiredService<TeamsProactiveChannel>(), sp.GetRequiredService<TeamsWording>(), sp.GetRequiredService<ILogger<TeamsOwnerNotifier>>()));
+    }
+
+    private static object Instantiate(IServiceProvider sp, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Teams channel is off: Teams:Enabled is false, or Teams:AppId is empty outside Development. /api/messages is not served.")]
+    private static partial void LogChannelOff(ILogger logger);
+}
+
+/// <summary>Whether the channel is on (see <see cref="TeamsOptions.Enabled"/>); read by <c>MapTeams</c> and the proactive channel.</summary>
+public sealed record TeamsChannelState(bool Enabled)
+{
+    public static TeamsChannelState For(TeamsOptions options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        return new(options.Enabled ?? (!options.AuthenticationDisabled || environment.IsDevelopment()));
+    }
+}

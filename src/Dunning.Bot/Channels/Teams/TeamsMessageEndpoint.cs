@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Dunning.Bot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: reads the body once (size-limited), authenticates before anything else, then
+/// trusts the serviceUrl, drops connector retries by activity id, translates Teams' peculiarities and runs the
+/// turn. Failures answer 400/401/403/413 with nothing processed.
+/// </summary>
+public sealed partial class TeamsMessageEndpoint(
+    BotFrameworkTokenValidator validator,
+    TrustedServiceUrls trusted,
+    ActivityDeduplicator deduplicator,
+    TeamsOwnerLink ownerLink,
+    TeamsAdapter adapter,
+    BotConnectorClient connector,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsMessageEndpoint> logger)
+{
+    public const string Route = "/api/messages";
+
+    public async Task<IResult> HandleAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(bot);
+        var body = await ReadBodyAsync(http.Request, options.Value.MaxActivityBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        using var document = TryParse(body);
+        var auth = await validator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), document?.RootElement ?? default, cancellationToken).ConfigureAwait(false);
+        if (!auth.Succeeded)
+            return Results.StatusCode(auth.StatusCode);
+
+        if (ReadActivity(body) is not { } activity)
+            return Results.Problem(statusCode: 400, title: "The body is not a Bot Framework activity with type, channelId, conversation.id and an http(s) serviceUrl.");
+        trusted.Trust(activity.ServiceUrl!, persist: !auth.IsAnonymous);
+
+        if (!deduplicator.TryRegister(activity.ChannelId, activity.Conversation!.Id, activity.Id))
+        {
+            LogDuplicate(activity.Id);
+            return Results.Ok();
+        }
+
+        TeamsInbound.Normalize(activity);
+        var response = ownerLink.IsOwnerCode(activity)
+            ? await BindOwnerAsync(activity, cancellationToken).ConfigureAwait(false)
+            : await adapter.ProcessInboundAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        return response.Body is { } json ? Results.Json(json, statusCode: response.Status) : Results.StatusCode(response.Status);
+    }
+
+    private async Task<InvokeResponse> BindOwnerAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var reply = ownerLink.Bind(activity);
+        if (string.Equals(activity.DeliveryMode, TeamsAdapter.ExpectReplies, StringComparison.Ordinal))
+            return new InvokeResponse(200, TeamsAdapter.ExpectedRepliesBody([reply]));
+        var sent = await connector.SendAsync(reply, mayWait: true, cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+            LogOwnerReplyFailed(sent.Status);
+        return new InvokeResponse(200);
+    }
+
+    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static JsonDocument? TryParse(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Activity? ReadActivity(byte[] body)
+    {
+        Activity activity;
+        try
+        {
+            activity = ActivityJson.Deserialize(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return string.IsNullOrWhiteSpace(activity.Type) || string.IsNullOrWhiteSpace(activity.ChannelId)
+            || string.IsNullOrWhiteSpace(activity.Conversation?.Id) || TrustedServiceUrls.Normalize(activity.ServiceUrl) is null
+            ? null
+            : activity;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated delivery of activity {ActivityId}")]
+    private partial void LogDuplicate(string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The owner-binding confirmation could not be sent: {Status}")]
+    private partial void LogOwnerReplyFailed(int status);
+}

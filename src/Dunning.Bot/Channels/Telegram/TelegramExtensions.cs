@@ -1,0 +1,70 @@
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.Telegram;
+
+/// <summary>Registration and endpoint of the Telegram channel (one line each in Program.cs).</summary>
+public static class TelegramExtensions
+{
+    /// <summary>
+    /// Binds <see cref="TelegramOptions"/> (checked at start-up). Without a token the channel stays off and says once
+    /// how to turn it on; with one it registers the adapter (also as <see cref="IProactiveChannel"/>), the receiver
+    /// (polling or webhook set-up) and the update processor. Needs the storage (<see cref="LiteDbContext"/>) and an
+    /// <c>IBot</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>());
+        var options = builder.Configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!options.Enabled)
+        {
+            services.AddHostedService<TelegramOffNotice>();
+            return builder;
+        }
+
+        services.AddHttpClient(TelegramClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(TelegramClients.PollingHttpClientName, c => c.Timeout = options.PollingTimeout + TimeSpan.FromSeconds(15));
+        services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        services.AddSingleton(sp => new TelegramBotIdentity(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername, TelegramBotIdentity.IdFromToken(options.Token)));
+        services.AddSingleton(sp => new TelegramStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TelegramClients>();
+        services.AddSingleton<TelegramSendGate>();
+        services.AddSingleton<TelegramMessageSender>();
+        services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton(sp => new TelegramAdapter(
+            sp.GetRequiredService<TelegramClients>(), sp.GetRequiredService<TelegramMessageSender>(), sp.GetRequiredService<ILogger<TelegramAdapter>>()).WithBotSetup(sp));
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TelegramAdapter>());
+        services.AddHostedService<TelegramReceiver>();
+        services.AddHostedService<TelegramUpdateProcessor>();
+        return builder;
+    }
+
+    /// <summary>Maps POST /telegram/webhook when the channel is on in webhook mode.</summary>
+    public static WebApplication MapTelegram(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        if (options.Enabled && options.Mode == TelegramMode.Webhook)
+            app.MapPost(TelegramWebhook.Path, TelegramWebhook.ReceiveAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The one log line of a host without a Telegram token.</summary>
+    private sealed class TelegramOffNotice(ILogger<TelegramOffNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see TELEGRAM.md) to turn it on.");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

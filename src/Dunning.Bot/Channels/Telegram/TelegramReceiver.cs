@@ -1,0 +1,120 @@
+using Dunning.Bot.Core.Messages;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Dunning.Bot.Channels.Telegram;
+
+/// <summary>
+/// Connects the bot to Telegram at start-up — getMe (the username for deep links), the command menu in German and
+/// English, setWebhook with the secret (webhook mode) or deleteWebhook (polling mode) — retrying with backoff
+/// while Telegram is unreachable, then, in polling mode, long-polls getUpdates into the inbox from the stored offset.
+/// </summary>
+internal sealed partial class TelegramReceiver(
+    TelegramClients clients,
+    TelegramInbox inbox,
+    TelegramStore store,
+    TelegramBotIdentity identity,
+    MessageCatalogue catalogue,
+    IOptions<TelegramOptions> options,
+    TimeProvider clock,
+    ILogger<TelegramReceiver> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await RetryAsync("connect to Telegram", ConnectAsync, stoppingToken);
+        if (options.Value.Mode == TelegramMode.Polling)
+            await PollAsync(stoppingToken);
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var me = await clients.Interactive.GetMe(cancellationToken);
+        identity.Set(me.Id, me.Username);
+        await RegisterCommandsAsync(cancellationToken);
+        var o = options.Value;
+        if (o.Mode == TelegramMode.Webhook)
+        {
+            await clients.Interactive.SetWebhook(o.WebhookUrl!, allowedUpdates: AllowedUpdates(), secretToken: o.SecretToken, cancellationToken: cancellationToken);
+            logger.LogInformation("Telegram bot @{Username} receives updates by webhook", me.Username);
+        }
+        else
+        {
+            await clients.Interactive.DeleteWebhook(cancellationToken: cancellationToken);
+            logger.LogInformation("Telegram bot @{Username} receives updates by long polling", me.Username);
+        }
+    }
+
+    /// <summary>The same menu for the default list and per language (de, en), with descriptions from dialogs/telegram.*.yaml.</summary>
+    private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var language in new[] { "de", "en" })
+        {
+            var commands = TelegramCommands.Menu
+                .Select(m => new BotCommand(m.Command, catalogue.Render("telegram", "command_" + m.Command, language)))
+                .ToArray();
+            await clients.Interactive.SetMyCommands(commands, languageCode: language, cancellationToken: cancellationToken);
+            if (language == "de")
+                await clients.Interactive.SetMyCommands(commands, cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        var timeout = (int)options.Value.PollingTimeout.TotalSeconds;
+        var allowed = AllowedUpdates();
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                var offset = store.Offset();
+                updates = await clients.Polling.GetUpdates(offset is { } o ? (int)o : null, limit: 100, timeout: timeout,
+                    allowedUpdates: allowed, cancellationToken: stoppingToken);
+                failures = 0;
+            }
+            catch (RequestException ex)
+            {
+                failures++;
+                logger.LogWarning("getUpdates failed ({Failures} in a row): {Error}", failures, ex.Message);
+                await Task.Delay(Backoff(failures), clock, stoppingToken);
+                continue;
+            }
+            foreach (var update in updates)
+            {
+                if (!inbox.AcceptPolled(update))
+                    logger.LogInformation("Dropped Telegram update {UpdateId}: already received", update.Id);
+            }
+        }
+    }
+
+    private async Task RetryAsync(string what, Func<CancellationToken, Task> action, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await action(stoppingToken);
+                return;
+            }
+            catch (RequestException ex)
+            {
+                logger.LogError("Could not {What} (attempt {Attempt}): {Error}", what, attempt, ex.Message);
+                await Task.Delay(Backoff(attempt), clock, stoppingToken);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1)));
+
+    private UpdateType[] AllowedUpdates() =>
+        [.. options.Value.AllowedUpdates.Select(k => Enum.TryParse<UpdateType>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var t) ? t : UpdateType.Unknown)
+            .Where(t => t != UpdateType.Unknown)];
+}

@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+internal static partial class DirectLineApi
+{
+    private const int MaxNameChars = 100;
+
+    /// <summary>
+    /// Checks, logs (the echo) and answers one client activity; its turn has run when this returns.
+    /// Clients may post messages (text, or a value from a card) and named events; nothing else.
+    /// </summary>
+    internal static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineTokens tokens,
+        WebChatAdapter adapter, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (grant, denied) = await GrantAsync(http, conversationId, tokens, ct);
+        if (grant is null)
+            return denied!;
+        if (limits.Post(conversationId) is { } wait)
+            return DirectLineResults.TooManyRequests(http, wait);
+
+        var max = options.Value.MaxBodyBytes;
+        if (http.Request.ContentLength > max)
+            return DirectLineResults.TooLarge($"The body may have at most {max} bytes.");
+        var body = await ReadBodyAsync(http.Request.Body, max, ct);
+        if (body is null)
+            return DirectLineResults.TooLarge($"The body may have at most {max} bytes.");
+
+        Activity activity;
+        try
+        {
+            activity = ActivityJson.Deserialize(body);
+        }
+        catch (JsonException ex)
+        {
+            return DirectLineResults.BadRequest("Malformed JSON", ex.Message);
+        }
+        if (Check(activity, options.Value) is { } problem)
+            return problem;
+
+        activity.ChannelId = WebChatAdapter.Channel;
+        activity.Conversation = new ConversationAccount(conversationId);
+        activity.From = new ChannelAccount(grant.UserId, activity.From?.Name) { Role = "user" };
+        activity.Recipient = adapter.BotAccount;
+        activity.Timestamp = clock.GetUtcNow();
+        activity.ServiceUrl = bot.Value.PublicBaseUrl;
+        var id = await adapter.ReceiveAsync(activity, ct);
+        return TypedResults.Ok(new DirectLineResource(id));
+    }
+
+    private static IResult? Check(Activity activity, WebChatOptions options)
+    {
+        switch (activity)
+        {
+            case { Type: ActivityTypes.Message, Attachments.Count: > 0 }:
+                return DirectLineResults.BadRequest("Attachments not accepted", "This chat does not accept uploads.");
+            case { Type: ActivityTypes.Message, Text.Length: var length } when length > options.MaxMessageChars:
+                return DirectLineResults.TooLarge($"A message may have at most {options.MaxMessageChars} characters.");
+            case { Type: ActivityTypes.Message, Text: null or "", Value: null }:
+                return DirectLineResults.BadRequest("Empty message", "A message needs text or a value.");
+            case { Type: ActivityTypes.Event, Name: null or "" }:
+                return DirectLineResults.BadRequest("Unnamed event", "An event activity needs a name.");
+            case { Type: ActivityTypes.Event, Name.Length: > MaxNameChars }:
+                return DirectLineResults.BadRequest("Event name too long", $"An event name may have at most {MaxNameChars} characters.");
+            case { Type: not (ActivityTypes.Message or ActivityTypes.Event) }:
+                return DirectLineResults.BadRequest("Activity type not allowed", $"Clients may post 'message' and 'event' activities, not '{activity.Type}'.");
+            case { From.Name.Length: > MaxNameChars }:
+                return DirectLineResults.BadRequest("Name too long", $"from.name may have at most {MaxNameChars} characters.");
+            case { Locale: { } locale } when !LocalePattern().IsMatch(locale):
+                return DirectLineResults.BadRequest("Invalid locale", "The locale must be a language tag such as de-DE.");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The whole body, or null when it is longer than <paramref name="max"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, int max, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(max + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length, max + 1 - length), ct)) > 0)
+            {
+                length += read;
+                if (length > max)
+                    return null;
+            }
+            return buffer[..length];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")]
+    private static partial Regex LocalePattern();
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+/// <summary>
+/// The Direct Line 3.0 subset under <c>/v3/directline</c>: start a conversation, post an activity, poll
+/// activities from a watermark, refresh a token. Anyone may start a conversation (the page is public; a
+/// conversation knows nothing until the bot binds it); everything else needs that conversation's token.
+/// </summary>
+internal static partial class DirectLineApi
+{
+    public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v3/directline")
+            .AddEndpointFilter(LimitPerIpAsync)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/conversations", StartAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/tokens/refresh", RefreshAsync);
+        return group;
+    }
+
+    /// <summary>
+    /// 201 with a new conversation and its token; with the token of an existing conversation, 200 and that
+    /// conversation again (as Direct Line does), so a reloaded page can resume.
+    /// </summary>
+    internal static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, WebChatStore store,
+        WebChatRateLimits limits, TimeProvider clock, CancellationToken ct)
+    {
+        if (Bearer(http) is not null)
+        {
+            var grant = await tokens.ValidateAsync(Bearer(http), ct);
+            if (grant is null)
+                return DirectLineResults.Unauthorized("The token is malformed, forged or expired.");
+            if (!await store.ExistsAsync(grant.ConversationId, ct))
+                return DirectLineResults.NotFound("The token's conversation does not exist.");
+            return TypedResults.Ok(Describe(grant.ConversationId, Bearer(http)!, grant.ExpiresAt, clock));
+        }
+        if (limits.Start(ClientIp(http)) is { } wait)
+            return DirectLineResults.TooManyRequests(http, wait);
+        var conversationId = NewId();
+        var userId = "dl_" + NewId()[..16];
+        await store.CreateConversationAsync(conversationId, userId, clock.GetUtcNow(), ct);
+        var token = tokens.Issue(conversationId, userId);
+        return TypedResults.Created((string?)null, new DirectLineConversation(conversationId, token, (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    /// <summary>A new token for the same conversation and user; the old one stays valid until it expires.</summary>
+    internal static async Task<IResult> RefreshAsync(HttpContext http, DirectLineTokens tokens, CancellationToken ct)
+    {
+        var grant = await tokens.ValidateAsync(Bearer(http), ct);
+        if (grant is null)
+            return DirectLineResults.Unauthorized("Only a valid, unexpired token can be refreshed.");
+        var token = tokens.Issue(grant.ConversationId, grant.UserId);
+        return TypedResults.Ok(new DirectLineConversation(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    /// <summary>The activities after <c>watermark</c> as a Direct Line <c>ActivitySet</c>.</summary>
+    internal static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http,
+        DirectLineTokens tokens, WebChatStore store, IOptions<WebChatOptions> options, CancellationToken ct)
+    {
+        if (await AuthorizeAsync(http, conversationId, tokens, ct) is { } denied)
+            return denied;
+        long? from = null;
+        if (!string.IsNullOrEmpty(watermark))
+        {
+            if (!long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+                return DirectLineResults.BadRequest("Invalid watermark", "The watermark must be the value returned by an earlier poll.");
+            from = parsed;
+        }
+        var page = await store.ReadAsync(conversationId, from, options.Value.MaxActivitiesPerPoll, ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Bytes(page.ToActivitySetJson(), "application/json");
+    }
+
+    /// <summary>Null when the bearer token is valid for <paramref name="conversationId"/>; else the 401/403 answer.</summary>
+    private static async Task<IResult?> AuthorizeAsync(HttpContext http, string conversationId, DirectLineTokens tokens, CancellationToken ct) =>
+        await GrantAsync(http, conversationId, tokens, ct) is { Denied: { } denied } ? denied : null;
+
+    private static async Task<(DirectLineGrant? Grant, IResult? Denied)> GrantAsync(HttpContext http, string conversationId, DirectLineTokens tokens, CancellationToken ct)
+    {
+        var grant = await tokens.ValidateAsync(Bearer(http), ct);
+        if (grant is null)
+            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>'; it may have expired."));
+        if (!string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
+            return (null, DirectLineResults.Forbidden("The token belongs to another conversation."));
+        return (grant, null);
+    }
+
+    private static async ValueTask<object?> LimitPerIpAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var limits = http.RequestServices.GetRequiredService<WebChatRateLimits>();
+        if (limits.Request(ClientIp(http)) is { } wait)
+            return DirectLineResults.TooManyRequests(http, wait);
+        return await next(context);
+    }
+
+    private static DirectLineConversation Describe(string conversationId, string token, DateTimeOffset expiresAt, TimeProvider clock) =>
+        new(conversationId, token, Math.Max(0, (int)(expiresAt - clock.GetUtcNow()).TotalSeconds));
+
+    private static string? Bearer(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+
+    private static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>32 lowercase hex digits (128 random bits): unguessable, and safe under any collation.</summary>
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+/// <summary>The Direct Line <c>Conversation</c> object returned by start and refresh.</summary>
+public sealed record DirectLineConversation(
+    [property: JsonPropertyName("conversationId")] string ConversationId,
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>The Direct Line <c>ResourceResponse</c> to a posted activity.</summary>
+public sealed record DirectLineResource([property: JsonPropertyName("id")] string Id);
+
+/// <summary>problem+json answers of the Direct Line endpoints.</summary>
+internal static class DirectLineResults
+{
+    public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Invalid or expired token", detail);
+
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Token not valid for this conversation", detail);
+
+    public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Conversation not found", detail);
+
+    public static IResult BadRequest(string title, string detail) => Problem(StatusCodes.Status400BadRequest, title, detail);
+
+    public static IResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", detail);
+
+    /// <summary>429 with a Retry-After header in whole seconds (at least 1).</summary>
+    public static IResult TooManyRequests(HttpContext http, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"Try again in {seconds} s.");
+    }
+
+    private static IResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+}

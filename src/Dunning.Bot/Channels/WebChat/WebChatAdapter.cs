@@ -1,0 +1,127 @@
+using Dunning.Bot.Conversations;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+/// <summary>
+/// The web chat's bot adapter. "Sending" means appending to the conversation's activity log in
+/// <see cref="WebChatStore"/>; the client fetches it by polling. A posted activity is logged (the Direct Line
+/// echo) and its turn runs under the conversation's lock before the POST answers, so the reply is readable
+/// as soon as the client has its <c>{id}</c>. As <see cref="IProactiveChannel"/> (channel <c>webchat</c>) it
+/// appends reminders and staff messages to a known conversation's log.
+/// </summary>
+public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
+{
+    /// <summary>The channel id of web chat activities and conversation references.</summary>
+    public const string Channel = "webchat";
+
+    private readonly WebChatStore store;
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+
+    public WebChatAdapter(WebChatStore store, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
+        : base(logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.store = store;
+        this.scopes = scopes;
+        this.clock = clock;
+        BotAccount = new ChannelAccount("bot", options.Value.BotName) { Role = "bot" };
+    }
+
+    public string ChannelId => Channel;
+
+    /// <summary>The bot as it appears in <c>from</c> of its activities.</summary>
+    public ChannelAccount BotAccount { get; }
+
+    /// <summary>
+    /// Logs a verified client activity (assigning its id), then runs the bot's turn for it; returns the id.
+    /// Both happen under the conversation's lock, so the log keeps each message before its replies.
+    /// </summary>
+    public async Task<string> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var id = string.Empty;
+        await Locks.RunAsync(ConversationKey(Channel, activity.Conversation?.Id), activity, async (incoming, ct) =>
+        {
+            id = (await store.AppendAsync(incoming.Conversation!.Id!, [incoming], ct))[0];
+            await ProcessActivityAsync(incoming, RunBotAsync, ct);
+        }, cancellationToken);
+        return id;
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        var conversation = turnContext.Activity.Conversation?.Id ?? throw new InvalidOperationException("The turn has no conversation.");
+        var responses = new ResourceResponse[activities.Count];
+        var delivered = new List<Activity>(activities.Count);
+        foreach (var activity in activities)
+        {
+            // Trace activities are for the emulator only; the real Direct Line never shows them to the user.
+            if (activity.Type is ActivityTypes.Trace or "delay")
+                continue;
+            activity.Conversation ??= turnContext.Activity.Conversation;
+            activity.Recipient ??= turnContext.Activity.From;
+            delivered.Add(Stamp(activity));
+        }
+        var ids = delivered.Count == 0 ? [] : await store.AppendAsync(conversation, delivered, cancellationToken);
+        for (int i = 0, d = 0; i < activities.Count; i++)
+            responses[i] = new ResourceResponse(d < ids.Length && ReferenceEquals(activities[i], delivered[d]) ? ids[d++] : null);
+        return responses;
+    }
+
+    /// <summary>Direct Line has no way to change a delivered activity; web chat does not support it.</summary>
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Web chat cannot update a delivered activity.");
+
+    /// <summary>Direct Line has no way to delete a delivered activity; web chat does not support it.</summary>
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Web chat cannot delete a delivered activity.");
+
+    /// <summary>
+    /// Appends <paramref name="activities"/> to the conversation of <paramref name="reference"/>: Delivered once
+    /// committed (the client sees them at its next poll), Dead for a conversation this host never started,
+    /// RetryLater when the database fails.
+    /// </summary>
+    public async Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (reference.ChannelId != Channel || reference.Conversation?.Id is not { Length: > 0 } conversation)
+            return DeliveryResult.Dead($"Not a web chat conversation: {reference.ChannelId}/{reference.Conversation?.Id}");
+        try
+        {
+            if (!await store.ExistsAsync(conversation, cancellationToken))
+                return DeliveryResult.Dead($"Unknown web chat conversation {conversation}");
+            var stamped = activities.Select(a => Stamp(a.Clone().ApplyConversationReference(reference))).ToList();
+            await Locks.RunAsync(ConversationKey(Channel, conversation), stamped, (list, ct) => store.AppendAsync(conversation, list, ct), cancellationToken);
+            return DeliveryResult.Delivered;
+        }
+        catch (LiteException ex)
+        {
+            Logger.LogWarning(ex, "Could not append a proactive message to web chat conversation {ConversationId}", conversation);
+            return DeliveryResult.RetryLater(ex.Message);
+        }
+    }
+
+    private Activity Stamp(Activity activity)
+    {
+        activity.ChannelId = Channel;
+        // Always the bot's id and role; a staff message may carry its author's display name.
+        activity.From = activity.From?.Name is { } name && name != BotAccount.Name
+            ? new ChannelAccount(BotAccount.Id!, name) { Role = BotAccount.Role }
+            : BotAccount;
+        activity.Timestamp = clock.GetUtcNow();
+        return activity;
+    }
+
+    private async Task RunBotAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<IBot>();
+        await bot.OnTurnAsync(turnContext, cancellationToken);
+    }
+}

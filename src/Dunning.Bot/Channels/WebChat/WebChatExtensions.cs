@@ -1,0 +1,44 @@
+using Dunning.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+/// <summary>Registers and maps the web chat channel: Direct Line 3.0 subset and the chat page.</summary>
+public static class WebChatExtensions
+{
+    /// <summary>
+    /// Binds <see cref="WebChatOptions"/> and registers the adapter (also as the <c>webchat</c>
+    /// <see cref="IProactiveChannel"/>), the activity store, tokens and rate limits. Needs the LiteDB storage.
+    /// </summary>
+    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Valid(o.PerConversation) && Valid(o.PerIp) && Valid(o.StartsPerIp),
+                "WebChat rate limits need PermitLimit >= 0 and a Window of at least one second.")
+            .ValidateOnStart();
+        var services = builder.Services;
+        services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>()));
+        services.AddSingleton<WebChatSigningKey>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<WebChatRateLimits>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebChatAdapter>(sp).WithBotSetup(sp));
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WebChatAdapter>());
+        services.AddSingleton<ChatPage>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/v3/directline/…</c> and <c>/chat</c> unless <see cref="WebChatOptions.Enabled"/> is false.</summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled)
+            return app;
+        app.MapDirectLine();
+        ChatPage.Map(app);
+        return app;
+    }
+
+    private static bool Valid(RateLimit? limit) => limit is { PermitLimit: >= 0 } && limit.Window >= TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+/// <summary>
+/// The web chat channel (section <c>WebChat</c>): a Direct Line 3.0 subset under <c>/v3/directline</c> and
+/// the chat page at <c>/chat</c>.
+/// </summary>
+public sealed class WebChatOptions
+{
+    public const string SectionName = "WebChat";
+
+    /// <summary>Serve the Direct Line endpoints and the chat page.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a Direct Line token is valid; clients refresh it before it expires.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The HMAC-SHA256 key for tokens, at least 32 bytes (base64 or plain text). Empty: a random key is generated
+    /// once and kept in the database, so tokens survive restarts.
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>The longest message text a client may post, in characters.</summary>
+    [Range(1, 100_000)]
+    public int MaxMessageChars { get; set; } = 2000;
+
+    /// <summary>The largest request body a client may post, in bytes.</summary>
+    [Range(256, 1_048_576)]
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Activities a client may post to one conversation per window (messages and events).</summary>
+    [Required]
+    public RateLimit PerConversation { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Direct Line requests (any) from one IP address per window; polling counts.</summary>
+    [Required]
+    public RateLimit PerIp { get; set; } = new() { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Conversations one IP address may start per window.</summary>
+    [Required]
+    public RateLimit StartsPerIp { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>How often the chat page polls for new activities while the conversation is active (it backs off when idle).</summary>
+    [Range(200, 60_000)]
+    public int PollIntervalMs { get; set; } = 1000;
+
+    /// <summary>The most activities one poll returns; the client continues from the returned watermark.</summary>
+    [Range(1, 1000)]
+    public int MaxActivitiesPerPoll { get; set; } = 100;
+
+    /// <summary>The bot's display name in activities it sends.</summary>
+    [Required]
+    public string BotName { get; set; } = "Dunning.Bot";
+}
+
+/// <summary>A fixed-window limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>; 0 permits turns it off.</summary>
+public sealed class RateLimit
+{
+    [Range(0, int.MaxValue)]
+    public int PermitLimit { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Storage;
+using LiteDB;
+
+namespace Dunning.Bot.Channels.WebChat;
+
+/// <summary>
+/// The web chat's durable side in the host's LiteDB file: started conversations and, per conversation, an
+/// append-only log of activities (client messages as echoed, bot replies, proactive messages). An activity's
+/// id is <c>{conversationId}|{sequence}</c> with a zero-padded sequence, so one primary-key range read serves a
+/// poll from a watermark; the watermark is the sequence of the last activity read. Each append is committed
+/// before it returns (nothing written behind), and appends to one conversation are serialized.
+/// </summary>
+public sealed class WebChatStore
+{
+    internal const string Conversations = "webchat_conversations";
+    internal const string Activities = "webchat_activities";
+    private const string SequenceFormat = "D10";
+
+    private readonly LiteDatabase database;
+    private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
+
+    public WebChatStore(LiteDbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        database = context.Database;
+    }
+
+    private ILiteCollection<BsonDocument> ConversationCollection => database.GetCollection(Conversations);
+
+    private ILiteCollection<BsonDocument> ActivityCollection => database.GetCollection(Activities);
+
+    /// <summary>Records a new conversation of <paramref name="userId"/>.</summary>
+    public Task CreateConversationAsync(string conversationId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ConversationCollection.Insert(new BsonDocument
+        {
+            ["_id"] = conversationId,
+            ["UserId"] = userId,
+            ["CreatedAt"] = at.UtcDateTime,
+        });
+        sequences.TryAdd(conversationId, new Sequence { Loaded = true });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the conversation was started here (and not removed).</summary>
+    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (sequences.ContainsKey(conversationId))
+            return Task.FromResult(true);
+        var exists = ConversationCollection.Exists(Query.EQ("_id", conversationId));
+        if (exists)
+            sequences.TryAdd(conversationId, new Sequence());
+        return Task.FromResult(exists);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="activities"/> in order in one transaction, setting each one's <c>id</c>;
+    /// returns the ids. The conversation must exist.
+    /// </summary>
+    public Task<string[]> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        cancellationToken.ThrowIfCancellationRequested();
+        var sequence = sequences.GetOrAdd(conversationId, static _ => new Sequence());
+        var ids = new string[activities.Count];
+        lock (sequence)
+        {
+            if (!sequence.Loaded)
+            {
+                sequence.Last = LastSequence(conversationId);
+                sequence.Loaded = true;
+            }
+            var documents = new BsonDocument[activities.Count];
+            for (var i = 0; i < activities.Count; i++)
+            {
+                var seq = sequence.Last + 1 + i;
+                ids[i] = ActivityId(conversationId, seq);
+                activities[i].Id = ids[i];
+                documents[i] = new BsonDocument
+                {
+                    ["_id"] = ids[i],
+                    ["Json"] = ActivityJson.Serialize(activities[i]),
+                };
+            }
+            if (documents.Length == 1)
+                ActivityCollection.Insert(documents[0]);
+            else
+                ActivityCollection.InsertBulk(documents);
+            sequence.Last += activities.Count;
+        }
+        return Task.FromResult(ids);
+    }
+
+    /// <summary>
+    /// The activities after <paramref name="watermark"/> (all when null), at most <paramref name="max"/>, as their
+    /// stored JSON, with the watermark to poll from next (unchanged when nothing is new).
+    /// </summary>
+    public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var from = ActivityId(conversationId, watermark ?? 0);
+        var to = conversationId + "|~";
+        // One range of the primary key (Between is inclusive, so the watermark's own activity is skipped); And(GT, LT)
+        // would scan every later conversation's activities.
+        var found = ActivityCollection.Find(Query.Between("_id", from, to), limit: max + 1)
+            .Where(d => d["_id"].AsString != from).Take(max).ToList();
+        var json = new List<string>(found.Count);
+        var last = watermark ?? 0;
+        foreach (var document in found)
+        {
+            json.Add(document["Json"].AsString);
+            last = SequenceOf(document["_id"].AsString);
+        }
+        return Task.FromResult(new ActivityPage(json, last));
+    }
+
+    internal static string ActivityId(string conversationId, long sequence) =>
+        string.Concat(conversationId, "|", sequence.ToString(SequenceFormat, CultureInfo.InvariantCulture));
+
+    private long LastSequence(string conversationId)
+    {
+        var last = ActivityCollection.Query()
+            .Where(Query.Between("_id", conversationId + "|", conversationId + "|~"))
+            .OrderByDescending("_id")
+            .Select("_id")
+            .Limit(1)
+            .FirstOrDefault();
+        return last is null ? 0 : SequenceOf(last["_id"].AsString);
+    }
+
+    private static long SequenceOf(string id) =>
+        long.Parse(id.AsSpan(id.LastIndexOf('|') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private sealed class Sequence
+    {
+        public long Last;
+        public bool Loaded;
+    }
+}
+
+/// <summary>One poll's result: activities as stored JSON and the watermark after them.</summary>
+public sealed record ActivityPage(IReadOnlyList<string> Activities, long Watermark)
+{
+    /// <summary>The Direct Line <c>ActivitySet</c> JSON, written without re-serializing the activities.</summary>
+    public byte[] ToActivitySetJson()
+    {
+        var builder = new StringBuilder(64 + Activities.Sum(a => a.Length + 1));
+        builder.Append("{\"activities\":[");
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            if (i > 0)
+                builder.Append(',');
+            builder.Append(Activities[i]);
+        }
+        builder.Append("],\"watermark\":\"").Append(Watermark.ToString(CultureInfo.InvariantCulture)).Append("\"}");
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+}

@@ -1,0 +1,111 @@
+using Dunning.Bot.Channels.Telegram;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Hosting;
+using Dunning.Bot.Storage;
+using QRCoder;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+
+namespace Dunning.Bot.Cli;
+
+/// <summary>
+/// <c>links [--debtor ID] [--qr DIR] [--config file]</c>: prints each debtor's chat links — the web chat and, once a
+/// Telegram token is set, the t.me deep link that binds the chat — and with <c>--qr</c> writes one PNG QR code per link.
+/// The bot's username comes from Telegram:BotUsername, else from getMe. Exit codes: 0 done, 1 unknown debtor, 2 usage.
+/// </summary>
+internal sealed class LinksVerb : ICliVerb
+{
+    public string Name => "links";
+
+    public string Summary => "print each debtor's chat links (web, Telegram) and optionally write QR codes";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? debtorId = null, qrFolder = null, configFile = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--debtor" when i + 1 < args.Length: debtorId = args[++i]; break;
+                case "--qr" when i + 1 < args.Length: qrFolder = args[++i]; break;
+                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
+                default:
+                    error.WriteLine($"links: unexpected argument '{args[i]}'.");
+                    error.WriteLine("usage: links [--debtor ID] [--qr DIR] [--config <settings.json>]");
+                    return 2;
+            }
+        }
+        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
+        var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
+        var telegram = configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
+        await using var services = new ServiceCollection().AddDunningStorage(configuration).BuildServiceProvider();
+        var store = services.GetRequiredService<IDebtorStore>();
+
+        IReadOnlyList<Debtor> debtors;
+        if (debtorId is null)
+        {
+            debtors = await store.ListAsync(cancellationToken);
+        }
+        else if (await store.FindAsync(debtorId, cancellationToken) is { } one)
+        {
+            debtors = [one];
+        }
+        else
+        {
+            error.WriteLine($"links: no debtor with id '{debtorId}'.");
+            return 1;
+        }
+
+        var username = await TelegramUsernameAsync(telegram, error, cancellationToken);
+        if (username is null)
+            output.WriteLine("Telegram links appear once a bot token is set: Telegram__Token=<token from BotFather> (see TELEGRAM.md).");
+        foreach (var debtor in debtors.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            var web = bot.ChatLink(debtor.LinkToken);
+            var deepLink = username is null ? null : new TelegramBotIdentity(username, 0).DeepLink(debtor.LinkToken);
+            output.WriteLine($"{debtor.Id}  {debtor.Name}");
+            output.WriteLine($"  web chat  {web}");
+            if (deepLink is not null)
+                output.WriteLine($"  Telegram  {deepLink}");
+            if (qrFolder is not null)
+            {
+                WriteQr(qrFolder, debtor.Id, "web", web);
+                if (deepLink is not null)
+                    WriteQr(qrFolder, debtor.Id, "telegram", deepLink);
+            }
+        }
+        if (qrFolder is not null)
+            output.WriteLine($"QR codes written to {Path.GetFullPath(qrFolder)}");
+        return 0;
+    }
+
+    /// <summary>The configured username, else getMe's; null without a token or when Telegram cannot be reached.</summary>
+    private static async Task<string?> TelegramUsernameAsync(TelegramOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(options.BotUsername))
+            return options.BotUsername.TrimStart('@');
+        if (!options.Enabled)
+            return null;
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            var client = new TelegramBotClient(new TelegramBotClientOptions(options.Token!, options.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0 }, http);
+            return (await client.GetMe(cancellationToken)).Username;
+        }
+        catch (RequestException ex)
+        {
+            error.WriteLine($"links: could not ask Telegram for the bot's username ({ex.Message}); set Telegram:BotUsername.");
+            return null;
+        }
+    }
+
+    private static void WriteQr(string folder, string debtorId, string kind, Uri link)
+    {
+        Directory.CreateDirectory(folder);
+        var safeId = new string([.. debtorId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(link.AbsoluteUri, QRCodeGenerator.ECCLevel.M);
+        File.WriteAllBytes(Path.Combine(folder, $"{safeId}-{kind}.png"), new PngByteQRCode(data).GetGraphic(10));
+    }
+}

@@ -1,0 +1,117 @@
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+
+namespace Dunning.Bot.Core.Tests.Dialogs;
+
+/// <summary>Promises and plans checked the day after: kept, broken, pending; the second break goes to a person.</summary>
+public sealed class AgreementFollowUpTests
+{
+    private static readonly DateOnly Made = new(2026, 11, 20);
+
+    /// <summary>Payments as "yyyy-MM-dd=amount"; a plan of 3 × 160 € due 4 Dec, 4 Jan, 4 Feb, made on 20 Nov.</summary>
+    [Theory]
+    [InlineData("", "2026-12-04", FollowUpStatus.Pending, 0, 0, "2026-12-05")]
+    [InlineData("", "2026-12-05", FollowUpStatus.Broken, 1, 160, "2027-01-05")]
+    [InlineData("2026-12-03=160", "2026-12-05", FollowUpStatus.Pending, 0, 0, "2027-01-05")]
+    [InlineData("2026-12-05=160", "2026-12-05", FollowUpStatus.Pending, 0, 0, "2027-01-05")]
+    [InlineData("2026-12-03=100", "2026-12-05", FollowUpStatus.Broken, 1, 60, "2027-01-05")]
+    [InlineData("2026-11-19=100", "2026-12-05", FollowUpStatus.Broken, 1, 160, "2027-01-05")]
+    [InlineData("2026-12-03=160", "2027-01-05", FollowUpStatus.Broken, 1, 160, "2027-02-05")]
+    [InlineData("", "2027-02-05", FollowUpStatus.Broken, 3, 480, "")]
+    [InlineData("2026-12-03=480", "2026-12-05", FollowUpStatus.Kept, 0, 0, "")]
+    [InlineData("2026-12-03=200;2027-01-02=280", "2027-01-05", FollowUpStatus.Kept, 0, 0, "")]
+    public void A_plan_is_kept_broken_or_pending_by_the_payments_received_since_it_was_made(
+        string payments, string today, FollowUpStatus status, int missed, decimal shortfall, string nextCheck)
+    {
+        var invoice = Invoice.Create("RE-1", "D-1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), "EUR", 600m);
+        foreach (var payment in payments.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (date, amount) = (payment.Split('=')[0], payment.Split('=')[1]);
+            invoice.RecordPayment(new Payment(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), date));
+        }
+
+        var result = AgreementFollowUp.Evaluate(Plan(), [invoice], DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(new FollowUpResult(status, missed, shortfall, nextCheck == "" ? null : DateOnly.Parse(nextCheck, System.Globalization.CultureInfo.InvariantCulture)), result);
+    }
+
+    [Fact]
+    public void Invoices_paid_in_full_keep_the_agreement_whatever_the_schedule()
+    {
+        var invoice = Invoice.Create("RE-1", "D-1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), "EUR", 480m);
+        invoice.RecordPayment(new Payment(new DateOnly(2026, 11, 19), 480m, "early"));
+
+        Assert.Equal(FollowUpStatus.Kept, AgreementFollowUp.Evaluate(Plan(), [invoice], new DateOnly(2027, 3, 1)).Status);
+    }
+
+    [Fact]
+    public async Task The_first_missed_instalment_reminds_and_the_second_escalates_once()
+    {
+        var world = new CaseWorld("de");
+        var invoice = world.AddInvoice("RE-1", 480m);
+        var plan = await world.AgreementDesk.AgreeAsync(world.Debtor, Terms(), ["RE-1"], promise: false, CancellationToken.None);
+
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 7, 0, 0, TimeSpan.Zero));
+        var first = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [invoice], new DateOnly(2026, 12, 5)), CancellationToken.None);
+        Assert.Equal(FollowUpAction.Reminded, first);
+        Assert.Equal((AgreementState.Agreed, 1), (plan.State, plan.Breaks));
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 0, 0, 0, TimeSpan.FromHours(1)), world.Case.NextActionAt);
+        Assert.Empty(world.Escalations.All);
+
+        var again = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [invoice], new DateOnly(2026, 12, 6)), CancellationToken.None);
+        Assert.Equal(FollowUpAction.None, again);
+
+        world.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero));
+        var second = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [invoice], new DateOnly(2027, 1, 5)), CancellationToken.None);
+        Assert.Equal(FollowUpAction.Escalated, second);
+        Assert.Equal((AgreementState.Broken, 2), (plan.State, plan.Breaks));
+        Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
+        Assert.Null(invoice.Pause);
+    }
+
+    [Fact]
+    public async Task A_second_broken_promise_for_the_same_invoice_escalates()
+    {
+        var world = new CaseWorld("en");
+        var invoice = world.AddInvoice("RE-1", 480m);
+        var firstPromise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
+
+        Assert.Equal(FollowUpAction.Reminded, await world.FollowUp.ApplyAsync(firstPromise, AgreementFollowUp.Evaluate(firstPromise, [invoice], new DateOnly(2026, 11, 28)), CancellationToken.None));
+        Assert.Equal(AgreementState.Broken, firstPromise.State);
+        Assert.Null(invoice.Pause);
+        Assert.Empty(world.Escalations.All);
+
+        var secondPromise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 12, 4)), ["RE-1"], promise: true, CancellationToken.None);
+        Assert.Equal(FollowUpAction.Escalated, await world.FollowUp.ApplyAsync(secondPromise, AgreementFollowUp.Evaluate(secondPromise, [invoice], new DateOnly(2026, 12, 5)), CancellationToken.None));
+        Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
+    }
+
+    [Fact]
+    public async Task A_kept_promise_is_marked_kept_and_frees_the_invoice()
+    {
+        var world = new CaseWorld("de");
+        var invoice = world.AddInvoice("RE-1", 480m);
+        var promise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
+        Assert.NotNull(invoice.Pause);
+        invoice.RecordPayment(new Payment(new DateOnly(2026, 11, 26), 480m, "bank"));
+
+        Assert.Equal(FollowUpAction.Kept, await world.FollowUp.CheckAsync(promise, CancellationToken.None));
+
+        Assert.Equal(AgreementState.Kept, promise.State);
+        Assert.Null(invoice.Pause);
+        Assert.Equal(FollowUpAction.None, await world.FollowUp.CheckAsync(promise, CancellationToken.None));
+    }
+
+    private static NegotiationTerms Terms() => new(AgreementKind.InstalmentPlan, "EUR",
+        [new Instalment(new DateOnly(2026, 12, 4), 160m), new Instalment(new DateOnly(2027, 1, 4), 160m), new Instalment(new DateOnly(2027, 2, 4), 160m)]);
+
+    private static NegotiationTerms Promise(DateOnly date) => new(AgreementKind.Deferral, "EUR", [new Instalment(date, 480m)]);
+
+    private static PaymentAgreement Plan()
+    {
+        var plan = Terms().ToAgreement("A-1", "D-1", ["RE-1"], new DateTimeOffset(Made.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1)));
+        plan.Agree(plan.CreatedAt, AgreementDesk.Bot);
+        return plan;
+    }
+}

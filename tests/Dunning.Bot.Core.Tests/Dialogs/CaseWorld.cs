@@ -1,0 +1,128 @@
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Conversations.Testing;
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Dialogs;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Tests.Fakes;
+using Dunning.Bot.Core.Tests.Understanding;
+using Dunning.Bot.Core.Understanding;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dunning.Bot.Core.Tests.Dialogs;
+
+/// <summary>
+/// One debtor (D-1, Europe/Berlin) talking on Friday 20 November 2026, 09:00 local time, with in-memory stores, the
+/// repository's dialogs/ wording and the real recognizer. Invoices get stage 2 (request.first) by default, sent on
+/// 16 November with a 10-day deadline: the deadline last stated is 26 November, so the longest deferral is 26 December.
+/// </summary>
+internal sealed class CaseWorld
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(1));
+
+    private static readonly Lazy<MessageCatalogue> Catalogue = new(() => MessageCatalogue.Load(TestData.DialogsDirectory()).EnsureValid());
+
+    public CaseWorld(string language)
+    {
+        Debtor = new Debtor { Id = "D-1", Name = "Erika Muster", Language = language, AccessCode = "K7P-2QX", LinkToken = "tok-d1" };
+        Debtors.SaveAsync(Debtor, CancellationToken.None).GetAwaiter().GetResult();
+        Desk = new EscalationDesk(Escalations, Cases, Debtors, Notifier, Options.Create(new EscalationOptions()), Clock);
+        Services = new CaseDialogServices(new Wording(Catalogue.Value), TestData.Recognizer, Clock, Invoices, Cases, Desk);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public FakeInvoiceStore Invoices { get; } = new();
+
+    public FakeCaseStore Cases { get; } = new();
+
+    public FakeAgreementStore Agreements { get; } = new();
+
+    public FakeEscalationStore Escalations { get; } = new();
+
+    public FakeDebtorStore Debtors { get; } = new();
+
+    public FakeOwnerNotifier Notifier { get; } = new();
+
+    public NegotiationLimitsOptions Limits { get; } = new();
+
+    public Debtor Debtor { get; }
+
+    public EscalationDesk Desk { get; }
+
+    public CaseDialogServices Services { get; }
+
+    public DateOnly Today => new(2026, 11, 20);
+
+    public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, new DunningLadder(Options.Create(new DunningLadderOptions())), Clock);
+
+    public AgreementFollowUp FollowUp => new(Agreements, Invoices, Cases, Debtors, Desk, Clock);
+
+    public Invoice AddInvoice(string number, decimal total, int stage = 2, string currency = "EUR")
+    {
+        var invoice = Invoice.Create(number, Debtor.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), currency, total);
+        Invoices.SaveAsync(invoice, CancellationToken.None).GetAwaiter().GetResult();
+        Cases.UpdateAsync(Debtor.Id, c =>
+        {
+            c.Advance(number, stage);
+            c.Record(new CaseAction(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.FromHours(1)), CaseActionKinds.Reminder, "stage", InvoiceNumbers: [number]));
+        }, CancellationToken.None).GetAwaiter().GetResult();
+        return invoice;
+    }
+
+    /// <summary>An earlier agreement the bot made for <paramref name="number"/>.</summary>
+    public PaymentAgreement AddBotAgreement(string number, AgreementState state = AgreementState.Kept)
+    {
+        var agreement = new NegotiationTerms(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 11, 1), 10m)])
+            .ToAgreement($"A-old-{Agreements.All.Count}", Debtor.Id, [number], Now.AddDays(-30));
+        agreement.Agree(Now.AddDays(-30), AgreementDesk.Bot);
+        if (state == AgreementState.Kept)
+            agreement.MarkKept();
+        Agreements.SaveAsync(agreement, CancellationToken.None).GetAwaiter().GetResult();
+        return agreement;
+    }
+
+    public ClaimPaidDialog ClaimPaid() => new(Services, Options.Create(new PaymentClaimOptions()));
+
+    public DisputeDialog Dispute() => new(Services, Options.Create(new DisputeOptions()));
+
+    public HardshipDialog Hardship() => new(Services, Options.Create(new HardshipOptions()));
+
+    public NegotiationDialog Negotiation() => new(Services, new NegotiationLimits(Options.Create(Limits)), AgreementDesk);
+
+    public MessageUnderstanding Recognize(string text) =>
+        TestData.Recognizer.Recognize(text, new RecognitionContext(Today, Debtor.TimeZoneInfo, Debtor.Language));
+
+    /// <summary>A conversation with <paramref name="dialog"/> begun by <paramref name="firstMessage"/>, as MainDialog would begin it.</summary>
+    public DialogTestClient Talk(Dialog dialog, string firstMessage) => Start(dialog, Recognize(firstMessage));
+
+    /// <summary>A conversation with <paramref name="dialog"/> begun with <paramref name="understanding"/> as its options.</summary>
+    public DialogTestClient Start(Dialog dialog, MessageUnderstanding understanding) =>
+        new(dialog, understanding, new TestAdapter(logger: new FailFastLogger()), middlewares: [new SessionMiddleware(this)]);
+
+    public IReadOnlyList<Escalation> EscalationsFor(EscalationReason reason) => [.. Escalations.All.Where(e => e.Reason == reason)];
+
+    public DunningCase Case => Cases.FindAsync(Debtor.Id, CancellationToken.None).GetAwaiter().GetResult()!;
+
+    /// <summary>Sets the TurnSession the bot would set: this conversation, bound to the world's debtor.</summary>
+    private sealed class SessionMiddleware(CaseWorld world) : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        {
+            var link = new ConversationLink
+            {
+                Key = ConversationLink.KeyFor("test", "convo1"),
+                Channel = "test",
+                Reference = turnContext.Activity.GetConversationReference(),
+                Language = world.Debtor.Language,
+            };
+            link.LinkTo(world.Debtor.Id, Now);
+            TurnSession.Set(turnContext, new TurnSession { Link = link, Debtor = world.Debtor });
+            return next(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Dunning.Bot.Core.Domain;
+
+namespace Dunning.Bot.Core.Tests.Dialogs;
+
+/// <summary>The debtor situations the invoice-question transcripts run on (clock: 10 March 2026).</summary>
+internal static class InvoiceScenarios
+{
+    /// <summary>
+    /// RE-2026-0042: €505.75 (two lines), due 31 Jan 2026, €200 paid on 15 Feb, friendly reminder sent 3 Feb.
+    /// Consumer interest 1.27 + 5 = 6.27 %: 1–14 Feb 505.75 × 6.27 % × 14/365 = 1.2163 → €1.22; 15 Feb–10 Mar
+    /// 305.75 × 6.27 % × 24/365 = 1.2605 → €1.26; together €2.48, so €305.75 + €2.48 = €308.23 is open.
+    /// </summary>
+    public static InvoiceQuestionsHarness PartlyPaid(string language)
+    {
+        var harness = new InvoiceQuestionsHarness(language);
+        var invoice = harness.Invoice("RE-2026-0042", 0, new(2026, 1, 31),
+            lines: [new InvoiceLine("Logo design", 1, 400m, 19m), new InvoiceLine("Business cards", 2.5m, 10m, 19m)]);
+        invoice.RecordPayment(new Payment(new(2026, 2, 15), 200m, "bank-1"));
+        harness.ReminderSent("RE-2026-0042", 1, new(2026, 2, 3, 9, 0, 0, TimeSpan.Zero));
+        return harness;
+    }
+
+    /// <summary>PartlyPaid plus RE-2026-0050 (€120, due 20 Mar 2026, not yet due).</summary>
+    public static InvoiceQuestionsHarness TwoOpen(string language)
+    {
+        var harness = PartlyPaid(language);
+        harness.Invoice("RE-2026-0050", 120m, new(2026, 3, 20), link: "https://owner.example/docs/RE-2026-0050.pdf");
+        return harness;
+    }
+
+    /// <summary>TwoOpen plus CH-7 (CHF 99.90, due 1 Feb 2026): interest 99.90 × 6.27 % × 37/365 = 0.6349 → CHF 0.63.</summary>
+    public static InvoiceQuestionsHarness WithFrancs(string language)
+    {
+        var harness = TwoOpen(language);
+        harness.Invoice("CH-7", 99.9m, new(2026, 2, 1), "CHF");
+        return harness;
+    }
+
+    /// <summary>Only CH-7, in francs.</summary>
+    public static InvoiceQuestionsHarness OnlyFrancs(string language)
+    {
+        var harness = new InvoiceQuestionsHarness(language);
+        harness.Invoice("CH-7", 99.9m, new(2026, 2, 1), "CHF");
+        return harness;
+    }
+
+    /// <summary>
+    /// A business debtor: RE-2026-0100, €1,000 due 10 Jan 2026, 1st payment request (stage 2) sent 24 Jan, so the
+    /// €40 lump sum is owed. Interest 1.27 + 9 = 10.27 % on €1,000 from 11 Jan to 10 Mar (59 days):
+    /// 1000 × 10.27 % × 59/365 = 16.6008 → €16.60; open €1,056.60.
+    /// </summary>
+    public static InvoiceQuestionsHarness Business(string language, int stage = 2)
+    {
+        var harness = new InvoiceQuestionsHarness(language, DebtorKind.Business);
+        harness.Invoice("RE-2026-0100", 1000m, new(2026, 1, 10));
+        harness.ReminderSent("RE-2026-0100", stage, new(2026, 1, 24, 9, 0, 0, TimeSpan.Zero));
+        return harness;
+    }
+}
