@@ -13,7 +13,7 @@ namespace Dunning.Bot.Core.Tests.Scheduling;
 /// <summary>A planner over in-memory ports, the repository's dialogs and a fake clock; helpers to seed debtors and step time.</summary>
 internal sealed class PlannerWorld
 {
-    private static readonly Lazy<MessageCatalogue> Catalogue = new(() => MessageCatalogue.Load(Path.Combine(RepositoryRoot(), "dialogs")).EnsureValid());
+    private static readonly Lazy<MessageCatalogue> Catalogue = new(() => MessageCatalogue.Load(Understanding.TestData.DialogsDirectory()).EnsureValid());
 
     public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null)
     {
@@ -104,15 +104,5 @@ internal sealed class PlannerWorld
                 Ports.Deliver(Now);
         }
         return log;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dunning.Bot.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Dunning.Bot.sln above {AppContext.BaseDirectory}.");
     }
 }
