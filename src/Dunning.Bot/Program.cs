@@ -5,6 +5,7 @@ using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
+using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
 
@@ -27,6 +28,7 @@ builder.AddDunningConversations();
 builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
+builder.AddDunningScheduling();
 builder.AddStaffConsole();
 
 var app = builder.Build();

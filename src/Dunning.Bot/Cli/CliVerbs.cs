@@ -11,6 +11,7 @@ internal static class CliVerbs
         new StaffVerb(),
         new TeamsPackageVerb(),
         new LinksVerb(),
+        new SimulateVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>
