@@ -23,9 +23,11 @@ internal static class StaffEndpoints
     }
 
     /// <summary>Server-sent events: every <see cref="ConsoleEvent"/> as it happens, a comment line as heartbeat.</summary>
-    private static async Task StreamAsync(HttpContext http, ConsoleBroadcaster broadcaster, TimeProvider clock)
+    private static async Task StreamAsync(HttpContext http, ConsoleBroadcaster broadcaster, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
-        var aborted = http.RequestAborted;
+        // Ends when the browser leaves or the host stops (an open stream must not hold up a shutdown).
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = ends.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
