@@ -23,6 +23,15 @@ internal static class EndToEndHost
     /// <summary>The real host; <paramref name="clock"/> replaces the system clock unless it is the system clock.</summary>
     public static BotHost Start(TimeProvider clock, string? databasePath = null, Dictionary<string, string?>? settings = null)
     {
+        var all = Settings(settings);
+        if (databasePath is not null)
+            all["Storage:Path"] = databasePath;
+        return new BotHost(all, clock: clock == TimeProvider.System ? null : clock);
+    }
+
+    /// <summary>The owner API key and the payee, plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
+    {
         var all = new Dictionary<string, string?>
         {
             ["Api:Keys:0:Name"] = "erp",
@@ -32,11 +41,9 @@ internal static class EndToEndHost
             ["Payee:Bic"] = "COBADEFFXXX",
             ["Payee:BankName"] = "Commerzbank",
         };
-        if (databasePath is not null)
-            all["Storage:Path"] = databasePath;
-        foreach (var (key, value) in settings ?? [])
+        foreach (var (key, value) in extra ?? [])
             all[key] = value;
-        return new BotHost(all, clock: clock == TimeProvider.System ? null : clock);
+        return all;
     }
 
     /// <summary>The owner API of <paramref name="host"/>, authenticated with <see cref="ApiKey"/>.</summary>

@@ -55,7 +55,7 @@ public sealed class The_real_bot_over_web_chat : IDisposable
         var disputed = await chat.AskAsync(script.Dispute);
         Assert.StartsWith(script.DisputePassedOn, disputed, StringComparison.Ordinal);
         var invoice = await owner.GetInvoiceAsync("RE-2026-100");
-        Assert.Equal("Disputed", invoice.GetProperty("status").GetString());
+        Assert.Equal("disputed", invoice.GetProperty("status").GetString());
         Assert.Equal(script.Dispute, invoice.GetProperty("dispute").GetString());
 
         Assert.Equal(script.OptedOut, await chat.AskAsync(script.OptOut));

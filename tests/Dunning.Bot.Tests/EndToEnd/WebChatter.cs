@@ -19,6 +19,15 @@ internal sealed class WebChatter(DirectLineClient client)
         return chatter;
     }
 
+    /// <summary>Continues the conversation of <paramref name="token"/> (as the page does after a reload), past its history.</summary>
+    public static async Task<WebChatter> ResumeAsync(HttpClient http, string token)
+    {
+        var chatter = new WebChatter(new DirectLineClient(http) { Token = token });
+        await chatter.Client.ResumeAsync();
+        await chatter.RepliesAsync();
+        return chatter;
+    }
+
     /// <summary>Posts the page's join event (as the chat page does when opened from a link).</summary>
     public async Task<JsonElement[]> JoinAsync(string? linkToken, string locale)
     {
