@@ -43,7 +43,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var greeting = Assert.Single(await SayAsync(Anna, "/start " + debtor.LinkToken));
         Assert.StartsWith("Guten Tag, Anna Berger! Schön, dass Sie sich melden. Ihr Chat ist jetzt mit Ihrem Kundenkonto verbunden.", greeting.VisibleText, StringComparison.Ordinal);
         Assert.Contains("1.200,00 €", greeting.VisibleText, StringComparison.Ordinal);
-        Assert.Equal(debtor.Id, (await Link(Anna))!.DebtorId);
+        await LinkedAsync(Anna, l => l.DebtorId == debtor.Id);
 
         var balance = Assert.Single(await SayAsync(Anna, "Wie viel muss ich noch zahlen?"));
         Assert.Contains("RE-2026-300", balance.VisibleText, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         Assert.StartsWith("Gern. Ich habe Ihr Anliegen an eine Kollegin oder einen Kollegen weitergegeben.", human.VisibleText, StringComparison.Ordinal);
         var escalation = Assert.Single(await host.Services.GetRequiredService<IEscalationStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal(EscalationReason.RequestHuman, escalation.Reason);
-        Assert.Equal(HandoffState.Pending, (await Link(Anna))!.Handoff);
+        await LinkedAsync(Anna, l => l.Handoff == HandoffState.Pending);
     }
 
     [Fact]
@@ -92,6 +92,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var anna = await owner.DebtorWithInvoiceAsync("K-320", "Anna Berger", "de", "RE-2026-320", 300m);
         var other = await owner.DebtorWithInvoiceAsync("K-321", "Otto Fremd", "de", "RE-2026-321", 900m);
         Assert.Single(await SayAsync(Anna, "/start " + anna.LinkToken));
+        await LinkedAsync(Anna, l => l.DebtorId == anna.Id);
 
         var refused = Assert.Single(await SayAsync(Anna, "/start " + other.LinkToken));
 
@@ -128,6 +129,17 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
 
     private Task<ConversationLink?> Link(FakeUser user) =>
         host.Services.GetRequiredService<IConversationStore>().FindAsync($"telegram/{user.Id}", CancellationToken.None);
+
+    /// <summary>Waits until the chat's stored link satisfies <paramref name="condition"/>: it is saved when the turn ends, after the replies went out.</summary>
+    private async Task LinkedAsync(FakeUser user, Func<ConversationLink, bool> condition)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Wait;
+        while (await Link(user) is not { } link || !condition(link))
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "The conversation link never reached the expected state.");
+            await Task.Delay(50, timeout.Token);
+        }
+    }
 
     public async Task DisposeAsync()
     {
