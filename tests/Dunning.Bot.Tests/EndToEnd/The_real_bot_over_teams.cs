@@ -45,10 +45,11 @@ public sealed class The_real_bot_over_teams : IAsyncLifetime
         Assert.StartsWith("6 instalments of €200.00 from ", (string?)actions[0]!["title"], StringComparison.Ordinal);
         Assert.Equal("Ask a colleague", (string?)actions[^1]!["title"]);
 
-        var submit = Personal();
-        submit.Remove("text");
-        submit["value"] = new JsonObject { ["choice"] = actions[0]!["data"]!["choice"]!.DeepClone() };
-        var agreed = await SendAsync(submit);
+        var forged = await SendAsync(Submit("12 instalments of €100.00 from 1 December 2026"));
+        Assert.Equal("Please choose one of the options, or \"ask a colleague\".", Text(forged));
+        Assert.Empty(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
+
+        var agreed = await SendAsync(Submit((string)actions[0]!["data"]!["choice"]!));
         Assert.StartsWith("Agreed for invoice RE-2026-400.", Text(agreed), StringComparison.Ordinal);
         var agreement = Assert.Single(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6), (agreement.State, agreement.Kind, agreement.Schedule.Count));
@@ -90,6 +91,15 @@ public sealed class The_real_bot_over_teams : IAsyncLifetime
         if (text is not null)
             message["text"] = text;
         return message;
+    }
+
+    /// <summary>What Teams posts when a card's Action.Submit is pressed: no text, the action's data as the value.</summary>
+    private JsonObject Submit(string choice)
+    {
+        var submit = Personal();
+        submit.Remove("text");
+        submit["value"] = new JsonObject { ["choice"] = choice };
+        return submit;
     }
 
     private Task<JsonNode> SayAsync(string text) => SendAsync(Personal(text));

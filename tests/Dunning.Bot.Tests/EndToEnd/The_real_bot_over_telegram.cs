@@ -17,6 +17,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(90));
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("dunning-e2e-telegram-");
     private FakeTelegramServer server = null!;
     private BotHost host = null!;
     private OwnerApi owner = null!;
@@ -24,7 +25,13 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server = await FakeTelegramServer.StartAsync(new FakeTelegramOptions(), timeout.Token);
-        host = EndToEndHost.Start(TimeProvider.System, settings: new()
+        await StartHostAsync();
+    }
+
+    private async Task StartHostAsync()
+    {
+        var connected = Connections();
+        host = EndToEndHost.Start(TimeProvider.System, Path.Combine(folder.FullName, "dunning.db"), new()
         {
             ["Telegram:Token"] = server.Token,
             ["Telegram:ApiBaseUrl"] = server.BaseUrl.ToString(),
@@ -32,8 +39,10 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         });
         owner = host.Owner();
         // Connected once the receiver dropped any webhook and started polling.
-        await server.WaitUntilAsync(s => s.Calls.Any(c => c.Method == "deleteWebhook" && c.StatusCode == 200), Wait, timeout.Token);
+        await server.WaitUntilAsync(_ => Connections() > connected, Wait, timeout.Token);
     }
+
+    private int Connections() => server.Calls.Count(c => c.Method == "deleteWebhook" && c.StatusCode == 200);
 
     [Fact]
     public async Task A_start_link_binds_the_chat_then_questions_buttons_and_human_are_answered()
@@ -65,6 +74,43 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var escalation = Assert.Single(await host.Services.GetRequiredService<IEscalationStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal(EscalationReason.RequestHuman, escalation.Reason);
         await LinkedAsync(Anna, l => l.Handoff == HandoffState.Pending);
+    }
+
+    [Fact]
+    public async Task Payment_details_come_as_text_and_a_giro_code_photo()
+    {
+        var debtor = await owner.DebtorWithInvoiceAsync("K-330", "Anna Berger", "de", "RE-2026-330", 250m);
+        Assert.Single(await SayAsync(Anna, "/start " + debtor.LinkToken));
+
+        var details = Assert.Single(await SayAsync(Anna, "Wie ist Ihre Bankverbindung?"));
+        await server.WaitUntilAsync(s => s.SentFiles.Any(f => f.ChatId == Anna.Id), Wait, timeout.Token);
+
+        Assert.Contains("DE89 3704 0044 0532 0130 00", details.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("RE-2026-330", details.VisibleText, StringComparison.Ordinal);
+        var photo = Assert.Single(server.SentFiles, f => f.ChatId == Anna.Id);
+        Assert.Equal("photo", photo.Kind);
+        var (width, height) = PngFile.Decode(photo.Content!);
+        Assert.Equal(width, height);
+    }
+
+    [Fact]
+    public async Task A_button_pressed_after_a_restart_answers_the_offer_it_belongs_to()
+    {
+        var debtor = await owner.DebtorWithInvoiceAsync("K-340", "Anna Berger", "de", "RE-2026-340", 1200m);
+        Assert.Single(await SayAsync(Anna, "/start " + debtor.LinkToken));
+        var offer = Assert.Single(await SayAsync(Anna, "Kann ich in 12 Raten zahlen?"));
+        var pick = Buttons(offer)[0];
+        await LinkedAsync(Anna, l => l.DebtorId == debtor.Id);
+
+        owner.Dispose();
+        host.Dispose();
+        await StartHostAsync();
+        var agreed = Assert.Single(await PressAsync(Anna, offer, pick.Data));
+
+        Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-340 festgehalten.", agreed.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("6 Raten, insgesamt 1.200,00 €", agreed.VisibleText, StringComparison.Ordinal);
+        var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
+        Assert.Equal((AgreementState.Agreed, 6), (agreement.State, agreement.Schedule.Count));
     }
 
     [Fact]
@@ -147,5 +193,13 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         host.Dispose();
         await server.DisposeAsync();
         timeout.Dispose();
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a stopping thread; the OS cleans the temp folder.
+        }
     }
 }

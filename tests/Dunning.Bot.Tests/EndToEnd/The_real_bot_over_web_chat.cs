@@ -86,6 +86,25 @@ public sealed class The_real_bot_over_web_chat : IDisposable
         Assert.Single(await conversations.ListByDebtorAsync(debtor.Id, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("K-700")]
+    public async Task A_forged_link_token_reveals_nothing_and_counts_as_a_wrong_attempt(string token)
+    {
+        using var owner = host.Owner();
+        var debtor = await owner.DebtorWithInvoiceAsync("K-700", "Erika Mustermann", "de", "RE-2026-700", 500m);
+        var chat = await WebChatter.OpenAsync(host.CreateHttpClient());
+
+        var refused = Assert.Single(await chat.JoinAsync(token, "de-DE"));
+
+        Assert.Equal("Dieser Link ist leider nicht (mehr) gültig. Bitte geben Sie stattdessen den Zugangscode von Ihrer Zahlungserinnerung ein.", WebChatter.Text(refused));
+        var link = await host.Services.GetRequiredService<IConversationStore>().FindAsync($"webchat/{chat.Client.ConversationId}", CancellationToken.None);
+        Assert.Equal((null, 1), (link!.DebtorId, link.FailedCodeAttempts));
+        Assert.Empty(await host.Services.GetRequiredService<IConversationStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
+    }
+
     /// <summary>The owner API asks the schedule to look at a new invoice now; this is the case after that sweep: nothing pending.</summary>
     private async Task ScheduleHandledTheNewInvoiceAsync(string debtorId) =>
         await host.Services.GetRequiredService<ICaseStore>().UpdateAsync(debtorId, c => c.NextActionAt = null, CancellationToken.None);
@@ -97,10 +116,9 @@ public sealed class The_real_bot_over_web_chat : IDisposable
         var url = attachment.GetProperty("contentUrl").GetString()!;
         const string prefix = "data:image/png;base64,";
         Assert.StartsWith(prefix, url, StringComparison.Ordinal);
-        var png = Convert.FromBase64String(url[prefix.Length..]);
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
-        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
-        Assert.Equal("IEND", System.Text.Encoding.ASCII.GetString(png, png.Length - 8, 4));
+        var (width, height) = PngFile.Decode(Convert.FromBase64String(url[prefix.Length..]));
+        Assert.Equal(width, height);
+        Assert.InRange(width, 100, 2000);
     }
 
     public void Dispose() => host.Dispose();
