@@ -29,7 +29,10 @@ internal static class EndToEndHost
         return new BotHost(all, clock: clock == TimeProvider.System ? null : clock);
     }
 
-    /// <summary>The owner API key and the payee, plus <paramref name="extra"/>.</summary>
+    /// <summary>
+    /// The owner API key and the payee, plus <paramref name="extra"/>. The Quartz schedule is off: its sweep runs at
+    /// wall-clock cron times and would drop a reminder into a chat in the middle of a scripted conversation.
+    /// </summary>
     public static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
     {
         var all = new Dictionary<string, string?>
@@ -40,6 +43,7 @@ internal static class EndToEndHost
             ["Payee:Iban"] = Iban,
             ["Payee:Bic"] = "COBADEFFXXX",
             ["Payee:BankName"] = "Commerzbank",
+            ["Scheduling:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? [])
             all[key] = value;
