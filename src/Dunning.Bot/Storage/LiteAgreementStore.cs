@@ -11,7 +11,7 @@ public sealed class LiteAgreementStore(LiteDbContext context) : LiteStore<Paymen
     public Task<PaymentAgreement?> FindAsync(string id, CancellationToken cancellationToken) => FindByIdAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<PaymentAgreement>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken);
+        FindManyAsync(Filter.Eq("DebtorId", debtorId), cancellationToken);
 
     public Task<IReadOnlyList<PaymentAgreement>> ListByStateAsync(AgreementState state, CancellationToken cancellationToken) =>
         FindManyAsync(Query.EQ("State", BsonValues.From(state)), cancellationToken);

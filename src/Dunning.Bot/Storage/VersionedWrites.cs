@@ -30,7 +30,7 @@ internal static class VersionedWrites
             }
             return;
         }
-        var matched = collection.UpdateMany(Bump, Query.And(Query.EQ("_id", id), Query.EQ("Version", expectedVersion)));
+        var matched = collection.UpdateMany(Bump, Filter.IdAndVersion(id, expectedVersion));
         if (matched == 0)
             throw Conflict(collection, id, $"expected version {expectedVersion}, found {(collection.FindById(id)?["Version"].AsInt32.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
         try
