@@ -20,12 +20,14 @@ public sealed class WebChatStore
     internal const string Activities = "webchat_activities";
     private const string SequenceFormat = "D10";
 
+    private readonly LiteDbContext context;
     private readonly LiteDatabase database;
     private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
 
     public WebChatStore(LiteDbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        this.context = context;
         database = context.Database;
     }
 
@@ -61,7 +63,8 @@ public sealed class WebChatStore
 
     /// <summary>
     /// Appends <paramref name="activities"/> in order in one transaction, setting each one's <c>id</c>;
-    /// returns the ids. The conversation must exist.
+    /// returns the ids. The conversation must exist. Inside a <see cref="LiteUnitOfWork"/> the insert joins it (the ids are
+    /// taken now; if the unit is discarded the next append re-reads the last sequence from the file).
     /// </summary>
     public Task<string[]> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
@@ -88,10 +91,14 @@ public sealed class WebChatStore
                     ["Json"] = ActivityJson.Serialize(activities[i]),
                 };
             }
-            if (documents.Length == 1)
-                ActivityCollection.Insert(documents[0]);
+            if (context.UnitOfWork is { } unit)
+                unit.Defer(() => Insert(documents), rolledBack: () =>
+                {
+                    lock (sequence)
+                        sequence.Loaded = false;
+                });
             else
-                ActivityCollection.InsertBulk(documents);
+                Insert(documents);
             sequence.Last += activities.Count;
         }
         return Task.FromResult(ids);
@@ -118,6 +125,14 @@ public sealed class WebChatStore
             last = SequenceOf(document["_id"].AsString);
         }
         return Task.FromResult(new ActivityPage(json, last));
+    }
+
+    private void Insert(BsonDocument[] documents)
+    {
+        if (documents.Length == 1)
+            ActivityCollection.Insert(documents[0]);
+        else
+            ActivityCollection.InsertBulk(documents);
     }
 
     internal static string ActivityId(string conversationId, long sequence) =>
