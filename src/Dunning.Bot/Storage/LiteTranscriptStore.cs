@@ -41,7 +41,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         cancellationToken.ThrowIfCancellationRequested();
-        var query = collection.Query().Where(Filter.Eq("ConversationKey", conversationKey));
+        var query = collection.Query().Where(Queries.Eq("ConversationKey", conversationKey));
         if (after is { } from)
             query = query.Where(Query.GT("At", BsonValues.From(from)));
         return Task.FromResult<IReadOnlyList<TranscriptEntry>>([.. query.OrderBy("_id").Limit(limit).ToEnumerable().Select(FromBson)]);
@@ -51,7 +51,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         cancellationToken.ThrowIfCancellationRequested();
-        var latest = collection.Query().Where(Filter.Eq("DebtorId", debtorId)).OrderByDescending("_id").Limit(limit).ToList();
+        var latest = collection.Query().Where(Queries.Eq("DebtorId", debtorId)).OrderByDescending("_id").Limit(limit).ToList();
         latest.Reverse();
         return Task.FromResult<IReadOnlyList<TranscriptEntry>>([.. latest.Select(FromBson)]);
     }

@@ -55,7 +55,7 @@ public sealed class WebChatStore
         cancellationToken.ThrowIfCancellationRequested();
         if (sequences.ContainsKey(conversationId))
             return Task.FromResult(true);
-        var exists = ConversationCollection.Exists(Filter.Eq("_id", conversationId));
+        var exists = ConversationCollection.Exists(Queries.Eq("_id", conversationId));
         if (exists)
             sequences.TryAdd(conversationId, new Sequence());
         return Task.FromResult(exists);
@@ -115,7 +115,7 @@ public sealed class WebChatStore
         var to = conversationId + "|~";
         // One range of the primary key (Between is inclusive, so the watermark's own activity is skipped); And(GT, LT)
         // would scan every later conversation's activities.
-        var found = ActivityCollection.Find(Filter.Between("_id", from, to), limit: max + 1)
+        var found = ActivityCollection.Find(Queries.Between("_id", from, to), limit: max + 1)
             .Where(d => d["_id"].AsString != from).Take(max).ToList();
         var json = new List<string>(found.Count);
         var last = watermark ?? 0;
@@ -141,7 +141,7 @@ public sealed class WebChatStore
     private long LastSequence(string conversationId)
     {
         var last = ActivityCollection.Query()
-            .Where(Filter.Between("_id", conversationId + "|", conversationId + "|~"))
+            .Where(Queries.Between("_id", conversationId + "|", conversationId + "|~"))
             .OrderByDescending("_id")
             .Select("_id")
             .Limit(1)
