@@ -12,7 +12,7 @@ internal sealed class ImportVerb : ICliVerb
 {
     public string Name => "import";
 
-    public string Summary => "import open invoices from a CSV file (see IMPORT.md)";
+    public string Summary => "import open invoices from a CSV file (see the README, Importing invoices from CSV)";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Dunning.Bot.Core.Tests.Scheduling;
 /// <summary>A planner over in-memory ports, the repository's dialogs and a fake clock; helpers to seed debtors and step time.</summary>
 internal sealed class PlannerWorld
 {
-    private static readonly Lazy<MessageCatalogue> Catalogue = new(() => MessageCatalogue.Load(Understanding.TestData.DialogsDirectory()).EnsureValid());
+    private static MessageCatalogue Catalogue => RepositoryFiles.Catalogue;
 
     public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null)
     {
@@ -22,7 +22,7 @@ internal sealed class PlannerWorld
         Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()));
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
-        Composer = new ReminderComposer(Catalogue.Value, Ladder, interest);
+        Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, Composer, desk,
             followUps ?? new NoAgreementFollowUps(), Options.Create(new ReminderPlannerOptions()));

@@ -55,7 +55,7 @@ public sealed class HeldOutSetTests
 
     private static List<Row> Load()
     {
-        var path = Path.Combine(Path.GetDirectoryName(TestData.DialogsDirectory())!, "tests", "Dunning.Bot.Core.Tests", "Understanding", "HeldOut", "held-out.jsonl");
+        var path = Path.Combine(RepositoryFiles.Root, "tests", "Dunning.Bot.Core.Tests", "Understanding", "HeldOut", "held-out.jsonl");
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
         return File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Row>(l, options)!).ToList();
     }
