@@ -8,6 +8,7 @@ using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Tests.Fakes.BotFramework;
 using Dunning.Bot.Tests.Storage;
+using Xunit.Abstractions;
 
 namespace Dunning.Bot.Tests.Scheduling;
 
@@ -17,7 +18,7 @@ namespace Dunning.Bot.Tests.Scheduling;
 /// the same LiteDB file. Every debtor gets the reminder; only messages that were leased (in flight) at the kill may
 /// arrive twice.
 /// </summary>
-public sealed class CrashRecoveryAfterSigkill : IAsyncLifetime
+public sealed class CrashRecoveryAfterSigkill(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Debtors = 60;
     private const int BatchSize = 20;
@@ -75,6 +76,8 @@ public sealed class CrashRecoveryAfterSigkill : IAsyncLifetime
         Assert.Equal(ids.Order(StringComparer.Ordinal), deliveries.Keys.Order(StringComparer.Ordinal));
         Assert.All(deliveries, d => Assert.InRange(d.Value, 1, 2));
         var repeated = deliveries.Where(d => d.Value == 2).Select(d => d.Key).ToList();
+        output.WriteLine($"delivered before the kill: {deliveredAtKill}, in flight (Sending) at the kill: {inFlight.Count}, " +
+            $"repeated: {repeated.Count} [{string.Join(", ", repeated)}], total requests: {connector.Requests.Count}, elapsed: {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(repeated.Count <= inFlight.Count, $"{repeated.Count} repeats, {inFlight.Count} in flight at the kill");
         Assert.All(repeated, debtor => Assert.Contains(debtor, inFlight));
         Assert.All(await OutboxAsync(ids), e => Assert.Equal(OutboxStatus.Sent, e.Status));
