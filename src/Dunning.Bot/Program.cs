@@ -5,6 +5,7 @@ using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
+using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
@@ -26,6 +27,7 @@ builder.AddDunningConversations();
 builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
+builder.AddDunningScheduling();
 
 var app = builder.Build();
 

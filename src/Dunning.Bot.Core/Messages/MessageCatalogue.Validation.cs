@@ -19,7 +19,7 @@ public sealed partial class MessageCatalogue
     /// </summary>
     private static void CheckLanguages(List<DialogFile> files, MessageCatalogueOptions options, List<CatalogueProblem> problems)
     {
-        var languages = options.RequiredLanguages.Select(l => l.ToLowerInvariant())
+        var languages = options.EffectiveRequiredLanguages.Select(l => l.ToLowerInvariant())
             .Concat(files.Select(f => f.Language)).Distinct().Order(StringComparer.Ordinal).ToArray();
         foreach (var dialog in files.GroupBy(f => f.Dialog))
         {

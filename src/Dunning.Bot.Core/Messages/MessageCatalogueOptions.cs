@@ -10,8 +10,14 @@ public sealed class MessageCatalogueOptions
     /// <summary>The folder holding <c>&lt;dialog&gt;.&lt;lang&gt;.yaml</c>; relative paths start at the content root.</summary>
     public string Directory { get; set; } = "dialogs";
 
-    /// <summary>Languages every dialog must be written in. Files in further languages are loaded and checked too.</summary>
-    public IList<string> RequiredLanguages { get; set; } = ["de", "en"];
+    /// <summary>
+    /// Languages every dialog must be written in (empty = de and en). Files in further languages are loaded and
+    /// checked too. Empty by default because configuration binding appends to a pre-filled list.
+    /// </summary>
+    public IList<string> RequiredLanguages { get; set; } = [];
+
+    /// <summary><see cref="RequiredLanguages"/>, or de and en when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveRequiredLanguages => RequiredLanguages.Count > 0 ? [.. RequiredLanguages] : ["de", "en"];
 
     /// <summary>
     /// The culture that formats money, dates and percentages per language. <c>en</c> defaults to en-GB:
@@ -47,7 +53,7 @@ public sealed class MessageCatalogueOptions
     /// Dialog names (the part before the language) that belong to other components and are not message files,
     /// e.g. <c>understanding.de.yaml</c> holds the intent examples of the understanding component.
     /// </summary>
-    public IList<string> ReservedNames { get; set; } = ["understanding"];
+    public IReadOnlyList<string> ReservedNames { get; } = ["understanding"];
 
     /// <summary>Extra model types whose public properties templates may read (the Core domain types are always allowed).</summary>
     public IList<Type> ModelTypes { get; set; } = [];

@@ -55,4 +55,22 @@ internal abstract record DateMention
             return today.AddDays(ahead == 0 ? 7 : ahead);
         }
     }
+
+    /// <summary>A day of the month alone ("am 1.", "on the 15th"): the next such day, or the last one in the past tense.</summary>
+    public sealed record DayOfMonth(int Day) : DateMention
+    {
+        public override DateOnly Resolve(DateOnly today, Tense tense)
+        {
+            var thisMonth = Make(today.Year, today.Month);
+            var ahead = thisMonth >= today ? thisMonth : Make(today.AddMonths(1).Year, today.AddMonths(1).Month);
+            var behind = thisMonth <= today ? thisMonth : Make(today.AddMonths(-1).Year, today.AddMonths(-1).Month);
+            return tense switch
+            {
+                Tense.Past => behind,
+                _ => ahead,
+            };
+        }
+
+        private DateOnly Make(int year, int month) => new(year, month, Math.Min(Day, DateTime.DaysInMonth(year, month)));
+    }
 }

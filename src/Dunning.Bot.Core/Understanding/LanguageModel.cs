@@ -23,6 +23,7 @@ internal sealed partial class LanguageModel
     public required FrozenSet<string> InstalmentUnits { get; init; }
     public required FrozenSet<string> HalfWords { get; init; }
     public required FrozenSet<string> RestWords { get; init; }
+    public required FrozenSet<string> NowWords { get; init; }
     public required FrozenSet<string> InvoiceKeywords { get; init; }
     public required TypoIndex Typos { get; init; }
 
@@ -47,4 +48,16 @@ internal sealed class DateWords
     public required FrozenSet<string> AgoAfter { get; init; }
     public required FrozenSet<string> PeriodPrepositions { get; init; }
     public required string[] OrdinalSuffixes { get; init; }
+
+    /// <summary>Words before a bare day number that make it a date: "am 1.", "on the 15th".</summary>
+    public required FrozenSet<string> DayPrepositions { get; init; }
+
+    /// <summary>"erste" → 1 in "erste Januarwoche"/"first week of January": the week's last day is the date.</summary>
+    public required FrozenDictionary<string, int> WeekOrdinals { get; init; }
+
+    /// <summary>Holidays with a fixed day: "weihnachten" → (24, 12).</summary>
+    public required FrozenDictionary<string, (int Day, int Month)> Holidays { get; init; }
+
+    /// <summary>Words that make a holiday an open-ended start ("nach Weihnachten"): no date.</summary>
+    public required FrozenSet<string> OpenAfter { get; init; }
 }

@@ -25,6 +25,7 @@ internal sealed partial class LanguageModelCompiler
             errors.Add($"dates.units.{word}: '{kind}' is not day, week, month or year");
         foreach (var (word, kind) in dates.Parts.Where(p => !PartKinds.Contains(p.Value)))
             errors.Add($"dates.parts.{word}: '{kind}' is not start, middle or end");
+        var holidays = Keyed("dates.holidays", dates.Holidays, (word, value) => Holiday(word, value));
         return new DateWords
         {
             MonthFirst = dates.NumericOrder == "mdy",
@@ -39,6 +40,22 @@ internal sealed partial class LanguageModelCompiler
             AgoAfter = Words("dates.ago_after", dates.AgoAfter),
             PeriodPrepositions = Words("dates.period_prepositions", dates.PeriodPrepositions),
             OrdinalSuffixes = dates.OrdinalSuffixes.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).ToArray(),
+            DayPrepositions = Words("dates.day_prepositions", dates.DayPrepositions),
+            WeekOrdinals = KeyedInts("dates.week_ordinals", dates.WeekOrdinals, 1, 5),
+            Holidays = holidays,
+            OpenAfter = Words("dates.open_after", dates.OpenAfter),
         };
+    }
+
+    /// <summary>A holiday's fixed day written "MM-DD" ("12-24").</summary>
+    private (int Day, int Month) Holiday(string word, string value)
+    {
+        var parts = value.Split('-');
+        if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2024, month))
+            return (day, month);
+        errors.Add($"dates.holidays.{word}: '{value}' is not a day written MM-DD");
+        return (1, 1);
     }
 }

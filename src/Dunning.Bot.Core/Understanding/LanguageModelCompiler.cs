@@ -85,6 +85,7 @@ internal sealed partial class LanguageModelCompiler
         var units = Words("instalments.units", file.Instalments.Units);
         var half = Words("instalments.half", file.Instalments.Half);
         var rest = Words("instalments.rest", file.Instalments.Rest);
+        var now = Words("instalments.now", file.Instalments.Now);
         var invoiceKeywords = Words("invoice_keywords", file.InvoiceKeywords);
         var frozen = vocabulary.ToFrozenSet(StringComparer.Ordinal);
         return new LanguageModel
@@ -107,6 +108,7 @@ internal sealed partial class LanguageModelCompiler
             InstalmentUnits = units,
             HalfWords = half,
             RestWords = rest,
+            NowWords = now,
             InvoiceKeywords = invoiceKeywords,
             Vocabulary = frozen,
             Typos = new TypoIndex(frozen),

@@ -34,14 +34,11 @@ internal static partial class NumberExtractor
         return found;
     }
 
+    /// <summary>Right after a keyword ("Rechnung 12345"), or after two ("Rechnung Nr. 12345", "invoice #4711").</summary>
     private static bool AfterInvoiceKeyword(MessageAnalysis message, int i)
     {
-        for (var k = i - 1; k >= 0 && k >= i - 2; k--)
-        {
-            if (message.Model.InvoiceKeywords.Contains(message.Words[k]))
-                return true;
-        }
-        return false;
+        var keywords = message.Model.InvoiceKeywords;
+        return i > 0 && keywords.Contains(message.Words[i - 1]);
     }
 
     /// <summary>"in 3 Raten", "four instalments", "zwei Teilzahlungen", "die Hälfte jetzt, den Rest im Januar" (2).</summary>
@@ -51,12 +48,15 @@ internal static partial class NumberExtractor
         var model = message.Model;
         var halves = 0;
         var rests = 0;
+        var nowBeforeRest = false;
         for (var i = 0; i < words.Count; i++)
         {
             if (model.HalfWords.Contains(words[i]))
                 halves++;
             if (model.RestWords.Contains(words[i]))
                 rests++;
+            if (rests == 0 && model.NowWords.Contains(words[i]))
+                nowBeforeRest = true;
             if (message.Consumed[i] || DateExtractor.CountAt(message, i) is not { } count)
                 continue;
             var unit = i + 1 < words.Count && model.InstalmentUnits.Contains(words[i + 1]) ? i + 1
@@ -72,7 +72,8 @@ internal static partial class NumberExtractor
                 message.Consumed[k] = true;
             return count;
         }
-        return halves >= 2 || (halves >= 1 && rests >= 1) ? 2 : null;
+        // "die Hälfte jetzt, den Rest im Januar", "200 now and the rest on Dec 15": two parts.
+        return halves >= 2 || (rests >= 1 && (halves >= 1 || nowBeforeRest)) ? 2 : null;
     }
 
     /// <summary>The first sum with a currency; failing that, the first bare number (the caller decides whether it counts).</summary>

@@ -5,8 +5,9 @@ public sealed partial class RuleBasedRecognizer
     private static MessageUnderstanding Understand(MessageAnalysis message, DateOnly today)
     {
         var model = message.Model;
-        var invoices = NumberExtractor.InvoiceNumbers(message);
+        // Dates first: in "paid the invoice on 3 November" the 3 is a day, not an invoice number.
         var mention = DateExtractor.Extract(message, today);
+        var invoices = NumberExtractor.InvoiceNumbers(message);
         var markedTense = model.PastMarkers.Any(message.Words) ? Tense.Past
             : model.FutureMarkers.Any(message.Words) ? Tense.Future : Tense.Neutral;
         var tentativeDate = mention?.Resolve(today, markedTense == Tense.Neutral ? Tense.Future : markedTense);

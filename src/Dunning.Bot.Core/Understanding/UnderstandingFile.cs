@@ -41,6 +41,10 @@ internal sealed class DatesSection
     public List<string> AgoAfter { get; set; } = [];
     public List<string> PeriodPrepositions { get; set; } = [];
     public List<string> OrdinalSuffixes { get; set; } = [];
+    public List<string> DayPrepositions { get; set; } = [];
+    public Dictionary<string, int> WeekOrdinals { get; set; } = [];
+    public Dictionary<string, string> Holidays { get; set; } = [];
+    public List<string> OpenAfter { get; set; } = [];
 }
 
 internal sealed class NumbersSection
@@ -55,4 +59,5 @@ internal sealed class InstalmentsSection
     public List<string> Units { get; set; } = [];
     public List<string> Half { get; set; } = [];
     public List<string> Rest { get; set; } = [];
+    public List<string> Now { get; set; } = [];
 }

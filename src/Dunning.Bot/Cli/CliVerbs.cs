@@ -10,6 +10,7 @@ internal static class CliVerbs
         new ImportVerb(),
         new TeamsPackageVerb(),
         new LinksVerb(),
+        new SimulateVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

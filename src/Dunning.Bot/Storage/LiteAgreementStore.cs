@@ -11,10 +11,10 @@ public sealed class LiteAgreementStore(LiteDbContext context) : LiteStore<Paymen
     public Task<PaymentAgreement?> FindAsync(string id, CancellationToken cancellationToken) => FindByIdAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<PaymentAgreement>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken);
+        FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
 
     public Task<IReadOnlyList<PaymentAgreement>> ListByStateAsync(AgreementState state, CancellationToken cancellationToken) =>
-        FindManyAsync(Query.EQ("State", BsonValues.From(state)), cancellationToken);
+        FindManyAsync(Queries.Eq("State", BsonValues.From(state)), cancellationToken);
 
     public Task SaveAsync(PaymentAgreement agreement, CancellationToken cancellationToken) => SaveEntityAsync(agreement, cancellationToken);
 

@@ -20,7 +20,7 @@ public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConver
     public Task<ConversationLink?> FindAsync(string key, CancellationToken cancellationToken) => FindByIdAsync(key, cancellationToken);
 
     public async Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        [.. (await FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken)).OrderByDescending(l => l.LastInboundAt)];
+        [.. (await FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken)).OrderByDescending(l => l.LastInboundAt)];
 
     public Task<IReadOnlyList<ConversationLink>> ListHandedOffAsync(CancellationToken cancellationToken) =>
         FindManyAsync(Query.Not("Handoff", BsonValues.From(HandoffState.Bot)), cancellationToken);

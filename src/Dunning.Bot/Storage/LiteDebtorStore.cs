@@ -17,10 +17,10 @@ public sealed class LiteDebtorStore(LiteDbContext context) : LiteStore<Debtor>(c
         (await FindInAsync("AccessCode", accessCodes, cancellationToken)).Select(d => d["AccessCode"].AsString).ToHashSet(StringComparer.Ordinal);
 
     public Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
-        FindOneAsync(Query.EQ("AccessCode", accessCode), cancellationToken);
+        FindOneAsync(Queries.Eq("AccessCode", accessCode), cancellationToken);
 
     public Task<Debtor?> FindByLinkTokenAsync(string linkToken, CancellationToken cancellationToken) =>
-        FindOneAsync(Query.EQ("LinkToken", linkToken), cancellationToken);
+        FindOneAsync(Queries.Eq("LinkToken", linkToken), cancellationToken);
 
     public Task<IReadOnlyList<Debtor>> ListAsync(CancellationToken cancellationToken) => FindAllAsync(cancellationToken);
 

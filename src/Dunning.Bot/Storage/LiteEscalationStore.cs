@@ -17,7 +17,7 @@ public sealed class LiteEscalationStore(LiteDbContext context) : LiteStore<Escal
     }
 
     public Task<IReadOnlyList<Escalation>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken);
+        FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
 
     public Task SaveAsync(Escalation escalation, CancellationToken cancellationToken) => SaveEntityAsync(escalation, cancellationToken);
 

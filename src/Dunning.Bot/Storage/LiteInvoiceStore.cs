@@ -16,7 +16,7 @@ public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>
         FindManyByIdAsync(numbers, cancellationToken);
 
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        FindManyAsync(Query.EQ("DebtorId", debtorId), cancellationToken);
+        FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
 
     public Task SaveAsync(Invoice invoice, CancellationToken cancellationToken) => SaveEntityAsync(invoice, cancellationToken);
 

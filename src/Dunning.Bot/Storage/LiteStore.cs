@@ -60,7 +60,7 @@ public abstract class LiteStore<T>
         var count = wanted.Count == 0 ? 0 : Collection.Count();
         IReadOnlyList<BsonDocument> found = count == 0 ? []
             : wanted.Count * 4L >= count ? [.. Collection.FindAll().Where(d => d[field].IsString && wanted.Contains(d[field].AsString))]
-            : [.. wanted.Select(v => Collection.FindOne(Query.EQ(field, v))).OfType<BsonDocument>()];
+            : [.. wanted.Select(v => Collection.FindOne(Queries.Eq(field, v))).OfType<BsonDocument>()];
         return Task.FromResult(found);
     }
 

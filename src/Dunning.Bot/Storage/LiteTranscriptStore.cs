@@ -35,7 +35,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         cancellationToken.ThrowIfCancellationRequested();
-        var query = collection.Query().Where(Query.EQ("ConversationKey", conversationKey));
+        var query = collection.Query().Where(Queries.Eq("ConversationKey", conversationKey));
         if (after is { } from)
             query = query.Where(Query.GT("At", BsonValues.From(from)));
         return Task.FromResult<IReadOnlyList<TranscriptEntry>>([.. query.OrderBy("_id").Limit(limit).ToEnumerable().Select(FromBson)]);
@@ -45,7 +45,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         cancellationToken.ThrowIfCancellationRequested();
-        var latest = collection.Query().Where(Query.EQ("DebtorId", debtorId)).OrderByDescending("_id").Limit(limit).ToList();
+        var latest = collection.Query().Where(Queries.Eq("DebtorId", debtorId)).OrderByDescending("_id").Limit(limit).ToList();
         latest.Reverse();
         return Task.FromResult<IReadOnlyList<TranscriptEntry>>([.. latest.Select(FromBson)]);
     }

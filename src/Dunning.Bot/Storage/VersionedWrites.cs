@@ -30,9 +30,13 @@ internal static class VersionedWrites
             }
             return;
         }
-        var matched = collection.UpdateMany(Bump, Query.And(Query.EQ("_id", id), Query.EQ("Version", expectedVersion)));
-        if (matched == 0)
-            throw Conflict(collection, id, $"expected version {expectedVersion}, found {(collection.FindById(id)?["Version"].AsInt32.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
+        // Bump by _id alone (an index seek; adding "AND Version = n" makes LiteDB scan the collection), then read the
+        // result under the write lock: it is expected + 1 only if nobody wrote in between. A mismatch throws and the
+        // caller's transaction rolls the bump back.
+        var matched = collection.UpdateMany(Bump, Queries.Eq("_id", id));
+        var found = matched == 0 ? (int?)null : collection.FindById(id)["Version"].AsInt32 - 1;
+        if (found != expectedVersion)
+            throw Conflict(collection, id, $"expected version {expectedVersion}, found {(found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
         try
         {
             collection.Update(document);

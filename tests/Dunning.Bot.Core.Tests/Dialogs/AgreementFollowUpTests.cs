@@ -49,41 +49,41 @@ public sealed class AgreementFollowUpTests
     public async Task The_first_missed_instalment_reminds_and_the_second_escalates_once()
     {
         var world = new CaseWorld("de");
-        var invoice = world.AddInvoice("RE-1", 480m);
+        world.AddInvoice("RE-1", 480m);
         var plan = await world.AgreementDesk.AgreeAsync(world.Debtor, Terms(), ["RE-1"], promise: false, CancellationToken.None);
 
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 7, 0, 0, TimeSpan.Zero));
-        var first = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [invoice], new DateOnly(2026, 12, 5)), CancellationToken.None);
+        var first = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 5)), CancellationToken.None);
         Assert.Equal(FollowUpAction.Reminded, first);
         Assert.Equal((AgreementState.Agreed, 1), (plan.State, plan.Breaks));
         Assert.Equal(new DateTimeOffset(2027, 1, 5, 0, 0, 0, TimeSpan.FromHours(1)), world.Case.NextActionAt);
         Assert.Empty(world.Escalations.All);
 
-        var again = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [invoice], new DateOnly(2026, 12, 6)), CancellationToken.None);
+        var again = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 6)), CancellationToken.None);
         Assert.Equal(FollowUpAction.None, again);
 
         world.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero));
-        var second = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [invoice], new DateOnly(2027, 1, 5)), CancellationToken.None);
+        var second = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [world.StoredInvoice("RE-1")], new DateOnly(2027, 1, 5)), CancellationToken.None);
         Assert.Equal(FollowUpAction.Escalated, second);
         Assert.Equal((AgreementState.Broken, 2), (plan.State, plan.Breaks));
         Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
-        Assert.Null(invoice.Pause);
+        Assert.Null(world.StoredInvoice("RE-1").Pause);
     }
 
     [Fact]
     public async Task A_second_broken_promise_for_the_same_invoice_escalates()
     {
         var world = new CaseWorld("en");
-        var invoice = world.AddInvoice("RE-1", 480m);
+        world.AddInvoice("RE-1", 480m);
         var firstPromise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
 
-        Assert.Equal(FollowUpAction.Reminded, await world.FollowUp.ApplyAsync(firstPromise, AgreementFollowUp.Evaluate(firstPromise, [invoice], new DateOnly(2026, 11, 28)), CancellationToken.None));
+        Assert.Equal(FollowUpAction.Reminded, await world.FollowUp.ApplyAsync(firstPromise, AgreementFollowUp.Evaluate(firstPromise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28)), CancellationToken.None));
         Assert.Equal(AgreementState.Broken, firstPromise.State);
-        Assert.Null(invoice.Pause);
+        Assert.Null(world.StoredInvoice("RE-1").Pause);
         Assert.Empty(world.Escalations.All);
 
         var secondPromise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 12, 4)), ["RE-1"], promise: true, CancellationToken.None);
-        Assert.Equal(FollowUpAction.Escalated, await world.FollowUp.ApplyAsync(secondPromise, AgreementFollowUp.Evaluate(secondPromise, [invoice], new DateOnly(2026, 12, 5)), CancellationToken.None));
+        Assert.Equal(FollowUpAction.Escalated, await world.FollowUp.ApplyAsync(secondPromise, AgreementFollowUp.Evaluate(secondPromise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 5)), CancellationToken.None));
         Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
     }
 
@@ -91,15 +91,15 @@ public sealed class AgreementFollowUpTests
     public async Task A_kept_promise_is_marked_kept_and_frees_the_invoice()
     {
         var world = new CaseWorld("de");
-        var invoice = world.AddInvoice("RE-1", 480m);
+        world.AddInvoice("RE-1", 480m);
         var promise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
-        Assert.NotNull(invoice.Pause);
-        invoice.RecordPayment(new Payment(new DateOnly(2026, 11, 26), 480m, "bank"));
+        Assert.NotNull(world.StoredInvoice("RE-1").Pause);
+        world.ChangeInvoice("RE-1", i => i.RecordPayment(new Payment(new DateOnly(2026, 11, 26), 480m, "bank")));
 
         Assert.Equal(FollowUpAction.Kept, await world.FollowUp.CheckAsync(promise, CancellationToken.None));
 
         Assert.Equal(AgreementState.Kept, promise.State);
-        Assert.Null(invoice.Pause);
+        Assert.Null(world.StoredInvoice("RE-1").Pause);
         Assert.Equal(FollowUpAction.None, await world.FollowUp.CheckAsync(promise, CancellationToken.None));
     }
 

@@ -1,10 +1,8 @@
-using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Tests.Fakes;
@@ -24,29 +22,28 @@ internal sealed class CaseWorld
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(1));
 
-    private static readonly Lazy<MessageCatalogue> Catalogue = new(() => MessageCatalogue.Load(TestData.DialogsDirectory()).EnsureValid());
-
     public CaseWorld(string language)
     {
         Debtor = new Debtor { Id = "D-1", Name = "Erika Muster", Language = language, AccessCode = "K7P-2QX", LinkToken = "tok-d1" };
         Debtors.SaveAsync(Debtor, CancellationToken.None).GetAwaiter().GetResult();
+        Invoices = new InMemoryInvoiceStore(Debtors, Cases);
         Desk = new EscalationDesk(Escalations, Cases, Debtors, Notifier, Options.Create(new EscalationOptions()), Clock);
-        Services = new CaseDialogServices(new Wording(Catalogue.Value), TestData.Recognizer, Clock, Invoices, Cases, Desk);
+        Services = new CaseDialogServices(new Wording(RepositoryFiles.Catalogue), TestData.Recognizer, Clock, Invoices, Cases, Desk);
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
-    public FakeInvoiceStore Invoices { get; } = new();
+    public InMemoryInvoiceStore Invoices { get; }
 
-    public FakeCaseStore Cases { get; } = new();
+    public InMemoryCaseStore Cases { get; } = new();
 
-    public FakeAgreementStore Agreements { get; } = new();
+    public InMemoryAgreementStore Agreements { get; } = new();
 
-    public FakeEscalationStore Escalations { get; } = new();
+    public InMemoryEscalationStore Escalations { get; } = new();
 
-    public FakeDebtorStore Debtors { get; } = new();
+    public InMemoryDebtorStore Debtors { get; } = new();
 
-    public FakeOwnerNotifier Notifier { get; } = new();
+    public RecordingOwnerNotifier Notifier { get; } = new();
 
     public NegotiationLimitsOptions Limits { get; } = new();
 
@@ -73,6 +70,13 @@ internal sealed class CaseWorld
         }, CancellationToken.None).GetAwaiter().GetResult();
         return invoice;
     }
+
+    /// <summary>The stored invoice as it is now (a fresh read: what the dialogs saved, not a test's own copy).</summary>
+    public Invoice StoredInvoice(string number) => Invoices.FindAsync(number, CancellationToken.None).GetAwaiter().GetResult()!;
+
+    /// <summary>Changes a stored invoice with a versioned save, as the owner's API would.</summary>
+    public void ChangeInvoice(string number, Action<Invoice> change) =>
+        Invoices.UpdateAsync(number, change, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>An earlier agreement the bot made for <paramref name="number"/>.</summary>
     public PaymentAgreement AddBotAgreement(string number, AgreementState state = AgreementState.Kept)
@@ -102,27 +106,9 @@ internal sealed class CaseWorld
 
     /// <summary>A conversation with <paramref name="dialog"/> begun with <paramref name="understanding"/> as its options.</summary>
     public DialogTestClient Start(Dialog dialog, MessageUnderstanding understanding) =>
-        new(dialog, understanding, new TestAdapter(logger: new FailFastLogger()), middlewares: [new SessionMiddleware(this)]);
+        new(dialog, understanding, new TestAdapter(logger: new FailFastLogger()), middlewares: [new LinkedSessionMiddleware(Debtor, Debtor.Language, Now)]);
 
     public IReadOnlyList<Escalation> EscalationsFor(EscalationReason reason) => [.. Escalations.All.Where(e => e.Reason == reason)];
 
     public DunningCase Case => Cases.FindAsync(Debtor.Id, CancellationToken.None).GetAwaiter().GetResult()!;
-
-    /// <summary>Sets the TurnSession the bot would set: this conversation, bound to the world's debtor.</summary>
-    private sealed class SessionMiddleware(CaseWorld world) : IMiddleware
-    {
-        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
-        {
-            var link = new ConversationLink
-            {
-                Key = ConversationLink.KeyFor("test", "convo1"),
-                Channel = "test",
-                Reference = turnContext.Activity.GetConversationReference(),
-                Language = world.Debtor.Language,
-            };
-            link.LinkTo(world.Debtor.Id, Now);
-            TurnSession.Set(turnContext, new TurnSession { Link = link, Debtor = world.Debtor });
-            return next(cancellationToken);
-        }
-    }
 }

@@ -39,12 +39,12 @@ public sealed class DisputeAndHardshipTranscripts
     public async Task Hardship_pauses_everything_escalates_as_priority_and_promises_a_person(string language, string message, string empathy, string when)
     {
         var world = new CaseWorld(language);
-        var first = world.AddInvoice("RE-1", 480m);
-        var second = world.AddInvoice("RE-2", 120m);
+        world.AddInvoice("RE-1", 480m);
+        world.AddInvoice("RE-2", 120m);
 
         await Transcript.PlayAsync(world.Talk(world.Hardship(), message), ["> " + message, empathy, when, "!Mahn", "!must", "!Inkasso"]);
 
-        Assert.All([first, second], i => Assert.Equal(InvoiceStatus.Paused, i.StatusAt(CaseWorld.Now.AddDays(13))));
+        Assert.All([world.StoredInvoice("RE-1"), world.StoredInvoice("RE-2")], i => Assert.Equal(InvoiceStatus.Paused, i.StatusAt(CaseWorld.Now.AddDays(13))));
         var escalation = Assert.Single(world.EscalationsFor(EscalationReason.Hardship));
         Assert.Equal(EscalationPriority.High, escalation.Priority);
         Assert.Equal(message, escalation.Detail);

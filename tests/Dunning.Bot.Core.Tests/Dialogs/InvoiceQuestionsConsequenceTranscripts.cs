@@ -1,4 +1,5 @@
 using Dunning.Bot.Core.Dialogs.Invoices;
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Tests.Dialogs;
@@ -67,7 +68,7 @@ public sealed class InvoiceQuestionsConsequenceTranscripts
     public async Task A_disputed_invoice_is_on_hold_and_a_new_one_gets_its_first_reminder(string language, string lines)
     {
         var harness = InvoiceScenarios.TwoOpen(language);
-        (await harness.Invoices.FindAsync("RE-2026-0042", CancellationToken.None))!.MarkDisputed("Business cards were never delivered");
+        await harness.Invoices.UpdateAsync("RE-2026-0042", i => i.MarkDisputed("Business cards were never delivered"), CancellationToken.None);
 
         await Transcript.PlayAsync(harness.Client(harness.Dialog<ConsequencesDialog>(), Intent.AskConsequences), Expected(language, "consequences?", lines));
     }

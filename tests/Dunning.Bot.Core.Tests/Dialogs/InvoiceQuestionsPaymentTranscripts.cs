@@ -1,6 +1,7 @@
 using System.Text;
 using Dunning.Bot.Core.Dialogs.Invoices;
 using Dunning.Bot.Core.Payments;
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Tests.Dialogs;
@@ -122,7 +123,7 @@ public sealed class InvoiceQuestionsPaymentTranscripts
     public async Task A_paid_invoice_needs_no_payment_details(string language, string expected)
     {
         var harness = InvoiceScenarios.TwoOpen(language);
-        (await harness.Invoices.FindAsync("RE-2026-0042", CancellationToken.None))!.RecordPayment(new(new(2026, 3, 9), 305.75m, "bank-2"));
+        await harness.Invoices.UpdateAsync("RE-2026-0042", i => i.RecordPayment(new(new(2026, 3, 9), 305.75m, "bank-2")), CancellationToken.None);
 
         await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails, "RE-2026-0042"), new Turn("IBAN for RE-2026-0042?", new Reply(expected)));
     }

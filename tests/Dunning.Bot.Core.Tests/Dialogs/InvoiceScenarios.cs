@@ -16,6 +16,7 @@ internal static class InvoiceScenarios
         var invoice = harness.Invoice("RE-2026-0042", 0, new(2026, 1, 31),
             lines: [new InvoiceLine("Logo design", 1, 400m, 19m), new InvoiceLine("Business cards", 2.5m, 10m, 19m)]);
         invoice.RecordPayment(new Payment(new(2026, 2, 15), 200m, "bank-1"));
+        harness.Save(invoice);
         harness.ReminderSent("RE-2026-0042", 1, new(2026, 2, 3, 9, 0, 0, TimeSpan.Zero));
         return harness;
     }

@@ -1,41 +1,36 @@
-using System.Collections.Concurrent;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Core.Tests.Fakes;
 
-/// <summary>An <see cref="ICaseStore"/> in a dictionary, with the port's version check on save.</summary>
-internal sealed class InMemoryCaseStore : ICaseStore
+/// <summary>Dunning cases in memory (<see cref="VersionedMemoryStore{T}"/>), keyed by debtor id.</summary>
+public sealed class InMemoryCaseStore : VersionedMemoryStore<DunningCase>, ICaseStore
 {
-    private readonly ConcurrentDictionary<string, DunningCase> cases = new(StringComparer.Ordinal);
+    public Task<DunningCase?> FindAsync(string debtorId, CancellationToken cancellationToken) => FindByIdAsync(debtorId, cancellationToken);
 
-    public InMemoryCaseStore Add(DunningCase dunningCase)
+    /// <summary>As LiteDB's range query from 0 to <paramref name="now"/>: a case without a next action is never due.</summary>
+    public async Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        cases[dunningCase.DebtorId] = dunningCase;
-        return this;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var due = await WhereAsync(c => c.NextActionAt is { } next && next <= now, cancellationToken);
+        return [.. due.OrderBy(c => c.NextActionAt).Take(limit)];
     }
 
-    public Task<DunningCase?> FindAsync(string debtorId, CancellationToken cancellationToken) =>
-        Task.FromResult(cases.GetValueOrDefault(debtorId));
+    public Task<IReadOnlyList<DunningCase>> ListAsync(CancellationToken cancellationToken) => WhereAsync(_ => true, cancellationToken);
 
-    public Task<IReadOnlyList<DunningCase>> FindManyAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DunningCase>>([.. debtorIds.Select(id => cases.GetValueOrDefault(id)).OfType<DunningCase>()]);
+    protected override string IdOf(DunningCase entity) => entity.DebtorId;
 
-    public Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DunningCase>>([.. cases.Values.Where(c => c.NextActionAt <= now).OrderBy(c => c.NextActionAt).Take(limit)]);
+    protected override int VersionOf(DunningCase entity) => entity.Version;
 
-    public Task<IReadOnlyList<DunningCase>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DunningCase>>([.. cases.Values]);
+    protected override void SetVersion(DunningCase entity, int version) => entity.Version = version;
 
-    public Task SaveAsync(DunningCase dunningCase, CancellationToken cancellationToken)
+    protected override DunningCase Copy(DunningCase entity) => new()
     {
-        lock (cases)
-        {
-            if (cases.TryGetValue(dunningCase.DebtorId, out var stored) && stored.Version != dunningCase.Version)
-                throw new ConcurrencyConflictException($"Case {dunningCase.DebtorId} changed (version {stored.Version}, given {dunningCase.Version}).");
-            dunningCase.Version++;
-            cases[dunningCase.DebtorId] = dunningCase;
-        }
-        return Task.CompletedTask;
-    }
+        DebtorId = entity.DebtorId,
+        Stages = new Dictionary<string, int>(entity.Stages, StringComparer.Ordinal),
+        NextActionAt = entity.NextActionAt,
+        LastContactAt = entity.LastContactAt,
+        History = [.. entity.History.Select(a => a with { InvoiceNumbers = a.InvoiceNumbers is { } numbers ? [.. numbers] : null })],
+        Version = entity.Version,
+    };
 }

@@ -1,70 +1,50 @@
+using System.Text.Json;
+using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Core.Tests.Fakes;
 
-/// <summary>Conversation links kept as copies, with the version contract, so a concurrent console change really conflicts.</summary>
-public sealed class InMemoryConversationStore : IConversationStore
+/// <summary>
+/// Conversation links in memory (<see cref="VersionedMemoryStore{T}"/>): a console change made with
+/// <see cref="VersionedMemoryStore{T}.Change"/> or <see cref="VersionedMemoryStore{T}.BeforeNextSave"/> really conflicts
+/// with a turn's save. The reference is kept as JSON, as the LiteDB store keeps it.
+/// </summary>
+public sealed class InMemoryConversationStore : VersionedMemoryStore<ConversationLink>, IConversationStore
 {
-    private readonly Dictionary<string, ConversationLink> links = new(StringComparer.Ordinal);
+    /// <summary>The stored link (a copy), or null.</summary>
+    public ConversationLink? this[string key] => FindByIdAsync(key, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Runs once just before the next save, as if the console wrote the link while the turn ran.</summary>
-    public Action<ConversationLink>? BeforeNextSave { get; set; }
+    public Task<ConversationLink?> FindAsync(string key, CancellationToken cancellationToken) => FindByIdAsync(key, cancellationToken);
 
-    public ConversationLink? this[string key] => links.TryGetValue(key, out var link) ? Copy(link) : null;
-
-    public Task<ConversationLink?> FindAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(links.TryGetValue(key, out var link) ? Copy(link) : null);
-
-    public Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ConversationLink>>([.. links.Values.Where(l => l.DebtorId == debtorId).OrderByDescending(l => l.LastInboundAt).Select(Copy)]);
+    public async Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
+        [.. (await WhereAsync(l => string.Equals(l.DebtorId, debtorId, StringComparison.Ordinal), cancellationToken)).OrderByDescending(l => l.LastInboundAt)];
 
     public Task<IReadOnlyList<ConversationLink>> ListHandedOffAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ConversationLink>>([.. links.Values.Where(l => l.Handoff != HandoffState.Bot).Select(Copy)]);
+        WhereAsync(l => l.Handoff != HandoffState.Bot, cancellationToken);
 
-    public Task SaveAsync(ConversationLink link, CancellationToken cancellationToken)
-    {
-        if (BeforeNextSave is { } meanwhile && links.TryGetValue(link.Key, out var current))
-        {
-            BeforeNextSave = null;
-            var theirs = Copy(current);
-            meanwhile(theirs);
-            theirs.Version++;
-            links[link.Key] = theirs;
-        }
-        var stored = links.GetValueOrDefault(link.Key);
-        if ((stored?.Version ?? 0) != link.Version)
-            throw new ConcurrencyConflictException($"conversation {link.Key}");
-        link.Version++;
-        links[link.Key] = Copy(link);
-        return Task.CompletedTask;
-    }
+    protected override string IdOf(ConversationLink entity) => entity.Key;
 
-    /// <summary>Changes the stored link as the console would (a versioned write).</summary>
-    public void Change(string key, Action<ConversationLink> change)
-    {
-        var link = Copy(links[key]);
-        change(link);
-        link.Version++;
-        links[key] = link;
-    }
+    protected override int VersionOf(ConversationLink entity) => entity.Version;
 
-    private static ConversationLink Copy(ConversationLink link)
+    protected override void SetVersion(ConversationLink entity, int version) => entity.Version = version;
+
+    protected override ConversationLink Copy(ConversationLink entity)
     {
         var copy = new ConversationLink
         {
-            Key = link.Key,
-            Channel = link.Channel,
-            Reference = link.Reference,
-            Language = link.Language,
-            FailedCodeAttempts = link.FailedCodeAttempts,
-            CodeCooldownUntil = link.CodeCooldownUntil,
-            Handoff = link.Handoff,
-            HandoffOwner = link.HandoffOwner,
-            LastInboundAt = link.LastInboundAt,
-            Version = link.Version,
+            Key = entity.Key,
+            Channel = entity.Channel,
+            Reference = JsonSerializer.Deserialize<ConversationReference>(JsonSerializer.Serialize(entity.Reference, ActivityJson.Options), ActivityJson.Options)!,
+            Language = entity.Language,
+            FailedCodeAttempts = entity.FailedCodeAttempts,
+            CodeCooldownUntil = entity.CodeCooldownUntil,
+            Handoff = entity.Handoff,
+            HandoffOwner = entity.HandoffOwner,
+            LastInboundAt = entity.LastInboundAt,
+            Version = entity.Version,
         };
-        copy.Restore(link.DebtorId, link.LinkedAt);
+        copy.Restore(entity.DebtorId, entity.LinkedAt);
         return copy;
     }
 }

@@ -3,39 +3,51 @@ using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Core.Tests.Fakes;
 
-/// <summary>Debtors in memory with the port's version contract (insert at 0, else the stored version must match).</summary>
-public sealed class InMemoryDebtorStore : IDebtorStore
+/// <summary>Debtors in memory (<see cref="VersionedMemoryStore{T}"/>); lookups by access code and link token are ordinal, like LiteDB's.</summary>
+public sealed class InMemoryDebtorStore : VersionedMemoryStore<Debtor>, IDebtorStore
 {
-    private readonly Dictionary<string, Debtor> debtors = new(StringComparer.Ordinal);
+    public Task<Debtor?> FindAsync(string id, CancellationToken cancellationToken) => FindByIdAsync(id, cancellationToken);
 
-    public int Saves { get; private set; }
-
-    public Task<Debtor?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(debtors.GetValueOrDefault(id));
-
-    public Task<IReadOnlyList<Debtor>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Debtor>>([.. ids.Distinct().Select(id => debtors.GetValueOrDefault(id)).OfType<Debtor>()]);
-
-    public Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlySet<string>>(debtors.Values.Select(d => d.AccessCode).Where(accessCodes.Contains).ToHashSet(StringComparer.Ordinal));
-
-    public Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
-        Task.FromResult(debtors.Values.FirstOrDefault(d => d.AccessCode == accessCode));
-
-    public Task<Debtor?> FindByLinkTokenAsync(string linkToken, CancellationToken cancellationToken) =>
-        Task.FromResult(debtors.Values.FirstOrDefault(d => d.LinkToken == linkToken));
-
-    public Task<IReadOnlyList<Debtor>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Debtor>>([.. debtors.Values]);
-
-    public Task SaveAsync(Debtor debtor, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken)
     {
-        lock (debtors)
-        {
-            if (debtors.TryGetValue(debtor.Id, out var stored) ? !ReferenceEquals(stored, debtor) && stored.Version != debtor.Version : debtor.Version != 0)
-                throw new ConcurrencyConflictException($"debtor {debtor.Id}");
-            debtor.Version++;
-            debtors[debtor.Id] = debtor;
-            Saves++;
-        }
-        return Task.CompletedTask;
+        var wanted = accessCodes.ToHashSet(StringComparer.Ordinal);
+        return (await WhereAsync(d => wanted.Contains(d.AccessCode), cancellationToken)).Select(d => d.AccessCode).ToHashSet(StringComparer.Ordinal);
     }
+
+    public async Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
+        (await WhereAsync(d => string.Equals(d.AccessCode, accessCode, StringComparison.Ordinal), cancellationToken)).FirstOrDefault();
+
+    public async Task<Debtor?> FindByLinkTokenAsync(string linkToken, CancellationToken cancellationToken) =>
+        (await WhereAsync(d => string.Equals(d.LinkToken, linkToken, StringComparison.Ordinal), cancellationToken)).FirstOrDefault();
+
+    public Task<IReadOnlyList<Debtor>> ListAsync(CancellationToken cancellationToken) => WhereAsync(_ => true, cancellationToken);
+
+    protected override string IdOf(Debtor entity) => entity.Id;
+
+    protected override int VersionOf(Debtor entity) => entity.Version;
+
+    protected override void SetVersion(Debtor entity, int version) => entity.Version = version;
+
+    protected override Debtor Copy(Debtor entity) => new()
+    {
+        Id = entity.Id,
+        Name = entity.Name,
+        Kind = entity.Kind,
+        Language = entity.Language,
+        TimeZone = entity.TimeZone,
+        Country = entity.Country,
+        State = entity.State,
+        Email = entity.Email,
+        Contacts = [.. entity.Contacts.Select(c => new ContactAddress
+        {
+            Channel = c.Channel,
+            Address = c.Address,
+            OptedOutAt = c.OptedOutAt,
+            DeadSince = c.DeadSince,
+            DeadReason = c.DeadReason,
+        })],
+        AccessCode = entity.AccessCode,
+        LinkToken = entity.LinkToken,
+        Version = entity.Version,
+    };
 }

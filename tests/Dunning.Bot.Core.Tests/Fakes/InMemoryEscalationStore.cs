@@ -3,24 +3,37 @@ using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Core.Tests.Fakes;
 
-public sealed class InMemoryEscalationStore : IEscalationStore
+/// <summary>Escalations in memory (<see cref="VersionedMemoryStore{T}"/>); open ones most urgent first, then oldest first, like LiteDB's.</summary>
+public sealed class InMemoryEscalationStore : VersionedMemoryStore<Escalation>, IEscalationStore
 {
-    private readonly Dictionary<string, Escalation> escalations = new(StringComparer.Ordinal);
+    public Task<Escalation?> FindAsync(string id, CancellationToken cancellationToken) => FindByIdAsync(id, cancellationToken);
 
-    public IReadOnlyList<Escalation> All => [.. escalations.Values];
-
-    public Task<Escalation?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(escalations.GetValueOrDefault(id));
-
-    public Task<IReadOnlyList<Escalation>> ListOpenAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Escalation>>([.. escalations.Values.Where(e => e.State != EscalationState.Resolved)]);
+    public async Task<IReadOnlyList<Escalation>> ListOpenAsync(CancellationToken cancellationToken) =>
+        [.. (await WhereAsync(e => e.State != EscalationState.Resolved, cancellationToken)).OrderByDescending(e => e.Priority).ThenBy(e => e.RaisedAt)];
 
     public Task<IReadOnlyList<Escalation>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Escalation>>([.. escalations.Values.Where(e => e.DebtorId == debtorId)]);
+        WhereAsync(e => string.Equals(e.DebtorId, debtorId, StringComparison.Ordinal), cancellationToken);
 
-    public Task SaveAsync(Escalation escalation, CancellationToken cancellationToken)
+    protected override string IdOf(Escalation entity) => entity.Id;
+
+    protected override int VersionOf(Escalation entity) => entity.Version;
+
+    protected override void SetVersion(Escalation entity, int version) => entity.Version = version;
+
+    protected override Escalation Copy(Escalation entity) => new()
     {
-        escalation.Version++;
-        escalations[escalation.Id] = escalation;
-        return Task.CompletedTask;
-    }
+        Id = entity.Id,
+        DebtorId = entity.DebtorId,
+        Reason = entity.Reason,
+        Priority = entity.Priority,
+        State = entity.State,
+        RaisedAt = entity.RaisedAt,
+        RespondBy = entity.RespondBy,
+        Detail = entity.Detail,
+        InvoiceNumbers = [.. entity.InvoiceNumbers],
+        ConversationKey = entity.ConversationKey,
+        AssignedTo = entity.AssignedTo,
+        ClosedAt = entity.ClosedAt,
+        Version = entity.Version,
+    };
 }

@@ -1,46 +1,71 @@
-using System.Collections.Concurrent;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Core.Tests.Fakes;
 
-/// <summary>An <see cref="IInvoiceStore"/> in a dictionary, with the port's version check on save.</summary>
-internal sealed class InMemoryInvoiceStore : IInvoiceStore
+/// <summary>
+/// Invoices in memory (<see cref="VersionedMemoryStore{T}"/>), keyed by number. A batch writes its debtors and cases into
+/// the stores given here (private ones when none are given), all or nothing, each document with its version check, as
+/// LiteDB's one transaction does.
+/// </summary>
+public sealed class InMemoryInvoiceStore(InMemoryDebtorStore? debtorStore = null, InMemoryCaseStore? caseStore = null)
+    : VersionedMemoryStore<Invoice>, IInvoiceStore
 {
-    private readonly ConcurrentDictionary<string, Invoice> invoices = new(StringComparer.Ordinal);
+    private readonly InMemoryDebtorStore debtorStore = debtorStore ?? new();
+    private readonly InMemoryCaseStore caseStore = caseStore ?? new();
 
-    public InMemoryInvoiceStore Add(params Invoice[] added)
-    {
-        foreach (var invoice in added)
-            invoices[invoice.Number] = invoice;
-        return this;
-    }
-
-    public Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken) =>
-        Task.FromResult(invoices.GetValueOrDefault(number));
-
-    public Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Invoice>>([.. numbers.Select(n => invoices.GetValueOrDefault(n)).OfType<Invoice>()]);
+    public Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken) => FindByIdAsync(number, cancellationToken);
 
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Invoice>>([.. invoices.Values.Where(i => i.DebtorId == debtorId)]);
+        WhereAsync(i => string.Equals(i.DebtorId, debtorId, StringComparison.Ordinal), cancellationToken);
 
-    public Task SaveAsync(Invoice invoice, CancellationToken cancellationToken)
+    public Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken)
     {
-        lock (invoices)
+        ArgumentNullException.ThrowIfNull(debtors);
+        ArgumentNullException.ThrowIfNull(invoices);
+        ArgumentNullException.ThrowIfNull(cases);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (debtorStore.Gate)
+        lock (Gate)
+        lock (caseStore.Gate)
         {
-            if (invoices.TryGetValue(invoice.Number, out var stored) && stored.Version != invoice.Version)
-                throw new ConcurrencyConflictException($"Invoice {invoice.Number} changed (version {stored.Version}, given {invoice.Version}).");
-            invoice.Version++;
-            invoices[invoice.Number] = invoice;
+            // Every check before any write, so that a conflict writes nothing.
+            foreach (var debtor in debtors)
+                debtorStore.EnsureWritable(debtor);
+            foreach (var invoice in invoices)
+                EnsureWritable(invoice);
+            foreach (var dunningCase in cases)
+                caseStore.EnsureWritable(dunningCase);
+            foreach (var debtor in debtors)
+                debtorStore.Write(debtor);
+            foreach (var invoice in invoices)
+                Write(invoice);
+            foreach (var dunningCase in cases)
+                caseStore.Write(dunningCase);
         }
         return Task.CompletedTask;
     }
 
-    /// <summary>Invoices only (the invoice-question tests need no debtors or cases here).</summary>
-    public async Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken)
+    protected override string IdOf(Invoice entity) => entity.Number;
+
+    protected override int VersionOf(Invoice entity) => entity.Version;
+
+    protected override void SetVersion(Invoice entity, int version) => entity.Version = version;
+
+    protected override Invoice Copy(Invoice entity) => new()
     {
-        foreach (var invoice in invoices)
-            await SaveAsync(invoice, cancellationToken);
-    }
+        Number = entity.Number,
+        DebtorId = entity.DebtorId,
+        IssueDate = entity.IssueDate,
+        DueDate = entity.DueDate,
+        Currency = entity.Currency,
+        Lines = [.. entity.Lines],
+        Total = entity.Total,
+        Payments = [.. entity.Payments],
+        Dispute = entity.Dispute,
+        Pause = entity.Pause,
+        WrittenOffAt = entity.WrittenOffAt,
+        DocumentLink = entity.DocumentLink,
+        Version = entity.Version,
+    };
 }

@@ -5,7 +5,7 @@ namespace Dunning.Bot.Core.Tests.Messages;
 /// <summary>The same check the host runs at start-up, over the dialogs/ folder in this repository.</summary>
 public sealed class TheRepositoryDialogs
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "dialogs");
+    private static readonly string Folder = RepositoryFiles.DialogsDirectory;
 
     [Fact]
     public void Load_without_a_single_problem()
@@ -27,15 +27,4 @@ public sealed class TheRepositoryDialogs
     [InlineData("en", "Sorry, something went wrong on my side. Please write again.")]
     public void Have_the_neutral_error_reply(string language, string expected) =>
         Assert.Equal(expected, MessageCatalogue.Load(Folder).Render("common", "error", language));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dunning.Bot.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No Dunning.Bot.sln above {AppContext.BaseDirectory}.");
-    }
 }

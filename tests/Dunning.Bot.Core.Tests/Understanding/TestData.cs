@@ -5,7 +5,7 @@ namespace Dunning.Bot.Core.Tests.Understanding;
 /// <summary>The real data files from the repository's dialogs folder, loaded once.</summary>
 internal static class TestData
 {
-    private static readonly Lazy<UnderstandingData> Data = new(() => UnderstandingData.Load(DialogsDirectory()));
+    private static readonly Lazy<UnderstandingData> Data = new(() => UnderstandingData.Load(RepositoryFiles.DialogsDirectory));
 
     public static readonly DateOnly Today = new(2026, 11, 26); // a Thursday
 
@@ -18,15 +18,4 @@ internal static class TestData
 
     public static MessageUnderstanding RecognizeOn(DateOnly today, string text) =>
         Recognizer.Recognize(text, new RecognitionContext(today, Berlin, "en"));
-
-    public static string DialogsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "dialogs");
-            if (File.Exists(Path.Combine(candidate, "understanding.de.yaml")))
-                return candidate;
-        }
-        throw new InvalidOperationException("dialogs/understanding.de.yaml not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -6,7 +6,7 @@ namespace Dunning.Bot.Core.Tests.Understanding;
 public sealed class UnderstandingDataTests
 {
     private static string Real(string language) =>
-        File.ReadAllText(Path.Combine(TestData.DialogsDirectory(), $"understanding.{language}.yaml"));
+        File.ReadAllText(Path.Combine(RepositoryFiles.DialogsDirectory, $"understanding.{language}.yaml"));
 
     private static UnderstandingDataException Broken(string englishYaml) =>
         Assert.Throws<UnderstandingDataException>(() => UnderstandingData.Parse(new Dictionary<string, string>
@@ -17,7 +17,7 @@ public sealed class UnderstandingDataTests
 
     [Fact]
     public void The_shipped_files_load() =>
-        Assert.NotNull(UnderstandingData.Load(TestData.DialogsDirectory()));
+        Assert.NotNull(UnderstandingData.Load(RepositoryFiles.DialogsDirectory));
 
     [Fact]
     public void An_unknown_intent_is_named_with_the_file()

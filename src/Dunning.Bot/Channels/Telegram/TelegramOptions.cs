@@ -28,8 +28,14 @@ public sealed class TelegramOptions
     /// <summary>The Bot API server; set it to a self-hosted <c>telegram-bot-api</c> server (or a test fake).</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>The update kinds requested from Telegram; others are never delivered.</summary>
-    public List<string> AllowedUpdates { get; set; } = ["message", "callback_query"];
+    /// <summary>
+    /// The update kinds requested from Telegram (empty = message and callback_query); others are never delivered.
+    /// Empty by default because configuration binding appends to a pre-filled list.
+    /// </summary>
+    public List<string> AllowedUpdates { get; set; } = [];
+
+    /// <summary><see cref="AllowedUpdates"/>, or message and callback_query when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveAllowedUpdates => AllowedUpdates.Count > 0 ? AllowedUpdates : ["message", "callback_query"];
 
     /// <summary>The bot's username for t.me deep links; filled from getMe at start-up when empty.</summary>
     public string? BotUsername { get; set; }

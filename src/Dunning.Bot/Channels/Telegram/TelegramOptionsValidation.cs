@@ -46,7 +46,7 @@ public sealed partial class TelegramOptionsValidation : IValidateOptions<Telegra
             problems.Add($"{S}:ProcessedUpdatesWindow must be at least 100.");
         if (options.ReplyRetryThreshold < TimeSpan.Zero || options.ReplyRetryThreshold > TimeSpan.FromMinutes(1))
             problems.Add($"{S}:ReplyRetryThreshold must be between 0 and 60 seconds.");
-        foreach (var kind in options.AllowedUpdates.Where(k => !UpdateKind().IsMatch(k)))
+        foreach (var kind in options.EffectiveAllowedUpdates.Where(k => !UpdateKind().IsMatch(k)))
             problems.Add($"{S}:AllowedUpdates has '{kind}', which is not an update kind (e.g. message, callback_query).");
         return problems;
     }

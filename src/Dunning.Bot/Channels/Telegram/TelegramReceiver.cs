@@ -115,6 +115,6 @@ internal sealed partial class TelegramReceiver(
         TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1)));
 
     private UpdateType[] AllowedUpdates() =>
-        [.. options.Value.AllowedUpdates.Select(k => Enum.TryParse<UpdateType>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var t) ? t : UpdateType.Unknown)
+        [.. options.Value.EffectiveAllowedUpdates.Select(k => Enum.TryParse<UpdateType>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var t) ? t : UpdateType.Unknown)
             .Where(t => t != UpdateType.Unknown)];
 }

@@ -4,7 +4,6 @@ using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Tests.Understanding;
 using Dunning.Bot.Core.Understanding;
@@ -20,22 +19,21 @@ namespace Dunning.Bot.Core.Tests.Dialogs.Backbone;
 /// </summary>
 internal sealed class ConversationHarness
 {
-    public static readonly MessageCatalogue Catalogue = MessageCatalogue.Load(TestData.DialogsDirectory()).EnsureValid();
-
     public ConversationHarness(string channel = ChannelKind.WebChat, IEnumerable<IntentDialog>? dialogs = null, ConversationOptions? options = null)
     {
         Options = options ?? new ConversationOptions();
+        Invoices = new InMemoryInvoiceStore(Debtors, Cases);
         var wrapped = MsOptions.Create(Options);
         Storage = new MemoryStorage();
         var conversationState = new ConversationState(Storage);
-        var wording = new Wording(Catalogue);
+        var wording = new Wording(RepositoryFiles.Catalogue);
         var desk = new EscalationDesk(Escalations, Cases, Debtors, Notifier, MsOptions.Create(new EscalationOptions()), Clock);
         var interruptions = new Interruptions(desk, Debtors, Cases, wording, conversationState, Clock);
         var main = new MainDialog(dialogs ?? [], TestData.Recognizer, wording, interruptions, desk, conversationState, Clock, wrapped);
         var linker = new ConversationLinker(Debtors, Invoices, Cases, wording, TestData.Recognizer, Clock, wrapped, NullLogger<ConversationLinker>.Instance);
         Bot = new DunningBot(Conversations, Debtors, conversationState, main, linker, wording, Clock, wrapped, NullLogger<DunningBot>.Instance);
         Adapter = new TestAdapter(channel, Clock);
-        Setup = new BotAdapterSetup(Catalogue, conversationState, new TranscriptMiddleware(Transcripts, Conversations, Clock, wrapped, NullLogger<TranscriptMiddleware>.Instance), wrapped);
+        Setup = new BotAdapterSetup(RepositoryFiles.Catalogue, conversationState, new TranscriptMiddleware(Transcripts, Conversations, Clock, wrapped, NullLogger<TranscriptMiddleware>.Instance), wrapped);
         Setup.Configure(Adapter);
         Samples.Seed(Debtors, Invoices);
     }
@@ -48,7 +46,7 @@ internal sealed class ConversationHarness
 
     public InMemoryDebtorStore Debtors { get; } = new();
 
-    public InMemoryInvoiceStore Invoices { get; } = new();
+    public InMemoryInvoiceStore Invoices { get; }
 
     public InMemoryCaseStore Cases { get; } = new();
 

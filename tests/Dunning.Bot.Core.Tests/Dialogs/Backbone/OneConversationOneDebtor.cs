@@ -66,7 +66,7 @@ public sealed class OneConversationOneDebtor
         var harness = new ConversationHarness(ChannelKind.Telegram);
         harness.Adapter.Conversation.Conversation = new Conversations.ConversationAccount("group-1", "group") { IsGroup = true };
         var replies = await harness.SayAsync("/start " + ErikaToken);
-        Assert.Equal(ConversationHarness.Catalogue.Render("common", "group_chat", "en"), Assert.Single(replies).Text);
+        Assert.Equal(RepositoryFiles.Catalogue.Render("common", "group_chat", "en"), Assert.Single(replies).Text);
         Assert.Null(harness.Link);
         Assert.Null(harness.Debtor(Erika).Contact(ChannelKind.Telegram));
     }

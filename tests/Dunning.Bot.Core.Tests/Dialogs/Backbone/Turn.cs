@@ -33,7 +33,7 @@ public sealed record Reply(string Key, object? Model = null, bool WithMenu = fal
         {
             var dot = Key.IndexOf('.', StringComparison.Ordinal);
             var (dialog, key) = (Key[..dot], Key[(dot + 1)..]);
-            var catalogue = ConversationHarness.Catalogue;
+            var catalogue = RepositoryFiles.Catalogue;
             var variants = Enumerable.Range(0, catalogue.VariantCount(dialog, key, lang))
                 .Select(seed => Model is null
                     ? catalogue.Render(dialog, key, lang, variantSeed: seed)
@@ -43,7 +43,7 @@ public sealed record Reply(string Key, object? Model = null, bool WithMenu = fal
         }
         if (WithMenu)
         {
-            var labels = MainMenu.Buttons.Select(b => ConversationHarness.Catalogue.Button(MainMenu.Dialog, b, lang));
+            var labels = MainMenu.Buttons.Select(b => RepositoryFiles.Catalogue.Button(MainMenu.Dialog, b, lang));
             Assert.Equal(labels, reply.SuggestedActions?.Actions.Select(a => a.Title) ?? []);
         }
     }

@@ -1,0 +1,30 @@
+using Dunning.Bot.Core.Domain;
+
+namespace Dunning.Bot.Core.Scheduling;
+
+/// <summary>What a case's history says about earlier proactive messages (the dispatcher records each one it sent).</summary>
+public static class ProactiveHistory
+{
+    /// <summary>Case-history kinds that were proactive messages to the debtor (they count against the contact caps).</summary>
+    public static readonly IReadOnlySet<string> ProactiveKinds = new HashSet<string>(StringComparer.Ordinal) { CaseActionKinds.Reminder };
+
+    /// <summary>Send instants of proactive messages after <paramref name="since"/>.</summary>
+    public static IReadOnlyList<DateTimeOffset> SentSince(DunningCase dunningCase, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(dunningCase);
+        return [.. dunningCase.History.Where(a => ProactiveKinds.Contains(a.Kind) && a.At > since).Select(a => a.At)];
+    }
+
+    /// <summary>The latest instant a reminder about <paramref name="invoiceNumber"/> was sent, or null.</summary>
+    public static DateTimeOffset? LastReminderAbout(DunningCase dunningCase, string invoiceNumber)
+    {
+        ArgumentNullException.ThrowIfNull(dunningCase);
+        DateTimeOffset? last = null;
+        foreach (var action in dunningCase.History)
+        {
+            if (action.Kind == CaseActionKinds.Reminder && action.InvoiceNumbers?.Contains(invoiceNumber) == true && (last is null || action.At > last))
+                last = action.At;
+        }
+        return last;
+    }
+}

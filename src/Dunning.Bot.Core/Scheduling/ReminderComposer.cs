@@ -1,0 +1,83 @@
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Policies;
+
+namespace Dunning.Bot.Core.Scheduling;
+
+/// <summary>
+/// Renders one reminder covering several invoices from <c>dialogs/reminder.&lt;lang&gt;.yaml</c>: the wording of the
+/// highest stage, a line per invoice (open amount, statutory interest to date, fees accrued through its new stage, amount
+/// due) and totals per currency. Wording keys are the ladder's stage keys with dots and dashes as underscores
+/// (<c>reminder.friendly</c> → <c>reminder_friendly</c>), because catalogue keys are lower case with <c>_</c>.
+/// Template variables: <c>name</c>, <c>invoices</c> (each: <c>number</c>, <c>issue_date</c>, <c>due_date</c>, <c>open</c>,
+/// <c>interest</c>, <c>fees</c>, <c>amount_due</c>, <c>stage</c>), <c>totals</c> (Money per currency), <c>deadline</c>,
+/// <c>has_interest</c>, <c>has_fees</c>.
+/// </summary>
+public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder ladder, StatutoryInterest interest)
+{
+    public const string Dialog = "reminder";
+
+    /// <summary>The catalogue key for a ladder stage key.</summary>
+    public static string MessageKey(string stageKey)
+    {
+        ArgumentNullException.ThrowIfNull(stageKey);
+        return stageKey.Trim().ToLowerInvariant().Replace('.', '_').Replace('-', '_');
+    }
+
+    /// <summary>Ladder stages that message the debtor but have no wording in one of <paramref name="languages"/> (checked at start-up).</summary>
+    public IReadOnlyList<string> MissingWording(IEnumerable<string> languages) =>
+        [.. from stage in ladder.Stages
+            where stage.NotifyDebtor
+            from language in languages
+            where !catalogue.HasMessage(Dialog, MessageKey(stage.Key), language)
+            select $"dialogs/{Dialog}.{language}.yaml has no message '{MessageKey(stage.Key)}' for ladder stage '{stage.Key}'."];
+
+    /// <summary>
+    /// The text for <paramref name="lines"/> (each invoice with the stage the message takes it to), stating
+    /// <paramref name="deadline"/>, with interest computed through <paramref name="today"/> (the debtor's local date).
+    /// </summary>
+    public string Compose(Debtor debtor, IReadOnlyList<(Invoice Invoice, int Stage)> lines, DateOnly deadline, DateOnly today, string language)
+    {
+        ArgumentNullException.ThrowIfNull(debtor);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0)
+            throw new ArgumentException("A reminder needs at least one invoice.", nameof(lines));
+        var top = lines.Max(l => l.Stage);
+        var stage = ladder.Stage(top) ?? throw new ArgumentException($"Stage {top} is not on the ladder.", nameof(lines));
+        var rows = new List<Dictionary<string, object?>>(lines.Count);
+        var totals = new Dictionary<string, Money>(StringComparer.Ordinal);
+        var hasInterest = false;
+        var hasFees = false;
+        foreach (var (invoice, invoiceStage) in lines.OrderBy(l => l.Invoice.DueDate).ThenBy(l => l.Invoice.Number, StringComparer.Ordinal))
+        {
+            var accrued = interest.Enabled ? interest.Calculate(invoice, debtor.Kind, today).Total : Money.Zero(invoice.Currency);
+            var fees = ladder.FeesAccrued(debtor.Kind, invoiceStage, invoice.Currency);
+            var due = invoice.OpenMoney + accrued + fees;
+            hasInterest |= accrued.IsPositive;
+            hasFees |= fees.IsPositive;
+            totals[invoice.Currency] = totals.TryGetValue(invoice.Currency, out var sum) ? sum + due : due;
+            rows.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["number"] = invoice.Number,
+                ["issue_date"] = invoice.IssueDate,
+                ["due_date"] = invoice.DueDate,
+                ["open"] = invoice.OpenMoney,
+                ["interest"] = accrued,
+                ["fees"] = fees,
+                ["amount_due"] = due,
+                ["stage"] = invoiceStage,
+            });
+        }
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = debtor.Name,
+            ["invoices"] = rows,
+            ["totals"] = totals.Values.OrderBy(m => m.Currency, StringComparer.Ordinal).ToList(),
+            ["deadline"] = deadline,
+            ["has_interest"] = hasInterest,
+            ["has_fees"] = hasFees,
+        };
+        // Stable per debtor and stage: a retried or re-rendered reminder reads the same.
+        return catalogue.Render(Dialog, MessageKey(stage.Key), language, model, Messages.VariantSeed.For(debtor.Id, top));
+    }
+}

@@ -1,0 +1,123 @@
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Ports;
+
+namespace Dunning.Bot.Core.Scheduling;
+
+public sealed partial class ReminderPlanner
+{
+    private async Task<PlanResult> RemindAsync(Situation s, DateOnly? followUpCheck, CancellationToken cancellationToken)
+    {
+        var due = DueStages(s.Debtor, s.Case, s.Invoices, s.Now, s.Today, null).Where(d => d.Due.Stage.NotifyDebtor)
+            .OrderBy(d => d.Invoice.Number, StringComparer.Ordinal).ToList();
+        if (due.Count == 0)
+        {
+            s.Case.NextActionAt = NextAction(s, null, followUpCheck);
+            await WriteAsync(s.Buffer, s.Case, null, cancellationToken).ConfigureAwait(false);
+            return new PlanResult(s.Debtor.Id, PlanOutcome.NothingDue, "nothing_due") { Escalated = s.Escalated, NextActionAt = s.Case.NextActionAt };
+        }
+
+        var top = due.MaxBy(d => d.Due.Stage.Number)!.Due.Stage;
+        var numbers = due.Select(d => d.Invoice.Number).ToList();
+        var decision = Decide(s, [.. due.Select(d => d.Invoice)]);
+        if (!decision.IsAllowed)
+            return await NotSentAsync(s, decision, top.Key, numbers, followUpCheck, cancellationToken).ConfigureAwait(false);
+
+        var deadline = due.Max(d => Deadline(s.Debtor, d.Due.Stage, s.Today));
+        var items = due.Select(d => new OutboxItem(d.Invoice.Number, d.Due.Stage.Number, s.Case.StageOf(d.Invoice.Number), deadline)).ToList();
+        var text = composer.Compose(s.Debtor, [.. due.Select(d => (d.Invoice, d.Due.Stage.Number))], deadline, s.Today, s.Language);
+        foreach (var item in items)
+            s.Case.Advance(item.InvoiceNumber, item.Stage);
+        s.Case.NextActionAt = NextAction(s, items.ToDictionary(i => i.InvoiceNumber, _ => s.Today, StringComparer.Ordinal), followUpCheck);
+        var entry = NewEntry(s, OutboxEntry.ReminderKey(s.Debtor.Id, items), OutboxKinds.Reminder, ReminderComposer.MessageKey(top.Key), text, items);
+        var result = await EnqueueAsync(s, entry, top.Key, cancellationToken).ConfigureAwait(false);
+
+        var escalating = due.Where(d => d.Due.Stage.EscalateToOwner).Select(d => d.Invoice.Number).ToList();
+        if (result.Outcome == PlanOutcome.Enqueued && escalating.Count > 0)
+        {
+            await escalations.RaiseAsync(s.Debtor.Id, EscalationReason.FinalStage, $"Ladder stage {top.Key} reached", escalating, s.Target?.Key, cancellationToken)
+                .ConfigureAwait(false);
+            result = result with { Escalated = [.. s.Escalated, top.Key] };
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Ladder stages that only escalate to the owner (no message to the debtor): raised first, then the invoices advance.
+    /// Raising is idempotent (the desk reuses an open escalation), so a crash between the two repeats nothing visible.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> EscalateFinalStagesAsync(Debtor debtor, DunningCase dunningCase, IReadOnlyList<Invoice> all,
+        DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var internalStages = DueStages(debtor, dunningCase, all, now, today, null)
+            .Where(d => d.Due.Stage is { EscalateToOwner: true, NotifyDebtor: false })
+            .ToList();
+        if (internalStages.Count == 0)
+            return [];
+        var keys = internalStages.Select(d => d.Due.Stage.Key).Distinct(StringComparer.Ordinal).ToList();
+        var numbers = internalStages.Select(d => d.Invoice.Number).ToList();
+        await escalations.RaiseAsync(debtor.Id, EscalationReason.FinalStage, $"Ladder stage {string.Join(", ", keys)} reached", numbers, null, cancellationToken)
+            .ConfigureAwait(false);
+        await cases.UpdateAsync(debtor.Id, c =>
+        {
+            foreach (var d in internalStages.Where(d => c.StageOf(d.Invoice.Number) < d.Due.Stage.Number))
+                c.Advance(d.Invoice.Number, d.Due.Stage.Number);
+        }, cancellationToken).ConfigureAwait(false);
+        return keys;
+    }
+
+    /// <summary>The stage due today for each dunnable invoice (at most one per invoice: the ladder never bursts).</summary>
+    private List<(Invoice Invoice, StageDue Due)> DueStages(Debtor debtor, DunningCase dunningCase, IReadOnlyList<Invoice> all,
+        DateTimeOffset now, DateOnly today, IReadOnlyDictionary<string, DateOnly>? sentToday)
+    {
+        var due = new List<(Invoice, StageDue)>();
+        foreach (var invoice in all)
+        {
+            if (!invoice.IsDunnable(now))
+                continue;
+            if (ladder.Due(invoice, debtor.Kind, dunningCase.StageOf(invoice.Number), LastSentOn(debtor, dunningCase, invoice.Number, sentToday), today) is { } stage)
+                due.Add((invoice, stage));
+        }
+        return due;
+    }
+
+    private DateOnly? LastSentOn(Debtor debtor, DunningCase dunningCase, string number, IReadOnlyDictionary<string, DateOnly>? sentToday) =>
+        sentToday is not null && sentToday.TryGetValue(number, out var day) ? day
+        : ProactiveHistory.LastReminderAbout(dunningCase, number) is { } at ? contact.LocalDate(debtor, at)
+        : null;
+
+    /// <summary>The deadline a stage's message states, rolled past weekends and holidays when configured (§193 BGB).</summary>
+    private DateOnly Deadline(Debtor debtor, DunningStage stage, DateOnly today) =>
+        settings.DeadlineOnWorkingDay
+            ? DunningLadder.DeadlineFor(stage, today, d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.IsHoliday(d, debtor.Country, debtor.State))
+            : DunningLadder.DeadlineFor(stage, today);
+
+    /// <summary>
+    /// When to look at the case next: the earliest next ladder date of any dunnable invoice (turned into the first allowed
+    /// instant of that day in the debtor's zone), the end of a pause with an expiry, or the next follow-up check. Paid,
+    /// disputed and written-off invoices wait for whoever changes them to touch the case. Null when nothing is pending.
+    /// </summary>
+    private DateTimeOffset? NextAction(Situation s, IReadOnlyDictionary<string, DateOnly>? sentToday, DateOnly? followUpCheck)
+    {
+        DateOnly? day = followUpCheck;
+        DateTimeOffset? instant = null;
+        foreach (var invoice in s.Invoices)
+        {
+            var status = invoice.StatusAt(s.Now);
+            if (status == InvoiceStatus.Paused && invoice.Pause?.Until is { } until)
+                instant = Min(instant, until);
+            if (status is not (InvoiceStatus.Open or InvoiceStatus.PartiallyPaid))
+                continue;
+            var next = ladder.NextDueDate(invoice.DueDate, s.Case.StageOf(invoice.Number), LastSentOn(s.Debtor, s.Case, invoice.Number, sentToday));
+            if (next is { } d && (day is null || d < day))
+                day = d;
+        }
+        if (day is { } date)
+            instant = Min(instant, contact.NextAllowedInstant(s.Debtor, date) ?? contact.NextAllowedInstant(s.Debtor, s.Now.AddDays(1)));
+        // Something already due that could not go out now must not spin the sweep: look again a little later.
+        var floor = s.Now.AddMinutes(settings.InFlightRecheckMinutes);
+        return instant is { } at && at <= s.Now ? floor : instant;
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+}

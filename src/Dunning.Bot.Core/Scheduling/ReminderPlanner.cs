@@ -1,0 +1,203 @@
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Core.Scheduling;
+
+/// <summary>
+/// Decides, for one debtor at an instant, what the schedule does: re-reads the debtor's invoices, drops those that are
+/// not dunnable, asks <see cref="DunningLadder"/> which stage is due per invoice and combines every due invoice into ONE
+/// reminder (each invoice keeps its own stage; the wording is the highest stage's). <see cref="ContactRules"/> then
+/// allows it, defers it (the case's <c>NextActionAt</c> moves to the allowed instant) or suppresses it. An allowed
+/// reminder is written to the <see cref="IOutbox"/> together with the advanced case in one transaction. Ladder stages
+/// that escalate to the owner raise a <see cref="EscalationReason.FinalStage"/> escalation.
+/// <para>
+/// Contract: at most one proactive message per debtor is in the outbox at a time; a debtor with one waiting is looked at
+/// again later. Nothing is sent here; only the outbox, the case and escalations are written. Safe to run twice for the
+/// same instant: the second run finds the case advanced (or the key taken) and enqueues nothing.
+/// </para>
+/// </summary>
+public sealed partial class ReminderPlanner(
+    IDebtorStore debtors,
+    IInvoiceStore invoices,
+    ICaseStore cases,
+    IConversationStore conversations,
+    IOutbox outbox,
+    DunningLadder ladder,
+    ContactRules contact,
+    HolidayCalendar holidays,
+    ReminderComposer composer,
+    EscalationDesk escalations,
+    IAgreementFollowUps followUps,
+    IOptions<ReminderPlannerOptions> options)
+{
+    private readonly ReminderPlannerOptions settings = options.Value;
+
+    /// <summary>Plans the debtor's next proactive step at <paramref name="now"/> (see the class contract) and writes it.</summary>
+    public Task<PlanResult> PlanAsync(string debtorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        PlanAsync(debtorId, now, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PlanAsync(string, DateTimeOffset, CancellationToken)"/>, but the case and outbox writes go to
+    /// <paramref name="buffer"/> (when given) for the caller to commit; the result then assumes they will land.
+    /// </summary>
+    public async Task<PlanResult> PlanAsync(string debtorId, DateTimeOffset now, PlanBuffer? buffer, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(debtorId);
+        try
+        {
+            return await PlanCoreAsync(debtorId, now, buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A payment, a dialog or another host changed the case; it stays due and the next sweep sees fresh data.
+            return new PlanResult(debtorId, PlanOutcome.Conflict, "conflict");
+        }
+    }
+
+    private async Task<PlanResult> PlanCoreAsync(string debtorId, DateTimeOffset now, PlanBuffer? buffer, CancellationToken cancellationToken)
+    {
+        var dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? new DunningCase { DebtorId = debtorId };
+        var debtor = await debtors.FindAsync(debtorId, cancellationToken).ConfigureAwait(false);
+        if (debtor is null)
+        {
+            dunningCase.NextActionAt = null;
+            await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
+            return new PlanResult(debtorId, PlanOutcome.NothingDue, "no_debtor");
+        }
+        var all = await invoices.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
+        var today = contact.LocalDate(debtor, now);
+
+        var escalated = await EscalateFinalStagesAsync(debtor, dunningCase, all, now, today, cancellationToken).ConfigureAwait(false);
+        if (escalated.Count > 0)
+            dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? dunningCase;
+
+        var entries = await outbox.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
+        if (entries.Any(e => e.IsOpen))
+        {
+            dunningCase.NextActionAt = now.AddMinutes(settings.InFlightRecheckMinutes);
+            await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
+            return new PlanResult(debtorId, PlanOutcome.Waiting, "in_flight") { Escalated = escalated, NextActionAt = dunningCase.NextActionAt };
+        }
+
+        var links = await conversations.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
+        var target = ChooseConversation(debtor, links);
+        var situation = new Situation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
+            target?.Language ?? debtor.Language, escalated, buffer);
+
+        var followUp = await followUps.PlanAsync(debtor, situation.Language, now, cancellationToken).ConfigureAwait(false);
+        if (followUp.Messages.Count > 0)
+            return await FollowUpAsync(situation, followUp, cancellationToken).ConfigureAwait(false);
+        return await RemindAsync(situation, followUp.NextCheck, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The conversation proactive messages go to: the most recently active bound chat whose channel address can still
+    /// receive them; failing that, the most recent one at all (so the contact rules can say why it cannot be used).
+    /// </summary>
+    public static ConversationLink? ChooseConversation(Debtor debtor, IReadOnlyList<ConversationLink> links)
+    {
+        ArgumentNullException.ThrowIfNull(debtor);
+        ArgumentNullException.ThrowIfNull(links);
+        var bound = links.Where(l => l.DebtorId == debtor.Id).OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt).ToList();
+        return bound.FirstOrDefault(l => debtor.Contact(l.Channel)?.CanReceiveProactive == true) ?? bound.FirstOrDefault();
+    }
+
+    private ContactDecision Decide(Situation s, IReadOnlyList<Invoice> about) => contact.Evaluate(new ContactRequest
+    {
+        Debtor = s.Debtor,
+        Channel = s.Target?.Channel ?? "",
+        Now = s.Now,
+        RecentProactive = ProactiveHistory.SentSince(s.Case, s.Now.AddDays(-7)),
+        StaffOwnsConversation = s.StaffOwns,
+        Invoices = about,
+    });
+
+    private async Task<PlanResult> NotSentAsync(Situation s, ContactDecision decision, string? stageKey, IReadOnlyList<string> numbers,
+        DateOnly? followUpCheck, CancellationToken cancellationToken)
+    {
+        var result = new PlanResult(s.Debtor.Id, decision.Kind == ContactDecisionKind.Deferred ? PlanOutcome.Deferred : PlanOutcome.Suppressed, decision.Reason)
+        {
+            StageKey = stageKey, InvoiceNumbers = numbers, At = decision.Until, Escalated = s.Escalated,
+        };
+        if (decision.Kind == ContactDecisionKind.Deferred)
+        {
+            s.Case.NextActionAt = decision.Until;
+        }
+        else
+        {
+            RecordSuppression(s.Case, decision.Reason, numbers, s.Now);
+            var recheck = s.Now.AddHours(settings.SuppressedRecheckHours);
+            s.Case.NextActionAt = NextAction(s, null, followUpCheck) is { } next && next > recheck ? next : recheck;
+        }
+        await WriteAsync(s.Buffer, s.Case, null, cancellationToken).ConfigureAwait(false);
+        return result with { NextActionAt = s.Case.NextActionAt };
+    }
+
+    /// <summary>Records a suppression in the history once per reason in a row, so a long opt-out does not fill the file.</summary>
+    private static void RecordSuppression(DunningCase dunningCase, string reason, IReadOnlyList<string> numbers, DateTimeOffset now)
+    {
+        var last = dunningCase.History.LastOrDefault(a => a.Kind is CaseActionKinds.Suppressed or CaseActionKinds.Reminder);
+        if (last is { Kind: CaseActionKinds.Suppressed } && last.Summary == reason)
+            return;
+        dunningCase.Record(new CaseAction(now, CaseActionKinds.Suppressed, reason, InvoiceNumbers: numbers, Actor: "schedule"));
+    }
+
+    private async Task<PlanResult> FollowUpAsync(Situation s, FollowUpPlan plan, CancellationToken cancellationToken)
+    {
+        var message = plan.Messages[0];
+        var decision = Decide(s, []);
+        if (!decision.IsAllowed)
+            return await NotSentAsync(s, decision, message.MessageKey, message.InvoiceNumbers, plan.NextCheck, cancellationToken).ConfigureAwait(false);
+        var entry = NewEntry(s, message.Key, OutboxKinds.FollowUp, message.MessageKey, message.Text, []);
+        // Look again soon: more follow-ups or reminders may be waiting behind this one (the contact rules space them).
+        s.Case.NextActionAt = s.Now.AddMinutes(settings.InFlightRecheckMinutes);
+        return await EnqueueAsync(s, entry, message.MessageKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PlanResult> EnqueueAsync(Situation s, OutboxEntry entry, string stageKey, CancellationToken cancellationToken)
+    {
+        var written = await WriteAsync(s.Buffer, s.Case, entry, cancellationToken).ConfigureAwait(false);
+        return written
+            ? new PlanResult(s.Debtor.Id, PlanOutcome.Enqueued, ContactDecision.Ok)
+            {
+                StageKey = stageKey, InvoiceNumbers = entry.InvoiceNumbers, Entry = entry, Escalated = s.Escalated, NextActionAt = s.Case.NextActionAt,
+            }
+            : new PlanResult(s.Debtor.Id, PlanOutcome.Conflict, "duplicate") { StageKey = stageKey, InvoiceNumbers = entry.InvoiceNumbers };
+    }
+
+    private static OutboxEntry NewEntry(Situation s, string key, string kind, string messageKey, string text, IReadOnlyList<OutboxItem> items) => new()
+    {
+        Key = key,
+        DebtorId = s.Debtor.Id,
+        Kind = kind,
+        Channel = s.Target!.Channel,
+        ConversationKey = s.Target.Key,
+        Language = s.Language,
+        MessageKey = messageKey,
+        Text = text,
+        Items = items,
+        CreatedAt = s.Now,
+        NextAttemptAt = s.Now,
+    };
+
+    /// <summary>Saves the case (with the entry, if any) now, or leaves both in the buffer; false when the entry's key is taken.</summary>
+    private async Task<bool> WriteAsync(PlanBuffer? buffer, DunningCase dunningCase, OutboxEntry? entry, CancellationToken cancellationToken)
+    {
+        if (buffer is not null)
+        {
+            buffer.Add(dunningCase, entry);
+            return true;
+        }
+        if (entry is not null)
+            return await outbox.EnqueueAsync(entry, dunningCase, cancellationToken).ConfigureAwait(false);
+        await cases.SaveAsync(dunningCase, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Everything one planning step works on.</summary>
+    private sealed record Situation(Debtor Debtor, DunningCase Case, IReadOnlyList<Invoice> Invoices, DateTimeOffset Now, DateOnly Today,
+        ConversationLink? Target, bool StaffOwns, string Language, IReadOnlyList<string> Escalated, PlanBuffer? Buffer);
+}

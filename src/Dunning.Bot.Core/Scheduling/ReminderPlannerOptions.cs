@@ -1,0 +1,26 @@
+namespace Dunning.Bot.Core.Scheduling;
+
+/// <summary>How the planner revisits cases it could not act on (bound from <see cref="SectionName"/>, shared with the host's scheduling options).</summary>
+public sealed class ReminderPlannerOptions
+{
+    public const string SectionName = "Scheduling";
+
+    /// <summary>While a message to the debtor is still in the outbox, look again after this many minutes (default 60).</summary>
+    public int InFlightRecheckMinutes { get; set; } = 60;
+
+    /// <summary>After a suppression that may lift by itself (staff own the chat, no reachable address), look again after this many hours (default 24).</summary>
+    public int SuppressedRecheckHours { get; set; } = 24;
+
+    /// <summary>Roll the deadline a message states to the next working day (§193 BGB: not on a weekend or public holiday). Default true.</summary>
+    public bool DeadlineOnWorkingDay { get; set; } = true;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (InFlightRecheckMinutes is < 1 or > 24 * 60)
+            problems.Add($"{SectionName}:InFlightRecheckMinutes must be between 1 and 1440 (is {InFlightRecheckMinutes}).");
+        if (SuppressedRecheckHours is < 1 or > 24 * 31)
+            problems.Add($"{SectionName}:SuppressedRecheckHours must be between 1 and 744 (is {SuppressedRecheckHours}).");
+        return problems;
+    }
+}

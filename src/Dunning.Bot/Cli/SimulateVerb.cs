@@ -1,0 +1,128 @@
+using System.Globalization;
+using Dunning.Bot.Channels;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Hosting;
+using Dunning.Bot.Scheduling;
+using Dunning.Bot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dunning.Bot.Cli;
+
+/// <summary>
+/// <c>simulate [--days 90] [--debtor ID] [--today YYYY-MM-DD] [--config file]</c>: previews the dunning policy on a
+/// copy of the database (the real file is never opened for writing) and prints each debtor's timeline in the debtor's
+/// own time zone with the rule that allowed, moved or suppressed each message. Assumes no payment arrives.
+/// Exit codes: 0 done, 1 no database or unknown debtor, 2 usage.
+/// </summary>
+internal sealed partial class SimulateVerb : ICliVerb
+{
+    public string Name => "simulate";
+
+    public string Summary => "preview the reminders each debtor would get (on a copy of the data)";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!TryParse(args, out var options, out var problem))
+        {
+            await error.WriteLineAsync(problem);
+            await error.WriteLineAsync("usage: simulate [--days 90] [--debtor ID] [--today YYYY-MM-DD] [--config file]");
+            return 2;
+        }
+        var configuration = DunningConfiguration.ForVerb(options.ConfigFile is null ? [] : [DunningConfiguration.ConfigFileArgument, options.ConfigFile]);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var source = Path.GetFullPath(storage.Path);
+        if (!File.Exists(source))
+        {
+            await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
+            return 1;
+        }
+        var copyFolder = Directory.CreateTempSubdirectory("dunning-simulate-").FullName;
+        try
+        {
+            var copy = CopyDatabase(source, copyFolder);
+            return await SimulateAsync(configuration, copy, options, output, error, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(copyFolder, recursive: true);
+        }
+    }
+
+    private static async Task<int> SimulateAsync(IConfiguration configuration, string copy, Options options, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var start = options.Today is { } today ? new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : TimeProvider.System.GetUtcNow();
+        var clock = new ManualClock(start);
+        var overrides = new ConfigurationBuilder().AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = copy, ["Storage:Connection"] = "Direct" }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(clock);
+        foreach (var channel in ChannelKind.All)
+            services.AddSingleton<IProactiveChannel>(new RecordingChannel(channel));
+        services.AddDunningStorage(overrides);
+        services.AddDunningScheduleServices(overrides);
+        services.AddSingleton(sp => new ScheduleSimulation(sp.GetRequiredService<IDebtorStore>(), sp.GetRequiredService<ICaseStore>(),
+            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<ScheduleSweep>(),
+            sp.GetRequiredService<OutboxDispatcher>(), clock.GetUtcNow, clock.MoveTo));
+        await using var provider = services.BuildServiceProvider();
+
+        var simulation = provider.GetRequiredService<ScheduleSimulation>();
+        var debtors = await simulation.PrepareAsync(options.Debtor, cancellationToken);
+        if (options.Debtor is not null && debtors.Count == 0)
+        {
+            await error.WriteLineAsync($"No debtor '{options.Debtor}' in the database.");
+            return 1;
+        }
+        var events = await simulation.RunAsync(start.AddDays(options.Days), cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Simulation from {start:yyyy-MM-dd HH:mm} UTC for {options.Days} days on a copy of the data; no payments assumed."));
+        foreach (var (debtor, assumed) in debtors.OrderBy(d => d.Debtor.Id, StringComparer.Ordinal))
+            await WriteTimelineAsync(output, debtor, assumed, events.Where(e => e.Result.DebtorId == debtor.Id).ToList());
+        return 0;
+    }
+
+    /// <summary>Copies the database and its LiteDB log file (if any) into <paramref name="folder"/>; returns the copy's path.</summary>
+    private static string CopyDatabase(string source, string folder)
+    {
+        var target = Path.Combine(folder, Path.GetFileName(source));
+        File.Copy(source, target);
+        var log = Path.Combine(Path.GetDirectoryName(source)!, Path.GetFileNameWithoutExtension(source) + "-log" + Path.GetExtension(source));
+        if (File.Exists(log))
+            File.Copy(log, Path.Combine(folder, Path.GetFileName(log)));
+        return target;
+    }
+
+    private sealed record Options(int Days, string? Debtor, DateOnly? Today, string? ConfigFile);
+
+    private static bool TryParse(string[] args, out Options options, out string problem)
+    {
+        options = new Options(90, null, null, null);
+        problem = "";
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--days" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3660:
+                    options = options with { Days = days };
+                    break;
+                case "--debtor" when !string.IsNullOrWhiteSpace(value) && value.Length <= 200:
+                    options = options with { Debtor = value };
+                    break;
+                case "--today" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today):
+                    options = options with { Today = today };
+                    break;
+                case "--config" when value is not null && File.Exists(value):
+                    options = options with { ConfigFile = value };
+                    break;
+                default:
+                    problem = value is null ? $"option {args[i]} needs a value" : $"invalid option or value: {args[i]} {value}";
+                    return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,158 @@
+using Dunning.Bot.Channels;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Scheduling;
+
+/// <summary>
+/// Sends what the outbox holds. Per run it leases a bounded batch, and for each entry, right before sending, re-reads
+/// the debtor, the conversation and the invoices and asks <see cref="ContactRules"/> again: an invoice paid, disputed or
+/// paused meanwhile is dropped (all dropped → the entry is cancelled and recorded), staff taking over or an opt-out
+/// cancels, a cap or quiet hours defer. A reminder is re-rendered with the current amounts. The send goes through the
+/// <see cref="IProactiveChannel"/> registered for the entry's channel, within that channel's rate limit.
+/// <para>
+/// Outcomes: Delivered → sent (attempts, time, channel kept), a <c>reminder</c> case action and LastContactAt, in one
+/// transaction with the entry. RetryLater → pending again after the channel's Retry-After or exponential backoff, until
+/// <see cref="SchedulingOptions.MaxAttempts"/>. Dead → the contact address is marked dead and the owner gets a
+/// <see cref="EscalationReason.DeadChannel"/> escalation. Whenever an entry ends without reaching the debtor, the stages
+/// it would have set are restored, its key is released and the case is put up for planning again.
+/// </para>
+/// <para>
+/// At-least-once window: an entry is leased (status sending, lease until now + <see cref="SchedulingOptions.LeaseSeconds"/>)
+/// before the channel is called and marked sent after. If the process dies between the channel accepting the message and
+/// the mark being committed, that entry — and only entries leased at that moment — is sent again once its lease expires.
+/// An entry marked sent is never sent again; an entry never leased is never sent before it is.
+/// </para>
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutbox outbox,
+    IDebtorStore debtors,
+    IInvoiceStore invoices,
+    ICaseStore cases,
+    IConversationStore conversations,
+    ContactRules contact,
+    ReminderComposer composer,
+    EscalationDesk escalations,
+    IEnumerable<IProactiveChannel> channels,
+    ChannelRateLimiters limiters,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly Dictionary<string, IProactiveChannel> byId = channels
+        .GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+
+    private SchedulingOptions Settings => options.Value;
+
+    /// <summary>Dispatches batches until a batch comes back smaller than <see cref="SchedulingOptions.BatchSize"/>.</summary>
+    public async Task<DispatchReport> DispatchAsync(CancellationToken cancellationToken)
+    {
+        var total = DispatchReport.Empty;
+        for (var round = 0; round < 1000; round++)
+        {
+            var (report, leased) = await DispatchBatchAsync(cancellationToken).ConfigureAwait(false);
+            total += report;
+            if (leased < Settings.BatchSize)
+                break;
+        }
+        return total;
+    }
+
+    /// <summary>Leases and handles one batch; returns the report and how many entries were leased.</summary>
+    public async Task<(DispatchReport Report, int Leased)> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var lease = TimeSpan.FromSeconds(Settings.LeaseSeconds);
+        var batch = await outbox.LeaseAsync(clock.GetUtcNow(), Settings.BatchSize, lease, cancellationToken).ConfigureAwait(false);
+        var report = DispatchReport.Empty;
+        foreach (var entry in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                report += await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken entry must not stop the batch; its lease expires and it is tried again (and counted).
+                logger.LogError(ex, "Outbox entry {Key} failed unexpectedly; it will be retried after its lease", entry.Key);
+            }
+        }
+        return (report, batch.Count);
+    }
+
+    private async Task<DispatchReport> HandleAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var debtor = await debtors.FindAsync(entry.DebtorId, cancellationToken).ConfigureAwait(false);
+        var link = await conversations.FindAsync(entry.ConversationKey, cancellationToken).ConfigureAwait(false);
+        if (debtor is null || link is null || link.DebtorId != entry.DebtorId)
+            return await CancelAsync(entry, "no_address", [], cancellationToken).ConfigureAwait(false);
+
+        var now = clock.GetUtcNow();
+        var about = await InvoicesAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (entry.Kind == OutboxKinds.Reminder && about.Count == 0)
+            return await CancelAsync(entry, "invoice_missing", [.. entry.InvoiceNumbers], cancellationToken).ConfigureAwait(false);
+        var dunningCase = await cases.FindAsync(entry.DebtorId, cancellationToken).ConfigureAwait(false) ?? new DunningCase { DebtorId = entry.DebtorId };
+        var links = await conversations.ListByDebtorAsync(entry.DebtorId, cancellationToken).ConfigureAwait(false);
+        var decision = contact.Evaluate(new ContactRequest
+        {
+            Debtor = debtor,
+            Channel = entry.Channel,
+            Now = now,
+            RecentProactive = ProactiveHistory.SentSince(dunningCase, now.AddDays(-7)),
+            StaffOwnsConversation = link.Handoff != HandoffState.Bot || links.Any(l => l.Handoff != HandoffState.Bot),
+            Invoices = about,
+        });
+        if (decision.Kind == ContactDecisionKind.Suppressed)
+            return await CancelAsync(entry, decision.Reason, [.. entry.InvoiceNumbers], cancellationToken).ConfigureAwait(false);
+        if (decision.Kind == ContactDecisionKind.Deferred)
+            return await DeferAsync(entry, decision.Until!.Value, decision.Reason, cancellationToken).ConfigureAwait(false);
+
+        var dropped = decision.Excluded.Select(e => e.Invoice).ToHashSet(StringComparer.Ordinal);
+        var text = entry.Kind == OutboxKinds.Reminder ? Render(entry, debtor, about, dropped, now) : entry.Text;
+        if (!byId.TryGetValue(entry.Channel, out var channel))
+            return await RetryAsync(entry, DeliveryResult.RetryLater($"no proactive channel '{entry.Channel}' is registered"), cancellationToken).ConfigureAwait(false);
+        if (!await limiters.WaitAsync(entry.Channel, TimeSpan.FromSeconds(Settings.LeaseSeconds / 2.0), cancellationToken).ConfigureAwait(false))
+            return await RetryAsync(entry, DeliveryResult.RetryLater("channel rate limit", TimeSpan.FromSeconds(1)), cancellationToken, countAttempt: false).ConfigureAwait(false);
+
+        DeliveryResult result;
+        try
+        {
+            result = await channel.SendAsync(link.Reference, [Activity.CreateMessage(text)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            result = DeliveryResult.RetryLater($"{ex.GetType().Name}: {ex.Message}");
+        }
+        return result.Status switch
+        {
+            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, cancellationToken).ConfigureAwait(false),
+            DeliveryStatus.Dead => await DeadAsync(entry, result.Detail ?? "dead", cancellationToken).ConfigureAwait(false),
+            _ => await RetryAsync(entry, result, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async Task<IReadOnlyList<Invoice>> InvoicesAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var found = new List<Invoice>(entry.Items.Count);
+        foreach (var item in entry.Items)
+        {
+            if (await invoices.FindAsync(item.InvoiceNumber, cancellationToken).ConfigureAwait(false) is { } invoice && invoice.DebtorId == entry.DebtorId)
+                found.Add(invoice);
+        }
+        return found;
+    }
+
+    private string Render(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> about, IReadOnlySet<string> dropped, DateTimeOffset now)
+    {
+        var stages = entry.Items.ToDictionary(i => i.InvoiceNumber, i => i.Stage, StringComparer.Ordinal);
+        var lines = about.Where(i => !dropped.Contains(i.Number)).Select(i => (i, stages[i.Number])).ToList();
+        var deadline = entry.Items.Max(i => i.Deadline) ?? contact.LocalDate(debtor, now);
+        return composer.Compose(debtor, lines, deadline, contact.LocalDate(debtor, now), entry.Language);
+    }
+}

@@ -1,0 +1,204 @@
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Storage.Documents;
+using LiteDB;
+
+namespace Dunning.Bot.Storage;
+
+/// <summary>
+/// The outbox in the same LiteDB file as the cases, so an enqueue and the case's advance commit together. A unique
+/// index on <c>Key</c> refuses a second entry for the same stage; the <c>DueAt</c> index gives the dispatcher the due
+/// and the lease-expired entries in order. Each method runs synchronously inside one LiteDB transaction (they are bound
+/// to the calling thread).
+/// </summary>
+public sealed class LiteOutbox : IOutbox
+{
+    internal const string Collection = "outbox";
+
+    private readonly LiteDbContext context;
+
+    public LiteOutbox(LiteDbContext context)
+    {
+        this.context = context ?? throw new ArgumentNullException(nameof(context));
+        Entries.EnsureIndex("Key", "$.Key", unique: true);
+        Entries.EnsureIndex("DueAt", "$.DueAt");
+        Entries.EnsureIndex("DebtorId", "$.DebtorId");
+    }
+
+    private ILiteCollection<BsonDocument> Entries => context.Collection(Collection);
+
+    private ILiteCollection<BsonDocument> Cases => context.Collection(LiteDbContext.Cases);
+
+    public Task<bool> EnqueueAsync(OutboxEntry entry, DunningCase dunningCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(dunningCase);
+        cancellationToken.ThrowIfCancellationRequested();
+        var written = InTransaction(() =>
+        {
+            var doc = OutboxDocument.ToBson(entry);
+            doc["Version"] = 1;
+            try
+            {
+                Entries.Insert(doc);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                return false;
+            }
+            VersionedWrites.Write(Cases, CaseDocument.ToBson(dunningCase), dunningCase.Version);
+            return true;
+        });
+        if (written)
+        {
+            entry.Version = 1;
+            dunningCase.Version++;
+        }
+        return Task.FromResult(written);
+    }
+
+    public Task<IReadOnlyList<bool>> CommitAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Checked before writing: a failing write inside a LiteDB transaction would roll back the whole page.
+        var landed = InTransaction(() => writes.Select(w =>
+        {
+            if (w.Entry is { } entry && Entries.Exists(Queries.Eq("Key", entry.Key)))
+                return false;
+            var stored = Cases.FindById(w.Case.DebtorId);
+            if ((stored is null ? 0 : stored["Version"].AsInt32) != w.Case.Version)
+                return false;
+            if (w.Entry is { } fresh)
+            {
+                var doc = OutboxDocument.ToBson(fresh);
+                doc["Version"] = 1;
+                Entries.Insert(doc);
+            }
+            VersionedWrites.Write(Cases, CaseDocument.ToBson(w.Case), w.Case.Version);
+            return true;
+        }).ToList());
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (!landed[i])
+                continue;
+            writes[i].Case.Version++;
+            if (writes[i].Entry is { } entry)
+                entry.Version = 1;
+        }
+        return Task.FromResult<IReadOnlyList<bool>>(landed);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> LeaseAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        var taken = InTransaction(() =>
+        {
+            var due = Entries.Query().Where(Query.Between("DueAt", 0L, BsonValues.From(now))).OrderBy("DueAt").Limit(limit).ToList();
+            var result = new List<OutboxEntry>(due.Count);
+            foreach (var doc in due)
+            {
+                var entry = OutboxDocument.FromBson(doc);
+                entry.Status = OutboxStatus.Sending;
+                entry.LeaseUntil = now + lease;
+                entry.LeaseId = Guid.NewGuid().ToString("N");
+                entry.Attempts++;
+                entry.Version++;
+                Entries.Update(OutboxDocument.ToBson(entry));
+                result.Add(entry);
+            }
+            return result;
+        });
+        return Task.FromResult<IReadOnlyList<OutboxEntry>>(taken);
+    }
+
+    public Task<bool> CompleteAsync(OutboxEntry entry, DunningCase? dunningCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        var written = InTransaction(() =>
+        {
+            var stored = Entries.FindById(entry.Id);
+            if (stored is null || BsonValues.ToNullableString(stored["LeaseId"]) != entry.LeaseId || stored["Version"].AsInt32 != entry.Version)
+                return false;
+            var doc = OutboxDocument.ToBson(entry);
+            doc["Version"] = entry.Version + 1;
+            if (entry.Status != OutboxStatus.Sending)
+            {
+                doc["LeaseId"] = BsonValue.Null;
+                doc["LeaseUntil"] = BsonValue.Null;
+            }
+            try
+            {
+                Entries.Update(doc);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw new UniqueValueException($"outbox entry {entry.Id}: key {entry.Key} is taken. Nothing was written.", ex);
+            }
+            if (dunningCase is not null)
+                VersionedWrites.Write(Cases, CaseDocument.ToBson(dunningCase), dunningCase.Version);
+            return true;
+        });
+        if (written)
+        {
+            entry.Version++;
+            if (entry.Status != OutboxStatus.Sending)
+                (entry.LeaseId, entry.LeaseUntil) = (null, null);
+            if (dunningCase is not null)
+                dunningCase.Version++;
+        }
+        return Task.FromResult(written);
+    }
+
+    public Task<OutboxEntry?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var doc = Entries.FindOne(Queries.Eq("Key", key));
+        return Task.FromResult(doc is null ? null : OutboxDocument.FromBson(doc));
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<OutboxEntry> entries = [.. Entries.Find(Queries.Eq("DebtorId", debtorId)).Select(OutboxDocument.FromBson).OrderByDescending(e => e.CreatedAt)];
+        return Task.FromResult(entries);
+    }
+
+    public Task<int> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Entries.Count(Query.Not("DueAt", BsonValue.Null)));
+    }
+
+    public Task<DateTimeOffset?> NextAttemptAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var first = Entries.Query().Where(Query.Not("DueAt", BsonValue.Null)).OrderBy("DueAt").Limit(1).FirstOrDefault();
+        return Task.FromResult(first is null ? null : (DateTimeOffset?)BsonValues.ToDateTimeOffset(first["DueAt"]));
+    }
+
+    private T InTransaction<T>(Func<T> work)
+    {
+        var database = context.Database;
+        if (!database.BeginTrans())
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        try
+        {
+            var result = work();
+            // A refused write (false) leaves nothing behind.
+            if (result is false)
+                database.Rollback();
+            else
+                database.Commit();
+            return result;
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Scheduling;
+using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.Documents;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dunning.Bot.Benchmarks;
+
+/// <summary>
+/// <c>sweep --invoices 100000 --debtors 20000</c>: seeds a temp LiteDB file (bulk) with that portfolio — due dates spread
+/// over the last 70 and next 30 days, every debtor with a bound Telegram chat and a case due now, as right after an
+/// import — then times ONE sweep at a weekday 10:00 Berlin: planning every due case and enqueuing the day's reminders
+/// (outbox entry + case advance per debtor, one transaction each). Prints seconds (sweep only), counts and peak memory.
+/// </summary>
+internal sealed class SweepScenario : IScenario
+{
+    public string Name => "sweep";
+
+    public async Task RunAsync(BenchmarkArgs args, CancellationToken cancellationToken)
+    {
+        var invoiceCount = args.Int("invoices", 100_000);
+        var debtorCount = args.Int("debtors", Math.Max(1, invoiceCount / 5));
+        var folder = Directory.CreateTempSubdirectory("dunning-sweep-bench-").FullName;
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Path"] = Path.Combine(folder, "dunning.db"),
+                ["Scheduling:SweepPageSize"] = "2000",
+            }).Build();
+            var services = new ServiceCollection();
+            services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+            services.AddDunningStorage(configuration);
+            services.AddDunningScheduleServices(configuration);
+            await using var provider = services.BuildServiceProvider();
+            var now = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1));
+            await SeedAsync(provider, invoiceCount, debtorCount, now, cancellationToken);
+
+            var sweep = provider.GetRequiredService<ScheduleSweep>();
+            var watch = Stopwatch.StartNew();
+            var report = await sweep.SweepAsync(now, cancellationToken);
+            watch.Stop();
+            var open = await provider.GetRequiredService<IOutbox>().CountOpenAsync(cancellationToken);
+            if (report.Failed > 0 || open != report.Of(PlanOutcome.Enqueued))
+                throw new InvalidOperationException($"sweep went wrong: {report}; {open} open entries");
+
+            Report.Line(Name, new
+            {
+                invoices = invoiceCount,
+                debtors = debtorCount,
+                cases_planned = report.Total,
+                enqueued = report.Of(PlanOutcome.Enqueued),
+                seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
+                peak_memory_mb = Report.PeakMemoryMb(),
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task SeedAsync(IServiceProvider provider, int invoiceCount, int debtorCount, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var random = new Random(7);
+        string[] zones = ["Europe/Berlin", "Europe/Vienna", "Europe/London"];
+        string[] countries = ["DE", "AT", "GB"];
+        var today = DateOnly.FromDateTime(now.Date);
+        var debtors = new List<Debtor>(debtorCount);
+        var cases = new List<DunningCase>(debtorCount);
+        var links = new List<LiteDB.BsonDocument>(debtorCount);
+        for (var d = 0; d < debtorCount; d++)
+        {
+            var id = $"D-{d:D6}";
+            var zone = d % zones.Length;
+            var debtor = new Debtor
+            {
+                Id = id, Name = $"Kunde {d}", TimeZone = zones[zone], Country = countries[zone], Kind = d % 4 == 0 ? DebtorKind.Business : DebtorKind.Consumer,
+                AccessCode = $"AC{d:D8}", LinkToken = $"LT{d:D10}",
+            };
+            debtor.Reach(ChannelKind.Telegram, $"chat-{d}");
+            debtors.Add(debtor);
+            cases.Add(new DunningCase { DebtorId = id, NextActionAt = now });
+            var link = new ConversationLink
+            {
+                Key = $"telegram/chat-{d}", Channel = ChannelKind.Telegram,
+                Reference = new ConversationReference { ChannelId = ChannelKind.Telegram, Conversation = new ConversationAccount($"chat-{d}") },
+                LastInboundAt = now.AddDays(-30),
+            };
+            link.LinkTo(id, now.AddDays(-30));
+            links.Add(ConversationDocument.ToBson(link));
+        }
+        var invoices = new List<Invoice>(invoiceCount);
+        for (var i = 0; i < invoiceCount; i++)
+        {
+            var due = today.AddDays(random.Next(-70, 30));
+            invoices.Add(Invoice.Create($"RE-{i:D7}", debtors[i % debtorCount].Id, due.AddDays(-14), due, "EUR", 50m + random.Next(0, 500_000) / 100m));
+        }
+        await provider.GetRequiredService<IInvoiceStore>().SaveBatchAsync(debtors, invoices, cases, cancellationToken);
+        provider.GetRequiredService<IConversationStore>();   // ensures the collection's indexes
+        provider.GetRequiredService<LiteDbContext>().Database.GetCollection(LiteConversationStore.CollectionName).InsertBulk(links);
+    }
+}

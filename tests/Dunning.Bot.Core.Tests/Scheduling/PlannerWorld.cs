@@ -1,0 +1,108 @@
+using System.Globalization;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Scheduling;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dunning.Bot.Core.Tests.Scheduling;
+
+/// <summary>A planner over in-memory ports, the repository's dialogs and a fake clock; helpers to seed debtors and step time.</summary>
+internal sealed class PlannerWorld
+{
+    private static MessageCatalogue Catalogue => RepositoryFiles.Catalogue;
+
+    public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null)
+    {
+        Clock = new FakeTimeProvider(At(start));
+        var holidays = new HolidayCalendar();
+        Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()));
+        Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
+        var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
+        Composer = new ReminderComposer(Catalogue, Ladder, interest);
+        var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
+        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, Composer, desk,
+            followUps ?? new NoAgreementFollowUps(), Options.Create(new ReminderPlannerOptions()));
+    }
+
+    public InMemoryPorts Ports { get; } = new();
+
+    public FakeTimeProvider Clock { get; }
+
+    public DunningLadder Ladder { get; }
+
+    public ContactRules Contact { get; }
+
+    public ReminderComposer Composer { get; }
+
+    public ReminderPlanner Planner { get; }
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
+
+    public static DateOnly Day(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture);
+
+    /// <summary>A debtor reachable on Telegram through a bound, bot-owned chat, with a case due now.</summary>
+    public Debtor AddDebtor(string id, string timeZone = "Europe/Berlin", string country = "DE", string? state = null,
+        DebtorKind kind = DebtorKind.Consumer, string language = "de")
+    {
+        var debtor = new Debtor
+        {
+            Id = id, Name = $"Kunde {id}", Kind = kind, TimeZone = timeZone, Country = country, State = state, Language = language,
+            AccessCode = "C" + id, LinkToken = "T" + id,
+        };
+        debtor.Reach(ChannelKind.Telegram, "chat-" + id);
+        Ports.Debtors[id] = debtor;
+        var link = new ConversationLink
+        {
+            Key = ConversationLink.KeyFor(ChannelKind.Telegram, "chat-" + id),
+            Channel = ChannelKind.Telegram,
+            Reference = new ConversationReference { ChannelId = ChannelKind.Telegram, Conversation = new ConversationAccount { Id = "chat-" + id } },
+            Language = language,
+            LastInboundAt = Now.AddDays(-30),
+        };
+        link.LinkTo(id, Now.AddDays(-30));
+        Ports.Links[link.Key] = link;
+        Ports.Cases[id] = new DunningCase { DebtorId = id, NextActionAt = Now, Version = 1 };
+        return debtor;
+    }
+
+    public Invoice AddInvoice(string debtorId, string number, string due, decimal total = 500m, string currency = "EUR")
+    {
+        var dueDate = Day(due);
+        var invoice = Invoice.Create(number, debtorId, dueDate.AddDays(-14), dueDate, currency, total);
+        Ports.Invoices[number] = invoice;
+        return invoice;
+    }
+
+    public DunningCase Case(string debtorId) => Ports.Cases[debtorId];
+
+    public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
+
+    /// <summary>
+    /// Runs the schedule from now for <paramref name="days"/>: wakes at each case's NextActionAt (as the sweep would),
+    /// plans, and delivers what was enqueued at once. Returns every plan result with its instant.
+    /// </summary>
+    public async Task<List<(DateTimeOffset At, PlanResult Result)>> RunAsync(string debtorId, int days)
+    {
+        var end = Now.AddDays(days);
+        var log = new List<(DateTimeOffset, PlanResult)>();
+        for (var guard = 0; guard < 1000; guard++)
+        {
+            var next = Case(debtorId).NextActionAt;
+            if (next is null || next > end)
+                break;
+            if (next > Now)
+                Clock.SetUtcNow(next.Value);
+            var result = await PlanAsync(debtorId);
+            log.Add((Now, result));
+            if (result.Outcome == PlanOutcome.Enqueued)
+                Ports.Deliver(Now);
+        }
+        return log;
+    }
+}

@@ -1,0 +1,43 @@
+using Dunning.Bot.Channels;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dunning.Bot.Tests.Scheduling;
+
+public sealed class QuartzWakesTheSchedule
+{
+    [Fact]
+    public async Task The_hosted_jobs_sweep_and_dispatch_a_due_reminder_exactly_once()
+    {
+        var channel = new FakeChannel();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-10T10:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
+        using var host = new BotHost(new() { ["Scheduling:SweepCron"] = "0/1 * * * * ?", ["Scheduling:DispatchIntervalSeconds"] = "1" },
+            clock: clock, services: s => s.AddSingleton<IProactiveChannel>(channel));
+        var services = host.Services;
+        var debtor = new Debtor { Id = "D-Q", Name = "Quartz Kunde", AccessCode = "QQQQ2345", LinkToken = "quartz-link" };
+        debtor.Reach(ChannelKind.Telegram, "chat-q");
+        var invoice = Invoice.Create("RE-Q", "D-Q", new DateOnly(2026, 2, 20), new DateOnly(2026, 3, 5), "EUR", 250m);
+        await services.GetRequiredService<IInvoiceStore>().SaveBatchAsync([debtor], [invoice], [], CancellationToken.None);
+        var link = new ConversationLink
+        {
+            Key = "telegram/chat-q", Channel = ChannelKind.Telegram, LastInboundAt = clock.GetUtcNow().AddDays(-3),
+            Reference = new ConversationReference { ChannelId = ChannelKind.Telegram, Conversation = new ConversationAccount("chat-q") },
+        };
+        link.LinkTo("D-Q", clock.GetUtcNow().AddDays(-3));
+        await services.GetRequiredService<IConversationStore>().SaveAsync(link, CancellationToken.None);
+        await services.GetRequiredService<ICaseStore>().TouchAsync("D-Q", clock.GetUtcNow(), CancellationToken.None);
+
+        var outbox = services.GetRequiredService<IOutbox>();
+        for (var waited = 0; waited < 150 && (await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None))?.Status != OutboxStatus.Sent; waited++)
+            await Task.Delay(100);
+        await Task.Delay(2500);   // several more sweeps and dispatches run: nothing more may go out
+
+        Assert.Equal("chat-q", Assert.Single(channel.Sent).Conversation);
+        Assert.Equal(OutboxStatus.Sent, (await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None))!.Status);
+    }
+}
