@@ -71,6 +71,24 @@ internal static class VersionedWrites
         }
     }
 
+    /// <summary>
+    /// Runs many reads in one (read-only) transaction, unless the thread already has one: a single snapshot, and none
+    /// of the per-query transaction set-up LiteDB otherwise pays on every lookup.
+    /// </summary>
+    public static IReadOnlyList<BsonDocument> ReadTogether(LiteDatabase database, Func<IReadOnlyList<BsonDocument>> read)
+    {
+        var own = database.BeginTrans();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            if (own)
+                database.Rollback();
+        }
+    }
+
     /// <summary>Runs <paramref name="write"/> in one transaction: committed entirely or rolled back entirely.</summary>
     public static void InTransaction(LiteDatabase database, Action write)
     {

@@ -24,7 +24,7 @@ internal sealed class PlannerWorld
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
         Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
-        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, Composer, desk,
+        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
             followUps ?? new NoAgreementFollowUps(), Options.Create(new ReminderPlannerOptions()));
     }
 

@@ -24,9 +24,12 @@ public sealed class PlanningOneReminderPerDebtor
         Assert.Equal([("RE-1", 2, 1), ("RE-2", 1, 0)], entry.Items.Select(i => (i.InvoiceNumber, i.Stage, i.PreviousStage)));
         Assert.Equal(2, world.Case("D-1").StageOf("RE-1"));
         Assert.Equal(1, world.Case("D-1").StageOf("RE-2"));
-        Assert.Contains("RE-1", entry.Text, StringComparison.Ordinal);
-        Assert.Contains("RE-2", entry.Text, StringComparison.Ordinal);
-        Assert.Contains("20.03.2026", entry.Text, StringComparison.Ordinal); // deadline: sent 10 March + 10 days
+        // The entry carries the plan, not text: what the dispatcher renders from it names both invoices and the deadline.
+        Assert.Equal("", entry.Text);
+        var text = world.Composer.Compose(entry, world.Ports.Debtors["D-1"], [.. world.Ports.Invoices.Values], PlannerWorld.Day("2026-03-10"));
+        Assert.Contains("RE-1", text, StringComparison.Ordinal);
+        Assert.Contains("RE-2", text, StringComparison.Ordinal);
+        Assert.Contains("20.03.2026", text, StringComparison.Ordinal); // deadline: sent 10 March + 10 days
         Assert.Equal("telegram/chat-D-1", entry.ConversationKey);
     }
 
