@@ -81,6 +81,11 @@ internal sealed class PlannerWorld
 
     public DunningCase Case(string debtorId) => Ports.Cases[debtorId];
 
+    /// <summary>The text the dispatcher would send for a planned reminder now (reminders carry their plan, not text).</summary>
+    public string Rendered(OutboxEntry entry) =>
+        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)],
+            Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
+
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
 
     /// <summary>
