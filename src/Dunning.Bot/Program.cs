@@ -6,6 +6,7 @@ using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Scheduling;
+using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
@@ -28,6 +29,7 @@ builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
 builder.AddDunningScheduling();
+builder.AddStaffConsole();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapDunningApi();
 app.MapTelegram();
 app.MapWebChat();
 app.MapTeams();
+app.MapStaffConsole();
 
 await app.RunAsync();
 return 0;

@@ -5,30 +5,43 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dunning.Bot.Channels.WebChat;
-using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
-using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Dunning.Bot.Benchmarks;
 
 /// <summary>
-/// <c>turns [--debtors 200] [--turns 6] [--concurrency 8]</c>: the web chat host on Kestrel at 127.0.0.1 with a
-/// LiteDB file; each debtor starts a Direct Line conversation, joins, then sends <c>turns</c> messages. A turn is
-/// timed from posting the message until a poll returns the bot's reply. The bot is a stand-in (the dunning bot is
-/// not on main yet) that reads and writes its conversation state in LiteDB on every turn, committed before the
-/// reply is sent.
+/// <c>turns [--debtors 200] [--turns 6] [--concurrency 8]</c>: the real host (DunningBot, MainDialog, the invoice
+/// dialogs, transcripts) with the web chat on Kestrel at 127.0.0.1 and a LiteDB file seeded with demo-like debtors.
+/// Each debtor starts a Direct Line conversation, binds it with <c>webchat/join</c> and its link token, then sends
+/// <c>turns</c> messages from <see cref="Script"/> (greeting, balance, due date, payment details with the GiroCode PNG,
+/// thanks, help; repeated when longer). A turn is timed from posting the message until a poll returns the bot's reply.
 /// </summary>
 internal sealed class TurnsScenario : IScenario
 {
+    /// <summary>The messages in order: (kind, text). The payment-details turn renders a GiroCode PNG.</summary>
+    private static readonly (string Kind, string Text)[] Script =
+    [
+        ("greeting", "Guten Tag"),
+        ("balance", "Wie viel muss ich noch zahlen?"),
+        ("due_date", "Bis wann muss ich zahlen?"),
+        ("payment_details", "Wie lautet Ihre Bankverbindung?"),
+        ("thanks", "Vielen Dank"),
+        ("help", "Hilfe"),
+    ];
+
+    private const string PaymentDetails = "payment_details";
+
     public string Name => "turns";
 
     public async Task RunAsync(BenchmarkArgs args, CancellationToken cancellationToken)
@@ -36,41 +49,49 @@ internal sealed class TurnsScenario : IScenario
         var debtors = args.Int("debtors", 200);
         var turns = args.Int("turns", 6);
         var concurrency = args.Int("concurrency", 8);
+        var warmup = Math.Min(20, debtors);
         var folder = Directory.CreateTempSubdirectory("dunning-turns-");
         try
         {
             await using var app = await StartHostAsync(Path.Combine(folder.FullName, "dunning.db"), cancellationToken);
+            var tokens = await SeedAsync(app.Services, warmup + debtors, cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = new Uri(address) };
 
-            await RunDebtorsAsync(http, Math.Min(20, debtors), 2, concurrency, cancellationToken); // warm-up
-            var latencies = new ConcurrentBag<double>();
+            await RunDebtorsAsync(http, tokens[..warmup], Script.Length, concurrency, null, cancellationToken);
+            var latencies = new ConcurrentBag<(string Kind, double Ms)>();
             var cpuBefore = Environment.CpuUsage.TotalTime;
+            var gcBefore = GC.CollectionCount(0);
             var wall = Stopwatch.StartNew();
-            await RunDebtorsAsync(http, debtors, turns, concurrency, cancellationToken, latencies);
+            await RunDebtorsAsync(http, tokens[warmup..], turns, concurrency, latencies, cancellationToken);
             wall.Stop();
             var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
 
-            var state = app.Services.GetRequiredService<LiteDbContext>().Database.GetCollection(StateBot.Collection);
-            var stored = state.Query().Where("$.Turns >= " + turns).Count();
-            var sorted = latencies.Order().ToList();
+            var all = latencies.Select(l => l.Ms).Order().ToList();
+            var giro = latencies.Where(l => l.Kind == PaymentDetails).Select(l => l.Ms).Order().ToList();
+            var others = latencies.Where(l => l.Kind != PaymentDetails).Select(l => l.Ms).Order().ToList();
             Report.Line(Name, new
             {
                 debtors,
                 turns_per_debtor = turns,
                 concurrency,
-                turns = sorted.Count,
+                turns = all.Count,
                 seconds = Math.Round(wall.Elapsed.TotalSeconds, 2),
-                turns_per_sec = Math.Round(sorted.Count / wall.Elapsed.TotalSeconds),
-                p50_ms = Math.Round(Report.Percentile(sorted, 0.50), 2),
-                p95_ms = Math.Round(Report.Percentile(sorted, 0.95), 2),
-                p99_ms = Math.Round(Report.Percentile(sorted, 0.99), 2),
-                max_ms = Math.Round(sorted.LastOrDefault(), 2),
+                turns_per_sec = Math.Round(all.Count / wall.Elapsed.TotalSeconds),
+                p50_ms = Math.Round(Report.Percentile(all, 0.50), 2),
+                p95_ms = Math.Round(Report.Percentile(all, 0.95), 2),
+                p99_ms = Math.Round(Report.Percentile(all, 0.99), 2),
+                max_ms = Math.Round(all.LastOrDefault(), 2),
+                girocode_turns = giro.Count,
+                girocode_p50_ms = Math.Round(Report.Percentile(giro, 0.50), 2),
+                girocode_p99_ms = Math.Round(Report.Percentile(giro, 0.99), 2),
+                other_p50_ms = Math.Round(Report.Percentile(others, 0.50), 2),
+                other_p99_ms = Math.Round(Report.Percentile(others, 0.99), 2),
                 // CPU of this process (host and client together) per turn: the rate on a machine shared with other work.
-                turns_per_cpu_sec = Math.Round(sorted.Count / cpu.TotalSeconds),
-                cpu_ms_per_turn = Math.Round(cpu.TotalMilliseconds / sorted.Count, 3),
-                conversations_with_state_in_litedb = stored,
-                bot = "stand-in echo bot with LiteDB state",
+                turns_per_cpu_sec = Math.Round(all.Count / cpu.TotalSeconds),
+                cpu_ms_per_turn = Math.Round(cpu.TotalMilliseconds / all.Count, 3),
+                gen0_collections = GC.CollectionCount(0) - gcBefore,
+                stored = Stored(app.Services, (warmup * (Script.Length + 1) + debtors * (turns + 1)) * 2),
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
         }
@@ -89,38 +110,74 @@ internal sealed class TurnsScenario : IScenario
             ["WebChat:PerIp:PermitLimit"] = "0",
             ["WebChat:StartsPerIp:PermitLimit"] = "0",
             ["WebChat:PerConversation:PermitLimit"] = "0",
+            ["Payee:AccountHolder"] = "Demo Studio GmbH",
+            ["Payee:Iban"] = "DE89370400440532013000",
+            ["Payee:Bic"] = "COBADEFFXXX",
+            ["Payee:BankName"] = "Commerzbank",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
         builder.AddDunningHost();
         builder.Logging.ClearProviders();
         builder.Services.AddDunningStorage(builder.Configuration);
+        builder.AddDunningConversations();
         builder.AddWebChat();
-        builder.Services.AddSingleton<IBot, StateBot>();
         var app = builder.Build();
         app.MapWebChat();
         await app.StartAsync(cancellationToken);
         return app;
     }
 
-    private static Task RunDebtorsAsync(HttpClient http, int debtors, int turns, int concurrency, CancellationToken ct, ConcurrentBag<double>? latencies = null) =>
-        Parallel.ForAsync(0, debtors, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (n, token) =>
+    /// <summary>Demo-like debtors (German consumers and businesses), one or two overdue euro invoices each; returns their link tokens.</summary>
+    private static async Task<string[]> SeedAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var debtors = new List<Debtor>(count);
+        var invoices = new List<Invoice>();
+        var cases = new List<DunningCase>();
+        for (var n = 0; n < count; n++)
+        {
+            var debtor = new Debtor
+            {
+                Id = $"D-{n:D5}", Name = $"Kundin {n}", Kind = n % 3 == 0 ? DebtorKind.Business : DebtorKind.Consumer,
+                Language = "de", TimeZone = "Europe/Berlin", Country = "DE",
+                AccessCode = DebtorSecrets.NewAccessCode(), LinkToken = DebtorSecrets.NewLinkToken(),
+            };
+            debtors.Add(debtor);
+            cases.Add(new DunningCase { DebtorId = debtor.Id });
+            invoices.Add(Invoice.Create($"RE-{n:D5}-1", debtor.Id, today.AddDays(-40), today.AddDays(-10), "EUR", null,
+                [new InvoiceLine("Wartung Heizungsanlage", 1, 680m, 19m), new InvoiceLine("Anfahrt", 1, 45m, 19m)]));
+            if (n % 4 == 0)
+                invoices.Add(Invoice.Create($"RE-{n:D5}-2", debtor.Id, today.AddDays(-20), today.AddDays(5), "EUR", null,
+                    [new InvoiceLine("Fotoshooting", 1, 240m, 19m)]));
+        }
+        await services.GetRequiredService<IInvoiceStore>().SaveBatchAsync(debtors, invoices, cases, cancellationToken);
+        return [.. debtors.Select(d => d.LinkToken)];
+    }
+
+    private static Task RunDebtorsAsync(HttpClient http, string[] linkTokens, int turns, int concurrency,
+        ConcurrentBag<(string Kind, double Ms)>? latencies, CancellationToken ct) =>
+        Parallel.ForAsync(0, linkTokens.Length, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (n, token) =>
         {
             using var start = await http.PostAsync("/v3/directline/conversations", null, token);
             var conversation = await start.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(token);
             var id = conversation.GetProperty("conversationId").GetString()!;
             var auth = new AuthenticationHeaderValue("Bearer", conversation.GetProperty("token").GetString());
-            var watermark = await TurnAsync(http, id, auth, """{"type":"event","name":"webchat/join","value":{"locale":"de-DE"}}""", null, token);
+            var join = JsonSerializer.Serialize(new { type = "event", name = "webchat/join", value = new { linkToken = linkTokens[n], locale = "de-DE" } });
+            var (watermark, _) = await TurnAsync(http, id, auth, join, null, token);
             for (var t = 0; t < turns; t++)
             {
+                var (kind, text) = Script[t % Script.Length];
+                var body = JsonSerializer.Serialize(new { type = "message", text, channelData = new { clientActivityID = $"b{n}-{t}" } });
                 var begin = Stopwatch.GetTimestamp();
-                watermark = await TurnAsync(http, id, auth, $$$"""{"type":"message","text":"Nachricht {{{t}}}","channelData":{"clientActivityID":"b{{{n}}}-{{{t}}}"}}""", watermark, token);
-                latencies?.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                (watermark, var reply) = await TurnAsync(http, id, auth, body, watermark, token);
+                latencies?.Add((kind, Stopwatch.GetElapsedTime(begin).TotalMilliseconds));
+                Check(kind, reply);
             }
         });
 
-    /// <summary>Posts one activity, then polls until the bot's reply to it is there; returns the new watermark.</summary>
-    private static async Task<string?> TurnAsync(HttpClient http, string conversation, AuthenticationHeaderValue auth, string body, string? watermark, CancellationToken ct)
+    /// <summary>Posts one activity, then polls until the bot's reply to it is there; returns the new watermark and the reply.</summary>
+    private static async Task<(string? Watermark, JsonElement Reply)> TurnAsync(HttpClient http, string conversation, AuthenticationHeaderValue auth,
+        string body, string? watermark, CancellationToken ct)
     {
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
         {
@@ -133,26 +190,36 @@ internal sealed class TurnsScenario : IScenario
         poll.Headers.Authorization = auth;
         using var polled = await http.SendAsync(poll, ct);
         var set = await polled.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct);
-        if (!set.GetProperty("activities").EnumerateArray().Any(a => a.TryGetProperty("replyToId", out var r) && r.GetString() == sent))
+        var reply = set.GetProperty("activities").EnumerateArray()
+            .FirstOrDefault(a => a.TryGetProperty("replyToId", out var r) && r.GetString() == sent);
+        if (reply.ValueKind != JsonValueKind.Object)
             throw new InvalidOperationException($"The reply to {sent} was not retrievable when the POST returned.");
-        return set.GetProperty("watermark").GetString();
+        return (set.GetProperty("watermark").GetString(), reply);
     }
 
-    /// <summary>Reads its per-conversation state from LiteDB, counts the turn, writes it back (committed), replies.</summary>
-    private sealed class StateBot(LiteDbContext context) : IBot
+    /// <summary>The bot really answered the question (not the error reply): the payment details carry the GiroCode PNG.</summary>
+    private static void Check(string kind, JsonElement reply)
     {
-        public const string Collection = "bench_turn_state";
+        var text = reply.TryGetProperty("text", out var t) ? t.GetString() : null;
+        if (string.IsNullOrEmpty(text))
+            throw new InvalidOperationException($"The {kind} turn got a reply without text.");
+        if (kind == PaymentDetails && !(reply.TryGetProperty("attachments", out var a)
+            && a.EnumerateArray().Any(x => x.GetProperty("contentType").GetString() == "image/png")))
+            throw new InvalidOperationException($"The payment details came without the GiroCode: {text}");
+        if (kind == "balance" && !text.Contains("RE-", StringComparison.Ordinal))
+            throw new InvalidOperationException($"The balance answer names no invoice: {text}");
+    }
 
-        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>What LiteDB holds at the end: linked conversations, bot states and transcript entries.</summary>
+    private static object Stored(IServiceProvider services, int expectedTranscriptEntries)
+    {
+        var database = services.GetRequiredService<LiteDbContext>().Database;
+        return new
         {
-            var states = context.Database.GetCollection(Collection);
-            var key = turnContext.Activity.Conversation!.Id!;
-            var state = states.FindById(key) ?? new BsonDocument { ["_id"] = key, ["Turns"] = 0 };
-            if (turnContext.Activity.Type == ActivityTypes.Message)
-                state["Turns"] = state["Turns"].AsInt32 + 1;
-            state["LastText"] = turnContext.Activity.Text ?? turnContext.Activity.Name ?? "";
-            states.Upsert(state);
-            await turnContext.SendActivityAsync(turnContext.Activity.CreateReply("Antwort auf " + state["LastText"].AsString), cancellationToken);
-        }
+            linked_conversations = database.GetCollection(LiteConversationStore.CollectionName).Count("$.DebtorId != null"),
+            bot_states = database.GetCollection(LiteBotStorage.CollectionName).Count(),
+            transcript_entries = database.GetCollection(LiteTranscriptStore.CollectionName).Count(),
+            expected_transcript_entries = expectedTranscriptEntries,
+        };
     }
 }

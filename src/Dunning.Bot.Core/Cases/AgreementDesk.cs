@@ -57,20 +57,43 @@ public sealed class AgreementDesk(
         var agreement = terms.ToAgreement(NewId(now), debtor.Id, invoiceNumbers, now);
         agreement.Agree(now, Bot);
         await agreements.SaveAsync(agreement, cancellationToken);
+        await PutInForceAsync(debtor, agreement, promise, Bot, now, cancellationToken);
+        return agreement;
+    }
 
-        var until = StartOf(terms.LastDueDate.AddDays(1), debtor.TimeZoneInfo);
+    /// <summary>
+    /// A person's approval of a proposal (AwaitingApproval): the agreement becomes Agreed by <paramref name="by"/> and takes
+    /// effect exactly as one the bot made (dunning paused, case recorded, follow-up set). Throws
+    /// <see cref="DomainException"/> when the agreement is not awaiting a decision.
+    /// </summary>
+    public async Task<PaymentAgreement> ApproveAsync(Debtor debtor, PaymentAgreement agreement, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(debtor);
+        ArgumentNullException.ThrowIfNull(agreement);
+        if (agreement.State != AgreementState.AwaitingApproval)
+            throw new DomainException($"Agreement {agreement.Id} is {agreement.State}, not awaiting approval.");
+        var now = clock.GetUtcNow();
+        agreement.Agree(now, by);
+        await agreements.SaveAsync(agreement, cancellationToken);
+        await PutInForceAsync(debtor, agreement, promise: false, by, now, cancellationToken);
+        return agreement;
+    }
+
+    private async Task PutInForceAsync(Debtor debtor, PaymentAgreement agreement, bool promise, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var invoiceNumbers = agreement.InvoiceNumbers;
+        var until = StartOf(agreement.Schedule[^1].DueDate.AddDays(1), debtor.TimeZoneInfo);
         foreach (var number in invoiceNumbers)
             await invoices.UpdateAsync(number, i => i.PauseDunning($"agreement {agreement.Id}", until > now ? until : now.AddDays(1), now), cancellationToken);
 
-        var check = StartOf(terms.Schedule[0].DueDate.AddDays(1), debtor.TimeZoneInfo);
-        var summary = $"{terms.Kind} {agreement.Id}: " + string.Join(", ", terms.Schedule.Select(i =>
-            $"{i.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {terms.Currency} by {i.DueDate:yyyy-MM-dd}"));
+        var check = StartOf(agreement.Schedule[0].DueDate.AddDays(1), debtor.TimeZoneInfo);
+        var summary = $"{agreement.Kind} {agreement.Id}: " + string.Join(", ", agreement.Schedule.Select(i =>
+            $"{i.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {agreement.Currency} by {i.DueDate:yyyy-MM-dd}"));
         await cases.UpdateAsync(debtor.Id, c =>
         {
-            c.Record(new CaseAction(now, promise ? CaseActionKinds.Promise : CaseActionKinds.Agreement, summary, InvoiceNumbers: invoiceNumbers, Actor: Bot));
+            c.Record(new CaseAction(now, promise ? CaseActionKinds.Promise : CaseActionKinds.Agreement, summary, InvoiceNumbers: invoiceNumbers, Actor: actor));
             c.NextActionAt = c.NextActionAt is { } pending && pending < check ? pending : check;
         }, cancellationToken);
-        return agreement;
     }
 
     /// <summary>

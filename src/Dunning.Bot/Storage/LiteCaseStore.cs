@@ -19,7 +19,7 @@ public sealed class LiteCaseStore(LiteDbContext context) : LiteStore<DunningCase
         cancellationToken.ThrowIfCancellationRequested();
         // Between 0 and now: a case without a next action stores null, which must not count as "due".
         var due = Collection.Query()
-            .Where(Query.Between("NextActionAt", 0L, BsonValues.From(now)))
+            .Where(Queries.Between("NextActionAt", 0L, BsonValues.From(now)))
             .OrderBy("NextActionAt")
             .Limit(limit)
             .ToList();

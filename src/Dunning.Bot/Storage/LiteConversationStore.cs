@@ -30,6 +30,9 @@ public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConver
 
     public Task SaveAsync(ConversationLink link, CancellationToken cancellationToken) => SaveEntityAsync(link, cancellationToken);
 
+    /// <summary>A turn reads its link by key and saves it at the end: both join the turn's unit of work.</summary>
+    private protected override bool JoinsUnitOfWork => true;
+
     private protected override BsonDocument ToBson(ConversationLink entity) => ConversationDocument.ToBson(entity);
 
     private protected override ConversationLink FromBson(BsonDocument document) => ConversationDocument.FromBson(document);

@@ -29,6 +29,8 @@ public sealed class LiteDbContext : IDisposable
     {
     }
 
+    private readonly AsyncLocal<LiteUnitOfWork?> unitOfWork = new();
+
     private LiteDbContext(LiteDatabase database, string? password)
     {
         Database = database;
@@ -39,6 +41,29 @@ public sealed class LiteDbContext : IDisposable
     }
 
     public LiteDatabase Database { get; }
+
+    /// <summary>The unit of work of the current async flow, if one was begun and is not finished.</summary>
+    /// (Work started during a turn that outlives it finds the finished unit and writes on its own again.)
+    public LiteUnitOfWork? UnitOfWork => unitOfWork.Value is { IsOpen: true } open ? open : null;
+
+    /// <summary>
+    /// Starts collecting the writes of this async flow (and the flows it starts) into one transaction; see
+    /// <see cref="LiteUnitOfWork"/>. Commit it before answering the caller; dispose it in any case.
+    /// </summary>
+    public LiteUnitOfWork BeginUnitOfWork()
+    {
+        if (unitOfWork.Value is not null)
+            throw new InvalidOperationException("A unit of work is already open in this flow.");
+        var begun = new LiteUnitOfWork(this);
+        unitOfWork.Value = begun;
+        return begun;
+    }
+
+    internal void EndUnitOfWork(LiteUnitOfWork finished)
+    {
+        if (ReferenceEquals(unitOfWork.Value, finished))
+            unitOfWork.Value = null;
+    }
 
     internal ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name, BsonAutoId.ObjectId);
 

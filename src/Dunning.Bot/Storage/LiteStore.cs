@@ -27,10 +27,18 @@ public abstract class LiteStore<T>
 
     private protected abstract void SetVersion(T entity, int version);
 
+    /// <summary>
+    /// True for stores whose saves join the flow's <see cref="LiteUnitOfWork"/> (checked now, written at its commit).
+    /// Only stores whose entities are read by id within a turn may: queries do not see deferred writes.
+    /// </summary>
+    private protected virtual bool JoinsUnitOfWork => false;
+
     private protected Task<T?> FindByIdAsync(BsonValue id, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var document = Collection.FindById(id);
+        var document = JoinsUnitOfWork && context.UnitOfWork is { } unit && unit.TryFind(collectionName, id, out var pending)
+            ? pending
+            : Collection.FindById(id);
         return Task.FromResult(document is null ? null : FromBson(document));
     }
 
@@ -80,7 +88,20 @@ public abstract class LiteStore<T>
         ArgumentNullException.ThrowIfNull(entity);
         cancellationToken.ThrowIfCancellationRequested();
         var expected = VersionOf(entity);
-        VersionedWrites.InTransaction(Database, () => VersionedWrites.Write(Collection, ToBson(entity), expected));
+        var document = ToBson(entity);
+        if (JoinsUnitOfWork && context.UnitOfWork is { } unit)
+        {
+            var id = document["_id"];
+            var current = unit.TryFind(collectionName, id, out var pending) ? pending : Collection.FindById(id);
+            VersionedWrites.Check(Collection, id, expected, current?["Version"].AsInt32);
+            document["Version"] = expected + 1;
+            var collection = Collection;
+            unit.Defer(() => VersionedWrites.Write(collection, document, expected), (collectionName, id), document);
+        }
+        else
+        {
+            VersionedWrites.InTransaction(Database, () => VersionedWrites.Write(Collection, document, expected));
+        }
         SetVersion(entity, expected + 1);
         return Task.CompletedTask;
     }

@@ -7,17 +7,19 @@ namespace Dunning.Bot.Storage;
 
 /// <summary>
 /// Transcript entries in LiteDB, append-only. The auto-increment <c>_id</c> keeps the order of appends, so entries with
-/// the same time come back in the order they were written.
+/// the same time come back in the order they were written. Appends join the flow's <see cref="LiteUnitOfWork"/>.
 /// </summary>
 public sealed class LiteTranscriptStore : ITranscriptStore
 {
     internal const string CollectionName = "transcripts";
 
+    private readonly LiteDbContext context;
     private readonly ILiteCollection<BsonDocument> collection;
 
     public LiteTranscriptStore(LiteDbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        this.context = context;
         collection = context.Database.GetCollection(CollectionName, BsonAutoId.Int64);
         collection.EnsureIndex("ConversationKey", "$.ConversationKey");
         collection.EnsureIndex("DebtorId", "$.DebtorId");
@@ -27,7 +29,11 @@ public sealed class LiteTranscriptStore : ITranscriptStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();
-        collection.Insert(ToBson(entry));
+        var document = ToBson(entry);
+        if (context.UnitOfWork is { } unit)
+            unit.Defer(() => collection.Insert(document));
+        else
+            collection.Insert(document);
         return Task.CompletedTask;
     }
 

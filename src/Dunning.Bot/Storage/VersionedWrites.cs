@@ -89,6 +89,18 @@ internal static class VersionedWrites
         }
     }
 
+    /// <summary>
+    /// The same verdict <see cref="Write"/> would reach, from the version stored now (<paramref name="current"/>, null
+    /// when absent), for writes deferred to a unit of work: throws <see cref="ConcurrencyConflictException"/> when they differ.
+    /// </summary>
+    public static void Check(ILiteCollection<BsonDocument> collection, BsonValue id, int expectedVersion, int? current)
+    {
+        if (expectedVersion == 0 && current is not null)
+            throw Conflict(collection, id, "it already exists");
+        if (expectedVersion != 0 && current != expectedVersion)
+            throw Conflict(collection, id, $"expected version {expectedVersion}, found {(current?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
+    }
+
     /// <summary>Runs <paramref name="write"/> in one transaction: committed entirely or rolled back entirely.</summary>
     public static void InTransaction(LiteDatabase database, Action write)
     {

@@ -59,6 +59,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // Program.cs reads some settings while registering (is Telegram or Teams on?), before the host is built; the
+        // factory applies app configuration only at Build (dotnet/aspnetcore#37680), host settings right away.
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(s =>
         {

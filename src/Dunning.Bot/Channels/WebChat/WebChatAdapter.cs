@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,9 @@ namespace Dunning.Bot.Channels.WebChat;
 /// The web chat's bot adapter. "Sending" means appending to the conversation's activity log in
 /// <see cref="WebChatStore"/>; the client fetches it by polling. A posted activity is logged (the Direct Line
 /// echo) and its turn runs under the conversation's lock before the POST answers, so the reply is readable
-/// as soon as the client has its <c>{id}</c>. As <see cref="IProactiveChannel"/> (channel <c>webchat</c>) it
+/// as soon as the client has its <c>{id}</c>. Everything the turn writes to LiteDB — the echo, the replies, the
+/// transcript, the bot state, the conversation link — is committed in one transaction (a <see cref="LiteUnitOfWork"/>)
+/// before the POST answers; a turn that fails past the error handler writes nothing. As <see cref="IProactiveChannel"/> (channel <c>webchat</c>) it
 /// appends reminders and staff messages to a known conversation's log.
 /// </summary>
 public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
@@ -17,14 +20,16 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     public const string Channel = "webchat";
 
     private readonly WebChatStore store;
+    private readonly LiteDbContext database;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
 
-    public WebChatAdapter(WebChatStore store, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
+    public WebChatAdapter(WebChatStore store, LiteDbContext database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
         : base(logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.store = store;
+        this.database = database;
         this.scopes = scopes;
         this.clock = clock;
         BotAccount = new ChannelAccount("bot", options.Value.BotName) { Role = "bot" };
@@ -37,7 +42,8 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
 
     /// <summary>
     /// Logs a verified client activity (assigning its id), then runs the bot's turn for it; returns the id.
-    /// Both happen under the conversation's lock, so the log keeps each message before its replies.
+    /// Both happen under the conversation's lock, so the log keeps each message before its replies, and everything
+    /// the turn wrote is committed together before this returns.
     /// </summary>
     public async Task<string> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -45,8 +51,10 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         var id = string.Empty;
         await Locks.RunAsync(ConversationKey(Channel, activity.Conversation?.Id), activity, async (incoming, ct) =>
         {
+            using var unit = database.BeginUnitOfWork();
             id = (await store.AppendAsync(incoming.Conversation!.Id!, [incoming], ct))[0];
             await ProcessActivityAsync(incoming, RunBotAsync, ct);
+            unit.Commit();
         }, cancellationToken);
         return id;
     }

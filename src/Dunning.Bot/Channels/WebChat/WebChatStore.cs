@@ -20,12 +20,14 @@ public sealed class WebChatStore
     internal const string Activities = "webchat_activities";
     private const string SequenceFormat = "D10";
 
+    private readonly LiteDbContext context;
     private readonly LiteDatabase database;
     private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
 
     public WebChatStore(LiteDbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        this.context = context;
         database = context.Database;
     }
 
@@ -53,7 +55,7 @@ public sealed class WebChatStore
         cancellationToken.ThrowIfCancellationRequested();
         if (sequences.ContainsKey(conversationId))
             return Task.FromResult(true);
-        var exists = ConversationCollection.Exists(Query.EQ("_id", conversationId));
+        var exists = ConversationCollection.Exists(Queries.Eq("_id", conversationId));
         if (exists)
             sequences.TryAdd(conversationId, new Sequence());
         return Task.FromResult(exists);
@@ -61,7 +63,8 @@ public sealed class WebChatStore
 
     /// <summary>
     /// Appends <paramref name="activities"/> in order in one transaction, setting each one's <c>id</c>;
-    /// returns the ids. The conversation must exist.
+    /// returns the ids. The conversation must exist. Inside a <see cref="LiteUnitOfWork"/> the insert joins it (the ids are
+    /// taken now; if the unit is discarded the next append re-reads the last sequence from the file).
     /// </summary>
     public Task<string[]> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
@@ -88,10 +91,14 @@ public sealed class WebChatStore
                     ["Json"] = ActivityJson.Serialize(activities[i]),
                 };
             }
-            if (documents.Length == 1)
-                ActivityCollection.Insert(documents[0]);
+            if (context.UnitOfWork is { } unit)
+                unit.Defer(() => Insert(documents), rolledBack: () =>
+                {
+                    lock (sequence)
+                        sequence.Loaded = false;
+                });
             else
-                ActivityCollection.InsertBulk(documents);
+                Insert(documents);
             sequence.Last += activities.Count;
         }
         return Task.FromResult(ids);
@@ -108,7 +115,7 @@ public sealed class WebChatStore
         var to = conversationId + "|~";
         // One range of the primary key (Between is inclusive, so the watermark's own activity is skipped); And(GT, LT)
         // would scan every later conversation's activities.
-        var found = ActivityCollection.Find(Query.Between("_id", from, to), limit: max + 1)
+        var found = ActivityCollection.Find(Queries.Between("_id", from, to), limit: max + 1)
             .Where(d => d["_id"].AsString != from).Take(max).ToList();
         var json = new List<string>(found.Count);
         var last = watermark ?? 0;
@@ -120,13 +127,21 @@ public sealed class WebChatStore
         return Task.FromResult(new ActivityPage(json, last));
     }
 
+    private void Insert(BsonDocument[] documents)
+    {
+        if (documents.Length == 1)
+            ActivityCollection.Insert(documents[0]);
+        else
+            ActivityCollection.InsertBulk(documents);
+    }
+
     internal static string ActivityId(string conversationId, long sequence) =>
         string.Concat(conversationId, "|", sequence.ToString(SequenceFormat, CultureInfo.InvariantCulture));
 
     private long LastSequence(string conversationId)
     {
         var last = ActivityCollection.Query()
-            .Where(Query.Between("_id", conversationId + "|", conversationId + "|~"))
+            .Where(Queries.Between("_id", conversationId + "|", conversationId + "|~"))
             .OrderByDescending("_id")
             .Select("_id")
             .Limit(1)

@@ -12,7 +12,8 @@ namespace Dunning.Bot.Tests.Channels.Teams;
 
 /// <summary>
 /// The host on Kestrel loopback with the Teams channel on and authentication on, against the fake identity service
-/// (OpenID metadata, JWKS, token endpoint) and the fake Bot Connector; a <see cref="RecordingBot"/> stands in for the bot.
+/// (OpenID metadata, JWKS, token endpoint) and the fake Bot Connector; a <see cref="RecordingBot"/> stands in for the bot
+/// unless <see cref="StartWithRealBotAsync"/> keeps the host's own bot.
 /// </summary>
 internal sealed class TeamsChannelHarness : IAsyncDisposable
 {
@@ -22,14 +23,17 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
     private readonly HttpClient trusting;
     private readonly string? dataDirectory;
     private readonly Dictionary<string, string?>? extra;
+    private readonly bool realBot;
     private bool ownsFakes = true;
 
-    private TeamsChannelHarness(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string? dataDirectory, Dictionary<string, string?>? extra)
+    private TeamsChannelHarness(FakeBotFrameworkIdentity identity, FakeBotConnector connector, string? dataDirectory, Dictionary<string, string?>? extra,
+        bool realBot = false)
     {
         Identity = identity;
         Connector = connector;
         this.dataDirectory = dataDirectory;
         this.extra = extra;
+        this.realBot = realBot;
         identity.ExpectedClientId = AppId;
         trusting = LoopbackServer.TrustingClient(identity.Certificate);
         var settings = new Dictionary<string, string?>
@@ -48,7 +52,8 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
             settings[key] = value;
         Host = new BotHost(settings, services: s =>
         {
-            s.Replace(ServiceDescriptor.Singleton<IBot>(Bot));
+            if (!realBot)
+                s.Replace(ServiceDescriptor.Singleton<IBot>(Bot));
             s.AddSingleton<IMsalHttpClientFactory>(new MsalClient(trusting));
         });
         Client = Host.CreateHttpClient();
@@ -69,6 +74,10 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
     public static async Task<TeamsChannelHarness> StartAsync(string? dataDirectory = null, Dictionary<string, string?>? settings = null) =>
         new(await FakeBotFrameworkIdentity.StartAsync(), await FakeBotConnector.StartAsync(), dataDirectory, settings);
 
+    /// <summary>The same, with the host's real bot (DunningBot) behind the channel; <see cref="Bot"/> then records nothing.</summary>
+    public static async Task<TeamsChannelHarness> StartWithRealBotAsync(string dataDirectory, Dictionary<string, string?> settings) =>
+        new(await FakeBotFrameworkIdentity.StartAsync(), await FakeBotConnector.StartAsync(), dataDirectory, settings, realBot: true);
+
     /// <summary>
     /// Stops this host and starts a new one over the same database file and the same fakes, as a process restart
     /// does; the returned harness owns the fakes from now on.
@@ -77,7 +86,7 @@ internal sealed class TeamsChannelHarness : IAsyncDisposable
     {
         ownsFakes = false;
         await DisposeAsync();
-        return new TeamsChannelHarness(Identity, Connector, dataDirectory, extra);
+        return new TeamsChannelHarness(Identity, Connector, dataDirectory, extra, realBot);
     }
 
     /// <summary>A fixture with its serviceUrl pointing at the fake connector.</summary>

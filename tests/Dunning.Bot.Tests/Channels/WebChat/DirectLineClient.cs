@@ -25,6 +25,14 @@ internal sealed class DirectLineClient(HttpClient http)
         return json;
     }
 
+    /// <summary>Starts again with the current <see cref="Token"/>: asserts 200 and takes the conversation id it resumes.</summary>
+    public async Task ResumeAsync()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/v3/directline/conversations", null, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        ConversationId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString()!;
+    }
+
     public Task<HttpResponseMessage> PostAsync(string json, string? conversationId = null, string? token = null) =>
         SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId ?? ConversationId}/activities", json, token ?? Token);
 

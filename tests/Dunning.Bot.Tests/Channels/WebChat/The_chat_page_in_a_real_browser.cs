@@ -8,7 +8,6 @@ namespace Dunning.Bot.Tests.Channels.WebChat;
 /// </summary>
 public sealed class The_chat_page_in_a_real_browser : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly Infrastructure.BotHost host = WebChatHost.Start(new() { ["WebChat:PollIntervalMs"] = "200" });
 
     [Fact]
@@ -64,27 +63,9 @@ public sealed class The_chat_page_in_a_real_browser : IDisposable
         Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
     }
 
-    /// <summary>False (the test passes with a note) only outside CI; in CI a missing browser fails the test.</summary>
-    private static bool ChromiumPresent()
-    {
-        if (File.Exists(Chromium))
-            return true;
-        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"{Chromium} is missing; CI must install the 'chromium' package.");
-        Console.WriteLine($"SKIPPED: {Chromium} not installed (apt-get install chromium); browser test not run.");
-        return false;
-    }
+    private static bool ChromiumPresent() => HeadlessChromium.Present();
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        // A shared 2-core CI machine can be slow; the page itself answers within one poll interval.
-        Assertions.SetDefaultExpectTimeout(15_000);
-        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = Chromium,
-        Headless = true,
-        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
-    }
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => HeadlessChromium.LaunchAsync(playwright);
 
     public void Dispose() => host.Dispose();
 }

@@ -29,6 +29,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>
+    /// How long each request is held before it is recorded and answered (a slow connector, so a batch takes a while).
+    /// The wait ignores the caller hanging up: like the real service, a message already received is delivered even if the
+    /// sender dies before reading the answer.
+    /// </summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The next request (of any kind) is answered with this status instead of succeeding.</summary>
     public void FailNext(int status, TimeSpan? retryAfter = null) => failures.Enqueue((status, retryAfter));
 
@@ -66,6 +73,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
         }
 
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay, CancellationToken.None);
         var (status, result) = Respond(http, bodyRequired ? json : new JsonObject(), answer);
         requests.Enqueue(new ConnectorRequest(
             http.Request.Method, http.Request.Path.Value ?? "", conversationId, activityId,

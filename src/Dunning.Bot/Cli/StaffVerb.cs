@@ -1,0 +1,79 @@
+using Dunning.Bot.Hosting;
+using Dunning.Bot.Staff;
+using Dunning.Bot.Staff.Accounts;
+using Dunning.Bot.Storage;
+
+namespace Dunning.Bot.Cli;
+
+/// <summary>
+/// <c>staff add --user NAME --role owner|staff [--password-stdin] [--config file]</c>: creates a console account. Without
+/// <c>--password-stdin</c> a random password is generated and printed once. Exit codes: 0 created, 1 refused (name
+/// taken, password too short), 2 usage.
+/// </summary>
+internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
+{
+    public string Name => "staff";
+
+    public string Summary => "add a staff console account: staff add --user NAME --role owner|staff [--password-stdin]";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || args[0] != "add")
+            return Usage(error, "the only sub-command is 'add'.");
+        string? user = null, roleText = null, configFile = null;
+        var fromStdin = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--user" when i + 1 < args.Length: user = args[++i]; break;
+                case "--role" when i + 1 < args.Length: roleText = args[++i]; break;
+                case "--password-stdin": fromStdin = true; break;
+                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
+                default: return Usage(error, $"unexpected argument '{args[i]}'.");
+            }
+        }
+        if (user is null)
+            return Usage(error, "--user is required.");
+        if (!StaffRoles.TryParse(roleText, out var role))
+            return Usage(error, "--role must be owner or staff.");
+        if (configFile is not null && !File.Exists(configFile))
+            return Usage(error, $"the configuration file {configFile} does not exist.");
+        string? password = null;
+        if (fromStdin)
+        {
+            password = (input ?? Console.In).ReadLine()?.TrimEnd('\r', '\n');
+            if (string.IsNullOrEmpty(password))
+                return Usage(error, "--password-stdin read no password.");
+        }
+
+        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
+        var services = new ServiceCollection().AddDunningStorage(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
+        services.AddSingleton<IStaffAccountStore, StaffAccountStore>();
+        services.AddSingleton<StaffAccounts>();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            var (account, generated) = await provider.GetRequiredService<StaffAccounts>().CreateAsync(user, role, password, cancellationToken);
+            output.WriteLine($"Created {StaffRoles.Name(account.Role)} account '{account.UserName}'.");
+            if (generated is not null)
+                output.WriteLine($"Password (shown once, keep it secret): {generated}");
+            output.WriteLine("Sign in at /console/signin.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            error.WriteLine($"staff: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static int Usage(TextWriter error, string problem)
+    {
+        error.WriteLine($"staff: {problem}");
+        error.WriteLine("usage: staff add --user <name> --role owner|staff [--password-stdin] [--config <settings.json>]");
+        return 2;
+    }
+}

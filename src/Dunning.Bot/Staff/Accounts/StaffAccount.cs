@@ -1,0 +1,28 @@
+namespace Dunning.Bot.Staff.Accounts;
+
+/// <summary>
+/// A local console account. The password is kept only as a PBKDF2 hash (ASP.NET Core Identity's format);
+/// <see cref="SecurityStamp"/> changes with the password or role, which ends every session signed in before.
+/// </summary>
+public sealed class StaffAccount
+{
+    public required string UserName { get; init; }
+
+    public required StaffRole Role { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public required string SecurityStamp { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    public int Version { get; set; }
+
+    public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && now < until;
+}

@@ -1,0 +1,33 @@
+// Live updates for the staff console: server-sent events trigger a refresh of the page's [data-live] regions
+// (forms stay untouched, so nothing typed is lost). Pages with data-poll also refresh on a timer.
+(function () {
+  "use strict";
+  var indicator = document.getElementById("live");
+  var busy = false, again = false;
+
+  function refresh() {
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch(window.location.href, { credentials: "same-origin", headers: { "X-Console-Refresh": "1" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        document.querySelectorAll("[data-live]").forEach(function (region) {
+          var next = fresh.getElementById(region.id);
+          if (next && next.innerHTML !== region.innerHTML) region.innerHTML = next.innerHTML;
+        });
+      })
+      .catch(function () { /* the next event or tick tries again */ })
+      .finally(function () { busy = false; if (again) { again = false; refresh(); } });
+  }
+
+  if (document.querySelector("[data-live]") && window.EventSource) {
+    var source = new EventSource("/console/events");
+    source.onopen = function () { if (indicator) { indicator.textContent = "live"; indicator.className = "on"; } };
+    source.onerror = function () { if (indicator) { indicator.textContent = "reconnecting…"; indicator.className = ""; } };
+    ["escalation", "conversation", "case"].forEach(function (name) { source.addEventListener(name, refresh); });
+  }
+  var poll = document.body.getAttribute("data-poll");
+  if (poll) window.setInterval(refresh, Math.max(1000, parseInt(poll, 10) || 3000));
+})();

@@ -1,0 +1,64 @@
+namespace Dunning.Bot.Staff.CaseFiles;
+
+/// <summary>
+/// Everything a collection agency or a court dunning application needs about one debtor, as of
+/// <see cref="GeneratedAt"/>: the parties, each invoice with principal, payments, interest, fees and the amount due,
+/// every reminder (date and channel), every promise and agreement, every objection, the escalations, the full case
+/// history and the conversation transcripts. Amounts are decimal strings with their ISO currency.
+/// </summary>
+public sealed record CaseFile
+{
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public required string GeneratedBy { get; init; }
+
+    public required CaseFileCreditor Creditor { get; init; }
+
+    public required CaseFileDebtor Debtor { get; init; }
+
+    public required IReadOnlyList<CaseFileInvoice> Invoices { get; init; }
+
+    /// <summary>The amount due per currency (principal − paid + interest + fees over the open invoices).</summary>
+    public required IReadOnlyList<CaseFileAmount> TotalDue { get; init; }
+
+    public required IReadOnlyList<CaseFileEvent> Reminders { get; init; }
+
+    public required IReadOnlyList<CaseFileAgreement> Agreements { get; init; }
+
+    public required IReadOnlyList<CaseFileEvent> Promises { get; init; }
+
+    public required IReadOnlyList<CaseFileEvent> Objections { get; init; }
+
+    public required IReadOnlyList<CaseFileEscalation> Escalations { get; init; }
+
+    public required IReadOnlyList<CaseFileEvent> History { get; init; }
+
+    public required IReadOnlyList<CaseFileMessage> Transcript { get; init; }
+}
+
+public sealed record CaseFileAmount(decimal Amount, string Currency);
+
+public sealed record CaseFileCreditor(string? Name, string? Iban, string? Bic, string? BankName);
+
+public sealed record CaseFileDebtor(string Id, string Name, string Kind, string? Email, string Country, string? State, string Language,
+    IReadOnlyList<CaseFileContact> Contacts);
+
+public sealed record CaseFileContact(string Channel, string Address, DateTimeOffset? OptedOutAt, DateTimeOffset? DeadSince);
+
+public sealed record CaseFileInvoice(string Number, DateOnly IssueDate, DateOnly DueDate, string Currency, string Status, int Stage,
+    decimal Principal, decimal Paid, decimal Interest, decimal Fees, decimal Due, decimal? InterestRatePercent, DateOnly Deadline,
+    IReadOnlyList<CaseFilePayment> Payments, string? Dispute, string? Pause, string? DocumentLink);
+
+public sealed record CaseFilePayment(DateOnly Date, decimal Amount, string? Reference);
+
+public sealed record CaseFileEvent(DateTimeOffset At, string Kind, string Summary, string? Channel, string? Actor, IReadOnlyList<string> Invoices);
+
+public sealed record CaseFileAgreement(string Id, string Kind, string State, IReadOnlyList<string> Invoices, string Currency, decimal Amount,
+    IReadOnlyList<CaseFileInstalment> Schedule, decimal? DiscountPercent, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecidedBy, int Breaks);
+
+public sealed record CaseFileInstalment(DateOnly DueDate, decimal Amount, DateOnly? PaidOn);
+
+public sealed record CaseFileEscalation(string Id, string Reason, string Priority, string State, DateTimeOffset RaisedAt, DateTimeOffset? RespondBy,
+    string? Detail, string? AssignedTo, DateTimeOffset? ClosedAt);
+
+public sealed record CaseFileMessage(DateTimeOffset At, string Conversation, string Direction, string? Sender, string? Text);

@@ -1,0 +1,74 @@
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Payments;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Staff.CaseFiles;
+
+/// <summary>
+/// Assembles a <see cref="CaseFile"/> from the stores. Amounts come from <see cref="InvoiceStatements"/> (the same
+/// interest and fees the bot tells the debtor). Reads only.
+/// </summary>
+public sealed partial class CaseFileBuilder(
+    IDebtorStore debtors,
+    ICaseStore cases,
+    IAgreementStore agreements,
+    IEscalationStore escalations,
+    ITranscriptStore transcripts,
+    InvoiceStatements statements,
+    IOptions<PayeeOptions> payee,
+    IOptions<StaffOptions> options,
+    TimeProvider clock)
+{
+    private static readonly string[] ObjectionKinds =
+        [CaseActionKinds.Dispute, CaseActionKinds.Objection, CaseActionKinds.Hardship, CaseActionKinds.ClaimedPaid];
+
+    /// <summary>The case file of <paramref name="debtorId"/>, or null when there is no such debtor.</summary>
+    public async Task<CaseFile?> BuildAsync(string debtorId, string generatedBy, CancellationToken cancellationToken)
+    {
+        var debtor = await debtors.FindAsync(debtorId, cancellationToken);
+        if (debtor is null)
+            return null;
+        var statement = await statements.ForDebtorAsync(debtor, cancellationToken);
+        var dunningCase = await cases.FindAsync(debtorId, cancellationToken);
+        var history = (dunningCase?.History ?? []).OrderBy(a => a.At).Select(Event).ToList();
+        var owner = payee.Value;
+        return new CaseFile
+        {
+            GeneratedAt = clock.GetUtcNow(),
+            GeneratedBy = generatedBy,
+            Creditor = new CaseFileCreditor(Blank(owner.AccountHolder), Blank(owner.Iban), Blank(owner.Bic), Blank(owner.BankName)),
+            Debtor = new CaseFileDebtor(debtor.Id, debtor.Name, debtor.Kind.ToString(), debtor.Email, debtor.Country, debtor.State, debtor.Language,
+                [.. debtor.Contacts.Select(c => new CaseFileContact(c.Channel, c.Address, c.OptedOutAt, c.DeadSince))]),
+            Invoices = [.. statement.Invoices.Select(Invoice)],
+            TotalDue = [.. DebtorStatement.TotalsByCurrency(statement.Open).Select(m => new CaseFileAmount(m.Amount, m.Currency))],
+            Reminders = [.. history.Where(e => e.Kind == CaseActionKinds.Reminder)],
+            Promises = [.. history.Where(e => e.Kind == CaseActionKinds.Promise)],
+            Objections = [.. history.Where(e => ObjectionKinds.Contains(e.Kind))],
+            Agreements = [.. (await agreements.ListByDebtorAsync(debtorId, cancellationToken)).OrderBy(a => a.CreatedAt).Select(Agreement)],
+            Escalations = [.. (await escalations.ListByDebtorAsync(debtorId, cancellationToken)).OrderBy(e => e.RaisedAt).Select(Escalation)],
+            History = history,
+            Transcript = await TranscriptAsync(debtorId, cancellationToken),
+        };
+    }
+
+    private static CaseFileInvoice Invoice(InvoiceStatement s) => new(
+        s.Number, s.Invoice.IssueDate, s.Invoice.DueDate, s.Invoice.Currency, s.Status.ToString(), s.Stage,
+        s.Principal.Amount, s.Paid.Amount, s.Interest.Rounded().Amount, s.Fees.Amount, s.Due.Rounded().Amount, s.InterestRatePercent, s.Deadline,
+        [.. s.Invoice.Payments.Select(p => new CaseFilePayment(p.Date, p.Amount, p.Reference))],
+        s.Invoice.Dispute,
+        s.Invoice.Pause is { } p ? $"{p.Reason} (since {p.Since:yyyy-MM-dd}{(p.Until is { } u ? $", until {u:yyyy-MM-dd}" : "")})" : null,
+        s.Invoice.DocumentLink);
+
+    private static CaseFileEvent Event(CaseAction a) => new(a.At, a.Kind, a.Summary, a.Channel, a.Actor, a.InvoiceNumbers ?? []);
+
+    private static CaseFileAgreement Agreement(PaymentAgreement a) => new(
+        a.Id, a.Kind.ToString(), a.State.ToString(), a.InvoiceNumbers, a.Currency, a.Amount,
+        [.. a.Schedule.Select(i => new CaseFileInstalment(i.DueDate, i.Amount, i.PaidOn))], a.DiscountPercent, a.CreatedAt, a.DecidedAt, a.DecidedBy, a.Breaks);
+
+    private static CaseFileEscalation Escalation(Escalation e) => new(
+        e.Id, e.Reason.ToString(), e.Priority.ToString(), e.State.ToString(), e.RaisedAt, e.RespondBy, e.Detail, e.AssignedTo, e.ClosedAt);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Dunning.Bot.Channels;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Ports;
+
+namespace Dunning.Bot.Staff.Desk;
+
+/// <summary>
+/// Takeover, reply and hand-back of one conversation. A takeover sets the link's handoff to Human with the staff
+/// member as owner (a versioned save: the bot's turn and another console user cannot silently undo it); a conversation
+/// someone else owns is taken only with an explicit override. While a person owns it the bot stays silent and the
+/// schedule sends no reminders. Replies go out through the conversation's channel and into the transcript; hand-back
+/// returns it to the bot, tells the debtor, and asks the scheduler to look at the case again.
+/// </summary>
+public sealed partial class ConversationActions(
+    IConversationStore conversations,
+    IEscalationStore escalations,
+    DebtorMessenger messenger,
+    ITranscriptStore transcripts,
+    IHandoffHub hub,
+    MessageCatalogue catalogue,
+    StaffRecords records)
+{
+    /// <summary>The longest reply a staff member may send (Telegram's message limit).</summary>
+    public const int MaxReplyLength = 4096;
+    private const int Attempts = 3;
+
+    public async Task<StaffResult> TakeOverAsync(StaffActor actor, string key, bool overrideOwner, CancellationToken cancellationToken)
+    {
+        var (refused, link, before) = await ChangeHandoffAsync(key, link =>
+            link.Handoff == HandoffState.Human && link.HandoffOwner == actor.UserName ? StaffResult.Done("You already own this conversation.")
+            : link.Handoff == HandoffState.Human && !overrideOwner ? StaffResult.Conflict($"{link.HandoffOwner} owns this conversation. Take it over only with the override, after talking to them.")
+            : null, HandoffState.Human, actor.UserName, cancellationToken);
+        if (refused is not null)
+            return refused;
+        var assigned = await AssignEscalationsAsync(link, actor, cancellationToken);
+        var now = records.Now;
+        await hub.PublishAsync(HandoffEvents.CreateInitiation(link, new
+        {
+            skill = "collections",
+            debtorId = link.DebtorId,
+            owner = actor.UserName,
+            escalations = assigned,
+        }, await TranscriptAsync(link, cancellationToken), now), cancellationToken);
+        await records.WriteAsync(actor, link.DebtorId, overrideOwner && before.Contains("Human", StringComparison.Ordinal) ? "take-over-override" : "take-over",
+            $"conversation {key}", before, Describe(link),
+            link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} taken over by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
+            cancellationToken, "conversation");
+        return StaffResult.Done("You own the conversation now; the bot stays silent until you hand it back.");
+    }
+
+    public async Task<StaffResult> ReplyAsync(StaffActor actor, string key, string? text, CancellationToken cancellationToken)
+    {
+        var message = text?.Trim();
+        if (string.IsNullOrEmpty(message))
+            return StaffResult.Invalid("The reply is empty.");
+        if (message.Length > MaxReplyLength)
+            return StaffResult.Invalid($"The reply is longer than {MaxReplyLength} characters.");
+        var link = await conversations.FindAsync(key, cancellationToken);
+        if (link is null)
+            return StaffResult.NotFound($"There is no conversation {key}.");
+        if (link.Handoff != HandoffState.Human || link.HandoffOwner != actor.UserName)
+            return StaffResult.Conflict("Take the conversation over before replying.");
+        var result = await messenger.SendAsync(link, Activity.CreateMessage(message), actor.UserName, cancellationToken);
+        if (result.Status != DeliveryStatus.Delivered)
+            return StaffResult.Failed($"Not delivered ({result.Status}): {result.Detail}");
+        await records.WriteAsync(actor, link.DebtorId, "reply", $"conversation {key}", null, message, null, cancellationToken, "conversation");
+        return StaffResult.Done("Sent.");
+    }
+
+    public async Task<StaffResult> HandBackAsync(StaffActor actor, string key, bool overrideOwner, CancellationToken cancellationToken)
+    {
+        var wasHuman = false;
+        var (refused, link, before) = await ChangeHandoffAsync(key, link =>
+        {
+            wasHuman = link.Handoff == HandoffState.Human;
+            return link.Handoff == HandoffState.Bot ? StaffResult.Conflict("The bot already has this conversation.")
+                : wasHuman && link.HandoffOwner != actor.UserName && !overrideOwner ? StaffResult.Conflict($"{link.HandoffOwner} owns this conversation; only they (or the override) can hand it back.")
+                : null;
+        }, HandoffState.Bot, null, cancellationToken);
+        if (refused is not null)
+            return refused;
+        await ResolveConversationEscalationsAsync(link, actor, cancellationToken);
+        var now = records.Now;
+        if (wasHuman)
+            await messenger.SendAsync(link, Activity.CreateMessage(catalogue.Render("console", "handed_back", link.Language)), "bot", cancellationToken);
+        await hub.PublishAsync(HandoffEvents.CreateStatus(link, "completed", now), cancellationToken);
+        await records.WriteAsync(actor, link.DebtorId, "hand-back", $"conversation {key}", before, Describe(link),
+            link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} handed back to the bot by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
+            cancellationToken, "conversation");
+        return StaffResult.Done("Handed back to the bot; reminders resume as scheduled.");
+    }
+
+    /// <summary>
+    /// Sets the handoff of <paramref name="key"/> (a versioned save, re-read and re-checked on a concurrent change) unless
+    /// <paramref name="refuse"/> returns a result for the current link; returns that result, or the saved link and its state before.
+    /// </summary>
+    private async Task<(StaffResult? Refused, ConversationLink Link, string Before)> ChangeHandoffAsync(string key, Func<ConversationLink, StaffResult?> refuse,
+        HandoffState handoff, string? owner, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var link = await conversations.FindAsync(key, cancellationToken);
+            if (link is null)
+                return (StaffResult.NotFound($"There is no conversation {key}."), null!, "");
+            if (refuse(link) is { } refused)
+                return (refused, link, "");
+            var before = Describe(link);
+            (link.Handoff, link.HandoffOwner) = (handoff, owner);
+            try
+            {
+                await conversations.SaveAsync(link, cancellationToken);
+                return (null, link, before);
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return (StaffResult.Conflict("The conversation kept changing; please try again."), link, "");
+            }
+        }
+    }
+
+    /// <summary>Open escalations from this conversation become In progress, assigned to the new owner; returns their ids.</summary>
+    private async Task<List<string>> AssignEscalationsAsync(ConversationLink link, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        if (link.DebtorId is null)
+            return ids;
+        foreach (var escalation in await escalations.ListByDebtorAsync(link.DebtorId, cancellationToken))
+        {
+            if (escalation.State == EscalationState.Resolved || (escalation.ConversationKey is { } from && from != link.Key))
+                continue;
+            escalation.State = EscalationState.InProgress;
+            escalation.AssignedTo = actor.UserName;
+            if (await TrySaveAsync(escalation, cancellationToken))
+                ids.Add(escalation.Id);
+        }
+        return ids;
+    }
+
+    /// <summary>"A person, please" and "did not understand" are answered by the conversation itself; other reasons stay open.</summary>
+    private async Task ResolveConversationEscalationsAsync(ConversationLink link, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (link.DebtorId is null)
+            return;
+        foreach (var escalation in await escalations.ListByDebtorAsync(link.DebtorId, cancellationToken))
+        {
+            if (escalation.State == EscalationState.Resolved || escalation.ConversationKey != link.Key
+                || escalation.Reason is not (EscalationReason.RequestHuman or EscalationReason.NotUnderstood))
+                continue;
+            escalation.State = EscalationState.Resolved;
+            escalation.ClosedAt = records.Now;
+            escalation.AssignedTo ??= actor.UserName;
+            await TrySaveAsync(escalation, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(Escalation escalation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await escalations.SaveAsync(escalation, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false; // changed meanwhile by someone else; theirs stands
+        }
+    }
+
+    private static string Describe(ConversationLink link) =>
+        JsonSerializer.Serialize(new { handoff = link.Handoff.ToString(), owner = link.HandoffOwner });
+}

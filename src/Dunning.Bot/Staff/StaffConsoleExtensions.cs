@@ -1,0 +1,122 @@
+using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Staff.Accounts;
+using Dunning.Bot.Staff.Audit;
+using Dunning.Bot.Staff.CaseFiles;
+using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Insights;
+using Dunning.Bot.Staff.Live;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Staff;
+
+/// <summary>Registers and maps the staff console under <c>/console</c>.</summary>
+public static class StaffConsoleExtensions
+{
+    /// <summary>
+    /// Binds <see cref="StaffOptions"/> (section <c>Staff</c>); registers accounts, the audit log, the case actions, the
+    /// case file, insights, cookie sign-in, antiforgery and the Razor pages; and puts the console's owner notifier in
+    /// front of the IOwnerNotifier registered so far (call it after the channels, so digest mode covers their owner
+    /// alerts too). Needs the LiteDB storage and the conversation registrations.
+    /// </summary>
+    public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Shared Core services the console reuses; registered here too (TryAdd) so the order of Add… calls does not matter.
+        services.TryAddSingleton<DunningLadder>();
+        services.TryAddSingleton<StatutoryInterest>();
+        services.TryAddSingleton<InvoiceStatements>();
+        services.TryAddSingleton<EscalationDesk>();
+        services.TryAddSingleton<AgreementDesk>();
+
+        services.AddSingleton<IStaffAccountStore, StaffAccountStore>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ConsoleBroadcaster>();
+        services.AddSingleton<AlertDigest>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertDigest>());
+        services.AddHostedService<DemoOwnerSeeder>();
+        services.AddSingleton<StaffRecords>();
+        services.AddSingleton<DebtorMessenger>();
+        services.AddSingleton<CaseActions>();
+        services.AddSingleton<DealActions>();
+        services.AddSingleton<ConversationActions>();
+        services.TryAddSingleton<RecordingHandoffHub>();
+        services.TryAddSingleton<IHandoffHub>(sp => sp.GetRequiredService<RecordingHandoffHub>());
+        services.AddSingleton<CaseFileBuilder>();
+        services.AddSingleton<CaseFilePdf>();
+        services.AddSingleton<InsightsReport>();
+        DecorateOwnerNotifier(services);
+
+        services.AddAuthentication(StaffSignInCookie.Scheme).AddCookie(StaffSignInCookie.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(StaffSignInCookie.Scheme)
+            .Configure<IOptions<StaffOptions>>((cookie, staff) => StaffSignInCookie.Configure(cookie, staff.Value));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.AnyPolicy, p => p.AddAuthenticationSchemes(StaffSignInCookie.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(StaffRoles.OwnerPolicy, p => p.AddAuthenticationSchemes(StaffSignInCookie.Scheme).RequireRole(StaffRoles.Owner));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "dunning.console.csrf";
+            o.Cookie.Path = "/console";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__csrf";
+        });
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Staff/Pages";
+            o.Conventions.AuthorizeFolder("/", StaffRoles.AnyPolicy);
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AuthorizePage("/Audit", StaffRoles.OwnerPolicy);
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the console pages, its live event stream, exports and assets (all under <c>/console</c>).</summary>
+    public static WebApplication MapStaffConsole(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"), console => console.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            headers.CacheControl = "no-store";
+            await next(context);
+        }));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        StaffEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The console's notifier wraps whatever IOwnerNotifier was registered before (or logs itself when none was).</summary>
+    private static void DecorateOwnerNotifier(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
+        services.RemoveAll<IOwnerNotifier>();
+        services.AddSingleton<IOwnerNotifier>(sp =>
+        {
+            var inner = existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing);
+            var digest = sp.GetRequiredService<AlertDigest>();
+            digest.Target = inner;
+            return new ConsoleOwnerNotifier(inner, sp.GetRequiredService<ConsoleBroadcaster>(), digest,
+                sp.GetRequiredService<IOptions<StaffOptions>>(), sp.GetRequiredService<ILogger<ConsoleOwnerNotifier>>());
+        });
+    }
+
+    private static object Instantiate(IServiceProvider sp, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Dunning.Bot.Tests.Scheduling;
+
+/// <summary>
+/// The real host (the built Dunning.Bot.dll) as a child process on a free loopback port, with its output kept for the
+/// failure message. <see cref="Kill"/> sends SIGKILL on Linux: no shutdown hooks, no flush, no graceful lease release.
+/// </summary>
+internal sealed class CrashRecoveryHostProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private CrashRecoveryHostProcess(Process process) => this.process = process;
+
+    public bool HasExited => process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    public static CrashRecoveryHostProcess Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
+        };
+        foreach (var argument in new[] { HostAssembly, "--urls", $"http://127.0.0.1:{FreePort()}" })
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        var process = new Process { StartInfo = start };
+        var host = new CrashRecoveryHostProcess(process);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>SIGKILL to the host and anything it started; returns once the process is gone.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already reaped.
+        }
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+        {
+            if (output.Length < 200_000)
+                output.AppendLine(line);
+        }
+    }
+
+    /// <summary>
+    /// The host as built by its own project (same configuration and framework as this test assembly); the copy next to
+    /// the test assembly is the fallback.
+    /// </summary>
+    private static string HostAssembly { get; } = FindHostAssembly();
+
+    private static string FindHostAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent?.Name ?? "Debug";
+        for (var dir = testOutput; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Dunning.Bot", "bin", configuration, framework, "Dunning.Bot.dll");
+            if (File.Exists(candidate) && File.Exists(Path.ChangeExtension(candidate, ".runtimeconfig.json")))
+                return candidate;
+        }
+        var beside = Path.Combine(testOutput.FullName, "Dunning.Bot.dll");
+        return File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json"))
+            ? beside
+            : throw new FileNotFoundException("The built host (Dunning.Bot.dll with its runtimeconfig) was not found; build src/Dunning.Bot first.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

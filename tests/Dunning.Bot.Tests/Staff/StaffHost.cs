@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Staff;
+using Dunning.Bot.Staff.Accounts;
+using Dunning.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dunning.Bot.Tests.Staff;
+
+/// <summary>
+/// The real host on loopback with a fake clock, two console accounts (owner "olga", staff "sam" and "sue") and one
+/// debtor with an open invoice; browsers are HttpClients with their own cookie jar.
+/// </summary>
+public sealed partial class StaffHost : IDisposable
+{
+    public const string Password = "correct horse battery";
+    public const string DebtorId = "D-100";
+    public const string InvoiceNumber = "RE-100";
+
+    public StaffHost(Dictionary<string, string?>? settings = null)
+    {
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var all = new Dictionary<string, string?> { ["Staff:LockoutAttempts"] = "3", ["Staff:LockoutMinutes"] = "10" };
+        foreach (var (key, value) in settings ?? [])
+            all[key] = value;
+        Host = new BotHost(all, clock: Clock);
+        var accounts = Host.Services.GetRequiredService<StaffAccounts>();
+        accounts.CreateAsync("olga", StaffRole.Owner, Password, CancellationToken.None).GetAwaiter().GetResult();
+        accounts.CreateAsync("sam", StaffRole.Staff, Password, CancellationToken.None).GetAwaiter().GetResult();
+        accounts.CreateAsync("sue", StaffRole.Staff, Password, CancellationToken.None).GetAwaiter().GetResult();
+        var debtor = new Debtor { Id = DebtorId, Name = "Erika Muster", AccessCode = "AC100", LinkToken = "tok_d100_abcdefghijklmnop" };
+        var invoice = Invoice.Create(InvoiceNumber, DebtorId, new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 15), "EUR", 119m);
+        Host.Services.GetRequiredService<IInvoiceStore>()
+            .SaveBatchAsync([debtor], [invoice], [new DunningCase { DebtorId = DebtorId }], CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public BotHost Host { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
+    public HttpClient Browser() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Host.BaseAddress };
+
+    /// <summary>A client signed in as <paramref name="user"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string user)
+    {
+        var browser = Browser();
+        var response = await PostFormAsync(browser, "/console/signin", new() { ["UserName"] = user, ["Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    /// <summary>GETs <paramref name="page"/> for its antiforgery token, then posts the form with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string page, Dictionary<string, string> fields, string? action = null)
+    {
+        var html = await browser.GetStringAsync(page);
+        var form = new Dictionary<string, string>(fields) { ["__csrf"] = Token(html) };
+        return await browser.PostAsync(action ?? page, new FormUrlEncodedContent(form));
+    }
+
+    public static string Token(string html) =>
+        CsrfField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery field on the page.");
+
+    public void Dispose() => Host.Dispose();
+
+    [GeneratedRegex("name=\"__csrf\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex CsrfField();
+}
