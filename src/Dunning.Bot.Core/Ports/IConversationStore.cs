@@ -13,6 +13,19 @@ public interface IConversationStore
     /// <summary>All conversations bound to the debtor, most recent inbound first.</summary>
     Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The links bound to any of <paramref name="debtorIds"/> (any order; group by <see cref="ConversationLink.DebtorId"/>).
+    /// Stores that can load them in one go override this; the default asks once per debtor.
+    /// </summary>
+    async Task<IReadOnlyList<ConversationLink>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(debtorIds);
+        var all = new List<ConversationLink>();
+        foreach (var id in debtorIds)
+            all.AddRange(await ListByDebtorAsync(id, cancellationToken).ConfigureAwait(false));
+        return all;
+    }
+
     /// <summary>Conversations whose handoff is Pending or Human.</summary>
     Task<IReadOnlyList<ConversationLink>> ListHandedOffAsync(CancellationToken cancellationToken);
 

@@ -15,6 +15,19 @@ public interface IInvoiceStore
 
     Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The invoices of all of <paramref name="debtorIds"/> (any order; group by <see cref="Invoice.DebtorId"/>). Stores that
+    /// can load them in one go override this; the default asks once per debtor.
+    /// </summary>
+    async Task<IReadOnlyList<Invoice>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(debtorIds);
+        var all = new List<Invoice>();
+        foreach (var id in debtorIds)
+            all.AddRange(await ListByDebtorAsync(id, cancellationToken).ConfigureAwait(false));
+        return all;
+    }
+
     Task SaveAsync(Invoice invoice, CancellationToken cancellationToken);
 
     /// <summary>

@@ -42,6 +42,19 @@ public interface IOutbox
     /// <summary>The debtor's entries, newest first.</summary>
     Task<IReadOnlyList<OutboxEntry>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The entries of all of <paramref name="debtorIds"/> (any order; group by <see cref="OutboxEntry.DebtorId"/>). Stores
+    /// that can load them in one go override this; the default asks once per debtor.
+    /// </summary>
+    async Task<IReadOnlyList<OutboxEntry>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(debtorIds);
+        var all = new List<OutboxEntry>();
+        foreach (var id in debtorIds)
+            all.AddRange(await ListByDebtorAsync(id, cancellationToken).ConfigureAwait(false));
+        return all;
+    }
+
     /// <summary>How many entries are pending or sending (for health and the simulation).</summary>
     Task<int> CountOpenAsync(CancellationToken cancellationToken);
 

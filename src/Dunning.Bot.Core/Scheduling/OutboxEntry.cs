@@ -37,7 +37,11 @@ public sealed class OutboxEntry
     /// <summary>The wording key (dialog <c>reminder</c>) the text was rendered from.</summary>
     public required string MessageKey { get; init; }
 
-    /// <summary>The text as planned (reminders are re-rendered with fresh amounts at dispatch; other kinds send this).</summary>
+    /// <summary>
+    /// The text to send for kinds other than reminders. Reminders are planned without text (empty) and rendered from
+    /// <see cref="Items"/> at dispatch (<see cref="ReminderComposer.Compose(OutboxEntry, Domain.Debtor, IReadOnlyList{Domain.Invoice}, DateOnly)"/>);
+    /// once sent, this holds the text that went out.
+    /// </summary>
     public required string Text { get; set; }
 
     public IReadOnlyList<OutboxItem> Items { get; init; } = [];

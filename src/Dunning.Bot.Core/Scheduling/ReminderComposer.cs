@@ -80,4 +80,20 @@ public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder l
         // Stable per debtor and stage: a retried or re-rendered reminder reads the same.
         return catalogue.Render(Dialog, MessageKey(stage.Key), language, model, Messages.VariantSeed.For(debtor.Id, top));
     }
+
+    /// <summary>
+    /// The text of a planned reminder <paramref name="entry"/>, rendered from its plan data (each item's stage and the
+    /// stated deadline) for <paramref name="about"/> — the entry's invoices still to be named, as read now — with interest
+    /// through <paramref name="today"/>. The planner stores no text for reminders; the dispatcher renders them here, so a
+    /// message always shows the amounts of the moment it is sent.
+    /// </summary>
+    public string Compose(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> about, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(about);
+        var stages = entry.Items.ToDictionary(i => i.InvoiceNumber, i => i.Stage, StringComparer.Ordinal);
+        var lines = about.Where(i => stages.ContainsKey(i.Number)).Select(i => (i, stages[i.Number])).ToList();
+        var deadline = entry.Items.Max(i => i.Deadline) ?? today;
+        return Compose(debtor, lines, deadline, today, entry.Language);
+    }
 }

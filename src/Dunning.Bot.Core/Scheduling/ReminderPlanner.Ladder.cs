@@ -25,11 +25,11 @@ public sealed partial class ReminderPlanner
 
         var deadline = due.Max(d => Deadline(s.Debtor, d.Due.Stage, s.Today));
         var items = due.Select(d => new OutboxItem(d.Invoice.Number, d.Due.Stage.Number, s.Case.StageOf(d.Invoice.Number), deadline)).ToList();
-        var text = composer.Compose(s.Debtor, [.. due.Select(d => (d.Invoice, d.Due.Stage.Number))], deadline, s.Today, s.Language);
         foreach (var item in items)
             s.Case.Advance(item.InvoiceNumber, item.Stage);
         s.Case.NextActionAt = NextAction(s, items.ToDictionary(i => i.InvoiceNumber, _ => s.Today, StringComparer.Ordinal), followUpCheck);
-        var entry = NewEntry(s, OutboxEntry.ReminderKey(s.Debtor.Id, items), OutboxKinds.Reminder, ReminderComposer.MessageKey(top.Key), text, items);
+        // No text yet: the dispatcher renders reminders from the items (fresh amounts at send time), see ReminderComposer.
+        var entry = NewEntry(s, OutboxEntry.ReminderKey(s.Debtor.Id, items), OutboxKinds.Reminder, ReminderComposer.MessageKey(top.Key), "", items);
         var result = await EnqueueAsync(s, entry, top.Key, cancellationToken).ConfigureAwait(false);
 
         var escalating = due.Where(d => d.Due.Stage.EscalateToOwner).Select(d => d.Invoice.Number).ToList();

@@ -28,7 +28,6 @@ public sealed partial class ReminderPlanner(
     DunningLadder ladder,
     ContactRules contact,
     HolidayCalendar holidays,
-    ReminderComposer composer,
     EscalationDesk escalations,
     IAgreementFollowUps followUps,
     IOptions<ReminderPlannerOptions> options)
@@ -59,30 +58,29 @@ public sealed partial class ReminderPlanner(
 
     private async Task<PlanResult> PlanCoreAsync(string debtorId, DateTimeOffset now, PlanBuffer? buffer, CancellationToken cancellationToken)
     {
-        var dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? new DunningCase { DebtorId = debtorId };
-        var debtor = await debtors.FindAsync(debtorId, cancellationToken).ConfigureAwait(false);
-        if (debtor is null)
+        var data = await LoadAsync(debtorId, buffer, cancellationToken).ConfigureAwait(false);
+        var dunningCase = data.Case ?? new DunningCase { DebtorId = debtorId };
+        if (data.Debtor is not { } debtor)
         {
             dunningCase.NextActionAt = null;
             await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
             return new PlanResult(debtorId, PlanOutcome.NothingDue, "no_debtor");
         }
-        var all = await invoices.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
+        var all = data.Invoices;
         var today = contact.LocalDate(debtor, now);
 
         var escalated = await EscalateFinalStagesAsync(debtor, dunningCase, all, now, today, cancellationToken).ConfigureAwait(false);
         if (escalated.Count > 0)
             dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? dunningCase;
 
-        var entries = await outbox.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
-        if (entries.Any(e => e.IsOpen))
+        if (data.Entries.Any(e => e.IsOpen))
         {
             dunningCase.NextActionAt = now.AddMinutes(settings.InFlightRecheckMinutes);
             await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
             return new PlanResult(debtorId, PlanOutcome.Waiting, "in_flight") { Escalated = escalated, NextActionAt = dunningCase.NextActionAt };
         }
 
-        var links = await conversations.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
+        var links = data.Links;
         var target = ChooseConversation(debtor, links);
         var situation = new Situation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
             target?.Language ?? debtor.Language, escalated, buffer);

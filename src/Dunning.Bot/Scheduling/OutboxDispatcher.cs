@@ -114,7 +114,9 @@ public sealed partial class OutboxDispatcher(
             return await DeferAsync(entry, decision.Until!.Value, decision.Reason, cancellationToken).ConfigureAwait(false);
 
         var dropped = decision.Excluded.Select(e => e.Invoice).ToHashSet(StringComparer.Ordinal);
-        var text = entry.Kind == OutboxKinds.Reminder ? Render(entry, debtor, about, dropped, now) : entry.Text;
+        var text = entry.Kind == OutboxKinds.Reminder
+            ? composer.Compose(entry, debtor, [.. about.Where(i => !dropped.Contains(i.Number))], contact.LocalDate(debtor, now))
+            : entry.Text;
         if (!byId.TryGetValue(entry.Channel, out var channel))
             return await RetryAsync(entry, DeliveryResult.RetryLater($"no proactive channel '{entry.Channel}' is registered"), cancellationToken).ConfigureAwait(false);
         if (!await limiters.WaitAsync(entry.Channel, TimeSpan.FromSeconds(Settings.LeaseSeconds / 2.0), cancellationToken).ConfigureAwait(false))
@@ -146,13 +148,5 @@ public sealed partial class OutboxDispatcher(
                 found.Add(invoice);
         }
         return found;
-    }
-
-    private string Render(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> about, IReadOnlySet<string> dropped, DateTimeOffset now)
-    {
-        var stages = entry.Items.ToDictionary(i => i.InvoiceNumber, i => i.Stage, StringComparer.Ordinal);
-        var lines = about.Where(i => !dropped.Contains(i.Number)).Select(i => (i, stages[i.Number])).ToList();
-        var deadline = entry.Items.Max(i => i.Deadline) ?? contact.LocalDate(debtor, now);
-        return composer.Compose(debtor, lines, deadline, contact.LocalDate(debtor, now), entry.Language);
     }
 }

@@ -28,8 +28,10 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
             var fresh = page.Where(c => seen.Add(c.DebtorId)).ToList();
             if (fresh.Count == 0)
                 break;
-            // The page's writes are committed together: one disk flush per page instead of one per case.
+            // The page's reads are bulk-loaded up front, and its writes are committed together: a few queries and one
+            // disk flush per page instead of several reads and a flush per case.
             var buffer = new PlanBuffer();
+            await planner.PreloadAsync(fresh, buffer, cancellationToken).ConfigureAwait(false);
             var results = new List<PlanResult>(fresh.Count);
             foreach (var dueCase in fresh)
             {

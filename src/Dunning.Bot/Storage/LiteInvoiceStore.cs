@@ -18,6 +18,9 @@ public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
 
+    public async Task<IReadOnlyList<Invoice>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
+        [.. (await FindInAsync("DebtorId", debtorIds, cancellationToken).ConfigureAwait(false)).Select(FromBson)];
+
     public Task SaveAsync(Invoice invoice, CancellationToken cancellationToken) => SaveEntityAsync(invoice, cancellationToken);
 
     public Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases,

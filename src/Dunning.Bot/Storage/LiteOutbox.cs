@@ -167,6 +167,15 @@ public sealed class LiteOutbox : IOutbox
         return Task.FromResult(entries);
     }
 
+    public Task<IReadOnlyList<OutboxEntry>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(debtorIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<OutboxEntry> entries = [.. VersionedWrites.ReadTogether(context.Database, () => [.. debtorIds.Distinct(StringComparer.Ordinal)
+            .SelectMany(id => Entries.Find(Queries.Eq("DebtorId", id)))]).Select(OutboxDocument.FromBson)];
+        return Task.FromResult(entries);
+    }
+
     public Task<int> CountOpenAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

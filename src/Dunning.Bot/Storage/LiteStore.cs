@@ -56,8 +56,9 @@ public abstract class LiteStore<T>
     }
 
     /// <summary>
-    /// Documents whose <paramref name="field"/> is one of <paramref name="values"/>. Asking for a good part of the
-    /// collection scans it once; a few values are looked up by index one by one. (LiteDB's IN with thousands of
+    /// Documents whose <paramref name="field"/> is one of <paramref name="values"/> (every match per value, so it serves
+    /// unique and non-unique fields alike). Asking for a good part of the collection scans it once; a few values are
+    /// looked up by index one by one. (LiteDB's IN with thousands of
     /// values is far slower than either.)
     /// </summary>
     private protected Task<IReadOnlyList<BsonDocument>> FindInAsync(string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
@@ -68,7 +69,7 @@ public abstract class LiteStore<T>
         var count = wanted.Count == 0 ? 0 : Collection.Count();
         IReadOnlyList<BsonDocument> found = count == 0 ? []
             : wanted.Count * 4L >= count ? [.. Collection.FindAll().Where(d => d[field].IsString && wanted.Contains(d[field].AsString))]
-            : [.. wanted.Select(v => Collection.FindOne(Queries.Eq(field, v))).OfType<BsonDocument>()];
+            : VersionedWrites.ReadTogether(Database, () => [.. wanted.SelectMany(v => Collection.Find(Queries.Eq(field, v)))]);
         return Task.FromResult(found);
     }
 

@@ -24,7 +24,7 @@ internal sealed class PlannerWorld
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
         Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
-        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, Composer, desk,
+        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
             followUps ?? new NoAgreementFollowUps(), Options.Create(new ReminderPlannerOptions()));
     }
 
@@ -80,6 +80,11 @@ internal sealed class PlannerWorld
     }
 
     public DunningCase Case(string debtorId) => Ports.Cases[debtorId];
+
+    /// <summary>The text the dispatcher would send for a planned reminder now (reminders carry their plan, not text).</summary>
+    public string Rendered(OutboxEntry entry) =>
+        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)],
+            Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
 
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
 

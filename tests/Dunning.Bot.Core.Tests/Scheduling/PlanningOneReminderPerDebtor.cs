@@ -24,9 +24,12 @@ public sealed class PlanningOneReminderPerDebtor
         Assert.Equal([("RE-1", 2, 1), ("RE-2", 1, 0)], entry.Items.Select(i => (i.InvoiceNumber, i.Stage, i.PreviousStage)));
         Assert.Equal(2, world.Case("D-1").StageOf("RE-1"));
         Assert.Equal(1, world.Case("D-1").StageOf("RE-2"));
-        Assert.Contains("RE-1", entry.Text, StringComparison.Ordinal);
-        Assert.Contains("RE-2", entry.Text, StringComparison.Ordinal);
-        Assert.Contains("20.03.2026", entry.Text, StringComparison.Ordinal); // deadline: sent 10 March + 10 days
+        // The entry carries the plan, not text: what the dispatcher renders from it names both invoices and the deadline.
+        Assert.Equal("", entry.Text);
+        var text = world.Rendered(entry);
+        Assert.Contains("RE-1", text, StringComparison.Ordinal);
+        Assert.Contains("RE-2", text, StringComparison.Ordinal);
+        Assert.Contains("20.03.2026", text, StringComparison.Ordinal); // deadline: sent 10 March + 10 days
         Assert.Equal("telegram/chat-D-1", entry.ConversationKey);
     }
 
@@ -59,7 +62,10 @@ public sealed class PlanningOneReminderPerDebtor
         var result = await world.PlanAsync("D-1");
 
         Assert.Equal(["RE-4"], result.InvoiceNumbers);
-        Assert.DoesNotContain("RE-1", world.Ports.Outbox[0].Text, StringComparison.Ordinal);
+        var text = world.Rendered(world.Ports.Outbox[0]);
+        Assert.Contains("RE-4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("RE-1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("RE-2", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +91,7 @@ public sealed class PlanningOneReminderPerDebtor
 
         await world.PlanAsync("D-1");
 
-        var text = world.Ports.Outbox.Single().Text;
+        var text = world.Rendered(world.Ports.Outbox.Single());
         Assert.Contains("€600.00", text, StringComparison.Ordinal);
         Assert.DoesNotContain("€1,000.00", text, StringComparison.Ordinal);
         Assert.Contains("20 March 2026", text, StringComparison.Ordinal);
