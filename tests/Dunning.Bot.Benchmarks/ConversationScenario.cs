@@ -46,7 +46,7 @@ internal sealed class ConversationScenario : IScenario
         var wording = new Wording(catalogue);
         var desk = new EscalationDesk(new LiteEscalationStore(context), cases, debtors, new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance), MsOptions.Create(new EscalationOptions()), clock);
         var interruptions = new Interruptions(desk, debtors, cases, wording, state, clock);
-        var main = new MainDialog([], recognizer, wording, interruptions, desk, state, clock, options);
+        var main = new MainDialog([], new SyncRecognizerAdapter(recognizer), wording, interruptions, desk, state, clock, options);
         var linker = new ConversationLinker(debtors, invoices, cases, wording, recognizer, clock, options, NullLogger<ConversationLinker>.Instance);
         var bot = new DunningBot(conversationsStore, debtors, state, main, linker, wording, clock, options, NullLogger<DunningBot>.Instance);
         var adapter = new TestAdapter(ChannelKind.Telegram);

@@ -25,7 +25,7 @@ public sealed partial class MainDialog : ComponentDialog
     private const string ConfirmId = "main.confirm";
 
     private readonly Dictionary<Intent, string> routes = [];
-    private readonly IMessageRecognizer recognizer;
+    private readonly IAsyncMessageRecognizer recognizer;
     private readonly Wording wording;
     private readonly Interruptions interruptions;
     private readonly EscalationDesk desk;
@@ -33,7 +33,7 @@ public sealed partial class MainDialog : ComponentDialog
     private readonly ConversationOptions options;
     private readonly IStatePropertyAccessor<ConversationMemory> memory;
 
-    public MainDialog(IEnumerable<IntentDialog> intentDialogs, IMessageRecognizer recognizer, Wording wording, Interruptions interruptions,
+    public MainDialog(IEnumerable<IntentDialog> intentDialogs, IAsyncMessageRecognizer recognizer, Wording wording, Interruptions interruptions,
         EscalationDesk desk, ConversationState conversationState, TimeProvider clock, IOptions<ConversationOptions> options)
         : base(DialogId)
     {
@@ -74,7 +74,7 @@ public sealed partial class MainDialog : ComponentDialog
         if (turn.Activity.Type != ActivityTypes.Message || session.Debtor is null)
             return innerDc.ActiveDialog is null ? EndOfTurn : await innerDc.ContinueDialogAsync(cancellationToken);
 
-        var understanding = Understand(turn, session);
+        var understanding = await UnderstandAsync(turn, session, cancellationToken);
         var (buttonIntent, command) = MainMenu.Match(turn.Activity.Text, wording.Catalogue);
         var intent = buttonIntent ?? understanding.Intent;
         if (buttonIntent is { } pressed)
@@ -89,11 +89,11 @@ public sealed partial class MainDialog : ComponentDialog
     }
 
     /// <summary>Recognizes the message and switches the conversation's language when the debtor clearly writes in the other one.</summary>
-    private MessageUnderstanding Understand(ITurnContext turn, TurnSession session)
+    private async Task<MessageUnderstanding> UnderstandAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
     {
         var text = turn.Activity.Text;
         var context = RecognitionContext.At(clock, session.Debtor!.TimeZoneInfo, session.Language);
-        var understanding = recognizer.Recognize(text, context);
+        var understanding = await recognizer.RecognizeAsync(text, context, cancellationToken);
         LanguageSwitch.Apply(session.Link, understanding, text, options);
         session.Understanding = understanding;
         return understanding;

@@ -26,4 +26,11 @@ public sealed class ModelOptions
 
     /// <summary>How long one answer may take before the rule-based result is used instead.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>API key sent as a bearer token, if the endpoint wants one (a local Ollama does not). A secret: never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Masks <see cref="ApiKey"/> so the options can be logged or shown safely.</summary>
+    public override string ToString() =>
+        $"Enabled={Enabled}, Endpoint={Endpoint}, Name={Name}, Timeout={Timeout}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}";
 }

@@ -32,6 +32,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(MessageCatalogue.Load(FromAppFolder(messages.Directory), messages).EnsureValid());
         var understanding = configuration.GetSection(UnderstandingOptions.SectionName).Get<UnderstandingOptions>() ?? new UnderstandingOptions();
         services.AddSingleton<IMessageRecognizer>(new RuleBasedRecognizer(UnderstandingData.Load(FromAppFolder(understanding.DialogsPath))));
+        services.AddUnderstandingModel(understanding.Model);
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
             .ValidateOnStart();

@@ -29,7 +29,7 @@ internal sealed class ConversationHarness
         var wording = new Wording(RepositoryFiles.Catalogue);
         var desk = new EscalationDesk(Escalations, Cases, Debtors, Notifier, MsOptions.Create(new EscalationOptions()), Clock);
         var interruptions = new Interruptions(desk, Debtors, Cases, wording, conversationState, Clock);
-        var main = new MainDialog(dialogs ?? [], TestData.Recognizer, wording, interruptions, desk, conversationState, Clock, wrapped);
+        var main = new MainDialog(dialogs ?? [], new SyncRecognizerAdapter(TestData.Recognizer), wording, interruptions, desk, conversationState, Clock, wrapped);
         var linker = new ConversationLinker(Debtors, Invoices, Cases, wording, TestData.Recognizer, Clock, wrapped, NullLogger<ConversationLinker>.Instance);
         Bot = new DunningBot(Conversations, Debtors, conversationState, main, linker, wording, Clock, wrapped, NullLogger<DunningBot>.Instance);
         Adapter = new TestAdapter(channel, Clock);

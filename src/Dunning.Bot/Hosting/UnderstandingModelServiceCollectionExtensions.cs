@@ -1,0 +1,40 @@
+using System.ClientModel;
+using Dunning.Bot.Core.Understanding;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace Dunning.Bot.Hosting;
+
+/// <summary>Registers how MainDialog recognizes messages: the rules alone, or a chat model checked against them.</summary>
+public static class UnderstandingModelServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="IAsyncMessageRecognizer"/>. With the model off (the default) it is the registered
+    /// <see cref="IMessageRecognizer"/> (the rules) behind a <see cref="SyncRecognizerAdapter"/>; nothing talks to a network.
+    /// With <see cref="ModelOptions.Enabled"/> it is a <see cref="ModelBackedRecognizer"/> over an <see cref="IChatClient"/>
+    /// for the OpenAI-compatible <see cref="ModelOptions.Endpoint"/>, falling back to the rules on any failure.
+    /// Options are bound from <c>Understanding</c>; the API key is never logged.
+    /// </summary>
+    public static IServiceCollection AddUnderstandingModel(this IServiceCollection services, ModelOptions model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.SectionName);
+        if (!model.Enabled)
+        {
+            services.AddSingleton<IAsyncMessageRecognizer>(sp => new SyncRecognizerAdapter(sp.GetRequiredService<IMessageRecognizer>()));
+            return services;
+        }
+        services.AddSingleton<IChatClient>(_ => CreateChatClient(model));
+        services.AddSingleton<ModelBackedRecognizer>(sp => ActivatorUtilities.CreateInstance<ModelBackedRecognizer>(
+            sp, sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<IMessageRecognizer>()));
+        services.AddSingleton<IAsyncMessageRecognizer>(sp => sp.GetRequiredService<ModelBackedRecognizer>());
+        return services;
+    }
+
+    /// <summary>An OpenAI chat client for any OpenAI-compatible endpoint (Ollama, vLLM, LM Studio, OpenAI itself).</summary>
+    internal static IChatClient CreateChatClient(ModelOptions model) =>
+        new ChatClient(model.Name, new ApiKeyCredential(string.IsNullOrEmpty(model.ApiKey) ? "none" : model.ApiKey),
+            new OpenAIClientOptions { Endpoint = model.Endpoint, NetworkTimeout = model.Timeout + TimeSpan.FromSeconds(1) })
+        .AsIChatClient();
+}
