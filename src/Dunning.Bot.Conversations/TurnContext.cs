@@ -3,9 +3,10 @@ namespace Dunning.Bot.Conversations;
 /// <inheritdoc cref="ITurnContext"/>
 public sealed class TurnContext : ITurnContext
 {
-    private readonly List<SendActivitiesHandler> _onSend = [];
-    private readonly List<UpdateActivityHandler> _onUpdate = [];
-    private readonly List<DeleteActivityHandler> _onDelete = [];
+    // Created on first registration: most turns register no handler.
+    private List<SendActivitiesHandler>? _onSend;
+    private List<UpdateActivityHandler>? _onUpdate;
+    private List<DeleteActivityHandler>? _onDelete;
     private ConversationReference? _reference;
 
     public TurnContext(BotAdapter adapter, Activity activity)
@@ -41,18 +42,20 @@ public sealed class TurnContext : ITurnContext
         foreach (var activity in activities)
             outgoing.Add(activity.ApplyConversationReference(Reference));
 
-        async Task<ResourceResponse[]> SendThroughAdapter()
-        {
-            var responses = await Adapter.SendActivitiesAsync(this, outgoing, cancellationToken);
-            foreach (var activity in outgoing)
-            {
-                if (activity.Type != ActivityTypes.Trace)
-                    Responded = true;
-            }
-            return responses;
-        }
+        if (_onSend is null)
+            return SendThroughAdapterAsync(outgoing, cancellationToken);
+        return RunSendHandlers(0, outgoing, () => SendThroughAdapterAsync(outgoing, cancellationToken));
+    }
 
-        return RunSendHandlers(0, outgoing, SendThroughAdapter);
+    private async Task<ResourceResponse[]> SendThroughAdapterAsync(List<Activity> outgoing, CancellationToken cancellationToken)
+    {
+        var responses = await Adapter.SendActivitiesAsync(this, outgoing, cancellationToken);
+        foreach (var activity in outgoing)
+        {
+            if (activity.Type != ActivityTypes.Trace)
+                Responded = true;
+        }
+        return responses;
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)
@@ -73,36 +76,36 @@ public sealed class TurnContext : ITurnContext
     public ITurnContext OnSendActivities(SendActivitiesHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        _onSend.Add(handler);
+        (_onSend ??= []).Add(handler);
         return this;
     }
 
     public ITurnContext OnUpdateActivity(UpdateActivityHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        _onUpdate.Add(handler);
+        (_onUpdate ??= []).Add(handler);
         return this;
     }
 
     public ITurnContext OnDeleteActivity(DeleteActivityHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        _onDelete.Add(handler);
+        (_onDelete ??= []).Add(handler);
         return this;
     }
 
     private Task<ResourceResponse[]> RunSendHandlers(int index, List<Activity> activities, Func<Task<ResourceResponse[]>> last) =>
-        index == _onSend.Count
+        index == (_onSend?.Count ?? 0)
             ? last()
-            : _onSend[index](this, activities, () => RunSendHandlers(index + 1, activities, last));
+            : _onSend![index](this, activities, () => RunSendHandlers(index + 1, activities, last));
 
     private Task<ResourceResponse> RunUpdateHandlers(int index, Activity activity, Func<Task<ResourceResponse>> last) =>
-        index == _onUpdate.Count
+        index == (_onUpdate?.Count ?? 0)
             ? last()
-            : _onUpdate[index](this, activity, () => RunUpdateHandlers(index + 1, activity, last));
+            : _onUpdate![index](this, activity, () => RunUpdateHandlers(index + 1, activity, last));
 
     private Task RunDeleteHandlers(int index, ConversationReference reference, Func<Task> last) =>
-        index == _onDelete.Count
+        index == (_onDelete?.Count ?? 0)
             ? last()
-            : _onDelete[index](this, reference, () => RunDeleteHandlers(index + 1, reference, last));
+            : _onDelete![index](this, reference, () => RunDeleteHandlers(index + 1, reference, last));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dunning.Bot.Conversations.Dialogs.Prompts;
 
 namespace Dunning.Bot.Conversations.Dialogs;
 
@@ -137,7 +138,7 @@ internal static class DialogStateJson
     }
 
     /// <summary>One state value as the serializer writes an <c>object</c> (by its runtime type).</summary>
-    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
+    internal static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {
         switch (value)
         {
@@ -167,6 +168,9 @@ internal static class DialogStateJson
                 break;
             case Dictionary<string, object?> bag:
                 WriteBag(writer, bag, options);
+                break;
+            case PromptOptions promptOptions:
+                PromptOptionsJson.Write(writer, promptOptions, options);
                 break;
             default:
                 JsonSerializer.Serialize(writer, value, value.GetType(), options);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dunning.Bot.Conversations.Dialogs.Prompts;
 
 namespace Dunning.Bot.Conversations.Dialogs;
 
@@ -60,6 +61,8 @@ public static class StateValues
             return (T)(object)DialogStateJson.Read(element);
         if (typeof(T) == typeof(Dictionary<string, object?>) && element.ValueKind == JsonValueKind.Object)
             return (T)(object)DialogStateJson.ReadBag(element);
+        if (typeof(T) == typeof(PromptOptions) && element.ValueKind == JsonValueKind.Object)
+            return (T)(object)PromptOptionsJson.Read(element);
         return element.Deserialize<T>(ActivityJson.Options);
     }
 }

@@ -9,6 +9,7 @@ public class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = n
     : Prompt<bool>(dialogId, validator)
 {
     private readonly IConfirmRecognizer _recognizer = recognizer ?? DefaultConfirmRecognizer.Instance;
+    private LabelChoiceCache? _labelChoices;
 
     /// <summary>Button labels per two-letter language; the entry for <see cref="DefaultLocale"/>'s language is the fallback.</summary>
     public IDictionary<string, (string Yes, string No)> ChoiceLabels { get; } =
@@ -51,6 +52,14 @@ public class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = n
         if (!ChoiceLabels.TryGetValue(TurnErrorReply.LanguageOf(Locale(turnContext)), out var labels)
             && !ChoiceLabels.TryGetValue(TurnErrorReply.LanguageOf(DefaultLocale), out labels))
             throw new InvalidOperationException($"ConfirmPrompt '{Id}' has no labels for '{Locale(turnContext)}' or '{DefaultLocale}'.");
-        return [new Choice(labels.Yes), new Choice(labels.No)];
+        // The labels may be replaced at any time; the choices made from the last pair are reused while it stays.
+        var cached = _labelChoices;
+        if (cached is not null && cached.Labels == labels)
+            return cached.Choices;
+        List<Choice> choices = [new Choice(labels.Yes), new Choice(labels.No)];
+        _labelChoices = new LabelChoiceCache(labels, choices);
+        return choices;
     }
+
+    private sealed record LabelChoiceCache((string Yes, string No) Labels, List<Choice> Choices);
 }

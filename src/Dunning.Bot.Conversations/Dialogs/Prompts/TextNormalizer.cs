@@ -16,6 +16,8 @@ public static class TextNormalizer
     {
         if (string.IsNullOrEmpty(text))
             return string.Empty;
+        if (text.Length <= 256 && Ascii.IsValid(text))
+            return NormalizeAscii(text);
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
@@ -40,6 +42,31 @@ public static class TextNormalizer
             }
         }
         return builder.ToString();
+    }
+
+    // The same folding for ASCII text (no accents to strip, nothing to decompose) without the Unicode
+    // normalization and the builder; text that is already folded (a choice value like "transfer") is returned as is.
+    private static string NormalizeAscii(string text)
+    {
+        Span<char> folded = stackalloc char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingSpace && length > 0)
+                    folded[length++] = ' ';
+                pendingSpace = false;
+                folded[length++] = char.ToLowerInvariant(c);
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        folded = folded[..length];
+        return folded.SequenceEqual(text) ? text : new string(folded);
     }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words (both normalized).</summary>
