@@ -1,4 +1,6 @@
 using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,8 @@ public static class TelegramExtensions
     /// <summary>
     /// Binds <see cref="TelegramOptions"/> (checked at start-up). Without a token the channel stays off and says once
     /// how to turn it on; with one it registers the adapter (also as <see cref="IProactiveChannel"/>), the receiver
-    /// (polling or webhook set-up) and the update processor. Needs the storage (<see cref="LiteDbContext"/>) and an
+    /// (polling or webhook set-up), the update processor, the owner link and the owner notifier (see
+    /// <see cref="DecorateOwnerNotifier"/>). Needs the storage (<see cref="LiteDbContext"/>) and an
     /// <c>IBot</c>.
     /// </summary>
     public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
@@ -37,13 +40,32 @@ public static class TelegramExtensions
         services.AddSingleton<TelegramSendGate>();
         services.AddSingleton<TelegramMessageSender>();
         services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<TelegramOwnerLink>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton(sp => new TelegramAdapter(
             sp.GetRequiredService<TelegramClients>(), sp.GetRequiredService<TelegramMessageSender>(), sp.GetRequiredService<ILogger<TelegramAdapter>>()).WithBotSetup(sp));
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TelegramAdapter>());
         services.AddHostedService<TelegramReceiver>();
         services.AddHostedService<TelegramUpdateProcessor>();
+        DecorateOwnerNotifier(services);
         return builder;
+    }
+
+    /// <summary>
+    /// Wraps the IOwnerNotifier registered before <c>AddTelegram</c> (the host's default) so alerts also reach the
+    /// owner's bound Telegram chat; with none registered yet the Telegram notifier logs the alert itself. Notifiers
+    /// added later (Teams, the staff console with its digest) wrap this one in turn.
+    /// </summary>
+    private static void DecorateOwnerNotifier(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
+        services.RemoveAll<IOwnerNotifier>();
+        services.AddSingleton<IOwnerNotifier>(sp => new TelegramOwnerNotifier(
+            existing is null ? null : (IOwnerNotifier)(existing.ImplementationInstance
+                ?? existing.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, existing.ImplementationType!)),
+            sp.GetRequiredService<TelegramStore>(), sp.GetRequiredService<TelegramAdapter>(), sp.GetRequiredService<MessageCatalogue>(),
+            sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<TelegramOwnerNotifier>>()));
     }
 
     /// <summary>Maps POST /telegram/webhook when the channel is on in webhook mode.</summary>

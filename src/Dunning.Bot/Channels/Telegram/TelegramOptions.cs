@@ -2,7 +2,8 @@ namespace Dunning.Bot.Channels.Telegram;
 
 /// <summary>
 /// The Telegram channel, bound from the <c>Telegram</c> section (environment: <c>Telegram__Token=…</c>).
-/// Without a <see cref="Token"/> the channel is off. Secrets (<see cref="Token"/>, <see cref="SecretToken"/>)
+/// Without a <see cref="Token"/> the channel is off. Secrets (<see cref="Token"/>, <see cref="SecretToken"/>,
+/// <see cref="OwnerLinkCode"/>)
 /// are never logged.
 /// </summary>
 public sealed class TelegramOptions
@@ -61,6 +62,13 @@ public sealed class TelegramOptions
     /// <summary>How long a 429 "retry after" an interactive reply may wait in Telegram.Bot's own retry
     /// (proactive sends never wait: the outbox retries them).</summary>
     public TimeSpan ReplyRetryThreshold { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The owner's secret (at least 12 characters) that binds a private chat as the destination of escalation alerts:
+    /// typed there as <c>/owner &lt;code&gt;</c> or alone as the whole message (the latest binding wins). It never reaches
+    /// the bot or the transcript. Empty: no chat can be bound and owner alerts are not sent to Telegram.
+    /// </summary>
+    public string? OwnerLinkCode { get; set; }
 
     /// <summary>True when a token is set.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);

@@ -17,6 +17,8 @@ public sealed partial class TelegramOptionsValidation : IValidateOptions<Telegra
     {
         const string S = TelegramOptions.SectionName;
         var problems = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.OwnerLinkCode) && options.OwnerLinkCode.Trim().Length < 12)
+            problems.Add($"{S}:OwnerLinkCode must have at least 12 characters (it is a secret).");
         if (!options.Enabled)
             return problems;
         if (!TokenShape().IsMatch(options.Token!))

@@ -9,6 +9,7 @@ namespace Dunning.Bot.Channels.Telegram;
 
 /// <summary>
 /// The one place an update becomes work, for polling and webhook alike: private text → a turn of the bot,
+/// the owner link code (<see cref="TelegramOwnerLink"/>) → the owner's alert chat and no turn,
 /// a button press → a turn with the button's text and value, a group message → the "write to me privately"
 /// notice and nothing else; anything else is logged and ignored.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class TelegramUpdateHandler(
     TelegramMessageSender sender,
     TelegramStore store,
     TelegramBotIdentity bot,
+    TelegramOwnerLink ownerLink,
     MessageCatalogue catalogue,
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -26,6 +28,7 @@ internal sealed class TelegramUpdateHandler(
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { Chat.Type: not ChatType.Private } message } => SendGroupNoticeAsync(message, cancellationToken),
+        { Message: { Text: { } owner } message } when ownerLink.Catches(owner) => ownerLink.HandleAsync(message, owner, cancellationToken),
         { Message: { Text: { } text } message } => RunTurnAsync(TelegramActivities.FromMessage(message, text, bot), cancellationToken),
         { Message: { Caption: { } caption } message } => RunTurnAsync(TelegramActivities.FromMessage(message, caption, bot), cancellationToken),
         { CallbackQuery: { } query } => OnButtonAsync(query, cancellationToken),
