@@ -81,7 +81,8 @@ public static partial class TeamsExtensions
         services.RemoveAll<IOwnerNotifier>();
         services.AddSingleton<IOwnerNotifier>(sp => new TeamsOwnerNotifier(
             existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing), sp.GetRequiredService<TeamsStore>(),
-            sp.GetRequiredService<TeamsProactiveChannel>(), sp.GetRequiredService<TeamsWording>(), sp.GetRequiredService<ILogger<TeamsOwnerNotifier>>()));
+            sp.GetRequiredService<TeamsProactiveChannel>(), sp.GetRequiredService<TeamsWording>(),
+            sp.GetRequiredService<IOptions<Hosting.BotOptions>>(), sp.GetRequiredService<ILogger<TeamsOwnerNotifier>>()));
     }
 
     private static object Instantiate(IServiceProvider sp, ServiceDescriptor descriptor) =>
