@@ -58,6 +58,21 @@ public sealed class Debtor
 
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>
+    /// Updates the owner-managed fields; a null argument keeps the current value. Each setter checks its value
+    /// (language, IANA time zone, country), so invalid data throws <see cref="DomainException"/>.
+    /// </summary>
+    public void Update(string name, DebtorKind? kind, string? language, string? timeZone, string? country, string? state, string? email)
+    {
+        Name = name;
+        Kind = kind ?? Kind;
+        Language = language ?? Language;
+        TimeZone = timeZone ?? TimeZone;
+        Country = country ?? Country;
+        State = state ?? State;
+        Email = email ?? Email;
+    }
+
     public ContactAddress? Contact(string channel) => Contacts.FirstOrDefault(c => c.Channel == channel);
 
     /// <summary>Adds or refreshes the address for a channel (a channel has at most one address).</summary>

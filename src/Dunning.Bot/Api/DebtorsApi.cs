@@ -38,13 +38,7 @@ internal static class DebtorsApi
         var debtor = await store.FindAsync(id, ct);
         var created = debtor is null;
         debtor ??= new Debtor { Id = id, Name = body.Name, AccessCode = DebtorSecrets.NewAccessCode(), LinkToken = DebtorSecrets.NewLinkToken() };
-        debtor.Name = body.Name.Trim();
-        debtor.Kind = body.Kind ?? debtor.Kind;
-        debtor.Language = body.Language ?? debtor.Language;
-        debtor.TimeZone = body.TimeZone ?? debtor.TimeZone;
-        debtor.Country = body.Country ?? debtor.Country;
-        debtor.State = body.State ?? debtor.State;
-        debtor.Email = body.Email ?? debtor.Email;
+        debtor.Update(body.Name.Trim(), body.Kind, body.Language, body.TimeZone, body.Country, body.State, body.Email);
         await store.SaveAsync(debtor, ct);
 
         var response = DebtorResponse.From(debtor, bot.Value.ChatLink(debtor.LinkToken));

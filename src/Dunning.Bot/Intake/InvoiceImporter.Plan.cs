@@ -104,13 +104,7 @@ public sealed partial class InvoiceImporter
 
     private static Debtor Apply(DebtorDraft draft, Debtor debtor)
     {
-        debtor.Name = draft.Name;
-        debtor.Kind = draft.Kind ?? debtor.Kind;
-        debtor.Language = draft.Language ?? debtor.Language;
-        debtor.TimeZone = draft.TimeZone ?? debtor.TimeZone;
-        debtor.Country = draft.Country ?? debtor.Country;
-        debtor.State = draft.State ?? debtor.State;
-        debtor.Email = draft.Email ?? debtor.Email;
+        debtor.Update(draft.Name, draft.Kind, draft.Language, draft.TimeZone, draft.Country, draft.State, draft.Email);
         return debtor;
     }
 
