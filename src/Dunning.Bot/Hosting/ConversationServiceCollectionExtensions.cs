@@ -36,16 +36,7 @@ public static class ConversationServiceCollectionExtensions
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
             .ValidateOnStart();
-        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName);
-        services.AddOptions<DunningLadderOptions>().BindConfiguration(DunningLadderOptions.SectionName);
-        services.AddOptions<StatutoryInterestOptions>().BindConfiguration(StatutoryInterestOptions.SectionName);
-        services.AddOptions<ContactRulesOptions>().BindConfiguration(ContactRulesOptions.SectionName);
-        services.AddOptions<NegotiationLimitsOptions>().BindConfiguration(NegotiationLimitsOptions.SectionName);
-        services.TryAddSingleton<HolidayCalendar>();
-        services.TryAddSingleton<DunningLadder>();
-        services.TryAddSingleton<StatutoryInterest>();
-        services.TryAddSingleton<ContactRules>();
-        services.TryAddSingleton<NegotiationLimits>();
+        services.AddDunningPolicies(configuration);
 
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
         services.AddSingleton<EscalationDesk>();

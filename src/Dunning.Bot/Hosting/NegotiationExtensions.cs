@@ -8,7 +8,7 @@ namespace Dunning.Bot.Hosting;
 /// <summary>
 /// The case dialogs (already paid, dispute, hardship, negotiation) as IntentDialogs for MainDialog, their options, and
 /// the services they share. Expects the stores, <see cref="Core.Dialogs.Wording"/>, the message recognizer and
-/// <see cref="TimeProvider"/> to be registered by the storage and bot registrations.
+/// <see cref="TimeProvider"/> and the policies (AddDunningPolicies) to be registered by the storage and bot registrations.
 /// </summary>
 internal static class NegotiationExtensions
 {
@@ -17,12 +17,7 @@ internal static class NegotiationExtensions
         services.AddOptions<PaymentClaimOptions>().BindConfiguration(PaymentClaimOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HardshipOptions>().BindConfiguration(HardshipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NegotiationLimitsOptions>().BindConfiguration(NegotiationLimitsOptions.SectionName);
-        services.AddOptions<DunningLadderOptions>().BindConfiguration(DunningLadderOptions.SectionName);
-        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName);
 
-        services.TryAddSingleton<NegotiationLimits>();
-        services.TryAddSingleton<DunningLadder>();
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<CaseDialogServices>();
         services.TryAddSingleton<AgreementDesk>();

@@ -47,16 +47,9 @@ public static class SchedulingExtensions
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName))
             .Validate(o => o.Validate().Count == 0, "Scheduling options are invalid; see SchedulingOptions.Validate.").ValidateOnStart();
         services.AddOptions<ReminderPlannerOptions>().Bind(configuration.GetSection(ReminderPlannerOptions.SectionName));
-        services.AddOptions<DunningLadderOptions>().Bind(configuration.GetSection(DunningLadderOptions.SectionName));
-        services.AddOptions<StatutoryInterestOptions>().Bind(configuration.GetSection(StatutoryInterestOptions.SectionName));
-        services.AddOptions<ContactRulesOptions>().Bind(configuration.GetSection(ContactRulesOptions.SectionName));
-        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName));
+        services.AddDunningPolicies(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
-        services.TryAddSingleton<HolidayCalendar>();
-        services.TryAddSingleton<DunningLadder>();
-        services.TryAddSingleton<StatutoryInterest>();
-        services.TryAddSingleton<ContactRules>();
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
         services.TryAddSingleton<IConversationStore, LiteConversationStore>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dunning.Bot.Tests.Configuration;
 
@@ -62,6 +63,22 @@ public sealed class The_sample_settings_mirror_every_option
         using var host = new Infrastructure.BotHost(settings);
         using var client = host.CreateHttpClient();
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public void Options_configured_in_the_host_are_bound_once()
+    {
+        using var host = new Infrastructure.BotHost(new()
+        {
+            ["Dunning:Ladder:Stages:0:Key"] = "reminder.friendly",
+            ["Dunning:Ladder:Stages:0:OffsetDays"] = "5",
+            ["Dunning:Ladder:Stages:0:NewDeadlineDays"] = "10",
+            ["Dunning:Negotiation:DiscountStages:0"] = "reminder.friendly",
+            ["Scheduling:Enabled"] = "false",
+        });
+        var services = host.Services;
+        Assert.Single(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Policies.DunningLadderOptions>>().Value.Stages);
+        Assert.Single(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Policies.NegotiationLimitsOptions>>().Value.DiscountStages);
     }
 
     [Fact]
