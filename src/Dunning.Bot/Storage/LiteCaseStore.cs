@@ -18,12 +18,13 @@ public sealed class LiteCaseStore(LiteDbContext context) : LiteStore<DunningCase
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         cancellationToken.ThrowIfCancellationRequested();
         // Between 0 and now: a case without a next action stores null, which must not count as "due".
-        var due = Collection.Query()
+        IReadOnlyList<DunningCase> due = [.. Collection.Query()
             .Where(Queries.Between("NextActionAt", 0L, BsonValues.From(now)))
             .OrderBy("NextActionAt")
             .Limit(limit)
-            .ToList();
-        return Task.FromResult<IReadOnlyList<DunningCase>>([.. due.Select(FromBson)]);
+            .ToEnumerable()
+            .Select(FromBson)];
+        return Task.FromResult(due);
     }
 
     public Task<IReadOnlyList<DunningCase>> ListAsync(CancellationToken cancellationToken) => FindAllAsync(cancellationToken);
