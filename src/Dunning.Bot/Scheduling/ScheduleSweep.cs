@@ -22,9 +22,15 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var counts = new Dictionary<PlanOutcome, int>();
         var failed = 0;
+        var size = options.Value.SweepPageSize;
+        var byDebtor = await MostAreDueAsync(now, cancellationToken).ConfigureAwait(false);
+        string? after = null;
         while (true)
         {
-            var page = await cases.ListDueAsync(now, options.Value.SweepPageSize, cancellationToken).ConfigureAwait(false);
+            var page = byDebtor
+                ? await cases.ListDueByDebtorAsync(now, after, size, cancellationToken).ConfigureAwait(false)
+                : await cases.ListDueAsync(now, size, cancellationToken).ConfigureAwait(false);
+            after = page.Count > 0 ? page[^1].DebtorId : after;
             var fresh = page.Where(c => seen.Add(c.DebtorId)).ToList();
             if (fresh.Count == 0)
                 break;
@@ -54,13 +60,25 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
                 counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
                 observe?.Invoke(result);
             }
-            if (page.Count < options.Value.SweepPageSize)
+            if (page.Count < size)
                 break;
         }
         var report = new SweepReport(counts, failed);
         if (report.Total > 0)
             logger.LogInformation("Sweep at {Now:O}: {Report}", now, report);
         return report;
+    }
+
+    /// <summary>
+    /// Whether this is a big sweep (several pages) in which at least half of all cases are due — the first sweep after
+    /// an import, or a catch-up after downtime. Such a sweep walks the due cases in debtor order instead of oldest
+    /// first: every case due now is planned in this run either way, and neighbouring debtors read as a few ranges.
+    /// </summary>
+    private async Task<bool> MostAreDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pages = 4 * options.Value.SweepPageSize;
+        var due = await cases.CountAsync(now, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return due >= pages && await cases.CountAsync(null, 2 * due + 1, cancellationToken).ConfigureAwait(false) <= 2 * due;
     }
 }
 
