@@ -24,11 +24,19 @@ internal sealed class PlannerWorld
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
         Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
+        AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
+        FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
         Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
-            followUps ?? new NoAgreementFollowUps(), Options.Create(new ReminderPlannerOptions()));
+            FollowUps, Options.Create(new ReminderPlannerOptions()));
     }
 
     public InMemoryPorts Ports { get; } = new();
+
+    public Fakes.InMemoryAgreementStore Agreements { get; } = new();
+
+    public AgreementDesk AgreementDesk { get; }
+
+    public IAgreementFollowUps FollowUps { get; }
 
     public FakeTimeProvider Clock { get; }
 
