@@ -97,6 +97,29 @@ internal sealed class PlannerWorld
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
 
     /// <summary>
+    /// One sweep as the host runs it: the due cases preloaded, planned into one buffer, committed together, then the
+    /// after-commit actions of the writes that landed. <paramref name="beforeCommit"/> stages a concurrent change;
+    /// <paramref name="applyAfterCommit"/> false stages a crash right after the commit.
+    /// </summary>
+    public async Task<List<PlanResult>> SweepAsync(bool applyAfterCommit = true, Action? beforeCommit = null)
+    {
+        var due = await Ports.ListDueAsync(Now, 100, CancellationToken.None);
+        var buffer = new PlanBuffer();
+        await Planner.PreloadAsync(due, buffer, CancellationToken.None);
+        var results = new List<PlanResult>();
+        foreach (var dueCase in due)
+            results.Add(await Planner.PlanAsync(dueCase.DebtorId, Now, buffer, CancellationToken.None));
+        beforeCommit?.Invoke();
+        var landed = await Ports.CommitAsync(buffer.Writes, CancellationToken.None);
+        if (applyAfterCommit)
+        {
+            foreach (var action in buffer.AfterCommit(landed))
+                await action(CancellationToken.None);
+        }
+        return results;
+    }
+
+    /// <summary>
     /// Runs the schedule from now for <paramref name="days"/>: wakes at each case's NextActionAt (as the sweep would),
     /// plans, and delivers what was enqueued at once. Returns every plan result with its instant.
     /// </summary>
