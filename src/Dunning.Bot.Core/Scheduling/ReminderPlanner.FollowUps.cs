@@ -32,7 +32,7 @@ public sealed partial class ReminderPlanner
         var escalated = owed.Escalates ? [.. s.Escalated, owed.StageKey] : s.Escalated;
         if (decision.Kind == ContactDecisionKind.Deferred)
         {
-            s.AfterWrite.Add(c => followUps.HoldAsync(owed, c));
+            s.AfterWriteDo(c => followUps.HoldAsync(owed, c));
             var deferred = await NotSentAsync(s, decision, owed.StageKey, owed.InvoiceNumbers, plan.NextCheck, cancellationToken).ConfigureAwait(false);
             return deferred with { Escalated = escalated };
         }
@@ -55,7 +55,7 @@ public sealed partial class ReminderPlanner
     /// <summary>Applies the outcome once this planning step's write has landed, and looks at the case again soon after.</summary>
     private void Settle(Situation s, FollowUpDue due)
     {
-        s.AfterWrite.Add(c => followUps.ApplyAsync(due, c));
+        s.AfterWriteDo(c => followUps.ApplyAsync(due, c));
         s.RecheckSoon = true;
     }
 

@@ -26,7 +26,7 @@ public sealed partial class ReminderPlanner
         {
             var id = dueCase.DebtorId;
             buffer.Preloaded(id, new DebtorData(dueCase, found.GetValueOrDefault(id), [.. owed[id]],
-                [.. queued[id].OrderByDescending(e => e.CreatedAt)], [.. linked[id].OrderByDescending(l => l.LastInboundAt)], [.. running[id]]));
+                [.. queued[id].OrderByDescending(e => e.CreatedAt)], [.. linked[id].OrderByDescending(l => l.LastInboundAt)], running.Contains(id) ? [.. running[id]] : []));
         }
     }
 

@@ -85,8 +85,9 @@ public sealed partial class ReminderPlanner(
         var situation = new Situation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
             target?.Language ?? debtor.Language, escalated, buffer);
 
-        var followUp = await followUps.PlanAsync(new FollowUpRequest(debtor, situation.Language, today, data.Agreements, all), cancellationToken)
-            .ConfigureAwait(false);
+        // Most debtors have no running agreement: then there is nothing to follow up and nothing to ask.
+        var followUp = data.Agreements.Count == 0 ? FollowUpPlan.None
+            : await followUps.PlanAsync(new FollowUpRequest(debtor, situation.Language, today, data.Agreements, all), cancellationToken).ConfigureAwait(false);
         return await FollowUpAsync(situation, followUp, data.Entries, cancellationToken).ConfigureAwait(false)
             ?? await RemindAsync(situation, followUp.NextCheck, cancellationToken).ConfigureAwait(false);
     }
@@ -199,7 +200,12 @@ public sealed partial class ReminderPlanner(
     private sealed record Situation(Debtor Debtor, DunningCase Case, IReadOnlyList<Invoice> Invoices, DateTimeOffset Now, DateOnly Today,
         ConversationLink? Target, bool StaffOwns, string Language, IReadOnlyList<string> Escalated, PlanBuffer? Buffer)
     {
-        public List<Func<CancellationToken, Task>> AfterWrite { get; } = [];
+        private List<Func<CancellationToken, Task>>? afterWrite;
+
+        /// <summary>Actions to run once the write landed (created on first use: most steps have none).</summary>
+        public IReadOnlyList<Func<CancellationToken, Task>> AfterWrite => afterWrite ?? [];
+
+        public void AfterWriteDo(Func<CancellationToken, Task> action) => (afterWrite ??= []).Add(action);
 
         /// <summary>Agreement state changes after the write (invoices may resume): look at the case again soon.</summary>
         public bool RecheckSoon { get; set; }
