@@ -8,7 +8,8 @@ namespace Dunning.Bot.Scheduling;
 /// One sweep: every case whose <c>NextActionAt</c> has come (the store's indexed query, oldest first, page by page) goes
 /// through the <see cref="ReminderPlanner"/> at the same instant. A case that fails is logged and left due, and the other
 /// cases still run. After downtime the overdue cases are simply due: the planner defers what the contact rules do not
-/// allow now, so the catch-up lands in the debtors' windows, one stage at a time.
+/// allow now, so the catch-up lands in the debtors' windows, one stage at a time. Agreement follow-ups whose message
+/// landed with the page's commit are applied right after it (<see cref="PlanBuffer.AfterCommit"/>).
 /// </summary>
 public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlanner planner, IOptions<SchedulingOptions> options, TimeProvider clock,
     ILogger<ScheduleSweep> logger)
@@ -47,6 +48,7 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
                 }
             }
             var landed = await outbox.CommitAsync(buffer.Writes, cancellationToken).ConfigureAwait(false);
+            await AfterCommitAsync(buffer, landed, cancellationToken).ConfigureAwait(false);
             var refused = buffer.Writes.Where((_, i) => !landed[i]).Select(w => w.Case.DebtorId).ToHashSet(StringComparer.Ordinal);
             foreach (var planned in results)
             {
@@ -61,6 +63,25 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
         if (report.Total > 0)
             logger.LogInformation("Sweep at {Now:O}: {Report}", now, report);
         return report;
+    }
+
+    /// <summary>
+    /// Applies agreement follow-ups whose message landed with the page. One that fails is left for the next planning of
+    /// its debtor, which finds the message's key taken and applies it again (applying is idempotent).
+    /// </summary>
+    private async Task AfterCommitAsync(PlanBuffer buffer, IReadOnlyList<bool> landed, CancellationToken cancellationToken)
+    {
+        foreach (var action in buffer.AfterCommit(landed))
+        {
+            try
+            {
+                await action(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Applying an agreement follow-up after its message was committed failed; the next sweep applies it");
+            }
+        }
     }
 }
 
