@@ -5,14 +5,16 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Core.Cases;
 
 /// <summary>
-/// Checks promises and plans the day after their due dates (the schedule calls it for agreements in state Agreed).
-/// <see cref="Evaluate"/> is pure; <see cref="ApplyAsync"/> stores the consequence: Kept → the agreement is kept;
-/// a new break → <see cref="PaymentAgreement.Breaks"/> counts it, the agreement is marked Broken when nothing more is
-/// to come or on its second break (dunning resumes), and the second break overall for the same invoices raises
-/// <see cref="EscalationReason.BrokenPromise"/>. Applying the same result twice changes nothing.
+/// Checks promises and instalment plans the day after their due dates, in two halves so that the schedule can put the
+/// message about an outcome in the outbox BEFORE the outcome is stored (nothing lost, nothing twice):
+/// <see cref="Evaluate"/> and <see cref="Consider"/> are pure (where the agreement stands; what is new about it), and
+/// <see cref="ApplyAsync"/> stores the consequence: Kept → the agreement is kept and its paused invoices resume; a new
+/// break → <see cref="PaymentAgreement.Breaks"/> counts it, the agreement is marked Broken when nothing more is to come or
+/// on its second break (dunning resumes), and the second break overall for the same invoices raises
+/// <see cref="EscalationReason.BrokenPromise"/> (once per agreement). The case is not written here: the schedule records
+/// <see cref="FollowUpOutcome.Summary"/> in the case together with the message. Applying an outcome twice changes nothing.
 /// </summary>
-public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore invoices, ICaseStore cases, IDebtorStore debtors,
-    EscalationDesk desk, TimeProvider clock)
+public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore invoices, IEscalationStore escalations, EscalationDesk desk)
 {
     /// <summary>The agreement's standing on <paramref name="today"/>, from the payments its invoices received since it was made.</summary>
     public static FollowUpResult Evaluate(PaymentAgreement agreement, IReadOnlyList<Invoice> invoices, DateOnly today)
@@ -38,61 +40,83 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
             : new FollowUpResult(FollowUpStatus.Pending, 0, 0m, next);
     }
 
-    /// <summary>Evaluates the stored agreement on the debtor's today and applies the result.</summary>
-    public async Task<FollowUpAction> CheckAsync(PaymentAgreement agreement, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(agreement);
-        var zone = await ZoneOfAsync(agreement.DebtorId, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var own = await invoices.ListByDebtorAsync(agreement.DebtorId, cancellationToken);
-        return await ApplyAsync(agreement, Evaluate(agreement, own, today), cancellationToken);
-    }
-
-    /// <summary>Stores what <paramref name="result"/> means for <paramref name="agreement"/> (see the class remarks).</summary>
-    public async Task<FollowUpAction> ApplyAsync(PaymentAgreement agreement, FollowUpResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// What is new about <paramref name="agreement"/> given <paramref name="result"/>: null when nothing is (pending, a
+    /// break already counted, or the agreement no longer running). <paramref name="earlierBreaks"/> are the breaks of the
+    /// debtor's other agreements for any of the same invoices; with this agreement's they decide the escalation.
+    /// </summary>
+    public static FollowUpOutcome? Consider(PaymentAgreement agreement, FollowUpResult result, int earlierBreaks)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(result);
-        if (agreement.State != AgreementState.Agreed)
-            return FollowUpAction.None;
-        var now = clock.GetUtcNow();
-        var zone = await ZoneOfAsync(agreement.DebtorId, cancellationToken);
-        switch (result.Status)
-        {
-            case FollowUpStatus.Kept:
-                agreement.MarkKept();
-                await agreements.SaveAsync(agreement, cancellationToken);
-                await ResumeAsync(agreement, cancellationToken);
-                await cases.RecordAsync(agreement.DebtorId, now, CaseActionKinds.Agreement, $"Agreement {agreement.Id} kept", agreement.InvoiceNumbers, AgreementDesk.Bot, cancellationToken);
-                return FollowUpAction.Kept;
-            case FollowUpStatus.Pending:
-                await ScheduleAsync(agreement.DebtorId, result.NextCheck, zone, cancellationToken);
-                return FollowUpAction.None;
-        }
-
+        if (agreement.State != AgreementState.Agreed || result.Status == FollowUpStatus.Pending)
+            return null;
+        if (result.Status == FollowUpStatus.Kept)
+            return new FollowUpOutcome(FollowUpAction.Kept, agreement.Breaks, Ends: true, $"Agreement {agreement.Id} kept");
         if (result.Missed <= agreement.Breaks)
-            return FollowUpAction.None;
-        agreement.Breaks = result.Missed;
-        var over = result.NextCheck is null || agreement.Breaks >= 2;
-        if (over)
-            agreement.MarkBroken();
-        await agreements.SaveAsync(agreement, cancellationToken);
-        if (over)
-            await ResumeAsync(agreement, cancellationToken);
+            return null;
+        var summary = $"Agreement {agreement.Id} broken: {result.Missed} payment(s) missed, "
+            + $"{result.Shortfall.ToString("0.00", CultureInfo.InvariantCulture)} {agreement.Currency} short";
+        var action = earlierBreaks + result.Missed >= 2 ? FollowUpAction.Escalated : FollowUpAction.Reminded;
+        return new FollowUpOutcome(action, result.Missed, Ends: result.NextCheck is null || result.Missed >= 2, summary);
+    }
 
+    /// <summary>
+    /// <see cref="Evaluate"/> then <see cref="Consider"/>; reads the debtor's other agreements only when there is a new
+    /// break (to count earlier ones), so checking a running agreement costs no query.
+    /// </summary>
+    public async Task<(FollowUpResult Result, FollowUpOutcome? Outcome)> ConsiderAsync(PaymentAgreement agreement, IReadOnlyList<Invoice> invoices,
+        DateOnly today, CancellationToken cancellationToken)
+    {
+        var result = Evaluate(agreement, invoices, today);
+        var outcome = Consider(agreement, result, 0);
+        if (outcome is null || outcome.Action == FollowUpAction.Kept || outcome.Action == FollowUpAction.Escalated)
+            return (result, outcome);
         var earlier = (await agreements.ListByDebtorAsync(agreement.DebtorId, cancellationToken))
             .Where(a => a.Id != agreement.Id && a.InvoiceNumbers.Intersect(agreement.InvoiceNumbers, StringComparer.Ordinal).Any())
             .Sum(a => a.Breaks);
-        var summary = $"Agreement {agreement.Id} broken: {result.Missed} payment(s) missed, "
-            + $"{result.Shortfall.ToString("0.00", CultureInfo.InvariantCulture)} {agreement.Currency} short";
-        await cases.UpdateAsync(agreement.DebtorId, c => c.Record(new CaseAction(now, CaseActionKinds.Promise, summary,
-            InvoiceNumbers: agreement.InvoiceNumbers, Actor: AgreementDesk.Bot)), cancellationToken);
-        if (!over)
-            await ScheduleAsync(agreement.DebtorId, result.NextCheck, zone, cancellationToken);
-        if (earlier + agreement.Breaks < 2)
-            return FollowUpAction.Reminded;
-        await desk.RaiseAsync(agreement.DebtorId, EscalationReason.BrokenPromise, summary, agreement.InvoiceNumbers, null, cancellationToken);
-        return FollowUpAction.Escalated;
+        return (result, Consider(agreement, result, earlier));
+    }
+
+    /// <summary>Stores <paramref name="outcome"/> for <paramref name="agreement"/> (see the class remarks); does nothing when already applied.</summary>
+    public async Task ApplyAsync(PaymentAgreement agreement, FollowUpOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (agreement.State != AgreementState.Agreed || (outcome.Action != FollowUpAction.Kept && outcome.Breaks <= agreement.Breaks))
+            return;
+        // Everything before the agreement is saved may run again harmlessly; the save is what marks the outcome applied,
+        // so a crash in between repeats the steps rather than losing the resume or the escalation.
+        if (outcome.Ends)
+            await ResumeAsync(agreement, cancellationToken);
+        await EscalateAsync(agreement, outcome, cancellationToken);
+        if (outcome.Action == FollowUpAction.Kept)
+        {
+            agreement.MarkKept();
+        }
+        else
+        {
+            agreement.Breaks = outcome.Breaks;
+            if (outcome.Ends)
+                agreement.MarkBroken();
+        }
+        await agreements.SaveAsync(agreement, cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises the <see cref="EscalationReason.BrokenPromise"/> escalation of an <see cref="FollowUpAction.Escalated"/>
+    /// outcome unless one was already raised for this agreement (open or resolved), so the owner hears of it once.
+    /// </summary>
+    public async Task EscalateAsync(PaymentAgreement agreement, FollowUpOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Action != FollowUpAction.Escalated)
+            return;
+        var raised = (await escalations.ListByDebtorAsync(agreement.DebtorId, cancellationToken))
+            .Any(e => e.Reason == EscalationReason.BrokenPromise && e.Detail?.Contains(agreement.Id, StringComparison.Ordinal) == true);
+        if (!raised)
+            await desk.RaiseAsync(agreement.DebtorId, EscalationReason.BrokenPromise, outcome.Summary, agreement.InvoiceNumbers, null, cancellationToken);
     }
 
     private async Task ResumeAsync(PaymentAgreement agreement, CancellationToken cancellationToken)
@@ -106,16 +130,4 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
             }, cancellationToken);
         }
     }
-
-    private Task ScheduleAsync(string debtorId, DateOnly? day, TimeZoneInfo zone, CancellationToken cancellationToken) =>
-        day is { } next
-            ? cases.UpdateAsync(debtorId, c =>
-            {
-                var at = AgreementDesk.StartOf(next, zone);
-                c.NextActionAt = c.NextActionAt is { } pending && pending < at && pending > clock.GetUtcNow() ? pending : at;
-            }, cancellationToken)
-            : Task.CompletedTask;
-
-    private async Task<TimeZoneInfo> ZoneOfAsync(string debtorId, CancellationToken cancellationToken) =>
-        (await debtors.FindAsync(debtorId, cancellationToken))?.TimeZoneInfo ?? TimeZoneInfo.Utc;
 }

@@ -20,12 +20,9 @@ public enum FollowUpStatus
 /// </summary>
 public sealed record FollowUpResult(FollowUpStatus Status, int Missed, decimal Shortfall, DateOnly? NextCheck);
 
-/// <summary>What <see cref="AgreementFollowUp.ApplyAsync"/> did, so the schedule knows what to tell the debtor.</summary>
+/// <summary>What a follow-up check found new (<see cref="FollowUpOutcome.Action"/>), so the schedule knows what to tell the debtor.</summary>
 public enum FollowUpAction
 {
-    /// <summary>Nothing new (pending, or this break was already counted, or the agreement is no longer running).</summary>
-    None,
-
     /// <summary>The agreement is marked Kept.</summary>
     Kept,
 

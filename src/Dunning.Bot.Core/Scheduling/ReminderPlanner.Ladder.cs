@@ -13,7 +13,7 @@ public sealed partial class ReminderPlanner
         if (due.Count == 0)
         {
             s.Case.NextActionAt = NextAction(s, null, followUpCheck);
-            await WriteAsync(s.Buffer, s.Case, null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(s, null, cancellationToken).ConfigureAwait(false);
             return new PlanResult(s.Debtor.Id, PlanOutcome.NothingDue, "nothing_due") { Escalated = s.Escalated, NextActionAt = s.Case.NextActionAt };
         }
 

@@ -5,8 +5,8 @@ namespace Dunning.Bot.Core.Scheduling;
 public sealed partial class ReminderPlanner
 {
     /// <summary>
-    /// Bulk-loads what planning <paramref name="dueCases"/> reads (their debtors, invoices, outbox entries and conversation
-    /// links; the cases themselves as given, fresh from the store) into <paramref name="buffer"/>, a few queries for the
+    /// Bulk-loads what planning <paramref name="dueCases"/> reads (their debtors, invoices, outbox entries, conversation
+    /// links and running agreements; the cases themselves as given, fresh from the store) into <paramref name="buffer"/>, a few queries for the
     /// whole page instead of five per debtor. Plan each of these debtors with the same buffer right after.
     /// </summary>
     public async Task PreloadAsync(IReadOnlyCollection<DunningCase> dueCases, PlanBuffer buffer, CancellationToken cancellationToken)
@@ -21,11 +21,12 @@ public sealed partial class ReminderPlanner
         var queued = (await outbox.ListByDebtorsAsync(ids, cancellationToken).ConfigureAwait(false)).ToLookup(e => e.DebtorId, StringComparer.Ordinal);
         var linked = (await conversations.ListByDebtorsAsync(ids, cancellationToken).ConfigureAwait(false))
             .Where(l => l.DebtorId is not null).ToLookup(l => l.DebtorId!, StringComparer.Ordinal);
+        var running = (await followUps.ListRunningAsync(ids, cancellationToken).ConfigureAwait(false)).ToLookup(a => a.DebtorId, StringComparer.Ordinal);
         foreach (var dueCase in dueCases)
         {
             var id = dueCase.DebtorId;
             buffer.Preloaded(id, new DebtorData(dueCase, found.GetValueOrDefault(id), [.. owed[id]],
-                [.. queued[id].OrderByDescending(e => e.CreatedAt)], [.. linked[id].OrderByDescending(l => l.LastInboundAt)]));
+                [.. queued[id].OrderByDescending(e => e.CreatedAt)], [.. linked[id].OrderByDescending(l => l.LastInboundAt)], running.Contains(id) ? [.. running[id]] : []));
         }
     }
 
@@ -36,10 +37,11 @@ public sealed partial class ReminderPlanner
         var dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false);
         var debtor = await debtors.FindAsync(debtorId, cancellationToken).ConfigureAwait(false);
         if (debtor is null)
-            return new DebtorData(dunningCase, null, [], [], []);
+            return new DebtorData(dunningCase, null, [], [], [], []);
         var all = await invoices.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
         var entries = await outbox.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
         var links = await conversations.ListByDebtorAsync(debtorId, cancellationToken).ConfigureAwait(false);
-        return new DebtorData(dunningCase, debtor, all, entries, links);
+        var running = await followUps.ListRunningAsync([debtorId], cancellationToken).ConfigureAwait(false);
+        return new DebtorData(dunningCase, debtor, all, entries, links, running);
     }
 }

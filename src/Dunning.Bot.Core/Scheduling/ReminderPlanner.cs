@@ -63,7 +63,7 @@ public sealed partial class ReminderPlanner(
         if (data.Debtor is not { } debtor)
         {
             dunningCase.NextActionAt = null;
-            await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(buffer, dunningCase, null, [], cancellationToken).ConfigureAwait(false);
             return new PlanResult(debtorId, PlanOutcome.NothingDue, "no_debtor");
         }
         var all = data.Invoices;
@@ -76,7 +76,7 @@ public sealed partial class ReminderPlanner(
         if (data.Entries.Any(e => e.IsOpen))
         {
             dunningCase.NextActionAt = now.AddMinutes(settings.InFlightRecheckMinutes);
-            await WriteAsync(buffer, dunningCase, null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(buffer, dunningCase, null, [], cancellationToken).ConfigureAwait(false);
             return new PlanResult(debtorId, PlanOutcome.Waiting, "in_flight") { Escalated = escalated, NextActionAt = dunningCase.NextActionAt };
         }
 
@@ -85,10 +85,11 @@ public sealed partial class ReminderPlanner(
         var situation = new Situation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
             target?.Language ?? debtor.Language, escalated, buffer);
 
-        var followUp = await followUps.PlanAsync(debtor, situation.Language, now, cancellationToken).ConfigureAwait(false);
-        if (followUp.Messages.Count > 0)
-            return await FollowUpAsync(situation, followUp, cancellationToken).ConfigureAwait(false);
-        return await RemindAsync(situation, followUp.NextCheck, cancellationToken).ConfigureAwait(false);
+        // Most debtors have no running agreement: then there is nothing to follow up and nothing to ask.
+        var followUp = data.Agreements.Count == 0 ? FollowUpPlan.None
+            : await followUps.PlanAsync(new FollowUpRequest(debtor, situation.Language, today, data.Agreements, all), cancellationToken).ConfigureAwait(false);
+        return await FollowUpAsync(situation, followUp, data.Entries, cancellationToken).ConfigureAwait(false)
+            ?? await RemindAsync(situation, followUp.NextCheck, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -130,7 +131,7 @@ public sealed partial class ReminderPlanner(
             var recheck = s.Now.AddHours(settings.SuppressedRecheckHours);
             s.Case.NextActionAt = NextAction(s, null, followUpCheck) is { } next && next > recheck ? next : recheck;
         }
-        await WriteAsync(s.Buffer, s.Case, null, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(s, null, cancellationToken).ConfigureAwait(false);
         return result with { NextActionAt = s.Case.NextActionAt };
     }
 
@@ -143,21 +144,9 @@ public sealed partial class ReminderPlanner(
         dunningCase.Record(new CaseAction(now, CaseActionKinds.Suppressed, reason, InvoiceNumbers: numbers, Actor: "schedule"));
     }
 
-    private async Task<PlanResult> FollowUpAsync(Situation s, FollowUpPlan plan, CancellationToken cancellationToken)
-    {
-        var message = plan.Messages[0];
-        var decision = Decide(s, []);
-        if (!decision.IsAllowed)
-            return await NotSentAsync(s, decision, message.MessageKey, message.InvoiceNumbers, plan.NextCheck, cancellationToken).ConfigureAwait(false);
-        var entry = NewEntry(s, message.Key, OutboxKinds.FollowUp, message.MessageKey, message.Text, []);
-        // Look again soon: more follow-ups or reminders may be waiting behind this one (the contact rules space them).
-        s.Case.NextActionAt = s.Now.AddMinutes(settings.InFlightRecheckMinutes);
-        return await EnqueueAsync(s, entry, message.MessageKey, cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<PlanResult> EnqueueAsync(Situation s, OutboxEntry entry, string stageKey, CancellationToken cancellationToken)
     {
-        var written = await WriteAsync(s.Buffer, s.Case, entry, cancellationToken).ConfigureAwait(false);
+        var written = await WriteAsync(s, entry, cancellationToken).ConfigureAwait(false);
         return written
             ? new PlanResult(s.Debtor.Id, PlanOutcome.Enqueued, ContactDecision.Ok)
             {
@@ -181,21 +170,44 @@ public sealed partial class ReminderPlanner(
         NextAttemptAt = s.Now,
     };
 
-    /// <summary>Saves the case (with the entry, if any) now, or leaves both in the buffer; false when the entry's key is taken.</summary>
-    private async Task<bool> WriteAsync(PlanBuffer? buffer, DunningCase dunningCase, OutboxEntry? entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the case (with the entry, if any) now, or leaves both in the buffer; false when the entry's key is taken.
+    /// <paramref name="afterWrite"/> runs only once the write has landed: here right after it, with a buffer after its commit.
+    /// </summary>
+    private async Task<bool> WriteAsync(PlanBuffer? buffer, DunningCase dunningCase, OutboxEntry? entry,
+        IReadOnlyList<Func<CancellationToken, Task>> afterWrite, CancellationToken cancellationToken)
     {
         if (buffer is not null)
         {
-            buffer.Add(dunningCase, entry);
+            buffer.Add(dunningCase, entry, afterWrite);
             return true;
         }
         if (entry is not null)
-            return await outbox.EnqueueAsync(entry, dunningCase, cancellationToken).ConfigureAwait(false);
-        await cases.SaveAsync(dunningCase, cancellationToken).ConfigureAwait(false);
+        {
+            if (!await outbox.EnqueueAsync(entry, dunningCase, cancellationToken).ConfigureAwait(false))
+                return false;
+        }
+        else
+        {
+            await cases.SaveAsync(dunningCase, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var action in afterWrite)
+            await action(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>Everything one planning step works on.</summary>
+    /// <summary>Everything one planning step works on, and what is to happen once its write has landed.</summary>
     private sealed record Situation(Debtor Debtor, DunningCase Case, IReadOnlyList<Invoice> Invoices, DateTimeOffset Now, DateOnly Today,
-        ConversationLink? Target, bool StaffOwns, string Language, IReadOnlyList<string> Escalated, PlanBuffer? Buffer);
+        ConversationLink? Target, bool StaffOwns, string Language, IReadOnlyList<string> Escalated, PlanBuffer? Buffer)
+    {
+        private List<Func<CancellationToken, Task>>? afterWrite;
+
+        /// <summary>Actions to run once the write landed (created on first use: most steps have none).</summary>
+        public IReadOnlyList<Func<CancellationToken, Task>> AfterWrite => afterWrite ?? [];
+
+        public void AfterWriteDo(Func<CancellationToken, Task> action) => (afterWrite ??= []).Add(action);
+
+        /// <summary>Agreement state changes after the write (invoices may resume): look at the case again soon.</summary>
+        public bool RecheckSoon { get; set; }
+    }
 }

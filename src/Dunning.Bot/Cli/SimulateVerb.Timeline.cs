@@ -27,7 +27,7 @@ internal sealed partial class SimulateVerb
             if (what.Length > 0)
                 await output.WriteLineAsync($"  {Local(at, zone)}  {result.StageKey ?? "-",-18} {string.Join(",", result.InvoiceNumbers),-16} {what}");
             foreach (var escalated in result.Escalated)
-                await output.WriteLineAsync($"  {Local(at, zone)}  {escalated,-18} {"",-16} escalated to the owner (final_stage)");
+                await output.WriteLineAsync($"  {Local(at, zone)}  {escalated,-18} {"",-16} escalated to the owner ({EscalationReasonOf(escalated)})");
         }
         if (lines == 0)
             await output.WriteLineAsync("  nothing due in this period");
@@ -41,6 +41,10 @@ internal sealed partial class SimulateVerb
         _ when result.Escalated.Count > 0 => "",
         _ => null,
     };
+
+    /// <summary>Agreement follow-ups escalate a broken promise; ladder stages their final stage.</summary>
+    private static string EscalationReasonOf(string stageKey) =>
+        stageKey.StartsWith(OutboxKinds.FollowUp + ".", StringComparison.Ordinal) ? "broken_promise" : "final_stage";
 
     private static string Deadline(OutboxEntry? entry) =>
         entry?.Items.Max(i => i.Deadline) is { } deadline ? string.Create(CultureInfo.InvariantCulture, $", deadline {deadline:yyyy-MM-dd}") : "";

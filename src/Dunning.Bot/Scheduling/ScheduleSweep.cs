@@ -9,7 +9,8 @@ namespace Dunning.Bot.Scheduling;
 /// One sweep: every case whose <c>NextActionAt</c> has come (the store's indexed query, oldest first, page by page) goes
 /// through the <see cref="ReminderPlanner"/> at the same instant. A case that fails is logged and left due, and the other
 /// cases still run. After downtime the overdue cases are simply due: the planner defers what the contact rules do not
-/// allow now, so the catch-up lands in the debtors' windows, one stage at a time.
+/// allow now, so the catch-up lands in the debtors' windows, one stage at a time. Agreement follow-ups whose message
+/// landed with the page's commit are applied right after it (<see cref="PlanBuffer.AfterCommit"/>).
 /// </summary>
 public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlanner planner, IOptions<SchedulingOptions> options, TimeProvider clock,
     ILogger<ScheduleSweep> logger)
@@ -41,19 +42,19 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
                     break;
                 var (buffer, results) = await PlanPageAsync(fresh, now, tally, cancellationToken).ConfigureAwait(false);
                 if (committing is not null)
-                    tally.Add(committing, await committing.Landed.ConfigureAwait(false));
+                    await SettleAsync(committing, tally, cancellationToken).ConfigureAwait(false);
                 // LiteDB transactions belong to a thread: the commit runs on one of its own.
                 committing = new Commit(buffer, results, Task.Run(() => outbox.CommitAsync(buffer.Writes, cancellationToken), cancellationToken));
                 if (!byDebtor)
                 {
-                    tally.Add(committing, await committing.Landed.ConfigureAwait(false));
+                    await SettleAsync(committing, tally, cancellationToken).ConfigureAwait(false);
                     committing = null;
                 }
                 if (page.Count < size)
                     break;
             }
             if (committing is not null)
-                tally.Add(committing, await committing.Landed.ConfigureAwait(false));
+                await SettleAsync(committing, tally, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -91,6 +92,28 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
             }
         }
         return (buffer, results);
+    }
+
+    /// <summary>
+    /// Waits for a page's commit, applies the agreement follow-ups whose message landed with it, and counts the page. A
+    /// follow-up that fails to apply is left for the next planning of its debtor, which finds the message's key taken
+    /// and applies it again (applying is idempotent).
+    /// </summary>
+    private async Task SettleAsync(Commit commit, Tally tally, CancellationToken cancellationToken)
+    {
+        var landed = await commit.Landed.ConfigureAwait(false);
+        foreach (var action in commit.Buffer.AfterCommit(landed))
+        {
+            try
+            {
+                await action(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Applying an agreement follow-up after its message was committed failed; the next sweep applies it");
+            }
+        }
+        tally.Add(commit, landed);
     }
 
     /// <summary>How many cases ended in each outcome so far: a planned write the store refused counts as a conflict.</summary>

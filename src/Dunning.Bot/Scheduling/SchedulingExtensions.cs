@@ -53,7 +53,8 @@ public static class SchedulingExtensions
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
         services.TryAddSingleton<IConversationStore, LiteConversationStore>();
-        services.TryAddSingleton<IAgreementFollowUps, NoAgreementFollowUps>();
+        services.TryAddSingleton<AgreementFollowUp>();
+        services.TryAddSingleton<IAgreementFollowUps, AgreementFollowUps>();
         services.TryAddSingleton<IOutbox, LiteOutbox>();
         services.TryAddSingleton<ReminderComposer>();
         services.TryAddSingleton<ReminderPlanner>();

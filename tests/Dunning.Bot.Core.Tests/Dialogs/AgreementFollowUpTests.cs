@@ -46,25 +46,53 @@ public sealed class AgreementFollowUpTests
     }
 
     [Fact]
-    public async Task The_first_missed_instalment_reminds_and_the_second_escalates_once()
+    public void A_break_already_counted_or_an_agreement_no_longer_running_is_nothing_new()
+    {
+        var plan = Plan();
+        var broken = new FollowUpResult(FollowUpStatus.Broken, 1, 160m, new DateOnly(2027, 1, 5));
+        Assert.Equal(FollowUpAction.Reminded, AgreementFollowUp.Consider(plan, broken, 0)?.Action);
+
+        plan.Breaks = 1;
+        Assert.Null(AgreementFollowUp.Consider(plan, broken, 0));
+        Assert.Null(AgreementFollowUp.Consider(plan, new FollowUpResult(FollowUpStatus.Pending, 0, 0m, new DateOnly(2027, 1, 5)), 0));
+        plan.MarkKept();
+        Assert.Null(AgreementFollowUp.Consider(plan, new FollowUpResult(FollowUpStatus.Kept, 0, 0m, null), 0));
+    }
+
+    [Theory]
+    [InlineData(1, true, 0, FollowUpAction.Reminded, false)]
+    [InlineData(1, false, 0, FollowUpAction.Reminded, true)]
+    [InlineData(1, true, 1, FollowUpAction.Escalated, false)]
+    [InlineData(2, true, 0, FollowUpAction.Escalated, true)]
+    public void A_break_reminds_first_ends_when_nothing_more_is_to_come_and_escalates_the_second_time(
+        int missed, bool moreToCome, int earlierBreaks, FollowUpAction action, bool ends)
+    {
+        var result = new FollowUpResult(FollowUpStatus.Broken, missed, 160m * missed, moreToCome ? new DateOnly(2027, 2, 5) : null);
+
+        var outcome = AgreementFollowUp.Consider(Plan(), result, earlierBreaks);
+
+        Assert.Equal(new FollowUpOutcome(action, missed, ends, $"Agreement A-1 broken: {missed} payment(s) missed, {160 * missed}.00 EUR short"), outcome);
+    }
+
+    [Fact]
+    public async Task The_first_missed_instalment_is_counted_and_the_second_escalates_once()
     {
         var world = new CaseWorld("de");
         world.AddInvoice("RE-1", 480m);
         var plan = await world.AgreementDesk.AgreeAsync(world.Debtor, Terms(), ["RE-1"], promise: false, CancellationToken.None);
 
-        world.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 7, 0, 0, TimeSpan.Zero));
-        var first = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 5)), CancellationToken.None);
-        Assert.Equal(FollowUpAction.Reminded, first);
+        var (_, first) = await world.FollowUp.ConsiderAsync(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 5), CancellationToken.None);
+        Assert.Equal(FollowUpAction.Reminded, first!.Action);
+        await world.FollowUp.ApplyAsync(plan, first, CancellationToken.None);
+        await world.FollowUp.ApplyAsync(plan, first, CancellationToken.None);
         Assert.Equal((AgreementState.Agreed, 1), (plan.State, plan.Breaks));
-        Assert.Equal(new DateTimeOffset(2027, 1, 5, 0, 0, 0, TimeSpan.FromHours(1)), world.Case.NextActionAt);
+        Assert.NotNull(world.StoredInvoice("RE-1").Pause);
         Assert.Empty(world.Escalations.All);
+        Assert.Null((await world.FollowUp.ConsiderAsync(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 6), CancellationToken.None)).Outcome);
 
-        var again = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 6)), CancellationToken.None);
-        Assert.Equal(FollowUpAction.None, again);
-
-        world.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 5, 7, 0, 0, TimeSpan.Zero));
-        var second = await world.FollowUp.ApplyAsync(plan, AgreementFollowUp.Evaluate(plan, [world.StoredInvoice("RE-1")], new DateOnly(2027, 1, 5)), CancellationToken.None);
-        Assert.Equal(FollowUpAction.Escalated, second);
+        var (_, second) = await world.FollowUp.ConsiderAsync(plan, [world.StoredInvoice("RE-1")], new DateOnly(2027, 1, 5), CancellationToken.None);
+        Assert.Equal(FollowUpAction.Escalated, second!.Action);
+        await world.FollowUp.ApplyAsync(plan, second, CancellationToken.None);
         Assert.Equal((AgreementState.Broken, 2), (plan.State, plan.Breaks));
         Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
         Assert.Null(world.StoredInvoice("RE-1").Pause);
@@ -77,14 +105,37 @@ public sealed class AgreementFollowUpTests
         world.AddInvoice("RE-1", 480m);
         var firstPromise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
 
-        Assert.Equal(FollowUpAction.Reminded, await world.FollowUp.ApplyAsync(firstPromise, AgreementFollowUp.Evaluate(firstPromise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28)), CancellationToken.None));
+        var (_, first) = await world.FollowUp.ConsiderAsync(firstPromise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28), CancellationToken.None);
+        Assert.Equal((FollowUpAction.Reminded, true), (first!.Action, first.Ends));
+        await world.FollowUp.ApplyAsync(firstPromise, first, CancellationToken.None);
         Assert.Equal(AgreementState.Broken, firstPromise.State);
         Assert.Null(world.StoredInvoice("RE-1").Pause);
         Assert.Empty(world.Escalations.All);
 
         var secondPromise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 12, 4)), ["RE-1"], promise: true, CancellationToken.None);
-        Assert.Equal(FollowUpAction.Escalated, await world.FollowUp.ApplyAsync(secondPromise, AgreementFollowUp.Evaluate(secondPromise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 5)), CancellationToken.None));
+        var (_, second) = await world.FollowUp.ConsiderAsync(secondPromise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 5), CancellationToken.None);
+        Assert.Equal(FollowUpAction.Escalated, second!.Action);
+        await world.FollowUp.ApplyAsync(secondPromise, second, CancellationToken.None);
         Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
+    }
+
+    [Fact]
+    public async Task The_owner_hears_of_a_broken_agreement_once_even_after_resolving_the_escalation()
+    {
+        var world = new CaseWorld("de");
+        world.AddInvoice("RE-1", 480m);
+        var plan = await world.AgreementDesk.AgreeAsync(world.Debtor, Terms(), ["RE-1"], promise: false, CancellationToken.None);
+        var (_, outcome) = await world.FollowUp.ConsiderAsync(plan, [world.StoredInvoice("RE-1")], new DateOnly(2027, 1, 5), CancellationToken.None);
+
+        await world.FollowUp.EscalateAsync(plan, outcome!, CancellationToken.None);
+        var raised = Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
+        raised.State = EscalationState.Resolved;
+        raised.ClosedAt = world.Clock.GetUtcNow();
+        await world.Escalations.SaveAsync(raised, CancellationToken.None);
+        await world.FollowUp.ApplyAsync(plan, outcome!, CancellationToken.None);
+
+        Assert.Single(world.EscalationsFor(EscalationReason.BrokenPromise));
+        Assert.Equal(AgreementState.Broken, plan.State);
     }
 
     [Fact]
@@ -96,11 +147,13 @@ public sealed class AgreementFollowUpTests
         Assert.NotNull(world.StoredInvoice("RE-1").Pause);
         world.ChangeInvoice("RE-1", i => i.RecordPayment(new Payment(new DateOnly(2026, 11, 26), 480m, "bank")));
 
-        Assert.Equal(FollowUpAction.Kept, await world.FollowUp.CheckAsync(promise, CancellationToken.None));
+        var (_, kept) = await world.FollowUp.ConsiderAsync(promise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28), CancellationToken.None);
+        Assert.Equal(FollowUpAction.Kept, kept!.Action);
+        await world.FollowUp.ApplyAsync(promise, kept, CancellationToken.None);
 
         Assert.Equal(AgreementState.Kept, promise.State);
         Assert.Null(world.StoredInvoice("RE-1").Pause);
-        Assert.Equal(FollowUpAction.None, await world.FollowUp.CheckAsync(promise, CancellationToken.None));
+        Assert.Null((await world.FollowUp.ConsiderAsync(promise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 29), CancellationToken.None)).Outcome);
     }
 
     private static NegotiationTerms Terms() => new(AgreementKind.InstalmentPlan, "EUR",

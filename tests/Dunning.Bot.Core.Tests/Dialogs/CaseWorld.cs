@@ -57,7 +57,7 @@ internal sealed class CaseWorld
 
     public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, new DunningLadder(Options.Create(new DunningLadderOptions())), Clock);
 
-    public AgreementFollowUp FollowUp => new(Agreements, Invoices, Cases, Debtors, Desk, Clock);
+    public AgreementFollowUp FollowUp => new(Agreements, Invoices, Escalations, Desk);
 
     public Invoice AddInvoice(string number, decimal total, int stage = 2, string currency = "EUR")
     {

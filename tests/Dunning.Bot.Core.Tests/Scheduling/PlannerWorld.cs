@@ -24,11 +24,19 @@ internal sealed class PlannerWorld
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
         Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
+        AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
+        FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
         Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
-            followUps ?? new NoAgreementFollowUps(), Options.Create(new ReminderPlannerOptions()));
+            FollowUps, Options.Create(new ReminderPlannerOptions()));
     }
 
     public InMemoryPorts Ports { get; } = new();
+
+    public Fakes.InMemoryAgreementStore Agreements { get; } = new();
+
+    public AgreementDesk AgreementDesk { get; }
+
+    public IAgreementFollowUps FollowUps { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -87,6 +95,29 @@ internal sealed class PlannerWorld
             Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
 
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
+
+    /// <summary>
+    /// One sweep as the host runs it: the due cases preloaded, planned into one buffer, committed together, then the
+    /// after-commit actions of the writes that landed. <paramref name="beforeCommit"/> stages a concurrent change;
+    /// <paramref name="applyAfterCommit"/> false stages a crash right after the commit.
+    /// </summary>
+    public async Task<List<PlanResult>> SweepAsync(bool applyAfterCommit = true, Action? beforeCommit = null)
+    {
+        var due = await Ports.ListDueAsync(Now, 100, CancellationToken.None);
+        var buffer = new PlanBuffer();
+        await Planner.PreloadAsync(due, buffer, CancellationToken.None);
+        var results = new List<PlanResult>();
+        foreach (var dueCase in due)
+            results.Add(await Planner.PlanAsync(dueCase.DebtorId, Now, buffer, CancellationToken.None));
+        beforeCommit?.Invoke();
+        var landed = await Ports.CommitAsync(buffer.Writes, CancellationToken.None);
+        if (applyAfterCommit)
+        {
+            foreach (var action in buffer.AfterCommit(landed))
+                await action(CancellationToken.None);
+        }
+        return results;
+    }
 
     /// <summary>
     /// Runs the schedule from now for <paramref name="days"/>: wakes at each case's NextActionAt (as the sweep would),
