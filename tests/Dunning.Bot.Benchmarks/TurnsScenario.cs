@@ -62,10 +62,12 @@ internal sealed class TurnsScenario : IScenario
             var latencies = new ConcurrentBag<(string Kind, double Ms)>();
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var gcBefore = GC.CollectionCount(0);
+            var runtimeBefore = RuntimeCounters.Now();
             var wall = Stopwatch.StartNew();
             await RunDebtorsAsync(http, tokens[warmup..], turns, concurrency, latencies, cancellationToken);
             wall.Stop();
             var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+            var runtime = RuntimeCounters.Now() - runtimeBefore;
 
             var all = latencies.Select(l => l.Ms).Order().ToList();
             var giro = latencies.Where(l => l.Kind == PaymentDetails).Select(l => l.Ms).Order().ToList();
@@ -91,6 +93,11 @@ internal sealed class TurnsScenario : IScenario
                 turns_per_cpu_sec = Math.Round(all.Count / cpu.TotalSeconds),
                 cpu_ms_per_turn = Math.Round(cpu.TotalMilliseconds / all.Count, 3),
                 gen0_collections = GC.CollectionCount(0) - gcBefore,
+                // Of that CPU: the JIT compiling (tiering up during the run), GC pauses, and how often a lock was contended.
+                jit_ms_per_turn = Math.Round(runtime.Jit.TotalMilliseconds / all.Count, 3),
+                jit_methods = runtime.JitMethods,
+                gc_pause_ms = Math.Round(runtime.GcPause.TotalMilliseconds, 1),
+                lock_contentions = runtime.LockContentions,
                 stored = Stored(app.Services, (warmup * (Script.Length + 1) + debtors * (turns + 1)) * 2),
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
