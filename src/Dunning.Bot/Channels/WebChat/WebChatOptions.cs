@@ -23,6 +23,13 @@ public sealed class WebChatOptions
     /// </summary>
     public string? TokenSigningKey { get; set; }
 
+    /// <summary>
+    /// How many validated tokens are remembered (by their exact text) so a request skips the signature check; each is
+    /// still checked for expiry. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>The longest message text a client may post, in characters.</summary>
     [Range(1, 100_000)]
     public int MaxMessageChars { get; set; } = 2000;
