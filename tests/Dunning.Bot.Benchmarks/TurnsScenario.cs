@@ -98,6 +98,7 @@ internal sealed class TurnsScenario : IScenario
                 jit_methods = runtime.JitMethods,
                 gc_pause_ms = Math.Round(runtime.GcPause.TotalMilliseconds, 1),
                 lock_contentions = runtime.LockContentions,
+                allocated_kb_per_turn = Math.Round(runtime.AllocatedBytes / 1024.0 / all.Count, 1),
                 stored = Stored(app.Services, (warmup * (Script.Length + 1) + debtors * (turns + 1)) * 2),
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
