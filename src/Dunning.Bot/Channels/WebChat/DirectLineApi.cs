@@ -6,7 +6,7 @@ namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
 /// The Direct Line 3.0 subset under <c>/v3/directline</c>: start a conversation, post an activity, poll
-/// activities from a watermark, refresh a token. Anyone may start a conversation (the page is public; a
+/// activities from a watermark or receive them on a WebSocket stream, reconnect, refresh a token. Anyone may start a conversation (the page is public; a
 /// conversation knows nothing until the bot binds it); everything else needs that conversation's token.
 /// </summary>
 internal static partial class DirectLineApi
@@ -20,12 +20,14 @@ internal static partial class DirectLineApi
         group.MapPost("/conversations", StartAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         group.MapPost("/tokens/refresh", RefreshAsync);
         return group;
     }
 
     /// <summary>
-    /// 201 with a new conversation and its token; with the token of an existing conversation, 200 and that
+    /// 201 with a new conversation, its token and stream URL; with the token of an existing conversation, 200 and that
     /// conversation again (as Direct Line does), so a reloaded page can resume.
     /// </summary>
     internal static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, WebChatStore store,
@@ -38,7 +40,10 @@ internal static partial class DirectLineApi
                 return DirectLineResults.Unauthorized("The token is malformed, forged or expired.");
             if (!await store.ExistsAsync(grant.ConversationId, ct))
                 return DirectLineResults.NotFound("The token's conversation does not exist.");
-            return TypedResults.Ok(Describe(grant.ConversationId, Bearer(http)!, grant.ExpiresAt, clock));
+            return TypedResults.Ok(Describe(grant.ConversationId, Bearer(http)!, grant.ExpiresAt, clock) with
+            {
+                StreamUrl = StreamUrl(http, grant.ConversationId, Bearer(http)!, 0),
+            });
         }
         if (limits.Start(ClientIp(http)) is { } wait)
             return DirectLineResults.TooManyRequests(http, wait);
@@ -46,7 +51,10 @@ internal static partial class DirectLineApi
         var userId = "dl_" + NewId()[..16];
         await store.CreateConversationAsync(conversationId, userId, clock.GetUtcNow(), ct);
         var token = tokens.Issue(conversationId, userId);
-        return TypedResults.Created((string?)null, new DirectLineConversation(conversationId, token, (int)tokens.Lifetime.TotalSeconds));
+        return TypedResults.Created((string?)null, new DirectLineConversation(conversationId, token, (int)tokens.Lifetime.TotalSeconds)
+        {
+            StreamUrl = StreamUrl(http, conversationId, token, 0),
+        });
     }
 
     /// <summary>A new token for the same conversation and user; the old one stays valid until it expires.</summary>

@@ -58,6 +58,10 @@ public sealed class WebChatOptions
     [Range(1, 1000)]
     public int MaxActivitiesPerPoll { get; set; } = 100;
 
+    /// <summary>How long a WebSocket stream may stay silent before it sends an empty message to keep the connection alive.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The bot's display name in activities it sends.</summary>
     [Required]
     public string BotName { get; set; } = "Dunning.Bot";
