@@ -18,7 +18,7 @@ internal static partial class DirectLineApi
     internal static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext http,
         DirectLineTokens tokens, WebChatStore store, TimeProvider clock, CancellationToken ct)
     {
-        var (grant, denied) = await GrantAsync(http, conversationId, tokens, ct);
+        var (grant, denied) = await GrantAsync(http, conversationId, tokens, null, ct);
         if (grant is null)
             return denied!;
         if (!TryWatermark(watermark, out var from))
@@ -37,11 +37,8 @@ internal static partial class DirectLineApi
         DirectLineTokens tokens, WebChatStore store, WebChatStreams streams, IOptions<WebChatOptions> options,
         IHostApplicationLifetime lifetime, TimeProvider clock, CancellationToken ct)
     {
-        var grant = await tokens.ValidateAsync(t ?? Bearer(http), ct);
-        if (grant is null)
-            return DirectLineResults.Unauthorized("The stream URL's token is malformed, forged or expired.");
-        if (!string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
-            return DirectLineResults.Forbidden("The token belongs to another conversation.");
+        if (await GrantAsync(http, conversationId, tokens, t, ct) is { Denied: { } denied })
+            return denied;
         if (!TryWatermark(watermark, out var from))
             return InvalidWatermark();
         if (!http.WebSockets.IsWebSocketRequest)

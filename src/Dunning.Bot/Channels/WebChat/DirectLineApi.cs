@@ -73,13 +73,8 @@ internal static partial class DirectLineApi
     {
         if (await AuthorizeAsync(http, conversationId, tokens, ct) is { } denied)
             return denied;
-        long? from = null;
-        if (!string.IsNullOrEmpty(watermark))
-        {
-            if (!long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                return DirectLineResults.BadRequest("Invalid watermark", "The watermark must be the value returned by an earlier poll.");
-            from = parsed;
-        }
+        if (!TryWatermark(watermark, out var from))
+            return InvalidWatermark();
         var page = await store.ReadAsync(conversationId, from, options.Value.MaxActivitiesPerPoll, ct);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Bytes(page.ToActivitySetJson(), "application/json");
@@ -87,13 +82,15 @@ internal static partial class DirectLineApi
 
     /// <summary>Null when the bearer token is valid for <paramref name="conversationId"/>; else the 401/403 answer.</summary>
     private static async Task<IResult?> AuthorizeAsync(HttpContext http, string conversationId, DirectLineTokens tokens, CancellationToken ct) =>
-        await GrantAsync(http, conversationId, tokens, ct) is { Denied: { } denied } ? denied : null;
+        await GrantAsync(http, conversationId, tokens, null, ct) is { Denied: { } denied } ? denied : null;
 
-    private static async Task<(DirectLineGrant? Grant, IResult? Denied)> GrantAsync(HttpContext http, string conversationId, DirectLineTokens tokens, CancellationToken ct)
+    /// <summary>The grant of the bearer token (or of <paramref name="token"/>, a stream URL's) for <paramref name="conversationId"/>, or the 401/403 answer.</summary>
+    private static async Task<(DirectLineGrant? Grant, IResult? Denied)> GrantAsync(HttpContext http, string conversationId, DirectLineTokens tokens,
+        string? token, CancellationToken ct)
     {
-        var grant = await tokens.ValidateAsync(Bearer(http), ct);
+        var grant = await tokens.ValidateAsync(token ?? Bearer(http), ct);
         if (grant is null)
-            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>'; it may have expired."));
+            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>' (or a stream URL's 't'); it may have expired."));
         if (!string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
             return (null, DirectLineResults.Forbidden("The token belongs to another conversation."));
         return (grant, null);
