@@ -21,13 +21,14 @@ using Microsoft.Extensions.Logging;
 namespace Dunning.Bot.Benchmarks;
 
 /// <summary>
-/// <c>turns [--debtors 200] [--turns 6] [--concurrency 8]</c>: the real host (DunningBot, MainDialog, the invoice
+/// <c>turns [--debtors 200] [--turns 6] [--concurrency 8] [--client-process]</c>: the real host (DunningBot, MainDialog, the invoice
 /// dialogs, transcripts) with the web chat on Kestrel at 127.0.0.1 and a LiteDB file seeded with demo-like debtors.
 /// Each debtor starts a Direct Line conversation, binds it with <c>webchat/join</c> and its link token, then sends
 /// <c>turns</c> messages from <see cref="Script"/> (greeting, balance, due date, payment details with the GiroCode PNG,
 /// thanks, help; repeated when longer). A turn is timed from posting the message until a poll returns the bot's reply.
+/// With <c>--client-process</c> the client runs in a child process, so the host's CPU per turn is measured alone.
 /// </summary>
-internal sealed class TurnsScenario : IScenario
+internal sealed partial class TurnsScenario : IScenario
 {
     /// <summary>The messages in order: (kind, text). The payment-details turn renders a GiroCode PNG.</summary>
     private static readonly (string Kind, string Text)[] Script =
@@ -46,26 +47,34 @@ internal sealed class TurnsScenario : IScenario
 
     public async Task RunAsync(BenchmarkArgs args, CancellationToken cancellationToken)
     {
+        if (args.String("client-of", "") is { Length: > 0 } host)
+        {
+            await RunClientAsync(host, args, cancellationToken);
+            return;
+        }
         var debtors = args.Int("debtors", 200);
         var turns = args.Int("turns", 6);
         var concurrency = args.Int("concurrency", 8);
+        var clientProcess = args.String("client-process", "false") != "false";
         var warmup = Math.Min(20, debtors);
+        // The child process warms its own client with debtors of its own.
+        var warmupDebtors = clientProcess ? 2 * warmup : warmup;
         var folder = Directory.CreateTempSubdirectory("dunning-turns-");
         try
         {
             await using var app = await StartHostAsync(Path.Combine(folder.FullName, "dunning.db"), cancellationToken);
-            var tokens = await SeedAsync(app.Services, warmup + debtors, cancellationToken);
+            var tokens = await SeedAsync(app.Services, warmupDebtors + debtors, cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = new Uri(address) };
+            using var http = Client(address, concurrency);
 
             await RunDebtorsAsync(http, tokens[..warmup], Script.Length, concurrency, null, cancellationToken);
-            var latencies = new ConcurrentBag<(string Kind, double Ms)>();
-            var cpuBefore = Environment.CpuUsage.TotalTime;
             var gcBefore = GC.CollectionCount(0);
-            var wall = Stopwatch.StartNew();
-            await RunDebtorsAsync(http, tokens[warmup..], turns, concurrency, latencies, cancellationToken);
-            wall.Stop();
-            var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+            var runtimeBefore = RuntimeCounters.Now();
+            var measured = clientProcess
+                ? await RunInChildAsync(address, tokens[warmup..], warmup, turns, concurrency, cancellationToken)
+                : await RunHereAsync(http, tokens[warmup..], turns, concurrency, cancellationToken);
+            var (latencies, wall, cpu) = (measured.Latencies, measured.Wall, measured.Cpu);
+            var runtime = RuntimeCounters.Now() - runtimeBefore;
 
             var all = latencies.Select(l => l.Ms).Order().ToList();
             var giro = latencies.Where(l => l.Kind == PaymentDetails).Select(l => l.Ms).Order().ToList();
@@ -76,8 +85,8 @@ internal sealed class TurnsScenario : IScenario
                 turns_per_debtor = turns,
                 concurrency,
                 turns = all.Count,
-                seconds = Math.Round(wall.Elapsed.TotalSeconds, 2),
-                turns_per_sec = Math.Round(all.Count / wall.Elapsed.TotalSeconds),
+                seconds = Math.Round(wall.TotalSeconds, 2),
+                turns_per_sec = Math.Round(all.Count / wall.TotalSeconds),
                 p50_ms = Math.Round(Report.Percentile(all, 0.50), 2),
                 p95_ms = Math.Round(Report.Percentile(all, 0.95), 2),
                 p99_ms = Math.Round(Report.Percentile(all, 0.99), 2),
@@ -87,11 +96,19 @@ internal sealed class TurnsScenario : IScenario
                 girocode_p99_ms = Math.Round(Report.Percentile(giro, 0.99), 2),
                 other_p50_ms = Math.Round(Report.Percentile(others, 0.50), 2),
                 other_p99_ms = Math.Round(Report.Percentile(others, 0.99), 2),
-                // CPU of this process (host and client together) per turn: the rate on a machine shared with other work.
+                // CPU of host and client together per turn: the rate on a machine shared with other work.
                 turns_per_cpu_sec = Math.Round(all.Count / cpu.TotalSeconds),
                 cpu_ms_per_turn = Math.Round(cpu.TotalMilliseconds / all.Count, 3),
+                // With --client-process: the host's share alone (the counters below are then the host's too).
+                server_cpu_ms_per_turn = measured.ServerCpu is { } server ? Math.Round(server.TotalMilliseconds / all.Count, 3) : (double?)null,
                 gen0_collections = GC.CollectionCount(0) - gcBefore,
-                stored = Stored(app.Services, (warmup * (Script.Length + 1) + debtors * (turns + 1)) * 2),
+                // Of that CPU: the JIT compiling (tiering up during the run), GC pauses, and how often a lock was contended.
+                jit_ms_per_turn = Math.Round(runtime.Jit.TotalMilliseconds / all.Count, 3),
+                jit_methods = runtime.JitMethods,
+                gc_pause_ms = Math.Round(runtime.GcPause.TotalMilliseconds, 1),
+                lock_contentions = runtime.LockContentions,
+                allocated_kb_per_turn = Math.Round(runtime.AllocatedBytes / 1024.0 / all.Count, 1),
+                stored = Stored(app.Services, (warmupDebtors * (Script.Length + 1) + debtors * (turns + 1)) * 2),
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
         }
@@ -100,6 +117,20 @@ internal sealed class TurnsScenario : IScenario
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>The measured debtors driven from this process: host and client CPU together.</summary>
+    private static async Task<Measured> RunHereAsync(HttpClient http, string[] linkTokens, int turns, int concurrency, CancellationToken ct)
+    {
+        var latencies = new ConcurrentBag<(string Kind, double Ms)>();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var wall = Stopwatch.StartNew();
+        await RunDebtorsAsync(http, linkTokens, turns, concurrency, latencies, ct);
+        wall.Stop();
+        return new Measured(latencies, wall.Elapsed, Environment.CpuUsage.TotalTime - cpuBefore, null);
+    }
+
+    private static HttpClient Client(string address, int concurrency) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = new Uri(address) };
 
     private static async Task<WebApplication> StartHostAsync(string databasePath, CancellationToken cancellationToken)
     {

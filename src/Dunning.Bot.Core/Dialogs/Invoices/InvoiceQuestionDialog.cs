@@ -19,6 +19,7 @@ public abstract class InvoiceQuestionDialog : IntentDialog
     public const string WordingDialog = "invoice";
 
     private const string ChoosePrompt = "chooseInvoice";
+    private const string StatementTurnStateKey = "Dunning.InvoiceQuestion.Statement";
     private const int ChooseAttempts = 2;
 
     protected InvoiceQuestionDialog(string dialogId, InvoiceStatements statements, Wording wording)
@@ -48,7 +49,7 @@ public abstract class InvoiceQuestionDialog : IntentDialog
     {
         if (TurnSession.Of(step.Context).Debtor is not { } debtor)
             return await step.EndDialogAsync(null, cancellationToken);
-        var statement = await Statements.ForDebtorAsync(debtor, cancellationToken);
+        var statement = await StatementAsync(step.Context, debtor, cancellationToken);
         var named = step.GetOptions<MessageUnderstanding>()?.InvoiceNumbers ?? [];
         var found = named.Select(statement.Find).OfType<InvoiceStatement>().DistinctBy(i => i.Number).ToList();
         var unknown = named.Where(n => statement.Find(n) is null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -81,10 +82,11 @@ public abstract class InvoiceQuestionDialog : IntentDialog
             string[] list => list,
             _ => [],
         };
-        // Re-read and re-check against the binding: a button press is text the client sent back.
+        // Re-check against the binding: a button press is text the client sent back (and comes in a later turn, so
+        // the statement is read afresh then; within one turn the statement of the first step is reused).
         if (TurnSession.Of(step.Context).Debtor is not { } debtor)
             return await step.EndDialogAsync(null, cancellationToken);
-        var statement = await Statements.ForDebtorAsync(debtor, cancellationToken);
+        var statement = await StatementAsync(step.Context, debtor, cancellationToken);
         var selected = numbers.Select(statement.Find).OfType<InvoiceStatement>().ToList();
         if (selected.Count == 0)
             await SayAsync(step.Context, "no_open_invoices", null, cancellationToken);
@@ -92,6 +94,18 @@ public abstract class InvoiceQuestionDialog : IntentDialog
             await AnswerAsync(step.Context, statement, selected, cancellationToken);
         return await step.EndDialogAsync(selected.Select(i => i.Number).ToArray(), cancellationToken);
     }
+
+    /// <summary>The debtor's statement, read once per turn.</summary>
+    private async Task<DebtorStatement> StatementAsync(ITurnContext turn, Domain.Debtor debtor, CancellationToken cancellationToken)
+    {
+        if (turn.TurnState.Get<StatementOfTurn>(StatementTurnStateKey) is { } read && ReferenceEquals(read.Debtor, debtor))
+            return read.Statement;
+        var statement = await Statements.ForDebtorAsync(debtor, cancellationToken);
+        turn.TurnState.Set(StatementTurnStateKey, new StatementOfTurn(debtor, statement));
+        return statement;
+    }
+
+    private sealed record StatementOfTurn(Domain.Debtor Debtor, DebtorStatement Statement);
 
     private PromptOptions ChooseOptions(ITurnContext turn, IReadOnlyList<InvoiceStatement> candidates) => new()
     {

@@ -19,7 +19,7 @@ internal static partial class DirectLineApi
         WebChatAdapter adapter, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
         TimeProvider clock, CancellationToken ct)
     {
-        var (grant, denied) = await GrantAsync(http, conversationId, tokens, ct);
+        var (grant, denied) = await GrantAsync(http, conversationId, tokens, null, ct);
         if (grant is null)
             return denied!;
         if (limits.Post(conversationId) is { } wait)

@@ -6,7 +6,7 @@ namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
 /// The Direct Line 3.0 subset under <c>/v3/directline</c>: start a conversation, post an activity, poll
-/// activities from a watermark, refresh a token. Anyone may start a conversation (the page is public; a
+/// activities from a watermark or receive them on a WebSocket stream, reconnect, refresh a token. Anyone may start a conversation (the page is public; a
 /// conversation knows nothing until the bot binds it); everything else needs that conversation's token.
 /// </summary>
 internal static partial class DirectLineApi
@@ -20,12 +20,14 @@ internal static partial class DirectLineApi
         group.MapPost("/conversations", StartAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         group.MapPost("/tokens/refresh", RefreshAsync);
         return group;
     }
 
     /// <summary>
-    /// 201 with a new conversation and its token; with the token of an existing conversation, 200 and that
+    /// 201 with a new conversation, its token and stream URL; with the token of an existing conversation, 200 and that
     /// conversation again (as Direct Line does), so a reloaded page can resume.
     /// </summary>
     internal static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, WebChatStore store,
@@ -38,7 +40,10 @@ internal static partial class DirectLineApi
                 return DirectLineResults.Unauthorized("The token is malformed, forged or expired.");
             if (!await store.ExistsAsync(grant.ConversationId, ct))
                 return DirectLineResults.NotFound("The token's conversation does not exist.");
-            return TypedResults.Ok(Describe(grant.ConversationId, Bearer(http)!, grant.ExpiresAt, clock));
+            return TypedResults.Ok(Describe(grant.ConversationId, Bearer(http)!, grant.ExpiresAt, clock) with
+            {
+                StreamUrl = StreamUrl(http, grant.ConversationId, Bearer(http)!, 0),
+            });
         }
         if (limits.Start(ClientIp(http)) is { } wait)
             return DirectLineResults.TooManyRequests(http, wait);
@@ -46,7 +51,10 @@ internal static partial class DirectLineApi
         var userId = "dl_" + NewId()[..16];
         await store.CreateConversationAsync(conversationId, userId, clock.GetUtcNow(), ct);
         var token = tokens.Issue(conversationId, userId);
-        return TypedResults.Created((string?)null, new DirectLineConversation(conversationId, token, (int)tokens.Lifetime.TotalSeconds));
+        return TypedResults.Created((string?)null, new DirectLineConversation(conversationId, token, (int)tokens.Lifetime.TotalSeconds)
+        {
+            StreamUrl = StreamUrl(http, conversationId, token, 0),
+        });
     }
 
     /// <summary>A new token for the same conversation and user; the old one stays valid until it expires.</summary>
@@ -65,13 +73,8 @@ internal static partial class DirectLineApi
     {
         if (await AuthorizeAsync(http, conversationId, tokens, ct) is { } denied)
             return denied;
-        long? from = null;
-        if (!string.IsNullOrEmpty(watermark))
-        {
-            if (!long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                return DirectLineResults.BadRequest("Invalid watermark", "The watermark must be the value returned by an earlier poll.");
-            from = parsed;
-        }
+        if (!TryWatermark(watermark, out var from))
+            return InvalidWatermark();
         var page = await store.ReadAsync(conversationId, from, options.Value.MaxActivitiesPerPoll, ct);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Bytes(page.ToActivitySetJson(), "application/json");
@@ -79,13 +82,15 @@ internal static partial class DirectLineApi
 
     /// <summary>Null when the bearer token is valid for <paramref name="conversationId"/>; else the 401/403 answer.</summary>
     private static async Task<IResult?> AuthorizeAsync(HttpContext http, string conversationId, DirectLineTokens tokens, CancellationToken ct) =>
-        await GrantAsync(http, conversationId, tokens, ct) is { Denied: { } denied } ? denied : null;
+        await GrantAsync(http, conversationId, tokens, null, ct) is { Denied: { } denied } ? denied : null;
 
-    private static async Task<(DirectLineGrant? Grant, IResult? Denied)> GrantAsync(HttpContext http, string conversationId, DirectLineTokens tokens, CancellationToken ct)
+    /// <summary>The grant of the bearer token (or of <paramref name="token"/>, a stream URL's) for <paramref name="conversationId"/>, or the 401/403 answer.</summary>
+    private static async Task<(DirectLineGrant? Grant, IResult? Denied)> GrantAsync(HttpContext http, string conversationId, DirectLineTokens tokens,
+        string? token, CancellationToken ct)
     {
-        var grant = await tokens.ValidateAsync(Bearer(http), ct);
+        var grant = await tokens.ValidateAsync(token ?? Bearer(http), ct);
         if (grant is null)
-            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>'; it may have expired."));
+            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>' (or a stream URL's 't'); it may have expired."));
         if (!string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
             return (null, DirectLineResults.Forbidden("The token belongs to another conversation."));
         return (grant, null);

@@ -3,11 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace Dunning.Bot.Channels.WebChat;
 
-/// <summary>The Direct Line <c>Conversation</c> object returned by start and refresh.</summary>
+/// <summary>The Direct Line <c>Conversation</c> object returned by start, reconnect and refresh (refresh has no stream URL).</summary>
 public sealed record DirectLineConversation(
     [property: JsonPropertyName("conversationId")] string ConversationId,
     [property: JsonPropertyName("token")] string Token,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int ExpiresIn)
+{
+    /// <summary>The pre-authorized WebSocket URL of the conversation's activity stream.</summary>
+    [JsonPropertyName("streamUrl")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StreamUrl { get; init; }
+}
 
 /// <summary>The Direct Line <c>ResourceResponse</c> to a posted activity.</summary>
 public sealed record DirectLineResource([property: JsonPropertyName("id")] string Id);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -8,7 +9,10 @@ namespace Dunning.Bot.Channels.WebChat;
 /// <summary>
 /// Issues and checks Direct Line tokens: HS256 JWTs naming one conversation and its user, valid for
 /// <see cref="WebChatOptions.TokenLifetime"/>. Lifetime is checked against the injected clock (not the
-/// library's), so expiry is testable and consistent with the rest of the host.
+/// library's), so expiry is testable and consistent with the rest of the host. A token that passed the full check
+/// is remembered by its exact text (at most <see cref="WebChatOptions.ValidatedTokenCacheSize"/>), so the next request
+/// with it skips parsing and the HMAC; its lifetime is still checked against the clock every time, and a token that
+/// differs in any character (forged, tampered) is never found there and gets the full check.
 /// </summary>
 public sealed class DirectLineTokens
 {
@@ -20,6 +24,8 @@ public sealed class DirectLineTokens
     private readonly TokenValidationParameters validation;
     private readonly TimeProvider clock;
     private readonly TimeSpan lifetime;
+    private readonly int cacheSize;
+    private readonly ConcurrentDictionary<string, Validated> validated = new(StringComparer.Ordinal);
 
     public DirectLineTokens(WebChatSigningKey key, IOptions<WebChatOptions> options, TimeProvider clock)
     {
@@ -39,6 +45,7 @@ public sealed class DirectLineTokens
         };
         this.clock = clock;
         lifetime = options.Value.TokenLifetime;
+        cacheSize = options.Value.ValidatedTokenCacheSize;
     }
 
     public TimeSpan Lifetime => lifetime;
@@ -65,16 +72,49 @@ public sealed class DirectLineTokens
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(token) || token.Length > 4096)
             return null;
+        var now = clock.GetUtcNow();
+        if (validated.TryGetValue(token, out var known))
+            return known.IsValidAt(now) ? known.Grant : null;
         var result = await handler.ValidateTokenAsync(token, validation);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
             return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (jwt.ValidTo <= now || jwt.ValidFrom > now.AddMinutes(1))
-            return null;
         var conversation = jwt.TryGetPayloadValue<string>(ConversationClaim, out var c) ? c : null;
-        return string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(jwt.Subject)
-            ? null
-            : new DirectLineGrant(conversation, jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        if (string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(jwt.Subject))
+            return null;
+        var checkedToken = new Validated(
+            new DirectLineGrant(conversation, jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)),
+            new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero));
+        if (!checkedToken.IsValidAt(now))
+            return null;
+        Remember(token, checkedToken, now);
+        return checkedToken.Grant;
+    }
+
+    /// <summary>How many validated tokens are remembered now (for tests).</summary>
+    internal int CachedCount => validated.Count;
+
+    private void Remember(string token, Validated checkedToken, DateTimeOffset now)
+    {
+        if (cacheSize == 0)
+            return;
+        if (validated.Count >= cacheSize)
+        {
+            foreach (var (key, entry) in validated)
+            {
+                if (entry.Grant.ExpiresAt <= now)
+                    validated.TryRemove(key, out _);
+            }
+            // Still full of live tokens (a burst of new chats): start over rather than track recency per request.
+            if (validated.Count >= cacheSize)
+                validated.Clear();
+        }
+        validated[token] = checkedToken;
+    }
+
+    /// <summary>A token whose signature, issuer and claims passed; valid from <paramref name="NotBefore"/> (with a minute of skew) until it expires.</summary>
+    private sealed record Validated(DirectLineGrant Grant, DateTimeOffset NotBefore)
+    {
+        public bool IsValidAt(DateTimeOffset now) => Grant.ExpiresAt > now && NotBefore <= now.AddMinutes(1);
     }
 }
 

@@ -20,15 +20,17 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     public const string Channel = "webchat";
 
     private readonly WebChatStore store;
+    private readonly WebChatStreams streams;
     private readonly LiteDbContext database;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
 
-    public WebChatAdapter(WebChatStore store, LiteDbContext database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
+    public WebChatAdapter(WebChatStore store, WebChatStreams streams, LiteDbContext database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
         : base(logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.store = store;
+        this.streams = streams;
         this.database = database;
         this.scopes = scopes;
         this.clock = clock;
@@ -43,7 +45,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     /// <summary>
     /// Logs a verified client activity (assigning its id), then runs the bot's turn for it; returns the id.
     /// Both happen under the conversation's lock, so the log keeps each message before its replies, and everything
-    /// the turn wrote is committed together before this returns.
+    /// the turn wrote is committed together before this returns; then the conversation's WebSocket stream, if open, is woken.
     /// </summary>
     public async Task<string> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -56,6 +58,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             await ProcessActivityAsync(incoming, RunBotAsync, ct);
             unit.Commit();
         }, cancellationToken);
+        streams.Notify(activity.Conversation!.Id!);
         return id;
     }
 
@@ -106,6 +109,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
                 return DeliveryResult.Dead($"Unknown web chat conversation {conversation}");
             var stamped = activities.Select(a => Stamp(a.Clone().ApplyConversationReference(reference))).ToList();
             await Locks.RunAsync(ConversationKey(Channel, conversation), stamped, (list, ct) => store.AppendAsync(conversation, list, ct), cancellationToken);
+            streams.Notify(conversation);
             return DeliveryResult.Delivered;
         }
         catch (LiteException ex)

@@ -23,18 +23,20 @@ public static class WebChatExtensions
         services.AddSingleton<WebChatSigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<WebChatRateLimits>();
+        services.AddSingleton<WebChatStreams>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebChatAdapter>(sp).WithBotSetup(sp));
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WebChatAdapter>());
         services.AddSingleton<ChatPage>();
         return builder;
     }
 
-    /// <summary>Maps <c>/v3/directline/…</c> and <c>/chat</c> unless <see cref="WebChatOptions.Enabled"/> is false.</summary>
+    /// <summary>Maps <c>/v3/directline/…</c> (with WebSocket streams) and <c>/chat</c> unless <see cref="WebChatOptions.Enabled"/> is false.</summary>
     public static WebApplication MapWebChat(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled)
             return app;
+        app.UseWebSockets();
         app.MapDirectLine();
         ChatPage.Map(app);
         return app;

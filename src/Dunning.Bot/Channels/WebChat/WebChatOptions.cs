@@ -23,6 +23,13 @@ public sealed class WebChatOptions
     /// </summary>
     public string? TokenSigningKey { get; set; }
 
+    /// <summary>
+    /// How many validated tokens are remembered (by their exact text) so a request skips the signature check; each is
+    /// still checked for expiry. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>The longest message text a client may post, in characters.</summary>
     [Range(1, 100_000)]
     public int MaxMessageChars { get; set; } = 2000;
@@ -50,6 +57,10 @@ public sealed class WebChatOptions
     /// <summary>The most activities one poll returns; the client continues from the returned watermark.</summary>
     [Range(1, 1000)]
     public int MaxActivitiesPerPoll { get; set; } = 100;
+
+    /// <summary>How long a WebSocket stream may stay silent before it sends an empty message to keep the connection alive.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The bot's display name in activities it sends.</summary>
     [Required]

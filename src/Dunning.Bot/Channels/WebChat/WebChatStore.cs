@@ -127,6 +127,13 @@ public sealed class WebChatStore
         return Task.FromResult(new ActivityPage(json, last));
     }
 
+    /// <summary>The sequence of the conversation's last committed activity (0 when none): a watermark meaning "from now".</summary>
+    public Task<long> LastSequenceAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(LastSequence(conversationId));
+    }
+
     private void Insert(BsonDocument[] documents)
     {
         if (documents.Length == 1)

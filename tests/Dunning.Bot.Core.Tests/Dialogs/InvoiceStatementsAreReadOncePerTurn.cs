@@ -1,0 +1,70 @@
+using Dunning.Bot.Core.Dialogs;
+using Dunning.Bot.Core.Dialogs.Invoices;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Core.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Core.Tests.Dialogs;
+
+/// <summary>An invoice question reads the debtor's statement once per turn, and afresh in the turn of a button answer.</summary>
+public sealed class InvoiceStatementsAreReadOncePerTurn
+{
+    [Fact]
+    public async Task A_question_answered_in_one_turn_reads_the_invoices_once()
+    {
+        var harness = InvoiceScenarios.PartlyPaid("en");
+        var store = new CountingInvoiceStore(harness.Invoices);
+        var client = harness.Client(new InvoiceBalanceDialog(Statements(harness, store), new Wording(RepositoryFiles.Catalogue)), Intent.AskAmount);
+
+        var replies = await client.SendActivityAsync("How much?", CancellationToken.None);
+
+        Assert.Contains("RE-2026-0042", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Equal(1, store.Lists);
+    }
+
+    [Fact]
+    public async Task A_button_answer_in_a_later_turn_sees_a_payment_made_in_between()
+    {
+        var harness = InvoiceScenarios.TwoOpen("en");
+        var store = new CountingInvoiceStore(harness.Invoices);
+        var client = harness.Client(new InvoiceDetailsDialog(Statements(harness, store), new Wording(RepositoryFiles.Catalogue)), Intent.AskInvoiceDetails);
+        var question = await client.SendActivityAsync("What is on the invoice?", CancellationToken.None);
+        Assert.Contains("€308.23 open", Assert.Single(question).Text, StringComparison.Ordinal);
+
+        var invoice = (await harness.Invoices.FindAsync("RE-2026-0042", CancellationToken.None))!;
+        invoice.RecordPayment(new Payment(new DateOnly(2026, 3, 10), 100m, "bank-1"));
+        harness.Save(invoice);
+        var answer = await client.SendActivityAsync("RE-2026-0042", CancellationToken.None);
+
+        Assert.EndsWith("Total €505.75, of which €208.22 is still open.", Assert.Single(answer).Text, StringComparison.Ordinal);
+        Assert.Equal(2, store.Lists);
+    }
+
+    private static InvoiceStatements Statements(InvoiceQuestionsHarness harness, IInvoiceStore store) =>
+        new(store, harness.Cases, new DunningLadder(Options.Create(harness.LadderOptions)), new StatutoryInterest(Options.Create(harness.InterestOptions)), harness.Clock);
+
+    /// <summary>Counts the reads of a debtor's invoices.</summary>
+    private sealed class CountingInvoiceStore(IInvoiceStore inner) : IInvoiceStore
+    {
+        public int Lists { get; private set; }
+
+        public Task<Invoice?> FindAsync(string number, CancellationToken cancellationToken) => inner.FindAsync(number, cancellationToken);
+
+        public Task<IReadOnlyList<Invoice>> FindManyAsync(IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
+            inner.FindManyAsync(numbers, cancellationToken);
+
+        public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken)
+        {
+            Lists++;
+            return inner.ListByDebtorAsync(debtorId, cancellationToken);
+        }
+
+        public Task SaveAsync(Invoice invoice, CancellationToken cancellationToken) => inner.SaveAsync(invoice, cancellationToken);
+
+        public Task SaveBatchAsync(IReadOnlyList<Debtor> debtors, IReadOnlyList<Invoice> invoices, IReadOnlyList<DunningCase> cases, CancellationToken cancellationToken) =>
+            inner.SaveBatchAsync(debtors, invoices, cases, cancellationToken);
+    }
+}
