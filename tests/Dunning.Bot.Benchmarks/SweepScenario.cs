@@ -13,10 +13,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dunning.Bot.Benchmarks;
 
 /// <summary>
-/// <c>sweep --invoices 100000 --debtors 20000</c>: seeds a temp LiteDB file (bulk) with that portfolio — due dates spread
+/// <c>sweep --invoices 100000 --debtors 20000 [--page N]</c>: seeds a temp LiteDB file (bulk) with that portfolio — due dates spread
 /// over the last 70 and next 30 days, every debtor with a bound Telegram chat and a case due now, as right after an
 /// import — then times ONE sweep at a weekday 10:00 Berlin: planning every due case and enqueuing the day's reminders
-/// (outbox entry + case advance per debtor, one transaction each). Prints seconds and CPU seconds (sweep only; the CPU time says more on a busy machine), counts and peak memory.
+/// (outbox entry + case advance per debtor, one transaction each). Prints seconds and CPU seconds (sweep only; the CPU time says more on a busy machine), the collector's pauses and
+/// counts, and peak memory. <c>--page</c> overrides <c>Scheduling:SweepPageSize</c> (default: the product's).
 /// </summary>
 internal sealed class SweepScenario : IScenario
 {
@@ -29,11 +30,10 @@ internal sealed class SweepScenario : IScenario
         var folder = Directory.CreateTempSubdirectory("dunning-sweep-bench-").FullName;
         try
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Path"] = Path.Combine(folder, "dunning.db"),
-                ["Scheduling:SweepPageSize"] = "2000",
-            }).Build();
+            var settings = new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(folder, "dunning.db") };
+            if (args.Int("page", 0) is > 0 and var page)   // the product's default unless asked
+                settings["Scheduling:SweepPageSize"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var services = new ServiceCollection();
             services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
             services.AddDunningStorage(configuration);
@@ -44,6 +44,7 @@ internal sealed class SweepScenario : IScenario
 
             var sweep = provider.GetRequiredService<ScheduleSweep>();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var (gen0, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var watch = Stopwatch.StartNew();
             var report = await sweep.SweepAsync(now, cancellationToken);
             watch.Stop();
@@ -60,6 +61,9 @@ internal sealed class SweepScenario : IScenario
                 enqueued = report.Of(PlanOutcome.Enqueued),
                 seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
                 cpu_seconds = Math.Round(cpu.TotalSeconds, 2),
+                gc_pause_seconds = Math.Round((GC.GetTotalPauseDuration() - pause).TotalSeconds, 2),
+                gc_gen0 = GC.CollectionCount(0) - gen0,
+                gc_gen2 = GC.CollectionCount(2) - gen2,
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
         }

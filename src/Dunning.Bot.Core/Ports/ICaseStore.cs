@@ -16,6 +16,16 @@ public interface ICaseStore
     /// <summary>Cases whose <c>NextActionAt</c> is at or before <paramref name="now"/>, oldest first.</summary>
     Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cases due at <paramref name="now"/> in debtor-id order, after <paramref name="afterDebtorId"/> (null: from the
+    /// first): a sweep where most cases are due walks them this way, so the debtors of one page are neighbours in every
+    /// by-debtor index and their data reads as a few ranges.
+    /// </summary>
+    Task<IReadOnlyList<DunningCase>> ListDueByDebtorAsync(DateTimeOffset now, string? afterDebtorId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many cases there are (due at <paramref name="dueAt"/>, when given), counted no further than <paramref name="cap"/>.</summary>
+    Task<int> CountAsync(DateTimeOffset? dueAt, int cap, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DunningCase>> ListAsync(CancellationToken cancellationToken);
 
     Task SaveAsync(DunningCase dunningCase, CancellationToken cancellationToken);

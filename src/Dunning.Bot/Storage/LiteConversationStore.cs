@@ -22,8 +22,8 @@ public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConver
     public async Task<IReadOnlyList<ConversationLink>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         [.. (await FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken)).OrderByDescending(l => l.LastInboundAt)];
 
-    public async Task<IReadOnlyList<ConversationLink>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
-        [.. (await FindInAsync("DebtorId", debtorIds, cancellationToken).ConfigureAwait(false)).Select(FromBson)];
+    public Task<IReadOnlyList<ConversationLink>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
+        FindInAsync("DebtorId", debtorIds, cancellationToken);
 
     public Task<IReadOnlyList<ConversationLink>> ListHandedOffAsync(CancellationToken cancellationToken) =>
         FindManyAsync(Query.Not("Handoff", BsonValues.From(HandoffState.Bot)), cancellationToken);

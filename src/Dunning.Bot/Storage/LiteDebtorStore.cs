@@ -13,8 +13,12 @@ public sealed class LiteDebtorStore(LiteDbContext context) : LiteStore<Debtor>(c
     public Task<IReadOnlyList<Debtor>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         FindManyByIdAsync(ids, cancellationToken);
 
-    public async Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken) =>
-        (await FindInAsync("AccessCode", accessCodes, cancellationToken)).Select(d => d["AccessCode"].AsString).ToHashSet(StringComparer.Ordinal);
+    public Task<IReadOnlySet<string>> AccessCodesInUseAsync(IReadOnlyCollection<string> accessCodes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlySet<string>>(
+            BulkReads.FindIn(Database, Collection, "AccessCode", accessCodes, d => d["AccessCode"].AsString).ToHashSet(StringComparer.Ordinal));
+    }
 
     public Task<Debtor?> FindByAccessCodeAsync(string accessCode, CancellationToken cancellationToken) =>
         FindOneAsync(Queries.Eq("AccessCode", accessCode), cancellationToken);

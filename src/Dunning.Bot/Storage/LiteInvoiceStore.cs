@@ -18,8 +18,8 @@ public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
         FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
 
-    public async Task<IReadOnlyList<Invoice>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
-        [.. (await FindInAsync("DebtorId", debtorIds, cancellationToken).ConfigureAwait(false)).Select(FromBson)];
+    public Task<IReadOnlyList<Invoice>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
+        FindInAsync("DebtorId", debtorIds, cancellationToken);
 
     public Task SaveAsync(Invoice invoice, CancellationToken cancellationToken) => SaveEntityAsync(invoice, cancellationToken);
 

@@ -62,23 +62,33 @@ public sealed class LiteOutbox : IOutbox
     {
         ArgumentNullException.ThrowIfNull(writes);
         cancellationToken.ThrowIfCancellationRequested();
-        // Checked before writing: a failing write inside a LiteDB transaction would roll back the whole page.
-        var landed = InTransaction(() => writes.Select(w =>
+        // Both write locks are taken first, so the versions and keys checked below cannot change before the writes land;
+        // checked before writing, because a failing write inside a LiteDB transaction would roll back the whole page.
+        // A page names each case once; a second write for the same case is refused like a stale one. Then the entries go
+        // in as one bulk insert and the cases as one bulk update.
+        var landed = InTransaction(() =>
         {
-            if (w.Entry is { } entry && Entries.Exists(Queries.Eq("Key", entry.Key)))
-                return false;
-            var stored = Cases.FindById(w.Case.DebtorId);
-            if ((stored is null ? 0 : stored["Version"].AsInt32) != w.Case.Version)
-                return false;
-            if (w.Entry is { } fresh)
+            VersionedWrites.Lock(Entries);
+            VersionedWrites.Lock(Cases);
+            var taken = BulkReads.FindIn(context.Database, Entries, "Key", [.. writes.Where(w => w.Entry is not null).Select(w => w.Entry!.Key)],
+                d => d["Key"].AsString).ToHashSet(StringComparer.Ordinal);
+            var versions = BulkReads.FindIn(context.Database, Cases, "_id", [.. writes.Select(w => w.Case.DebtorId)],
+                d => (Id: d["_id"].AsString, Version: d["Version"].AsInt32)).ToDictionary(d => d.Id, d => d.Version, StringComparer.Ordinal);
+            var once = new HashSet<string>(StringComparer.Ordinal);
+            var verdicts = writes.Select(w => versions.GetValueOrDefault(w.Case.DebtorId) == w.Case.Version && once.Add(w.Case.DebtorId)
+                && (w.Entry is null || taken.Add(w.Entry.Key))).ToList();
+            var accepted = writes.Where((_, i) => verdicts[i]).ToList();
+            Entries.InsertBulk(accepted.Where(w => w.Entry is not null).Select(w =>
             {
-                var doc = OutboxDocument.ToBson(fresh);
+                var doc = OutboxDocument.ToBson(w.Entry!);
                 doc["Version"] = 1;
-                Entries.Insert(doc);
-            }
-            VersionedWrites.Write(Cases, CaseDocument.ToBson(w.Case), w.Case.Version);
-            return true;
-        }).ToList());
+                return doc;
+            }));
+            var (created, updated) = (accepted.Where(w => w.Case.Version == 0), accepted.Where(w => w.Case.Version > 0));
+            Cases.InsertBulk(created.Select(w => Versioned(CaseDocument.ToBson(w.Case), 1)));
+            Cases.Update(updated.Select(w => Versioned(CaseDocument.ToBson(w.Case), w.Case.Version + 1)));
+            return verdicts;
+        });
         for (var i = 0; i < writes.Count; i++)
         {
             if (!landed[i])
@@ -88,6 +98,12 @@ public sealed class LiteOutbox : IOutbox
                 entry.Version = 1;
         }
         return Task.FromResult<IReadOnlyList<bool>>(landed);
+    }
+
+    private static BsonDocument Versioned(BsonDocument document, int version)
+    {
+        document["Version"] = version;
+        return document;
     }
 
     public Task<IReadOnlyList<OutboxEntry>> LeaseAsync(DateTimeOffset now, int limit, TimeSpan lease, CancellationToken cancellationToken)
@@ -171,8 +187,7 @@ public sealed class LiteOutbox : IOutbox
     {
         ArgumentNullException.ThrowIfNull(debtorIds);
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<OutboxEntry> entries = [.. VersionedWrites.ReadTogether(context.Database, () => [.. debtorIds.Distinct(StringComparer.Ordinal)
-            .SelectMany(id => Entries.Find(Queries.Eq("DebtorId", id)))]).Select(OutboxDocument.FromBson)];
+        IReadOnlyList<OutboxEntry> entries = [.. BulkReads.FindIn(context.Database, Entries, "DebtorId", debtorIds, OutboxDocument.FromBson)];
         return Task.FromResult(entries);
     }
 

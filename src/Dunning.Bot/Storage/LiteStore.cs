@@ -55,26 +55,15 @@ public abstract class LiteStore<T>
         return Task.FromResult<IReadOnlyList<T>>([.. Collection.Find(predicate).Select(FromBson)]);
     }
 
-    /// <summary>
-    /// Documents whose <paramref name="field"/> is one of <paramref name="values"/> (every match per value, so it serves
-    /// unique and non-unique fields alike). Asking for a good part of the collection scans it once; a few values are
-    /// looked up by index one by one. (LiteDB's IN with thousands of
-    /// values is far slower than either.)
-    /// </summary>
-    private protected Task<IReadOnlyList<BsonDocument>> FindInAsync(string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    /// <summary>Documents whose indexed <paramref name="field"/> is one of <paramref name="values"/> (see <see cref="BulkReads.FindIn"/>).</summary>
+    private protected Task<IReadOnlyList<T>> FindInAsync(string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(values);
         cancellationToken.ThrowIfCancellationRequested();
-        var wanted = values.ToHashSet(StringComparer.Ordinal);
-        var count = wanted.Count == 0 ? 0 : Collection.Count();
-        IReadOnlyList<BsonDocument> found = count == 0 ? []
-            : wanted.Count * 4L >= count ? [.. Collection.FindAll().Where(d => d[field].IsString && wanted.Contains(d[field].AsString))]
-            : VersionedWrites.ReadTogether(Database, () => [.. wanted.SelectMany(v => Collection.Find(Queries.Eq(field, v)))]);
-        return Task.FromResult(found);
+        return Task.FromResult(BulkReads.FindIn(Database, Collection, field, values, FromBson));
     }
 
-    private protected async Task<IReadOnlyList<T>> FindManyByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        [.. (await FindInAsync("_id", ids, cancellationToken)).Select(FromBson)];
+    private protected Task<IReadOnlyList<T>> FindManyByIdAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        FindInAsync("_id", ids, cancellationToken);
 
     private protected Task<IReadOnlyList<T>> FindAllAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ internal static class Queries
 {
     public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
 
+    public static BsonExpression Greater(string field, BsonValue value) => BsonExpression.Create($"$.{field} > @0", value);
+
     /// <summary><c>$.field</c> between <paramref name="from"/> and <paramref name="to"/>, both included.</summary>
     public static BsonExpression Between(string field, BsonValue from, BsonValue to) =>
         BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from, to);

@@ -72,22 +72,11 @@ internal static class VersionedWrites
     }
 
     /// <summary>
-    /// Runs many reads in one (read-only) transaction, unless the thread already has one: a single snapshot, and none
-    /// of the per-query transaction set-up LiteDB otherwise pays on every lookup.
+    /// Takes <paramref name="collection"/>'s write lock for the rest of the caller's transaction (LiteDB holds it from a
+    /// transaction's first write on that collection until commit or rollback) by an update that matches nothing, so
+    /// what the transaction reads from it afterwards cannot change under it before it writes.
     /// </summary>
-    public static IReadOnlyList<BsonDocument> ReadTogether(LiteDatabase database, Func<IReadOnlyList<BsonDocument>> read)
-    {
-        var own = database.BeginTrans();
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            if (own)
-                database.Rollback();
-        }
-    }
+    public static void Lock(ILiteCollection<BsonDocument> collection) => collection.UpdateMany(Bump, Queries.Eq("_id", BsonValue.MinValue));
 
     /// <summary>
     /// The same verdict <see cref="Write"/> would reach, from the version stored now (<paramref name="current"/>, null

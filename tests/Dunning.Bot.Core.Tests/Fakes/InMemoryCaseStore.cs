@@ -16,6 +16,17 @@ public sealed class InMemoryCaseStore : VersionedMemoryStore<DunningCase>, ICase
         return [.. due.OrderBy(c => c.NextActionAt).Take(limit)];
     }
 
+    public async Task<IReadOnlyList<DunningCase>> ListDueByDebtorAsync(DateTimeOffset now, string? afterDebtorId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var due = await WhereAsync(c => c.NextActionAt is { } next && next <= now
+            && (afterDebtorId is null || string.CompareOrdinal(c.DebtorId, afterDebtorId) > 0), cancellationToken);
+        return [.. due.OrderBy(c => c.DebtorId, StringComparer.Ordinal).Take(limit)];
+    }
+
+    public async Task<int> CountAsync(DateTimeOffset? dueAt, int cap, CancellationToken cancellationToken) =>
+        Math.Min(cap, (await WhereAsync(c => dueAt is null || (c.NextActionAt is { } next && next <= dueAt), cancellationToken)).Count);
+
     public Task<IReadOnlyList<DunningCase>> ListAsync(CancellationToken cancellationToken) => WhereAsync(_ => true, cancellationToken);
 
     protected override string IdOf(DunningCase entity) => entity.DebtorId;

@@ -50,6 +50,11 @@ internal sealed class InMemoryPorts : IDebtorStore, IInvoiceStore, ICaseStore, I
     Task<DunningCase?> ICaseStore.FindAsync(string debtorId, CancellationToken cancellationToken) => Task.FromResult(Cases.TryGetValue(debtorId, out var c) ? Copy(c) : null);
     public Task<IReadOnlyList<DunningCase>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<DunningCase>>([.. Cases.Values.Where(c => c.NextActionAt <= now).OrderBy(c => c.NextActionAt).Take(limit).Select(Copy)]);
+    Task<IReadOnlyList<DunningCase>> ICaseStore.ListDueByDebtorAsync(DateTimeOffset now, string? afterDebtorId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DunningCase>>([.. Cases.Values.Where(c => c.NextActionAt <= now && (afterDebtorId is null || string.CompareOrdinal(c.DebtorId, afterDebtorId) > 0))
+            .OrderBy(c => c.DebtorId, StringComparer.Ordinal).Take(limit).Select(Copy)]);
+    Task<int> ICaseStore.CountAsync(DateTimeOffset? dueAt, int cap, CancellationToken cancellationToken) =>
+        Task.FromResult(Math.Min(cap, Cases.Values.Count(c => dueAt is null || c.NextActionAt <= dueAt)));
     Task<IReadOnlyList<DunningCase>> ICaseStore.ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DunningCase>>([.. Cases.Values.Select(Copy)]);
     public Task SaveAsync(DunningCase dunningCase, CancellationToken cancellationToken)
     {

@@ -34,6 +34,38 @@ public sealed class Due_cases_come_oldest_first : IDisposable
     }
 
     [Fact]
+    public async Task Walking_by_debtor_lists_the_due_cases_in_id_order_after_the_cursor()
+    {
+        await Save("d", now.AddDays(-3));
+        await Save("a", now);
+        await Save("c", now.AddTicks(1));
+        await Save("b", null);
+        await Save("e", now.AddYears(-1));
+        await Save("f", now.AddMinutes(-1));
+
+        var first = await store.ListDueByDebtorAsync(now, null, 2, CancellationToken.None);
+        var rest = await store.ListDueByDebtorAsync(now, first[^1].DebtorId, 10, CancellationToken.None);
+
+        Assert.Equal(["a", "d"], first.Select(c => c.DebtorId));
+        Assert.Equal(["e", "f"], rest.Select(c => c.DebtorId));
+        Assert.Empty(await store.ListDueByDebtorAsync(now, "f", 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Counting_reads_due_cases_or_all_of_them_up_to_the_cap()
+    {
+        await Save("a", now);
+        await Save("b", null);
+        await Save("c", now.AddTicks(1));
+        await Save("d", now.AddDays(-1));
+
+        Assert.Equal(2, await store.CountAsync(now, 100, CancellationToken.None));
+        Assert.Equal(4, await store.CountAsync(null, 100, CancellationToken.None));
+        Assert.Equal(3, await store.CountAsync(null, 3, CancellationToken.None));
+        Assert.Equal(1, await store.CountAsync(now, 1, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_non_positive_limit_is_rejected() =>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListDueAsync(now, 0, CancellationToken.None));
 
