@@ -1,6 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Scheduling;
@@ -12,8 +13,8 @@ namespace Dunning.Bot.Scheduling;
 /// allow now, so the catch-up lands in the debtors' windows, one stage at a time. Agreement follow-ups whose message
 /// landed with the page's commit are applied right after it (<see cref="PlanBuffer.AfterCommit"/>).
 /// </summary>
-public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlanner planner, IOptions<SchedulingOptions> options, TimeProvider clock,
-    ILogger<ScheduleSweep> logger)
+public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlanner planner, IOptions<SchedulingOptions> options,
+    IOptions<StorageOptions> storage, TimeProvider clock, ILogger<ScheduleSweep> logger)
 {
     /// <summary>Plans every due case at the current instant; returns how many ended in each outcome.</summary>
     public Task<SweepReport> SweepAsync(CancellationToken cancellationToken) => SweepAsync(clock.GetUtcNow(), cancellationToken);
@@ -27,7 +28,9 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
         var byDebtor = await MostAreDueAsync(now, cancellationToken).ConfigureAwait(false);
         string? after = null;
         // Walking by debtor, the next page does not depend on this page's writes: its reading and planning run while
-        // this page commits on another thread. Oldest first, the next page is asked for only after the commit.
+        // this page commits on another thread. Oldest first, the next page is asked for only after the commit. LiteDB's
+        // shared connection guards the file with a mutex that belongs to the thread that took it: there, one thread does all.
+        var overlap = byDebtor && storage.Value.Connection == StorageConnection.Direct;
         Commit? committing = null;
         try
         {
@@ -43,9 +46,11 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
                 var (buffer, results) = await PlanPageAsync(fresh, now, tally, cancellationToken).ConfigureAwait(false);
                 if (committing is not null)
                     await SettleAsync(committing, tally, cancellationToken).ConfigureAwait(false);
-                // LiteDB transactions belong to a thread: the commit runs on one of its own.
-                committing = new Commit(buffer, results, Task.Run(() => outbox.CommitAsync(buffer.Writes, cancellationToken), cancellationToken));
-                if (!byDebtor)
+                // LiteDB transactions belong to a thread: an overlapping commit runs on one of its own.
+                committing = new Commit(buffer, results, overlap
+                    ? Task.Run(() => outbox.CommitAsync(buffer.Writes, cancellationToken), cancellationToken)
+                    : outbox.CommitAsync(buffer.Writes, cancellationToken));
+                if (!overlap)
                 {
                     await SettleAsync(committing, tally, cancellationToken).ConfigureAwait(false);
                     committing = null;
