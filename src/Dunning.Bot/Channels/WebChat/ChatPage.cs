@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
-/// Serves the chat page (<c>/chat</c>) and its three assets from resources embedded in the binary, with a
-/// strict Content-Security-Policy (scripts and styles only from this host, images also as <c>data:</c>)
-/// and no Referer, so the link token in <c>?t=</c> never leaves the page.
+/// Serves the chat page (<c>/chat</c>) and its assets from resources embedded in the binary, with a
+/// strict Content-Security-Policy (scripts and styles only from this host, images also as <c>data:</c>, requests
+/// and the Direct Line WebSocket only to this host: <c>'self'</c> covers its ws/wss) and no Referer, so the link
+/// token in <c>?t=</c> never leaves the page.
 /// </summary>
 internal sealed class ChatPage
 {
@@ -17,6 +18,7 @@ internal sealed class ChatPage
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
         ["chat.js"] = "text/javascript; charset=utf-8",
+        ["stream.js"] = "text/javascript; charset=utf-8",
         ["chat.css"] = "text/css; charset=utf-8",
         ["strings.json"] = "application/json; charset=utf-8",
     };
@@ -29,7 +31,8 @@ internal sealed class ChatPage
         ArgumentNullException.ThrowIfNull(options);
         html = System.Text.Encoding.UTF8.GetBytes(Read("chat.html")
             .Replace("__POLL_MS__", options.Value.PollIntervalMs.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("__MAX_CHARS__", options.Value.MaxMessageChars.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            .Replace("__MAX_CHARS__", options.Value.MaxMessageChars.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("__KEEP_ALIVE_MS__", ((long)options.Value.StreamKeepAlive.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         assets = ContentTypes.Keys.ToDictionary(name => name, name =>
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(Read(name));

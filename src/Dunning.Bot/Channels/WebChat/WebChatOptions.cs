@@ -50,7 +50,7 @@ public sealed class WebChatOptions
     [Required]
     public RateLimit StartsPerIp { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>How often the chat page polls for new activities while the conversation is active (it backs off when idle).</summary>
+    /// <summary>How often the chat page polls for new activities when it has no stream, while the conversation is active (it backs off when idle).</summary>
     [Range(200, 60_000)]
     public int PollIntervalMs { get; set; } = 1000;
 
@@ -58,7 +58,7 @@ public sealed class WebChatOptions
     [Range(1, 1000)]
     public int MaxActivitiesPerPoll { get; set; } = 100;
 
-    /// <summary>How long a WebSocket stream may stay silent before it sends an empty message to keep the connection alive.</summary>
+    /// <summary>How long a WebSocket stream may stay silent before it sends an empty message to keep the connection alive; the chat page takes a stream silent for twice this (plus 5 s) as lost and polls.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -24,6 +24,7 @@ public sealed class The_chat_page_is_served : IDisposable
 
     [Theory]
     [InlineData("chat.js", "text/javascript")]
+    [InlineData("stream.js", "text/javascript")]
     [InlineData("chat.css", "text/css")]
     [InlineData("strings.json", "application/json")]
     public async Task The_assets_are_served_with_their_types(string name, string type)
@@ -48,10 +49,12 @@ public sealed class The_chat_page_is_served : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public void The_script_never_writes_html()
+    [Theory]
+    [InlineData("chat.js")]
+    [InlineData("stream.js")]
+    public void The_scripts_never_write_html(string name)
     {
-        var script = typeof(Dunning.Bot.Channels.WebChat.WebChatAdapter).Assembly.GetManifestResourceStream("webchat/chat.js")!;
+        var script = typeof(Dunning.Bot.Channels.WebChat.WebChatAdapter).Assembly.GetManifestResourceStream("webchat/" + name)!;
         var text = new StreamReader(script).ReadToEnd();
 
         Assert.DoesNotContain("innerHTML", text, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
-// Dunning.Bot web chat: a small Direct Line 3.0 client (polling). Every text from the user or the bot is
+// Dunning.Bot web chat: a small Direct Line 3.0 client: the WebSocket stream (stream.js) when it can, polling
+// otherwise; an activity is shown once by its id whichever brought it. Every text from the user or the bot is
 // written with textContent, never as HTML; links and images pass a scheme allow-list.
 (() => {
   'use strict';
@@ -8,6 +9,7 @@
   const body = document.body;
   const pollMs = parseInt(body.dataset.pollMs, 10) || 1000;
   const maxChars = parseInt(body.dataset.maxChars, 10) || 2000;
+  const keepAliveMs = parseInt(body.dataset.keepAliveMs, 10) || 30000;
   const $ = id => document.getElementById(id);
   const log = $('log'), actions = $('actions'), input = $('input'), send = $('send'), status = $('status'), typing = $('typing');
 
@@ -15,7 +17,7 @@
   let lang = (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
   let session = null;          // { conversationId, token, userId?, watermark }
   let linkToken = null;
-  let pollTimer = 0, refreshTimer = 0, delay = pollMs, polling = false, counter = 0;
+  let pollTimer = 0, refreshTimer = 0, delay = pollMs, polling = false, counter = 0, streaming = false;
   const pending = new Map();   // clientActivityID -> <li>
   const seen = new Set();      // activity ids already shown
 
@@ -174,7 +176,7 @@
         if (linkToken) value.linkToken = linkToken;
         await post({ type: 'event', name: 'webchat/join', value, locale: value.locale });
       }
-      poll(0);
+      if (!stream.open(r.json.streamUrl)) { useStream(false); poll(0); }
       return;
     }
     if (resume) return start(null);
@@ -202,7 +204,7 @@
     pending.set(activity.channelData.clientActivityID, li);
     try {
       const { r } = await post(activity);
-      if (r.status === 200) { setStatus(''); delay = pollMs; poll(0); return; }
+      if (r.status === 200) { setStatus(''); if (!streaming) { delay = pollMs; poll(0); } return; }
       if (r.status === 401) { restartExpired(); return; }
       li.classList.add('failed');
       setStatus(r.status === 429 ? 'tooMany' : (r.status === 413 ? 'tooLong' : 'failed'), true);
@@ -215,17 +217,56 @@
   function restartExpired() {
     setStatus('expired', true);
     session = null;
+    stream.close();
+    useStream(false);
     try { sessionStorage.removeItem(STORE_KEY); } catch { /* ignore */ }
     start(null);
   }
 
   function poll(after) {
     clearTimeout(pollTimer);
-    pollTimer = setTimeout(pollOnce, after);
+    if (!streaming) pollTimer = setTimeout(pollOnce, after);
   }
 
+  // Watermarks only move forward (a poll answered after the stream opened must not take it back).
+  function advance(watermark) {
+    if (watermark === undefined || watermark === null) return;
+    const now = Number(session.watermark), next = Number(watermark);
+    if (session.watermark && Number.isInteger(now) && Number.isInteger(next) && next < now) return;
+    session.watermark = String(watermark);
+    save();
+  }
+
+  function receive(list, watermark) {
+    list.forEach(render);
+    advance(watermark);
+    if (status.classList.contains('error') && status.textContent === t('offline')) setStatus('');
+  }
+
+  function useStream(on) {
+    streaming = on;
+    body.dataset.transport = on ? 'stream' : 'poll';
+    if (on) clearTimeout(pollTimer);
+  }
+
+  // A fresh stream URL replaying after our watermark (Direct Line's reconnect); null when there is none now.
+  async function reconnectUrl() {
+    if (!session) return null;
+    const r = await call('GET', '/conversations/' + encodeURIComponent(session.conversationId) + '?watermark=' + encodeURIComponent(session.watermark || '0'), undefined, session.token);
+    if (r.status === 200 && r.json && typeof r.json.streamUrl === 'string') return r.json.streamUrl;
+    if (r.status === 401 || r.status === 403 || r.status === 404) restartExpired();
+    return null;
+  }
+
+  const stream = window.DunningStream({
+    onOpen: () => useStream(true),
+    onSet: set => { if (session) receive(Array.isArray(set.activities) ? set.activities : [], set.watermark); },
+    onFallback: () => { useStream(false); delay = pollMs; poll(0); },
+    reconnectUrl,
+  }, keepAliveMs);
+
   async function pollOnce() {
-    if (!session || polling) return;
+    if (!session || polling || streaming) return;
     polling = true;
     let next = delay;
     try {
@@ -233,10 +274,7 @@
       const r = await call('GET', '/conversations/' + encodeURIComponent(session.conversationId) + '/activities' + query, undefined, session.token);
       if (r.status === 200) {
         const list = r.json.activities || [];
-        list.forEach(render);
-        session.watermark = r.json.watermark;
-        save();
-        if (status.classList.contains('error') && status.textContent === t('offline')) setStatus('');
+        receive(list, r.json.watermark);
         delay = list.length > 0 ? pollMs : Math.min(delay * 1.5, document.hidden ? MAX_IDLE_MS * 3 : MAX_IDLE_MS);
         next = list.length > 0 ? 0 : delay;
       } else if (r.status === 401 || r.status === 403 || r.status === 404) {
@@ -263,7 +301,12 @@
   input.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('composer').requestSubmit(); }
   });
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) { delay = pollMs; poll(0); } });
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) return;
+    stream.wake();
+    delay = pollMs;
+    poll(0);
+  });
 
   async function boot() {
     try { strings = await (await fetch('/chat/assets/strings.json')).json(); } catch { /* keep the keys */ }
