@@ -33,7 +33,8 @@ public sealed class QuartzWakesTheSchedule
         await services.GetRequiredService<ICaseStore>().TouchAsync("D-Q", clock.GetUtcNow(), CancellationToken.None);
 
         var outbox = services.GetRequiredService<IOutbox>();
-        for (var waited = 0; waited < 150 && (await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None))?.Status != OutboxStatus.Sent; waited++)
+        // Up to a minute on a loaded machine; it ends as soon as the reminder is sent.
+        for (var waited = 0; waited < 600 && (await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None))?.Status != OutboxStatus.Sent; waited++)
             await Task.Delay(100);
         await Task.Delay(2500);   // several more sweeps and dispatches run: nothing more may go out
 
