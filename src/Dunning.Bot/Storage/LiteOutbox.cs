@@ -37,11 +37,9 @@ public sealed class LiteOutbox : IOutbox
         cancellationToken.ThrowIfCancellationRequested();
         var written = InTransaction(() =>
         {
-            var doc = OutboxDocument.ToBson(entry);
-            doc["Version"] = 1;
             try
             {
-                Entries.Insert(doc);
+                Entries.Insert(Versioned(OutboxDocument.ToBson(entry), 1));
             }
             catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
             {
@@ -78,12 +76,7 @@ public sealed class LiteOutbox : IOutbox
             var verdicts = writes.Select(w => versions.GetValueOrDefault(w.Case.DebtorId) == w.Case.Version && once.Add(w.Case.DebtorId)
                 && (w.Entry is null || taken.Add(w.Entry.Key))).ToList();
             var accepted = writes.Where((_, i) => verdicts[i]).ToList();
-            Entries.InsertBulk(accepted.Where(w => w.Entry is not null).Select(w =>
-            {
-                var doc = OutboxDocument.ToBson(w.Entry!);
-                doc["Version"] = 1;
-                return doc;
-            }));
+            Entries.InsertBulk(accepted.Where(w => w.Entry is not null).Select(w => Versioned(OutboxDocument.ToBson(w.Entry!), 1)));
             var (created, updated) = (accepted.Where(w => w.Case.Version == 0), accepted.Where(w => w.Case.Version > 0));
             Cases.InsertBulk(created.Select(w => Versioned(CaseDocument.ToBson(w.Case), 1)));
             Cases.Update(updated.Select(w => Versioned(CaseDocument.ToBson(w.Case), w.Case.Version + 1)));
