@@ -33,17 +33,8 @@ public sealed partial class OutboxDispatcher
 
     private async Task<DispatchReport> CancelAsync(OutboxEntry entry, string reason, IReadOnlyList<string> numbers, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        entry.Status = OutboxStatus.Cancelled;
-        entry.LastError = reason;
-        entry.ReleaseKey("cancelled-" + entry.Id);
-        var written = await CompleteAsync(entry, c =>
-        {
-            Restore(c, entry, null);
-            c.Record(new CaseAction(now, CaseActionKinds.Suppressed, $"{entry.Kind} {entry.MessageKey} cancelled before sending: {reason}",
-                entry.Channel, numbers, "schedule"));
-            c.NextActionAt = now;
-        }, cancellationToken).ConfigureAwait(false);
+        var written = await EndUnsentAsync(entry, OutboxStatus.Cancelled, reason, $"cancelled before sending: {reason}", numbers, now => now,
+            cancellationToken).ConfigureAwait(false);
         if (written)
             logger.LogInformation("Cancelled {Key} before sending: {Reason}", entry.Key, reason);
         return written ? DispatchReport.Empty with { Cancelled = 1 } : LostLease(entry);
@@ -102,24 +93,33 @@ public sealed partial class OutboxDispatcher
         return report;
     }
 
-    /// <summary>The entry ends without reaching the debtor: dead, stages restored, key released, case re-planned.</summary>
     private async Task<DispatchReport> GiveUpAsync(OutboxEntry entry, string detail, string? deadAddress, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        entry.Status = OutboxStatus.Dead;
-        entry.LastError = detail;
-        entry.ReleaseKey("dead-" + entry.Id);
-        var written = await CompleteAsync(entry, c =>
-        {
-            Restore(c, entry, null);
-            c.Record(new CaseAction(now, CaseActionKinds.Suppressed, $"{entry.Kind} {entry.MessageKey} undeliverable: {detail}",
-                entry.Channel, entry.InvoiceNumbers, "schedule"));
-            // A dead address is re-planned at once (another chat may work); exhausted retries wait a day.
-            c.NextActionAt = deadAddress is null ? now.AddDays(1) : now;
-        }, cancellationToken).ConfigureAwait(false);
+        // A dead address is re-planned at once (another chat may work); exhausted retries wait a day.
+        var written = await EndUnsentAsync(entry, OutboxStatus.Dead, detail, $"undeliverable: {detail}", entry.InvoiceNumbers,
+            now => deadAddress is null ? now.AddDays(1) : now, cancellationToken).ConfigureAwait(false);
         if (written)
             logger.LogWarning("Gave up on {Key}: {Detail}", entry.Key, detail);
         return written ? DispatchReport.Empty with { Dead = 1 } : LostLease(entry);
+    }
+
+    /// <summary>
+    /// The entry ends (<paramref name="status"/>) without reaching the debtor: stages restored, key released, the case
+    /// told why and re-planned at <paramref name="nextAction"/> of now. False when the lease was lost meanwhile.
+    /// </summary>
+    private Task<bool> EndUnsentAsync(OutboxEntry entry, OutboxStatus status, string error, string why, IReadOnlyList<string> numbers,
+        Func<DateTimeOffset, DateTimeOffset> nextAction, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        entry.Status = status;
+        entry.LastError = error;
+        entry.ReleaseKey($"{status.ToString().ToLowerInvariant()}-{entry.Id}");
+        return CompleteAsync(entry, c =>
+        {
+            Restore(c, entry, null);
+            c.Record(new CaseAction(now, CaseActionKinds.Suppressed, $"{entry.Kind} {entry.MessageKey} {why}", entry.Channel, numbers, "schedule"));
+            c.NextActionAt = nextAction(now);
+        }, cancellationToken);
     }
 
     /// <summary>Puts back the stages of invoices the debtor did not hear about (all when <paramref name="only"/> is null).</summary>
