@@ -33,11 +33,25 @@ public sealed class QuartzWakesTheSchedule
         await services.GetRequiredService<ICaseStore>().TouchAsync("D-Q", clock.GetUtcNow(), CancellationToken.None);
 
         var outbox = services.GetRequiredService<IOutbox>();
+        // Quartz runs on the host's TimeProvider too: the fake clock moves on with real time, a second per 100 ms, so the
+        // cron and the dispatch interval fire after the data is in (a frozen clock fires only the start-up triggers).
         // Up to a minute on a loaded machine; it ends as soon as the reminder is sent.
         for (var waited = 0; waited < 600 && (await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None))?.Status != OutboxStatus.Sent; waited++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(100);
-        await Task.Delay(2500);   // several more sweeps and dispatches run: nothing more may go out
+        }
+        for (var more = 0; more < 25; more++)   // several more sweeps and dispatches run: nothing more may go out
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
 
+        var entry = await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None);
+        var dunningCase = await services.GetRequiredService<ICaseStore>().FindAsync("D-Q", CancellationToken.None);
+        Assert.True(channel.Sent.Count == 1, $"sent {channel.Sent.Count}; entry {entry?.Status} attempts {entry?.Attempts} lease {entry?.LeaseUntil:O} "
+            + $"next {entry?.NextAttemptAt:O} error {entry?.LastError}; case next {dunningCase?.NextActionAt:O}, "
+            + string.Join(" | ", dunningCase?.History.Select(a => $"{a.Kind}: {a.Summary}") ?? []));
         Assert.Equal("chat-q", Assert.Single(channel.Sent).Conversation);
         Assert.Equal(OutboxStatus.Sent, (await outbox.FindAsync("reminder:D-Q:RE-Q@1", CancellationToken.None))!.Status);
     }
