@@ -1,3 +1,6 @@
+using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Conversations.Testing;
@@ -47,7 +50,9 @@ internal sealed class ConversationScenario : IScenario
         var desk = new EscalationDesk(new LiteEscalationStore(context), cases, debtors, new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance), MsOptions.Create(new EscalationOptions()), clock);
         var interruptions = new Interruptions(desk, debtors, cases, wording, state, clock);
         var main = new MainDialog([], new SyncRecognizerAdapter(recognizer), wording, interruptions, desk, state, clock, options);
-        var linker = new ConversationLinker(debtors, invoices, cases, wording, recognizer, clock, options, NullLogger<ConversationLinker>.Instance);
+        var ledger = new ClaimLedger(MsOptions.Create(new ClaimOptions()), new StatutoryInterest(MsOptions.Create(new StatutoryInterestOptions())),
+            new DunningLadder(MsOptions.Create(new DunningLadderOptions())));
+        var linker = new ConversationLinker(debtors, new InvoiceStatements(invoices, cases, ledger, clock), cases, wording, recognizer, clock, options, NullLogger<ConversationLinker>.Instance);
         var bot = new DunningBot(conversationsStore, debtors, state, main, linker, wording, clock, options, NullLogger<DunningBot>.Instance);
         var adapter = new TestAdapter(ChannelKind.Telegram);
         new BotAdapterSetup(catalogue, state, new TranscriptMiddleware(transcripts, conversationsStore, clock, options, NullLogger<TranscriptMiddleware>.Instance), options).Configure(adapter);

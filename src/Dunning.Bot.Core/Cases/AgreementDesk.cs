@@ -2,6 +2,7 @@ using System.Globalization;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 
 namespace Dunning.Bot.Core.Cases;
 
@@ -17,14 +18,15 @@ public sealed class AgreementDesk(
     public const string Bot = "bot";
 
     /// <summary>
-    /// The negotiation context for <paramref name="open"/> (one currency): the earliest deadline the debtor was given for
+    /// The negotiation context for <paramref name="statements"/> (one currency; the amount is their open claims): the earliest deadline the debtor was given for
     /// them (the due date, or the deadline of the last reminder sent), the highest ladder stage reached, and the most
     /// automatic agreements any of them already had.
     /// </summary>
-    public async Task<NegotiationContext> ContextAsync(Debtor debtor, IReadOnlyList<Invoice> open, DateOnly today, CancellationToken cancellationToken)
+    public async Task<NegotiationContext> ContextAsync(Debtor debtor, IReadOnlyList<InvoiceStatement> statements, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(debtor);
-        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(statements);
+        var open = statements.Select(s => s.Invoice).ToList();
         var dunningCase = await cases.FindAsync(debtor.Id, cancellationToken);
         var made = (await agreements.ListByDebtorAsync(debtor.Id, cancellationToken))
             .Where(a => a.DecidedBy == Bot && a.State is AgreementState.Agreed or AgreementState.Kept or AgreementState.Broken)
@@ -35,6 +37,7 @@ public sealed class AgreementDesk(
         {
             DebtorId = debtor.Id,
             Invoices = open,
+            Amount = new Money(statements.Sum(s => s.Due.Amount), statements[0].Due.Currency),
             Today = today,
             CurrentDeadline = deadline,
             StageKey = stage?.Key,

@@ -25,7 +25,7 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
         var since = DateOnly.FromDateTime(agreement.CreatedAt.UtcDateTime);
         var paid = covered.SelectMany(i => i.Payments).Where(p => p.Date >= since && p.Date <= today).Sum(p => p.Amount);
         var next = agreement.Schedule.FirstOrDefault(i => i.DueDate >= today)?.DueDate.AddDays(1);
-        if ((covered.Count > 0 && covered.All(i => i.OpenBalance == 0m)) || paid >= agreement.Amount)
+        if ((covered.Count > 0 && covered.All(i => i.SettledOn is not null || i.WrittenOffAt is not null)) || paid >= agreement.Amount)
             return new FollowUpResult(FollowUpStatus.Kept, 0, 0m, null);
 
         var (missed, dueSoFar) = (0, 0m);

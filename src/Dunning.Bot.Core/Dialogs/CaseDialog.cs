@@ -3,6 +3,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;
@@ -93,18 +94,19 @@ public abstract partial class CaseDialog : IntentDialog
     };
 
     /// <summary>
-    /// The debtor's open invoices (balance left, not written off) the message is about: the ones it names, or all when it
-    /// names none of them. Oldest due first.
+    /// The debtor's open invoices (claim not settled, not written off) the message is about: the ones it names, or all when
+    /// it names none of them. Oldest due first.
     /// </summary>
-    protected async Task<List<Invoice>> OpenInvoicesAsync(ITurnContext turn, IReadOnlyList<string> named, CancellationToken cancellationToken)
+    protected async Task<List<Invoice>> OpenInvoicesAsync(ITurnContext turn, IReadOnlyList<string> named, CancellationToken cancellationToken) =>
+        [.. (await OpenStatementsAsync(turn, named, cancellationToken)).Select(s => s.Invoice)];
+
+    /// <summary>As <see cref="OpenInvoicesAsync"/>, with each invoice's statement of this turn (its open claim is <see cref="InvoiceStatement.Due"/>).</summary>
+    protected async Task<List<InvoiceStatement>> OpenStatementsAsync(ITurnContext turn, IReadOnlyList<string> named, CancellationToken cancellationToken)
     {
-        var debtor = DebtorOf(turn);
-        var open = (await Services.Invoices.ListByDebtorAsync(debtor.Id, cancellationToken))
-            .Where(i => i.DebtorId == debtor.Id && i.OpenBalance > 0m && i.WrittenOffAt is null)
-            .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal)
-            .ToList();
+        var statement = await Services.Statements.StatementAsync(turn, DebtorOf(turn), cancellationToken);
+        var open = statement.Open;
         var picked = open.Where(i => named.Contains(i.Number, StringComparer.OrdinalIgnoreCase)).ToList();
-        return picked.Count > 0 ? picked : open;
+        return picked.Count > 0 ? picked : [.. open];
     }
 
     /// <summary>Interrupts on a change of subject (see the class remarks); otherwise the waiting prompt continues.</summary>

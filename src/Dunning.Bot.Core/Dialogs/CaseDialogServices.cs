@@ -1,12 +1,16 @@
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;
 
-/// <summary>What every <see cref="CaseDialog"/> uses: wording, understanding, the clock, invoices, cases and the escalation desk.</summary>
+/// <summary>
+/// What every <see cref="CaseDialog"/> uses: wording, understanding, the clock, invoices, cases, the statements (the one
+/// source of every figure) and the escalation desk.
+/// </summary>
 public sealed class CaseDialogServices(
-    Wording wording, IMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, EscalationDesk desk)
+    Wording wording, IMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, InvoiceStatements statements, EscalationDesk desk)
 {
     public Wording Wording => wording;
 
@@ -17,6 +21,8 @@ public sealed class CaseDialogServices(
     public IInvoiceStore Invoices => invoices;
 
     public ICaseStore Cases => cases;
+
+    public InvoiceStatements Statements => statements;
 
     public EscalationDesk Desk => desk;
 }

@@ -1,6 +1,7 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Microsoft.Extensions.Logging;
 
 namespace Dunning.Bot.Core.Dialogs;
@@ -98,23 +99,18 @@ public sealed partial class ConversationLinker
         await cases.UpdateAsync(debtor.Id, c => c.Record(new CaseAction(now, CaseActionKinds.Linked,
             $"Conversation linked on {channel}.", Channel: channel, Actor: "debtor")), cancellationToken);
         logger.LogInformation("Conversation {Key} linked to debtor {DebtorId}", link.Key, debtor.Id);
-        await GreetAsync(turn, debtor, now, cancellationToken);
+        await GreetAsync(turn, debtor, cancellationToken);
     }
 
-    private async Task GreetAsync(ITurnContext turn, Debtor debtor, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task GreetAsync(ITurnContext turn, Debtor debtor, CancellationToken cancellationToken)
     {
-        var open = (await invoices.ListByDebtorAsync(debtor.Id, cancellationToken))
-            .Where(i => i.OpenBalance > 0m && i.StatusAt(now) != InvoiceStatus.WrittenOff)
-            .ToList();
+        var open = (await statements.StatementAsync(turn, debtor, cancellationToken)).Open;
         if (open.Count == 0)
         {
             await wording.SayWithMenuAsync(turn, Linking, "linked_nothing_open", new { name = debtor.Name }, cancellationToken);
             return;
         }
-        var totals = open.GroupBy(i => i.Currency, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Money(g.Sum(i => i.OpenBalance), g.Key))
-            .ToList();
+        var totals = DebtorStatement.TotalsByCurrency(open).OrderBy(m => m.Currency, StringComparer.Ordinal).ToList();
         await wording.SayWithMenuAsync(turn, Linking, "linked", new { name = debtor.Name, open_count = open.Count, totals }, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace Dunning.Bot.Core.Dialogs;
 /// </summary>
 public sealed partial class ConversationLinker(
     IDebtorStore debtors,
-    IInvoiceStore invoices,
+    InvoiceStatements statements,
     ICaseStore cases,
     Wording wording,
     IMessageRecognizer recognizer,

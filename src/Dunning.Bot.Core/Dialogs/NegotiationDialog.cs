@@ -3,6 +3,7 @@ using Dunning.Bot.Conversations.Dialogs.Prompts;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;
@@ -61,7 +62,7 @@ public sealed partial class NegotiationDialog : CaseDialog
                 : await step.PromptAsync(DatePromptId, Ask(step.Context, "ask_date", "ask_date_again"), cancellationToken);
         }
         step.Values["date"] = understood.Date;
-        var balance = open.Sum(i => i.OpenBalance);
+        var balance = open.Sum(i => i.Due.Amount);
         decimal? per = understood.Amount is { } amount && amount < balance ? amount : null;
         return understood.Instalments is { } count
             ? await step.NextAsync(new InstalmentCount(count), cancellationToken)
@@ -106,10 +107,10 @@ public sealed partial class NegotiationDialog : CaseDialog
             $"{detail} ({step.Values.GetValue<string>("why")})", "passed_on", cancellationToken);
     }
 
-    private async Task<List<Invoice>> NegotiableAsync(WaterfallStepContext step, IReadOnlyList<string> named, CancellationToken cancellationToken)
+    private async Task<List<InvoiceStatement>> NegotiableAsync(WaterfallStepContext step, IReadOnlyList<string> named, CancellationToken cancellationToken)
     {
-        var open = (await OpenInvoicesAsync(step.Context, named, cancellationToken)).Where(i => !i.IsDisputed).ToList();
-        return open.Count == 0 ? open : [.. open.Where(i => i.Currency == open[0].Currency)];
+        var open = (await OpenStatementsAsync(step.Context, named, cancellationToken)).Where(i => !i.Invoice.IsDisputed).ToList();
+        return open.Count == 0 ? open : [.. open.Where(i => i.Due.Currency == open[0].Due.Currency)];
     }
 
     private Task<bool> ValidateDateAsync(PromptValidatorContext<DateOnly> prompt, CancellationToken cancellationToken) =>

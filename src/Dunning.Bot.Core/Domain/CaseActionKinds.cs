@@ -6,6 +6,7 @@ public static class CaseActionKinds
     public const string Reminder = "reminder";
     public const string Suppressed = "suppressed";
     public const string Payment = "payment";
+    public const string WriteOff = "write_off";
     public const string ClaimedPaid = "claimed_paid";
     public const string Promise = "promise";
     public const string Agreement = "agreement";

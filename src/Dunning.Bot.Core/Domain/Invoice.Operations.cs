@@ -45,20 +45,47 @@ public sealed partial class Invoice
     }
 
     /// <summary>
-    /// Records a payment. Partial payments reduce the open balance; an overpayment leaves the balance at
-    /// zero and the excess as <see cref="Credit"/>. Returns the credit this payment created (0 if none).
-    /// A payment with the same reference, date and amount as an earlier one is ignored (idempotent intake).
+    /// Records a payment as a fact; what it settles is allocated by <see cref="Claims.ClaimLedger.BookPayment"/>, which is
+    /// the way to book one. A payment with the same reference, date and amount as an earlier one is ignored (idempotent
+    /// intake): returns false then.
     /// </summary>
-    public decimal RecordPayment(Payment payment)
+    public bool RecordPayment(Payment payment)
     {
-        if (payment.Amount <= 0m)
-            throw new DomainException($"Invoice {Number}: a payment of {payment.Amount} is not positive.");
+        ArgumentNullException.ThrowIfNull(payment);
+        if (payment.Amount <= 0m || payment.Amount != Math.Round(payment.Amount, Domain.Currency.MinorUnits(Currency)))
+            throw new DomainException($"Invoice {Number}: a payment of {payment.Amount} is not a positive amount in whole cents.");
         if (payment.Reference is not null && Payments.Contains(payment))
-            return 0m;
-        var creditBefore = Credit;
+            return false;
         Payments.Add(payment);
-        return Credit - creditBefore;
+        return true;
     }
+
+    /// <summary>Records a write-off as a fact (see <see cref="Claims.ClaimLedger.BookWriteOff"/>).</summary>
+    public void AddWriteOff(WriteOff writeOff)
+    {
+        ArgumentNullException.ThrowIfNull(writeOff);
+        if (writeOff.Amount <= 0m)
+            throw new DomainException($"Invoice {Number}: a write-off of {writeOff.Amount} is not positive.");
+        WriteOffs.Add(writeOff);
+    }
+
+    /// <summary>Records a credit note that lowers the principal from its date on.</summary>
+    public void AddCreditNote(CreditNote creditNote)
+    {
+        ArgumentNullException.ThrowIfNull(creditNote);
+        if (creditNote.Amount <= 0m)
+            throw new DomainException($"Invoice {Number}: a credit note of {creditNote.Amount} is not positive.");
+        CreditNotes.Add(creditNote);
+    }
+
+    /// <summary>Marks the claim settled on <paramref name="on"/> (the claim ledger decides when).</summary>
+    public void Settle(DateOnly on) => SettledOn ??= on;
+
+    /// <summary>Opens a settled claim again (a reversed payment); a written-off invoice stays written off.</summary>
+    public void Reopen() => SettledOn = null;
+
+    /// <summary>Restores the settlement day from storage.</summary>
+    public void RestoreSettlement(DateOnly? on) => SettledOn = on;
 
     /// <summary>Stops dunning with a reason until an optional expiry ("Mahnstopp").</summary>
     public void PauseDunning(string reason, DateTimeOffset? until, DateTimeOffset now)

@@ -18,8 +18,8 @@ public sealed record NegotiationContext
     /// <summary>The payment deadline the debtor was last given (a deferral counts from it, or from today if it has passed).</summary>
     public required DateOnly CurrentDeadline { get; init; }
 
-    /// <summary>The amount to settle; default: the invoices' open balances (pass more to include interest and fees).</summary>
-    public Money? Amount { get; init; }
+    /// <summary>The amount to settle: the invoices' open claims (principal, interest and fees) from the statement.</summary>
+    public required Money Amount { get; init; }
 
     /// <summary>Wording key of the invoice's current ladder stage, for <see cref="NegotiationLimitsOptions.DiscountStages"/>.</summary>
     public string? StageKey { get; init; }
@@ -35,8 +35,8 @@ public sealed record NegotiationContext
         if (Invoices.Count == 0)
             throw new ArgumentException("A negotiation needs at least one invoice.", nameof(Invoices));
         var currency = Invoices[0].Currency;
-        if (Invoices.Any(i => i.Currency != currency) || (Amount is { } a && a.Currency != currency))
+        if (Invoices.Any(i => i.Currency != currency) || Amount.Currency != currency)
             throw new ArgumentException("A negotiation covers invoices of one currency only.", nameof(Invoices));
-        return Amount ?? new Money(Invoices.Sum(i => i.OpenBalance), currency);
+        return Amount;
     }
 }

@@ -6,11 +6,11 @@ namespace Dunning.Bot.Core.Policies;
 /// <summary>
 /// Statutory default interest under §288 BGB, per day. Contract:
 /// <list type="bullet">
-/// <item>Interest runs from the first default day (due date + <see cref="StatutoryInterestOptions.StartsDaysAfterDue"/>,
-/// or a known default date) up to and including the calculation date.</item>
+/// <item>Interest runs from the first default day (decided by <see cref="Claims.ClaimLedger"/> under §286 BGB) up to and
+/// including the calculation date.</item>
 /// <item>The time is split into periods at every base-rate change, every 1 January (the day-count year) and every
-/// payment; a payment dated d lowers the principal from d on. Payments are credited to the principal (a simplification
-/// of §367 BGB in the debtor's favour).</item>
+/// payment passed in; a payment dated d lowers the principal from d on. The claim ledger passes none: it splits at
+/// payments itself and allocates them per §367 BGB.</item>
 /// <item>Rate = base rate + points, floored at 0 when a negative base rate would push it below zero.</item>
 /// <item>Each period's interest is principal × rate × days / 365 (or / days of the year), rounded half away from zero to
 /// the currency's minor unit; the total is the sum of the rounded periods, so a statement's lines add up exactly.</item>
@@ -57,16 +57,14 @@ public sealed class StatutoryInterest
     }
 
     /// <summary>
-    /// Interest on <paramref name="invoice"/> up to and including <paramref name="through"/>. The default starts on
-    /// <paramref name="defaultSince"/> when known (e.g. the day after a reminder was received), otherwise on the due
-    /// date + <see cref="StatutoryInterestOptions.StartsDaysAfterDue"/>. Zero when disabled or not yet in default.
+    /// Interest on <paramref name="invoice"/>'s principal from <paramref name="firstDay"/> (the first day of default)
+    /// through <paramref name="through"/>, each payment lowering the principal from its date. Zero when disabled.
     /// </summary>
-    public InterestCalculation Calculate(Invoice invoice, DebtorKind kind, DateOnly through, DateOnly? defaultSince = null)
+    public InterestCalculation Calculate(Invoice invoice, DebtorKind kind, DateOnly through, DateOnly firstDay)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var first = defaultSince ?? invoice.DueDate.AddDays(options.StartsDaysAfterDue);
         var payments = invoice.Payments.Select(p => (p.Date, p.Amount)).ToList();
-        return Calculate(invoice.TotalMoney, kind, first, through, payments);
+        return Calculate(invoice.TotalMoney, kind, firstDay, through, payments);
     }
 
     /// <summary>

@@ -19,13 +19,6 @@ public sealed class StatutoryInterestOptions
     /// <summary>Percentage points above the base rate when no consumer is involved (§288(2) BGB; default 9).</summary>
     public decimal BusinessPointsAboveBase { get; set; } = 9m;
 
-    /// <summary>
-    /// The first interest day, counted from the due date (default 1: the day after the due date, §187(1) BGB).
-    /// For consumers default strictly begins with the first reminder or 30 days after due date and receipt (§286(3) BGB);
-    /// owners who want that set 30 here, or pass the known default date to the calculation.
-    /// </summary>
-    public int StartsDaysAfterDue { get; set; } = 1;
-
     /// <summary>Day count (default <see cref="InterestDayCount.Actual365"/>).</summary>
     public InterestDayCount DayCount { get; set; } = InterestDayCount.Actual365;
 
@@ -57,8 +50,6 @@ public sealed class StatutoryInterestOptions
         var problems = new List<string>();
         if (ConsumerPointsAboveBase is < 0m or > 100m || BusinessPointsAboveBase is < 0m or > 100m)
             problems.Add($"{SectionName}: points above base must be between 0 and 100.");
-        if (StartsDaysAfterDue is < 0 or > 366)
-            problems.Add($"{SectionName}:StartsDaysAfterDue must be between 0 and 366 (is {StartsDaysAfterDue}).");
         if (!Enum.IsDefined(DayCount))
             problems.Add($"{SectionName}:DayCount '{DayCount}' is unknown.");
         foreach (var entry in BaseRates.Where(e => e.RatePercent is < -20m or > 50m || e.ValidFrom == default))

@@ -1,19 +1,20 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Statements;
 
 namespace Dunning.Bot.Core.Scheduling;
 
 /// <summary>
 /// Renders one reminder covering several invoices from <c>dialogs/reminder.&lt;lang&gt;.yaml</c>: the wording of the
-/// highest stage, a line per invoice (open amount, statutory interest to date, fees accrued through its new stage, amount
-/// due) and totals per currency. Wording keys are the ladder's stage keys with dots and dashes as underscores
+/// highest stage, a line per invoice from its statement as the reminder takes it to its new stage (open principal, open
+/// interest, open fees and the open claim they add up to) and totals per currency. Wording keys are the ladder's stage keys with dots and dashes as underscores
 /// (<c>reminder.friendly</c> → <c>reminder_friendly</c>), because catalogue keys are lower case with <c>_</c>.
 /// Template variables: <c>name</c>, <c>invoices</c> (each: <c>number</c>, <c>issue_date</c>, <c>due_date</c>, <c>open</c>,
 /// <c>interest</c>, <c>fees</c>, <c>amount_due</c>, <c>stage</c>), <c>totals</c> (Money per currency), <c>deadline</c>,
 /// <c>has_interest</c>, <c>has_fees</c>.
 /// </summary>
-public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder ladder, StatutoryInterest interest)
+public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder ladder, InvoiceStatements statements)
 {
     public const string Dialog = "reminder";
 
@@ -34,9 +35,10 @@ public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder l
 
     /// <summary>
     /// The text for <paramref name="lines"/> (each invoice with the stage the message takes it to), stating
-    /// <paramref name="deadline"/>, with interest computed through <paramref name="today"/> (the debtor's local date).
+    /// <paramref name="deadline"/>, with the claims as of <paramref name="now"/> (<paramref name="today"/> is the debtor's local date).
     /// </summary>
-    public string Compose(Debtor debtor, IReadOnlyList<(Invoice Invoice, int Stage)> lines, DateOnly deadline, DateOnly today, string language)
+    public string Compose(Debtor debtor, DunningCase? dunningCase, IReadOnlyList<(Invoice Invoice, int Stage)> lines, DateOnly deadline,
+        DateTimeOffset now, DateOnly today, string language)
     {
         ArgumentNullException.ThrowIfNull(debtor);
         ArgumentNullException.ThrowIfNull(lines);
@@ -50,9 +52,8 @@ public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder l
         var hasFees = false;
         foreach (var (invoice, invoiceStage) in lines.OrderBy(l => l.Invoice.DueDate).ThenBy(l => l.Invoice.Number, StringComparer.Ordinal))
         {
-            var accrued = interest.Enabled ? interest.Calculate(invoice, debtor.Kind, today).Total : Money.Zero(invoice.Currency);
-            var fees = ladder.FeesAccrued(debtor.Kind, invoiceStage, invoice.Currency);
-            var due = invoice.OpenMoney + accrued + fees;
+            var claim = statements.Describe(invoice, debtor, dunningCase, now, today, invoiceStage).Claim;
+            var (accrued, fees, due) = (claim.OpenInterest, claim.OpenFees, claim.Open);
             hasInterest |= accrued.IsPositive;
             hasFees |= fees.IsPositive;
             totals[invoice.Currency] = totals.TryGetValue(invoice.Currency, out var sum) ? sum + due : due;
@@ -61,7 +62,7 @@ public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder l
                 ["number"] = invoice.Number,
                 ["issue_date"] = invoice.IssueDate,
                 ["due_date"] = invoice.DueDate,
-                ["open"] = invoice.OpenMoney,
+                ["open"] = claim.OpenPrincipal,
                 ["interest"] = accrued,
                 ["fees"] = fees,
                 ["amount_due"] = due,
@@ -87,13 +88,13 @@ public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder l
     /// through <paramref name="today"/>. The planner stores no text for reminders; the dispatcher renders them here, so a
     /// message always shows the amounts of the moment it is sent.
     /// </summary>
-    public string Compose(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> about, DateOnly today)
+    public string Compose(OutboxEntry entry, Debtor debtor, DunningCase? dunningCase, IReadOnlyList<Invoice> about, DateTimeOffset now, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(about);
         var stages = entry.Items.ToDictionary(i => i.InvoiceNumber, i => i.Stage, StringComparer.Ordinal);
         var lines = about.Where(i => stages.ContainsKey(i.Number)).Select(i => (i, stages[i.Number])).ToList();
         var deadline = entry.Items.Max(i => i.Deadline) ?? today;
-        return Compose(debtor, lines, deadline, today, entry.Language);
+        return Compose(debtor, dunningCase, lines, deadline, now, today, entry.Language);
     }
 }

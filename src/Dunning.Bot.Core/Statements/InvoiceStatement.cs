@@ -1,13 +1,14 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 
 namespace Dunning.Bot.Core.Statements;
 
 /// <summary>
-/// What one invoice stands at on <see cref="Today"/>, as the debtor may be told: the principal, payments, statutory
-/// interest and fees (zero when the owner configured none), the amount due, the current deadline and what the ladder
-/// does next. Amounts are in the invoice's currency; <see cref="Due"/> = principal − paid + interest + fees, never
-/// below zero, and zero for a paid or written-off invoice.
+/// What one invoice stands at on <see cref="Today"/>, as the debtor may be told: its <see cref="Claim"/> (principal,
+/// interest and fees since default, payments and write-offs), the amount due, the current deadline and what the ladder
+/// does next. Amounts are in the invoice's currency; <see cref="Due"/> is the claim's open amount
+/// (principal + interest + fees − paid − written off + credit), and zero for a paid or written-off invoice.
 /// </summary>
 public sealed record InvoiceStatement
 {
@@ -17,6 +18,9 @@ public sealed record InvoiceStatement
 
     public required InvoiceStatus Status { get; init; }
 
+    /// <summary>The claim this statement shows; every amount below is taken from it.</summary>
+    public required Claim Claim { get; init; }
+
     public required Money Principal { get; init; }
 
     public required Money Paid { get; init; }
@@ -24,6 +28,11 @@ public sealed record InvoiceStatement
     public required Money Interest { get; init; }
 
     public required Money Fees { get; init; }
+
+    public required Money WrittenOff { get; init; }
+
+    /// <summary>What was paid beyond the claim (the owner refunds or offsets it).</summary>
+    public required Money Credit { get; init; }
 
     public required Money Due { get; init; }
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
@@ -5,35 +6,57 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Core.Statements;
 
 /// <summary>
-/// Builds <see cref="DebtorStatement"/>s from the stores and the owner's policies: interest from
-/// <see cref="StatutoryInterest"/>, fees and deadlines from <see cref="DunningLadder"/> and the case's stage and
-/// reminder history. "Today" is the debtor's local date. Reads only; changes nothing.
+/// Builds <see cref="DebtorStatement"/>s from the stores and the owner's policies: the claim from <see cref="ClaimLedger"/>,
+/// deadlines and the next stage from <see cref="DunningLadder"/> and the case's stage and reminder history. "Today" is the
+/// debtor's local date. Reads only; changes nothing. Every figure anyone is shown comes from here.
 /// </summary>
-public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, DunningLadder ladder, StatutoryInterest interest, TimeProvider time)
+public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, ClaimLedger ledger, TimeProvider time)
 {
+    private readonly DunningLadder ladder = ledger.Ladder;
+    private readonly StatutoryInterest interest = ledger.Interest;
+
     /// <summary>Every invoice of <paramref name="debtor"/> as of now.</summary>
     public async Task<DebtorStatement> ForDebtorAsync(Debtor debtor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(debtor);
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, debtor.TimeZoneInfo).DateTime);
+        var today = TodayOf(debtor, now);
         var own = await invoices.ListByDebtorAsync(debtor.Id, cancellationToken);
         var dunningCase = await cases.FindAsync(debtor.Id, cancellationToken);
         return new DebtorStatement(today, [.. own.Where(i => i.DebtorId == debtor.Id).Select(i => Describe(i, debtor, dunningCase, now, today))]);
     }
 
-    /// <summary>One invoice as of <paramref name="today"/> (the debtor's local date of <paramref name="now"/>).</summary>
-    public InvoiceStatement Describe(Invoice invoice, Debtor debtor, DunningCase? dunningCase, DateTimeOffset now, DateOnly today)
+    /// <summary>One invoice of <paramref name="debtor"/> as of now (the debtor's local date).</summary>
+    public async Task<InvoiceStatement> ForInvoiceAsync(Invoice invoice, Debtor debtor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(debtor);
+        var now = time.GetUtcNow();
+        var dunningCase = await cases.FindAsync(debtor.Id, cancellationToken);
+        return Describe(invoice, debtor, dunningCase, now, TodayOf(debtor, now));
+    }
+
+    /// <summary>The debtor's local date at <paramref name="now"/>.</summary>
+    public static DateOnly TodayOf(Debtor debtor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(debtor);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, debtor.TimeZoneInfo).DateTime);
+    }
+
+    /// <summary>
+    /// One invoice as of <paramref name="today"/> (the debtor's local date of <paramref name="now"/>). With
+    /// <paramref name="stageReached"/> beyond the case's stage, as a reminder taking it there today would state it.
+    /// </summary>
+    public InvoiceStatement Describe(Invoice invoice, Debtor debtor, DunningCase? dunningCase, DateTimeOffset now, DateOnly today, int? stageReached = null)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(debtor);
         var status = invoice.StatusAt(now);
         var open = status is not (InvoiceStatus.Paid or InvoiceStatus.WrittenOff);
-        var stage = dunningCase?.StageOf(invoice.Number) ?? 0;
-        var lastSent = LastReminderOn(invoice.Number, dunningCase, debtor.TimeZoneInfo);
+        var stage = Math.Max(dunningCase?.StageOf(invoice.Number) ?? 0, stageReached ?? 0);
+        var lastSent = stage > (dunningCase?.StageOf(invoice.Number) ?? 0) ? today : ClaimLedger.ReminderDays(dunningCase, invoice.Number, debtor.TimeZoneInfo) is [.., var last] ? last : (DateOnly?)null;
         var zero = Money.Zero(invoice.Currency);
-        var interestDue = open ? interest.Calculate(invoice, debtor.Kind, today).Total : zero;
-        var fees = open ? ladder.FeesAccrued(debtor.Kind, stage, invoice.Currency) : zero;
+        var claim = ledger.Compute(invoice, debtor, dunningCase, today, stage);
         var next = ladder.Stage(stage + 1);
         var nextOn = next is null ? null : ladder.NextDueDate(invoice.DueDate, stage, lastSent);
         return new InvoiceStatement
@@ -41,11 +64,14 @@ public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, 
             Invoice = invoice,
             Today = today,
             Status = status,
-            Principal = invoice.TotalMoney,
-            Paid = new Money(invoice.Paid, invoice.Currency),
-            Interest = interestDue,
-            Fees = fees,
-            Due = open ? invoice.OpenMoney + interestDue + fees : zero,
+            Claim = claim,
+            Principal = claim.Principal,
+            Paid = claim.Paid,
+            Interest = claim.Interest,
+            Fees = claim.Fees,
+            WrittenOff = claim.WrittenOff,
+            Credit = claim.Credit,
+            Due = open ? claim.Open : zero,
             Stage = stage,
             LastReminderOn = lastSent,
             Deadline = Deadline(invoice, stage, lastSent),
@@ -53,7 +79,7 @@ public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, 
             NextIsLastNotice = next is { NotifyDebtor: true } && !ladder.Stages.Skip(next.Number).Any(s => s.NotifyDebtor),
             NextStageOn = nextOn is { } on && on < today ? today : nextOn,
             NextStageFee = next is null ? zero : ladder.FeesAccrued(debtor.Kind, next.Number, invoice.Currency) - ladder.FeesAccrued(debtor.Kind, stage, invoice.Currency),
-            InterestRatePercent = open && interest.Enabled && interestDue.IsPositive ? interest.RateOn(today, debtor.Kind) : null,
+            InterestRatePercent = open && interest.Enabled && claim.DefaultSince is not null && claim.OpenPrincipal.IsPositive ? interest.RateOn(today, debtor.Kind) : null,
         };
     }
 
@@ -65,14 +91,5 @@ public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, 
             return invoice.DueDate;
         var deadline = DunningLadder.DeadlineFor(notified, sentOn);
         return deadline > invoice.DueDate ? deadline : invoice.DueDate;
-    }
-
-    private static DateOnly? LastReminderOn(string number, DunningCase? dunningCase, TimeZoneInfo zone)
-    {
-        var last = dunningCase?.History
-            .Where(a => a.Kind == CaseActionKinds.Reminder && a.InvoiceNumbers?.Contains(number, StringComparer.Ordinal) == true)
-            .Select(a => (DateTimeOffset?)a.At)
-            .Max();
-        return last is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) : null;
     }
 }

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Statements;
 
 namespace Dunning.Bot.Api;
 
@@ -36,6 +39,12 @@ public sealed record InvoiceRequest
     public decimal? Total { get; init; }
     public IReadOnlyList<InvoiceLineDto>? Lines { get; init; }
     public string? DocumentLink { get; init; }
+
+    /// <summary>True when the due date was agreed as a calendar date (§286(2) Nr. 1 BGB); omit for the owner's default.</summary>
+    public bool? DueDateAgreed { get; init; }
+
+    /// <summary>True when the invoice carried the §286(3) notice for consumers; omit for the owner's default.</summary>
+    public bool? DefaultNotice { get; init; }
 }
 
 public sealed record PaymentRequest
@@ -51,18 +60,69 @@ public sealed record PauseRequest
     public DateTimeOffset? Until { get; init; }
 }
 
+/// <summary>
+/// An invoice with its claim as of now. <see cref="OpenBalance"/> is the open claim (principal, interest and fees less
+/// payments and write-offs) — the amount the debtor is asked for; <see cref="Claim"/> breaks it down.
+/// </summary>
 public sealed record InvoiceResponse(string Number, string DebtorId, DateOnly IssueDate, DateOnly DueDate,
     string Currency, decimal Total, decimal Paid, decimal OpenBalance, decimal Credit, InvoiceStatus Status,
-    IReadOnlyList<InvoiceLineDto> Lines, IReadOnlyList<Payment> Payments, DunningPause? Pause, string? Dispute,
-    string? DocumentLink, int Version)
+    ClaimDto Claim, DateOnly? DefaultSince, string? DefaultReason, DateOnly? DefaultReasonDate,
+    IReadOnlyList<InvoiceLineDto> Lines, IReadOnlyList<Payment> Payments, IReadOnlyList<WriteOff> WriteOffs,
+    DunningPause? Pause, string? Dispute, bool? DueDateAgreed, bool? DefaultNotice, string? DocumentLink, int Version)
 {
-    public static InvoiceResponse From(Invoice i, DateTimeOffset now) => new(i.Number, i.DebtorId, i.IssueDate,
-        i.DueDate, i.Currency, i.Total, i.Paid, i.OpenBalance, i.Credit, i.StatusAt(now),
-        [.. i.Lines.Select(l => new InvoiceLineDto(l.Description, l.Quantity, l.UnitPrice, l.VatRate))],
-        i.Payments, i.Pause, i.Dispute, i.DocumentLink, i.Version);
+    public static InvoiceResponse From(InvoiceStatement s)
+    {
+        var (i, c) = (s.Invoice, s.Claim);
+        return new(i.Number, i.DebtorId, i.IssueDate, i.DueDate, i.Currency, i.Total, c.Paid.Amount, s.Due.Amount, c.Credit.Amount,
+            s.Status, ClaimDto.From(s), c.DefaultSince, WireName(c.DefaultReason), c.DefaultReasonDate,
+            [.. i.Lines.Select(l => new InvoiceLineDto(l.Description, l.Quantity, l.UnitPrice, l.VatRate))],
+            i.Payments, i.WriteOffs, i.Pause, i.Dispute, i.DueDateAgreed, i.DefaultNotice, i.DocumentLink, i.Version);
+    }
+
+    /// <summary><c>calendar_date</c>, <c>reminder</c>, <c>thirty_days</c>, or null when not in default.</summary>
+    public static string? WireName(DefaultReason reason) => reason == Core.Claims.DefaultReason.None ? null : Wire.Name(reason);
 }
 
-public sealed record CaseInvoice(string Number, int Stage, InvoiceStatus Status, decimal OpenBalance, string Currency, DateOnly DueDate);
+/// <summary>Enum values as the API writes them: snake_case (<c>ThirtyDays</c> → <c>thirty_days</c>).</summary>
+internal static class Wire
+{
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}
+
+/// <summary>
+/// The claim of an invoice: what it is made of (principal, interest and fees since default), what was paid and written
+/// off, and what is open of each part; <c>principal + interest + fees − paid − writtenOff + credit = open</c>.
+/// <see cref="Entries"/> shows how each payment was allocated.
+/// </summary>
+public sealed record ClaimDto(decimal Principal, decimal Interest, decimal Fees, decimal Paid, decimal WrittenOff, decimal Credit,
+    decimal Open, decimal OpenPrincipal, decimal OpenInterest, decimal OpenFees, IReadOnlyList<ClaimEntryDto> Entries)
+{
+    public static ClaimDto From(InvoiceStatement s)
+    {
+        var c = s.Claim;
+        return new(c.Principal.Amount, c.Interest.Amount, c.Fees.Amount, c.Paid.Amount, c.WrittenOff.Amount, c.Credit.Amount,
+            s.Due.Amount, c.OpenPrincipal.Amount, c.OpenInterest.Amount, c.OpenFees.Amount,
+            [.. c.Entries.Select(e => new ClaimEntryDto(e.Date, Wire.Name(e.Kind),
+                e.Amount.Amount, e.ToFees.Amount, e.ToInterest.Amount, e.ToPrincipal.Amount, e.ToCredit.Amount, e.Note))]);
+    }
+}
+
+/// <summary>One ledger line: <c>fee</c>, <c>payment</c>, <c>write_off</c> or <c>credit_note</c>, and what it settled.</summary>
+public sealed record ClaimEntryDto(DateOnly Date, string Kind, decimal Amount, decimal ToFees, decimal ToInterest, decimal ToPrincipal, decimal ToCredit, string? Note);
+
+/// <summary>Give up part of a claim: an amount (omit it for all that is open) and why.</summary>
+public sealed record WriteOffRequest
+{
+    public decimal? Amount { get; init; }
+    public required string Reason { get; init; }
+}
+
+public sealed record CaseInvoice(string Number, int Stage, InvoiceStatus Status, decimal OpenBalance, string Currency, DateOnly DueDate,
+    DateOnly? DefaultSince, string? DefaultReason);
+
+/// <summary>An agreement on the case: its state (snake_case), the invoices it covers, the amount and the schedule.</summary>
+public sealed record CaseAgreement(string Id, string Kind, string Status, IReadOnlyList<string> Invoices, decimal Amount, string Currency,
+    IReadOnlyList<Instalment> Schedule, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecidedBy);
 
 public sealed record CaseResponse(string DebtorId, string DebtorName, IReadOnlyList<CaseInvoice> Invoices,
-    DateTimeOffset? NextActionAt, DateTimeOffset? LastContactAt, int Actions);
+    IReadOnlyList<CaseAgreement> Agreements, DateTimeOffset? NextActionAt, DateTimeOffset? LastContactAt, int Actions);

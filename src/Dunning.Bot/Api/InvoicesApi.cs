@@ -1,10 +1,12 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dunning.Bot.Api;
 
-/// <summary><c>/api/v1/invoices</c>: create, update, pay, pause and resume invoices.</summary>
+/// <summary><c>/api/v1/invoices</c>: create, update, pay, write off, pause and resume invoices; each answer carries the claim.</summary>
 internal static class InvoicesApi
 {
     public static RouteGroupBuilder MapInvoices(this RouteGroupBuilder api)
@@ -12,7 +14,8 @@ internal static class InvoicesApi
         var invoices = api.MapGroup("/invoices").WithTags("Invoices");
         invoices.MapGet("/{number}", GetAsync).WithSummary("One invoice with balance and status");
         invoices.MapPut("/{number}", PutAsync).WithSummary("Create or update an invoice");
-        invoices.MapPost("/{number}/payments", PayAsync).WithSummary("Record a payment (partial or over)");
+        invoices.MapPost("/{number}/payments", PayAsync).WithSummary("Record a payment (partial or over), allocated to costs, interest, principal");
+        invoices.MapPost("/{number}/write-offs", WriteOffAsync).WithSummary("Write off part or all of the open claim, with a reason");
         invoices.MapPut("/{number}/pause", PauseAsync).WithSummary("Pause dunning (Mahnstopp) with a reason and optional expiry");
         invoices.MapDelete("/{number}/pause", ResumeAsync).WithSummary("Resume dunning");
         return api;
@@ -21,14 +24,22 @@ internal static class InvoicesApi
     private static string Caller(HttpContext http) => http.Items[ApiGate.CallerItem] as string ?? "api";
 
     internal static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(
-        string number, IInvoiceStore invoices, TimeProvider clock, CancellationToken ct) =>
+        string number, IInvoiceStore invoices, IDebtorStore debtors, InvoiceStatements statements, CancellationToken ct) =>
         await invoices.FindAsync(number, ct) is { } invoice
-            ? TypedResults.Ok(InvoiceResponse.From(invoice, clock.GetUtcNow()))
+            ? TypedResults.Ok(await RespondAsync(invoice, debtors, statements, ct))
             : Problems.NotFound($"No invoice with number '{number}'.");
+
+    /// <summary>The invoice as the debtor's statement shows it now.</summary>
+    private static async Task<InvoiceResponse> RespondAsync(Invoice invoice, IDebtorStore debtors, InvoiceStatements statements, CancellationToken ct)
+    {
+        var debtor = await debtors.FindAsync(invoice.DebtorId, ct)
+            ?? throw new ConcurrencyConflictException($"Debtor {invoice.DebtorId} of invoice {invoice.Number} was removed meanwhile.");
+        return InvoiceResponse.From(await statements.ForInvoiceAsync(invoice, debtor, ct));
+    }
 
     internal static async Task<Results<Ok<InvoiceResponse>, Created<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string number, InvoiceRequest body, IInvoiceStore invoices, IDebtorStore debtors, ICaseStore cases,
-        TimeProvider clock, CancellationToken ct)
+        InvoiceStatements statements, TimeProvider clock, CancellationToken ct)
     {
         if (!Identifiers.IsValid(number))
             return Identifiers.Problem("number", number);
@@ -41,6 +52,8 @@ internal static class InvoicesApi
         if (invoice is null)
         {
             invoice = Invoice.Create(number, body.DebtorId, body.IssueDate, body.DueDate, body.Currency, body.Total, lines, body.DocumentLink);
+            invoice.DueDateAgreed = body.DueDateAgreed;
+            invoice.DefaultNotice = body.DefaultNotice;
         }
         else
         {
@@ -52,28 +65,39 @@ internal static class InvoicesApi
             invoice.Lines.AddRange(lines ?? []);
             invoice.SetTotal(body.Total);
             invoice.DocumentLink = body.DocumentLink;
+            invoice.DueDateAgreed = body.DueDateAgreed ?? invoice.DueDateAgreed;
+            invoice.DefaultNotice = body.DefaultNotice ?? invoice.DefaultNotice;
         }
         await invoices.SaveAsync(invoice, ct);
         await cases.TouchAsync(invoice.DebtorId, clock.GetUtcNow(), ct);
 
-        var response = InvoiceResponse.From(invoice, clock.GetUtcNow());
+        var response = await RespondAsync(invoice, debtors, statements, ct);
         return created ? TypedResults.Created($"/api/v1/invoices/{Uri.EscapeDataString(number)}", response) : TypedResults.Ok(response);
     }
 
     internal static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> PayAsync(
-        string number, PaymentRequest body, IInvoiceStore invoices, ICaseStore cases, HttpContext http, TimeProvider clock, CancellationToken ct)
+        string number, PaymentRequest body, ClaimBook book, IInvoiceStore invoices, IDebtorStore debtors, InvoiceStatements statements,
+        HttpContext http, CancellationToken ct)
     {
-        if (await invoices.FindAsync(number, ct) is not { } invoice)
+        if (await book.PayAsync(number, new Payment(body.Date, body.Amount, body.Reference), Caller(http), ct) is null
+            || await invoices.FindAsync(number, ct) is not { } invoice)
             return Problems.NotFound($"No invoice with number '{number}'.");
-        invoice.RecordPayment(new Payment(body.Date, body.Amount, body.Reference));
-        await invoices.SaveAsync(invoice, ct);
-        await cases.RecordAsync(invoice.DebtorId, clock.GetUtcNow(), CaseActionKinds.Payment,
-            $"Payment of {body.Amount} {invoice.Currency} on {body.Date:yyyy-MM-dd} ({body.Reference})", [number], Caller(http), ct);
-        return TypedResults.Ok(InvoiceResponse.From(invoice, clock.GetUtcNow()));
+        return TypedResults.Ok(await RespondAsync(invoice, debtors, statements, ct));
+    }
+
+    internal static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> WriteOffAsync(
+        string number, WriteOffRequest body, ClaimBook book, IInvoiceStore invoices, IDebtorStore debtors, InvoiceStatements statements,
+        HttpContext http, CancellationToken ct)
+    {
+        if (await book.WriteOffAsync(number, body.Amount, body.Reason, Caller(http), ct) is null
+            || await invoices.FindAsync(number, ct) is not { } invoice)
+            return Problems.NotFound($"No invoice with number '{number}'.");
+        return TypedResults.Ok(await RespondAsync(invoice, debtors, statements, ct));
     }
 
     internal static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> PauseAsync(
-        string number, PauseRequest body, IInvoiceStore invoices, ICaseStore cases, HttpContext http, TimeProvider clock, CancellationToken ct)
+        string number, PauseRequest body, IInvoiceStore invoices, IDebtorStore debtors, ICaseStore cases, InvoiceStatements statements,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (await invoices.FindAsync(number, ct) is not { } invoice)
             return Problems.NotFound($"No invoice with number '{number}'.");
@@ -82,11 +106,12 @@ internal static class InvoicesApi
         await invoices.SaveAsync(invoice, ct);
         await cases.RecordAsync(invoice.DebtorId, now, CaseActionKinds.Pause,
             $"Dunning paused: {invoice.Pause!.Reason}" + (body.Until is { } until ? $" until {until:yyyy-MM-dd HH:mm}" : ""), [number], Caller(http), ct);
-        return TypedResults.Ok(InvoiceResponse.From(invoice, now));
+        return TypedResults.Ok(await RespondAsync(invoice, debtors, statements, ct));
     }
 
     internal static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> ResumeAsync(
-        string number, IInvoiceStore invoices, ICaseStore cases, HttpContext http, TimeProvider clock, CancellationToken ct)
+        string number, IInvoiceStore invoices, IDebtorStore debtors, ICaseStore cases, InvoiceStatements statements,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (await invoices.FindAsync(number, ct) is not { } invoice)
             return Problems.NotFound($"No invoice with number '{number}'.");
@@ -94,6 +119,6 @@ internal static class InvoicesApi
         invoice.ResumeDunning();
         await invoices.SaveAsync(invoice, ct);
         await cases.RecordAsync(invoice.DebtorId, now, CaseActionKinds.Pause, "Dunning resumed", [number], Caller(http), ct);
-        return TypedResults.Ok(InvoiceResponse.From(invoice, now));
+        return TypedResults.Ok(await RespondAsync(invoice, debtors, statements, ct));
     }
 }

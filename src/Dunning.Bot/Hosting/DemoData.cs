@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 
 namespace Dunning.Bot.Hosting;
@@ -10,7 +11,8 @@ internal static class DemoData
 {
     public sealed record Portfolio(IReadOnlyList<Debtor> Debtors, IReadOnlyList<Invoice> Invoices, IReadOnlyList<DunningCase> Cases);
 
-    public static Portfolio Create(DateTimeOffset now)
+    /// <summary>The portfolio as of <paramref name="now"/>; payments are booked through <paramref name="ledger"/> like any other.</summary>
+    public static Portfolio Create(DateTimeOffset now, ClaimLedger ledger)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var debtors = new List<Debtor>();
@@ -28,6 +30,8 @@ internal static class DemoData
             cases.Add(new DunningCase { DebtorId = id, NextActionAt = now });
             return debtor;
         }
+
+        DunningCase Case(Debtor debtor) => cases.Single(c => c.DebtorId == debtor.Id);
 
         Invoice Bill(Debtor debtor, string number, int issuedDaysAgo, int dueInDays, string currency, params InvoiceLine[] lines)
         {
@@ -48,8 +52,8 @@ internal static class DemoData
 
         var brightwave = Add("D-1004", "Brightwave Ltd", DebtorKind.Business, "en", "America/New_York", "US", "NY");
         var partial = Bill(brightwave, "RE-2026-0066", 40, -20, "EUR", new InvoiceLine("Translation EN>DE, 12,000 words", 12, 95m, 0m));
-        partial.RecordPayment(new Payment(today.AddDays(-10), 500m, "BW-TRX-88213"));
         Stage(cases, brightwave.Id, "RE-2026-0066", 1, now, days: [17]);
+        ledger.BookPayment(partial, brightwave, Case(brightwave), new Payment(today.AddDays(-10), 500m, "BW-TRX-88213"), today);
 
         var wagner = Add("D-1005", "Sophie Wagner", DebtorKind.Consumer, "de", "Europe/Vienna", "AT", null);
         var disputed = Bill(wagner, "RE-2026-0073", 30, -16, "EUR", new InvoiceLine("Gartenpflege Oktober", 6, 38m, 20m));
@@ -57,7 +61,7 @@ internal static class DemoData
 
         var tanaka = Add("D-1006", "Tanaka Trading K.K.", DebtorKind.Business, "en", "Asia/Tokyo", "JP", null);
         var paid = Bill(tanaka, "RE-2026-0055", 45, -15, "EUR", new InvoiceLine("Market study DACH region", 1, 2_900m, 0m));
-        paid.RecordPayment(new Payment(today.AddDays(-12), paid.Total, "TT-2026-1117"));
+        ledger.BookPayment(paid, tanaka, Case(tanaka), new Payment(today.AddDays(-12), paid.Total, "TT-2026-1117"), today);
 
         var schmidt = Add("D-1007", "Lukas Schmidt", DebtorKind.Consumer, "de", "Europe/Zurich", "CH", "ZH");
         Bill(schmidt, "RE-2026-0079", 28, -14, "CHF", new InvoiceLine("Klavierunterricht November", 4, 65m, 8.1m));

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ internal sealed class DemoSeeder(
     IOptions<BotOptions> options,
     IDebtorStore debtors,
     IInvoiceStore invoices,
+    ClaimLedger ledger,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -36,7 +38,7 @@ internal sealed class DemoSeeder(
 
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var demo = DemoData.Create(clock.GetUtcNow());
+        var demo = DemoData.Create(clock.GetUtcNow(), ledger);
         await invoices.SaveBatchAsync(demo.Debtors, demo.Invoices, demo.Cases, cancellationToken);
         logger.LogInformation("Seeded demo data: {Debtors} debtors, {Invoices} invoices (Development only; delete ./data to start over)",
             demo.Debtors.Count, demo.Invoices.Count);

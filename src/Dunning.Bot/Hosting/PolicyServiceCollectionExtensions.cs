@@ -1,5 +1,7 @@
 using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Statements;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +9,7 @@ namespace Dunning.Bot.Hosting;
 
 /// <summary>
 /// Binds the policy options (<c>Dunning:Ladder</c>, <c>Dunning:Interest</c>, <c>Dunning:Contact</c>,
-/// <c>Dunning:Negotiation</c>, <c>Escalation</c>) exactly once, checked at start-up, and registers the policies.
+/// <c>Dunning:Negotiation</c>, the claim's <c>Dunning</c> keys, <c>Escalation</c>) exactly once, checked at start-up, and registers the policies.
 /// Safe to call from every part that needs them: binding twice would append configured lists twice.
 /// </summary>
 internal static class PolicyServiceCollectionExtensions
@@ -21,9 +23,13 @@ internal static class PolicyServiceCollectionExtensions
         Bind<ContactRulesOptions>(services, configuration, ContactRulesOptions.SectionName, o => o.Validate());
         Bind<NegotiationLimitsOptions>(services, configuration, NegotiationLimitsOptions.SectionName, o => o.Validate());
         Bind<EscalationOptions>(services, configuration, EscalationOptions.SectionName, _ => []);
+        Bind<ClaimOptions>(services, configuration, ClaimOptions.SectionName, o => o.Validate());
         services.TryAddSingleton<HolidayCalendar>();
         services.TryAddSingleton<DunningLadder>();
         services.TryAddSingleton<StatutoryInterest>();
+        services.TryAddSingleton<ClaimLedger>();
+        services.TryAddSingleton<ClaimBook>();
+        services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton<ContactRules>();
         services.TryAddSingleton<NegotiationLimits>();
         return services;

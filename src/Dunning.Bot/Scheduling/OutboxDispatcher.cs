@@ -115,7 +115,7 @@ public sealed partial class OutboxDispatcher(
 
         var dropped = decision.Excluded.Select(e => e.Invoice).ToHashSet(StringComparer.Ordinal);
         var text = entry.Kind == OutboxKinds.Reminder
-            ? composer.Compose(entry, debtor, [.. about.Where(i => !dropped.Contains(i.Number))], contact.LocalDate(debtor, now))
+            ? composer.Compose(entry, debtor, dunningCase, [.. about.Where(i => !dropped.Contains(i.Number))], now, contact.LocalDate(debtor, now))
             : entry.Text;
         if (!byId.TryGetValue(entry.Channel, out var channel))
             return await RetryAsync(entry, DeliveryResult.RetryLater($"no proactive channel '{entry.Channel}' is registered"), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
@@ -28,7 +29,7 @@ public sealed class AgreementFollowUpTests
         foreach (var payment in payments.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var (date, amount) = (payment.Split('=')[0], payment.Split('=')[1]);
-            invoice.RecordPayment(new Payment(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), date));
+            invoice.Book(new Payment(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), date));
         }
 
         var result = AgreementFollowUp.Evaluate(Plan(), [invoice], DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
@@ -40,7 +41,7 @@ public sealed class AgreementFollowUpTests
     public void Invoices_paid_in_full_keep_the_agreement_whatever_the_schedule()
     {
         var invoice = Invoice.Create("RE-1", "D-1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), "EUR", 480m);
-        invoice.RecordPayment(new Payment(new DateOnly(2026, 11, 19), 480m, "early"));
+        invoice.Book(new Payment(new DateOnly(2026, 11, 19), 480m, "early"));
 
         Assert.Equal(FollowUpStatus.Kept, AgreementFollowUp.Evaluate(Plan(), [invoice], new DateOnly(2027, 3, 1)).Status);
     }
@@ -145,7 +146,7 @@ public sealed class AgreementFollowUpTests
         world.AddInvoice("RE-1", 480m);
         var promise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
         Assert.NotNull(world.StoredInvoice("RE-1").Pause);
-        world.ChangeInvoice("RE-1", i => i.RecordPayment(new Payment(new DateOnly(2026, 11, 26), 480m, "bank")));
+        world.ChangeInvoice("RE-1", i => i.Book(new Payment(new DateOnly(2026, 11, 26), 480m, "bank")));
 
         var (_, kept) = await world.FollowUp.ConsiderAsync(promise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28), CancellationToken.None);
         Assert.Equal(FollowUpAction.Kept, kept!.Action);

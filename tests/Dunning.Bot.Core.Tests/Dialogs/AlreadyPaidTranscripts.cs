@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Domain;
 
 namespace Dunning.Bot.Core.Tests.Dialogs;
@@ -41,7 +42,7 @@ public sealed class AlreadyPaidTranscripts
     {
         var world = new CaseWorld("en");
         world.AddInvoice("RE-1", 480m);
-        world.ChangeInvoice("RE-1", i => i.RecordPayment(new Payment(new DateOnly(2026, 11, 18), 480m, "bank-1")));
+        world.ChangeInvoice("RE-1", i => i.Book(new Payment(new DateOnly(2026, 11, 18), 480m, "bank-1")));
 
         await Transcript.PlayAsync(world.Talk(world.ClaimPaid(), "I have already paid"), ["> I have already paid", "nothing more you need to do"]);
 

@@ -5,6 +5,7 @@ using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Tests.Understanding;
 using Dunning.Bot.Core.Understanding;
@@ -28,10 +29,17 @@ internal sealed class CaseWorld
         Debtors.SaveAsync(Debtor, CancellationToken.None).GetAwaiter().GetResult();
         Invoices = new InMemoryInvoiceStore(Debtors, Cases);
         Desk = new EscalationDesk(Escalations, Cases, Debtors, Notifier, Options.Create(new EscalationOptions()), Clock);
-        Services = new CaseDialogServices(new Wording(RepositoryFiles.Catalogue), TestData.Recognizer, Clock, Invoices, Cases, Desk);
+        Services = new CaseDialogServices(new Wording(RepositoryFiles.Catalogue), TestData.Recognizer, Clock, Invoices, Cases, Statements, Desk);
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>
+    /// Statements without statutory interest: these transcripts test negotiation limits in round figures (a consumer pays
+    /// no dunning fees on the default ladder, so the open claim is the principal). Interest in the claim is the ledger's
+    /// tests' business, and the figures transcript runs with it on.
+    /// </summary>
+    public InvoiceStatements Statements => Claims.Ledgers.Statements(Invoices, Cases, Clock, interest: new StatutoryInterestOptions { Enabled = false });
 
     public InMemoryInvoiceStore Invoices { get; }
 

@@ -13,15 +13,15 @@ public sealed class InvoiceQuestionsBalanceTranscripts
             Rechnung RE-2026-0042 (fällig am 31.01.2026):
             • Rechnungsbetrag 505,75 €
             • bereits bezahlt −200,00 €
-            • gesetzliche Verzugszinsen bis heute 2,48 €
-            = noch offen 308,23 €
+            • gesetzliche Verzugszinsen bis heute 2,22 €
+            = noch offen 307,97 €
             """, "Wie bezahlen?", "Ich brauche mehr Zeit")) },
         { "en", new("How much do I still owe?", new Reply("""
             Invoice RE-2026-0042 (due 31 January 2026):
             • invoice amount €505.75
             • already paid −€200.00
-            • statutory default interest up to today €2.48
-            = still open €308.23
+            • statutory default interest up to today €2.22
+            = still open €307.97
             """, "How to pay", "I need more time")) },
     };
 
@@ -44,37 +44,35 @@ public sealed class InvoiceQuestionsBalanceTranscripts
             Rechnung RE-2026-0042 (fällig am 31.01.2026):
             • Rechnungsbetrag 505,75 €
             • bereits bezahlt −200,00 €
-            • gesetzliche Verzugszinsen bis heute 2,48 €
-            = noch offen 308,23 €
+            • gesetzliche Verzugszinsen bis heute 2,22 €
+            = noch offen 307,97 €
 
             Rechnung CH-7 (fällig am 01.02.2026):
             • Rechnungsbetrag 99,90 CHF
-            • gesetzliche Verzugszinsen bis heute 0,63 CHF
-            = noch offen 100,53 CHF
+            = noch offen 99,90 CHF
 
             Rechnung RE-2026-0050 (fällig am 20.03.2026):
             • Rechnungsbetrag 120,00 €
             = noch offen 120,00 €
 
-            Insgesamt noch offen: 428,23 € und 100,53 CHF (Stand 10.03.2026).
+            Insgesamt noch offen: 427,97 € und 99,90 CHF (Stand 10.03.2026).
             """, "Wie bezahlen?", "Ich brauche mehr Zeit")) },
         { "en", new("Open balance", new Reply("""
             Invoice RE-2026-0042 (due 31 January 2026):
             • invoice amount €505.75
             • already paid −€200.00
-            • statutory default interest up to today €2.48
-            = still open €308.23
+            • statutory default interest up to today €2.22
+            = still open €307.97
 
             Invoice CH-7 (due 1 February 2026):
             • invoice amount CHF 99.90
-            • statutory default interest up to today CHF 0.63
-            = still open CHF 100.53
+            = still open CHF 99.90
 
             Invoice RE-2026-0050 (due 20 March 2026):
             • invoice amount €120.00
             = still open €120.00
 
-            In total still open: €428.23 and CHF 100.53 (as of 10 March 2026).
+            In total still open: €427.97 and CHF 99.90 (as of 10 March 2026).
             """, "How to pay", "I need more time")) },
     };
 
@@ -92,16 +90,16 @@ public sealed class InvoiceQuestionsBalanceTranscripts
         { "de", new("Was ist offen?", new Reply("""
             Rechnung RE-2026-0100 (fällig am 10.01.2026):
             • Rechnungsbetrag 1.000,00 €
-            • gesetzliche Verzugszinsen bis heute 16,60 €
+            • gesetzliche Verzugszinsen bis heute 15,76 €
             • Mahngebühren 40,00 €
-            = noch offen 1.056,60 €
+            = noch offen 1.055,76 €
             """, "Wie bezahlen?", "Ich brauche mehr Zeit")) },
         { "en", new("What is open?", new Reply("""
             Invoice RE-2026-0100 (due 10 January 2026):
             • invoice amount €1,000.00
-            • statutory default interest up to today €16.60
+            • statutory default interest up to today €15.76
             • dunning fees €40.00
-            = still open €1,056.60
+            = still open €1,055.76
             """, "How to pay", "I need more time")) },
     };
 

@@ -18,16 +18,16 @@ public sealed class InvoiceQuestionsConsequenceTranscripts
     /// </summary>
     public static TheoryData<string, int, string> Business => new()
     {
-        { "de", 1, "• Rechnung RE-2026-0100: Bleibt sie offen, erhalten Sie frühestens am 10.03.2026 eine weitere Zahlungserinnerung. Dabei fällt eine Gebühr von 40,00 € an. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 16,60 €)." },
-        { "en", 1, "• Invoice RE-2026-0100: if it stays unpaid, you will get a further payment reminder, on 10 March 2026 at the earliest. That step adds a fee of €40.00. Statutory default interest of 10.27% a year runs on the open amount (€16.60 so far)." },
-        { "de", 2, "• Rechnung RE-2026-0100: Bleibt sie offen, erhalten Sie frühestens am 10.03.2026 eine weitere Zahlungserinnerung. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 16,60 €). Bisherige Gebühren: 40,00 €." },
-        { "en", 2, "• Invoice RE-2026-0100: if it stays unpaid, you will get a further payment reminder, on 10 March 2026 at the earliest. Statutory default interest of 10.27% a year runs on the open amount (€16.60 so far). Fees so far: €40.00." },
-        { "de", 3, "• Rechnung RE-2026-0100: Bleibt sie offen, erhalten Sie frühestens am 10.03.2026 eine letzte Mahnung. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 16,60 €). Bisherige Gebühren: 40,00 €." },
-        { "en", 3, "• Invoice RE-2026-0100: if it stays unpaid, you will get a final reminder, on 10 March 2026 at the earliest. Statutory default interest of 10.27% a year runs on the open amount (€16.60 so far). Fees so far: €40.00." },
-        { "de", 4, "• Rechnung RE-2026-0100: Bleibt sie offen, prüft unser Team ab dem 10.03.2026 den Fall und entscheidet über die weiteren Schritte. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 16,60 €). Bisherige Gebühren: 40,00 €." },
-        { "en", 4, "• Invoice RE-2026-0100: if it stays unpaid, from 10 March 2026 our team will review the case and decide on the further steps. Statutory default interest of 10.27% a year runs on the open amount (€16.60 so far). Fees so far: €40.00." },
-        { "de", 5, "• Rechnung RE-2026-0100: Weitere Erinnerungen sind nicht vorgesehen; unser Team entscheidet über das weitere Vorgehen. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 16,60 €). Bisherige Gebühren: 40,00 €." },
-        { "en", 5, "• Invoice RE-2026-0100: no further reminders are planned; our team decides how to proceed. Statutory default interest of 10.27% a year runs on the open amount (€16.60 so far). Fees so far: €40.00." },
+        { "de", 1, "• Rechnung RE-2026-0100: Bleibt sie offen, erhalten Sie frühestens am 10.03.2026 eine weitere Zahlungserinnerung. Dabei fällt eine Gebühr von 40,00 € an. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 15,76 €)." },
+        { "en", 1, "• Invoice RE-2026-0100: if it stays unpaid, you will get a further payment reminder, on 10 March 2026 at the earliest. That step adds a fee of €40.00. Statutory default interest of 10.27% a year runs on the open amount (€15.76 so far)." },
+        { "de", 2, "• Rechnung RE-2026-0100: Bleibt sie offen, erhalten Sie frühestens am 10.03.2026 eine weitere Zahlungserinnerung. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 15,76 €). Bisherige Gebühren: 40,00 €." },
+        { "en", 2, "• Invoice RE-2026-0100: if it stays unpaid, you will get a further payment reminder, on 10 March 2026 at the earliest. Statutory default interest of 10.27% a year runs on the open amount (€15.76 so far). Fees so far: €40.00." },
+        { "de", 3, "• Rechnung RE-2026-0100: Bleibt sie offen, erhalten Sie frühestens am 10.03.2026 eine letzte Mahnung. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 15,76 €). Bisherige Gebühren: 40,00 €." },
+        { "en", 3, "• Invoice RE-2026-0100: if it stays unpaid, you will get a final reminder, on 10 March 2026 at the earliest. Statutory default interest of 10.27% a year runs on the open amount (€15.76 so far). Fees so far: €40.00." },
+        { "de", 4, "• Rechnung RE-2026-0100: Bleibt sie offen, prüft unser Team ab dem 10.03.2026 den Fall und entscheidet über die weiteren Schritte. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 15,76 €). Bisherige Gebühren: 40,00 €." },
+        { "en", 4, "• Invoice RE-2026-0100: if it stays unpaid, from 10 March 2026 our team will review the case and decide on the further steps. Statutory default interest of 10.27% a year runs on the open amount (€15.76 so far). Fees so far: €40.00." },
+        { "de", 5, "• Rechnung RE-2026-0100: Weitere Erinnerungen sind nicht vorgesehen; unser Team entscheidet über das weitere Vorgehen. Auf den offenen Betrag laufen gesetzliche Verzugszinsen von 10,27 % im Jahr (bisher 15,76 €). Bisherige Gebühren: 40,00 €." },
+        { "en", 5, "• Invoice RE-2026-0100: no further reminders are planned; our team decides how to proceed. Statutory default interest of 10.27% a year runs on the open amount (€15.76 so far). Fees so far: €40.00." },
     };
 
     [Theory]

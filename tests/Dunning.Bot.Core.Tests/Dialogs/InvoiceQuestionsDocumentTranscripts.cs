@@ -12,27 +12,27 @@ public sealed class InvoiceQuestionsDocumentTranscripts
         { "de", [
             new("Was steht auf der Rechnung?", new Reply("""
                 Welche Rechnung meinen Sie?
-                • RE-2026-0042 vom 17.01.2026, offen 308,23 €
+                • RE-2026-0042 vom 17.01.2026, offen 307,97 €
                 • RE-2026-0050 vom 06.03.2026, offen 120,00 €
                 """, "RE-2026-0042", "RE-2026-0050")),
             new("RE-2026-0042", new Reply("""
                 Rechnung RE-2026-0042 vom 17.01.2026, fällig am 31.01.2026:
                 • Logo design: 1 × 400,00 € netto zzgl. 19 % USt. = 476,00 €
                 • Business cards: 2,5 × 10,00 € netto zzgl. 19 % USt. = 29,75 €
-                Gesamt 505,75 €, davon noch offen 308,23 €.
+                Gesamt 505,75 €, davon noch offen 307,97 €.
                 """)),
         ] },
         { "en", [
             new("What is on the invoice?", new Reply("""
                 Which invoice do you mean?
-                • RE-2026-0042 of 17 January 2026, €308.23 open
+                • RE-2026-0042 of 17 January 2026, €307.97 open
                 • RE-2026-0050 of 6 March 2026, €120.00 open
                 """, "RE-2026-0042", "RE-2026-0050")),
             new("RE-2026-0042", new Reply("""
                 Invoice RE-2026-0042 of 17 January 2026, due on 31 January 2026:
                 • Logo design: 1 × €400.00 net plus 19% VAT = €476.00
                 • Business cards: 2.5 × €10.00 net plus 19% VAT = €29.75
-                Total €505.75, of which €308.23 is still open.
+                Total €505.75, of which €307.97 is still open.
                 """)),
         ] },
     };
@@ -53,12 +53,12 @@ public sealed class InvoiceQuestionsDocumentTranscripts
     public static TheoryData<string, Turn[]> GivingUp => new()
     {
         { "de", [
-            new("Rechnungsdetails", new Reply("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 308,23 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
+            new("Rechnungsdetails", new Reply("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 307,97 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
             new("die blaue", new Reply("Bitte wählen Sie eine der Rechnungsnummern: RE-2026-0042, RE-2026-0050.", "RE-2026-0042", "RE-2026-0050")),
             new("RE-9000", new Reply("In Ordnung, dann lassen wir das für den Moment. Schreiben Sie mir einfach die Rechnungsnummer, wann immer Sie möchten.")),
         ] },
         { "en", [
-            new("invoice details", new Reply("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €308.23 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
+            new("invoice details", new Reply("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €307.97 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
             new("the blue one", new Reply("Please choose one of the invoice numbers: RE-2026-0042, RE-2026-0050.", "RE-2026-0042", "RE-2026-0050")),
             new("RE-9000", new Reply("All right, let's leave it for now. Just write the invoice number whenever you like.")),
         ] },
@@ -102,12 +102,12 @@ public sealed class InvoiceQuestionsDocumentTranscripts
     {
         { "de", [
             new("Details zu RE-9000", new Reply("Ich konnte keine Rechnung RE-9000 unter Ihren Rechnungen finden. Bitte prüfen Sie die Nummer – hier ist, was ich für Sie habe."),
-                new Reply("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 308,23 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
+                new Reply("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 307,97 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
             new("RE-2026-0050", new Reply("Rechnung RE-2026-0050 vom 06.03.2026, fällig am 20.03.2026:\n(zu dieser Rechnung sind keine Einzelpositionen hinterlegt)\nGesamt 120,00 €, davon noch offen 120,00 €.")),
         ] },
         { "en", [
             new("details of RE-9000", new Reply("I couldn't find an invoice RE-9000 among your invoices. Please check the number – here is what I have for you."),
-                new Reply("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €308.23 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
+                new Reply("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €307.97 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
             new("RE-2026-0050", new Reply("Invoice RE-2026-0050 of 6 March 2026, due on 20 March 2026:\n(no individual items are on file for this invoice)\nTotal €120.00, of which €120.00 is still open.")),
         ] },
     };
@@ -141,7 +141,7 @@ public sealed class InvoiceQuestionsDocumentTranscripts
             Ausgestellt am 17.01.2026, fällig am 31.01.2026
             • Logo design: 1 × 400,00 € netto zzgl. 19 % USt. = 476,00 €
             • Business cards: 2,5 × 10,00 € netto zzgl. 19 % USt. = 29,75 €
-            Gesamt 505,75 €, bereits bezahlt 200,00 €, noch offen 308,23 €.
+            Gesamt 505,75 €, bereits bezahlt 200,00 €, noch offen 307,97 €.
             Wenn Sie das Originaldokument brauchen, fragen Sie einfach nach einer Person – eine Kollegin oder ein Kollege schickt es Ihnen.
             """)) },
         { "en", new("copy of RE-2026-0042", new Reply("""
@@ -149,7 +149,7 @@ public sealed class InvoiceQuestionsDocumentTranscripts
             Issued on 17 January 2026, due on 31 January 2026
             • Logo design: 1 × €400.00 net plus 19% VAT = €476.00
             • Business cards: 2.5 × €10.00 net plus 19% VAT = €29.75
-            Total €505.75, already paid €200.00, still open €308.23.
+            Total €505.75, already paid €200.00, still open €307.97.
             If you need the original document, just ask for a person and a colleague will send it to you.
             """)) },
     };

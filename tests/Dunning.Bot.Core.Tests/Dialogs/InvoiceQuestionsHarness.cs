@@ -51,6 +51,8 @@ internal sealed class InvoiceQuestionsHarness
 
     public StatutoryInterestOptions InterestOptions { get; } = new();
 
+    public Dunning.Bot.Core.Claims.ClaimOptions ClaimOptions { get; } = new();
+
     public DunningLadderOptions LadderOptions { get; } = new();
 
     public Invoice Invoice(string number, decimal total, DateOnly due, string currency = "EUR", IReadOnlyList<InvoiceLine>? lines = null, string? link = null)
@@ -71,7 +73,7 @@ internal sealed class InvoiceQuestionsHarness
     }
 
     public InvoiceStatements Statements() =>
-        new(Invoices, Cases, new DunningLadder(Options.Create(LadderOptions)), new StatutoryInterest(Options.Create(InterestOptions)), Clock);
+        Claims.Ledgers.Statements(Invoices, Cases, Clock, LadderOptions, InterestOptions, ClaimOptions);
 
     public TDialog Dialog<TDialog>()
         where TDialog : InvoiceQuestionDialog

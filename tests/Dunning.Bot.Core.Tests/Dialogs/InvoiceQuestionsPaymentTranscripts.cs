@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using System.Text;
 using Dunning.Bot.Core.Dialogs.Invoices;
 using Dunning.Bot.Core.Payments;
@@ -18,10 +19,10 @@ public sealed class InvoiceQuestionsPaymentTranscripts
             BIC: COBADEFFXXX
             Bank: Commerzbank
 
-            Betrag: 428,23 €
+            Betrag: 427,97 €
             Verwendungszweck: RE-2026-0042, RE-2026-0050
 
-            Betrag: 100,53 CHF
+            Betrag: 99,90 CHF
             Verwendungszweck: CH-7
             (Für eine Zahlung in CHF kann ich keinen QR-Code erstellen – bitte geben Sie die Daten von Hand ein.)
 
@@ -34,10 +35,10 @@ public sealed class InvoiceQuestionsPaymentTranscripts
             BIC: COBADEFFXXX
             Bank: Commerzbank
 
-            Amount: €428.23
+            Amount: €427.97
             Reference: RE-2026-0042, RE-2026-0050
 
-            Amount: CHF 100.53
+            Amount: CHF 99.90
             Reference: CH-7
             (I can't make a QR code for a payment in CHF – please enter these details by hand.)
 
@@ -54,15 +55,15 @@ public sealed class InvoiceQuestionsPaymentTranscripts
         var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), turn));
 
         var attachment = Assert.Single(reply.Attachments!);
-        var expected = GiroCode.Create("Demo Studio GmbH", "DE89370400440532013000", "COBADEFFXXX", 428.23m, "EUR", "RE-2026-0042, RE-2026-0050");
-        Assert.Equal("BCD\n002\n1\nSCT\nCOBADEFFXXX\nDemo Studio GmbH\nDE89370400440532013000\nEUR428.23\n\n\nRE-2026-0042, RE-2026-0050", expected.Payload);
+        var expected = GiroCode.Create("Demo Studio GmbH", "DE89370400440532013000", "COBADEFFXXX", 427.97m, "EUR", "RE-2026-0042, RE-2026-0050");
+        Assert.Equal("BCD\n002\n1\nSCT\nCOBADEFFXXX\nDemo Studio GmbH\nDE89370400440532013000\nEUR427.97\n\n\nRE-2026-0042, RE-2026-0050", expected.Payload);
         Assert.Equal(expected.ToAttachment().ContentUrl, attachment.ContentUrl);
         Assert.Equal(("image/png", "girocode.png"), (attachment.ContentType, attachment.Name));
     }
 
     [Theory]
-    [InlineData("de", "Betrag: 100,53 CHF")]
-    [InlineData("en", "Amount: CHF 100.53")]
+    [InlineData("de", "Betrag: 99,90 CHF")]
+    [InlineData("en", "Amount: CHF 99.90")]
     public async Task A_francs_invoice_alone_gets_no_GiroCode(string language, string amountLine)
     {
         var harness = InvoiceScenarios.OnlyFrancs(language);
@@ -123,7 +124,7 @@ public sealed class InvoiceQuestionsPaymentTranscripts
     public async Task A_paid_invoice_needs_no_payment_details(string language, string expected)
     {
         var harness = InvoiceScenarios.TwoOpen(language);
-        await harness.Invoices.UpdateAsync("RE-2026-0042", i => i.RecordPayment(new(new(2026, 3, 9), 305.75m, "bank-2")), CancellationToken.None);
+        await harness.Invoices.UpdateAsync("RE-2026-0042", i => i.Book(new(new(2026, 3, 9), 307.87m, "bank-2")), CancellationToken.None);
 
         await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails, "RE-2026-0042"), new Turn("IBAN for RE-2026-0042?", new Reply(expected)));
     }

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Dialogs.Invoices;
 using Dunning.Bot.Core.Domain;
@@ -32,19 +33,21 @@ public sealed class InvoiceStatementsAreReadOncePerTurn
         var store = new CountingInvoiceStore(harness.Invoices);
         var client = harness.Client(new InvoiceDetailsDialog(Statements(harness, store), new Wording(RepositoryFiles.Catalogue)), Intent.AskInvoiceDetails);
         var question = await client.SendActivityAsync("What is on the invoice?", CancellationToken.None);
-        Assert.Contains("€308.23 open", Assert.Single(question).Text, StringComparison.Ordinal);
+        Assert.Contains("€307.97 open", Assert.Single(question).Text, StringComparison.Ordinal);
 
         var invoice = (await harness.Invoices.FindAsync("RE-2026-0042", CancellationToken.None))!;
-        invoice.RecordPayment(new Payment(new DateOnly(2026, 3, 10), 100m, "bank-1"));
+        // Paid on 10 Mar: interest 15 Feb–9 Mar 306.71 × 6.27 % × 23/365 = €1.21 first, €98.79 to the principal (€207.92),
+        // then 10 Mar 207.92 × 6.27 % / 365 = €0.04: €207.96 open.
+        invoice.Book(new Payment(new DateOnly(2026, 3, 10), 100m, "bank-1"));
         harness.Save(invoice);
         var answer = await client.SendActivityAsync("RE-2026-0042", CancellationToken.None);
 
-        Assert.EndsWith("Total €505.75, of which €208.22 is still open.", Assert.Single(answer).Text, StringComparison.Ordinal);
+        Assert.EndsWith("Total €505.75, of which €207.96 is still open.", Assert.Single(answer).Text, StringComparison.Ordinal);
         Assert.Equal(2, store.Lists);
     }
 
     private static InvoiceStatements Statements(InvoiceQuestionsHarness harness, IInvoiceStore store) =>
-        new(store, harness.Cases, new DunningLadder(Options.Create(harness.LadderOptions)), new StatutoryInterest(Options.Create(harness.InterestOptions)), harness.Clock);
+        Claims.Ledgers.Statements(store, harness.Cases, harness.Clock, harness.LadderOptions, harness.InterestOptions, harness.ClaimOptions);
 
     /// <summary>Counts the reads of a debtor's invoices.</summary>
     private sealed class CountingInvoiceStore(IInvoiceStore inner) : IInvoiceStore

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 
 namespace Dunning.Bot.Core.Tests.Domain;
@@ -9,21 +10,27 @@ public sealed class Payments_and_status
 
     private static Invoice New(decimal total = 100m) => Invoice.Create("RE-1", "D-1", Day, Day.AddDays(14), "EUR", total);
 
+    // A consumer who was never reminded is not in default: the claim is the principal alone, so these read in euros.
+    private static readonly Debtor Consumer = new() { Id = "D-1", Name = "Erika Muster", AccessCode = "K7P2QX", LinkToken = "tok" };
+
+    private static Booking Pay(Invoice invoice, decimal amount, string reference) =>
+        Claims.Ledgers.Ledger().BookPayment(invoice, Consumer, null, new Payment(Day, amount, reference), Day.AddDays(20));
+
     [Fact]
     public void A_partial_payment_reduces_the_balance_and_marks_it_partially_paid()
     {
         var invoice = New();
-        Assert.Equal(0m, invoice.RecordPayment(new Payment(Day, 40m, "T1")));
-        Assert.Equal((60m, 0m, InvoiceStatus.PartiallyPaid), (invoice.OpenBalance, invoice.Credit, invoice.StatusAt(Now)));
+        var booking = Pay(invoice, 40m, "T1");
+        Assert.Equal((60m, 0m, InvoiceStatus.PartiallyPaid), (booking.Claim.Open.Amount, booking.Credit.Amount, invoice.StatusAt(Now)));
     }
 
     [Fact]
     public void An_exact_payment_settles_it()
     {
         var invoice = New();
-        invoice.RecordPayment(new Payment(Day, 60m, "T1"));
-        invoice.RecordPayment(new Payment(Day, 40m, "T2"));
-        Assert.Equal((0m, 0m, InvoiceStatus.Paid), (invoice.OpenBalance, invoice.Credit, invoice.StatusAt(Now)));
+        Pay(invoice, 60m, "T1");
+        var booking = Pay(invoice, 40m, "T2");
+        Assert.Equal((0m, 0m, InvoiceStatus.Paid), (booking.Claim.Open.Amount, booking.Claim.Credit.Amount, invoice.StatusAt(Now)));
         Assert.False(invoice.IsDunnable(Now));
     }
 
@@ -31,18 +38,28 @@ public sealed class Payments_and_status
     public void An_overpayment_leaves_zero_balance_and_a_credit()
     {
         var invoice = New();
-        invoice.RecordPayment(new Payment(Day, 90m, "T1"));
-        Assert.Equal(15.5m, invoice.RecordPayment(new Payment(Day, 25.5m, "T2")));
-        Assert.Equal((0m, 15.5m, InvoiceStatus.Paid), (invoice.OpenBalance, invoice.Credit, invoice.StatusAt(Now)));
+        Pay(invoice, 90m, "T1");
+        var booking = Pay(invoice, 25.5m, "T2");
+        Assert.Equal(15.5m, booking.Credit.Amount);
+        Assert.Equal((0m, 15.5m, InvoiceStatus.Paid), (booking.Claim.Open.Amount, booking.Claim.Credit.Amount, invoice.StatusAt(Now)));
     }
 
     [Fact]
     public void The_same_payment_reported_twice_counts_once()
     {
         var invoice = New();
-        invoice.RecordPayment(new Payment(Day, 30m, "SEPA-9"));
-        invoice.RecordPayment(new Payment(Day, 30m, "SEPA-9"));
-        Assert.Equal((70m, 1), (invoice.OpenBalance, invoice.Payments.Count));
+        Pay(invoice, 30m, "SEPA-9");
+        var again = Pay(invoice, 30m, "SEPA-9");
+        Assert.True(again.Duplicate);
+        Assert.Equal((70m, 1), (again.Claim.Open.Amount, invoice.Payments.Count));
+    }
+
+    [Fact]
+    public void Recording_a_payment_alone_does_not_settle_the_claim_only_the_ledger_does()
+    {
+        var invoice = New();
+        Assert.True(invoice.RecordPayment(new Payment(Day, 100m, "T")));
+        Assert.Equal(InvoiceStatus.PartiallyPaid, invoice.StatusAt(Now));
     }
 
     [Theory]
@@ -86,7 +103,7 @@ public sealed class Payments_and_status
     {
         var invoice = New();
         invoice.MarkDisputed("late delivery");
-        invoice.RecordPayment(new Payment(Day, 100m, "T"));
+        Pay(invoice, 100m, "T");
         Assert.Equal(InvoiceStatus.Paid, invoice.StatusAt(Now));
     }
 }

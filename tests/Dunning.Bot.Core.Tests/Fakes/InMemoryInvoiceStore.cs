@@ -52,20 +52,29 @@ public sealed class InMemoryInvoiceStore(InMemoryDebtorStore? debtorStore = null
 
     protected override void SetVersion(Invoice entity, int version) => entity.Version = version;
 
-    protected override Invoice Copy(Invoice entity) => new()
+    protected override Invoice Copy(Invoice entity)
     {
-        Number = entity.Number,
-        DebtorId = entity.DebtorId,
-        IssueDate = entity.IssueDate,
-        DueDate = entity.DueDate,
-        Currency = entity.Currency,
-        Lines = [.. entity.Lines],
-        Total = entity.Total,
-        Payments = [.. entity.Payments],
-        Dispute = entity.Dispute,
-        Pause = entity.Pause,
-        WrittenOffAt = entity.WrittenOffAt,
-        DocumentLink = entity.DocumentLink,
-        Version = entity.Version,
-    };
+        var copy = new Invoice
+        {
+            Number = entity.Number,
+            DebtorId = entity.DebtorId,
+            IssueDate = entity.IssueDate,
+            DueDate = entity.DueDate,
+            Currency = entity.Currency,
+            Lines = [.. entity.Lines],
+            Total = entity.Total,
+            Payments = [.. entity.Payments],
+            Dispute = entity.Dispute,
+            Pause = entity.Pause,
+            WrittenOffAt = entity.WrittenOffAt,
+            WriteOffs = [.. entity.WriteOffs],
+            CreditNotes = [.. entity.CreditNotes],
+            DueDateAgreed = entity.DueDateAgreed,
+            DefaultNotice = entity.DefaultNotice,
+            DocumentLink = entity.DocumentLink,
+            Version = entity.Version,
+        };
+        copy.RestoreSettlement(entity.SettledOn);
+        return copy;
+    }
 }

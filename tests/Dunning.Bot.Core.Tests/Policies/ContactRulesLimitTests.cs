@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Microsoft.Extensions.Options;
@@ -89,7 +90,7 @@ public class ContactRulesLimitTests
     {
         var invoice = Invoice(480m);
         Assert.True(Evaluate("2026-03-10T10:00:00+01:00", invoices: [invoice]).IsAllowed);
-        invoice.RecordPayment(new Payment(Day("2026-03-10"), 480m, "bank"));
+        invoice.Book(new Payment(Day("2026-03-10"), 480m, "bank"));
         var decision = Evaluate("2026-03-10T10:00:00+01:00", invoices: [invoice]);
         Assert.Equal((ContactDecisionKind.Suppressed, "invoice_paid"), (decision.Kind, decision.Reason));
     }
@@ -98,7 +99,7 @@ public class ContactRulesLimitTests
     public void A_partial_payment_keeps_the_invoice_in_the_message()
     {
         var invoice = Invoice(480m);
-        invoice.RecordPayment(new Payment(Day("2026-03-01"), 100m, "bank"));
+        invoice.Book(new Payment(Day("2026-03-01"), 100m, "bank"));
         var decision = Evaluate("2026-03-10T10:00:00+01:00", invoices: [invoice]);
         Assert.True(decision.IsAllowed);
         Assert.Empty(decision.Excluded);
@@ -136,7 +137,7 @@ public class ContactRulesLimitTests
     public void Suppression_reasons_win_over_timing_so_a_paid_invoice_is_never_merely_deferred()
     {
         var invoice = Invoice();
-        invoice.RecordPayment(new Payment(Day("2026-03-08"), 480m, "bank"));
+        invoice.Book(new Payment(Day("2026-03-08"), 480m, "bank"));
         Assert.Equal(ContactDecisionKind.Suppressed, Evaluate("2026-03-08T23:00:00+01:00", ThreeThisWeek, invoices: [invoice]).Kind);
     }
 

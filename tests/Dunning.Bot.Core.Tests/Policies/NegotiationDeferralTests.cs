@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Microsoft.Extensions.Options;
@@ -80,7 +81,7 @@ public class NegotiationDeferralTests
     public void A_paid_invoice_has_nothing_to_negotiate()
     {
         var invoice = Invoice(480m);
-        invoice.RecordPayment(new Payment(Day("2026-11-19"), 480m, "bank"));
+        invoice.Book(new Payment(Day("2026-11-19"), 480m, "bank"));
         Assert.Equal("nothing_open", Is<NegotiationOutcome.Refuse>(limits.EvaluateDeferral(Day("2026-12-01"), Context(invoices: invoice))).Reason);
     }
 

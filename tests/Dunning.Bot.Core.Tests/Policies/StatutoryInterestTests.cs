@@ -30,7 +30,7 @@ public class StatutoryInterestTests
         //   July: 31 days at 1.27 + 9 = 10.27 %: 1000 * 0.1027 * 31 / 365 = 8.72246... -> 8.72
         //   Total 17.98 (rounding only the unrounded sum 17.98547... would give 17.99: per-period rounding is the contract).
         var invoice = Invoice(1000m, due: Day("2025-05-31"));
-        var result = interest.Calculate(invoice, DebtorKind.Business, Day("2025-07-31"));
+        var result = interest.Calculate(invoice, DebtorKind.Business, Day("2025-07-31"), FirstDay(invoice));
         Assert.Equal(Money.Euro(17.98m), result.Total);
         Assert.Collection(result.Periods,
             june => Assert.Equal((Day("2025-06-01"), Day("2025-06-30"), 30, 11.27m, 9.26m), (june.From, june.To, june.Days, june.RatePercent, june.Interest.Amount)),
@@ -43,7 +43,7 @@ public class StatutoryInterestTests
         // 2,500.00 EUR due 2024-12-15, interest 2024-12-16 .. 2025-01-15:
         //   16 days at 3.37 + 5 = 8.37 %: 2500 * 0.0837 * 16 / 365 = 9.17260... -> 9.17
         //   15 days at 2.27 + 5 = 7.27 %: 2500 * 0.0727 * 15 / 365 = 7.46917... -> 7.47
-        var result = interest.Calculate(Invoice(2500m, due: Day("2024-12-15")), DebtorKind.Consumer, Day("2025-01-15"));
+        var result = interest.Calculate(Invoice(2500m, due: Day("2024-12-15")), DebtorKind.Consumer, Day("2025-01-15"), FirstDay(Invoice(2500m, due: Day("2024-12-15"))));
         Assert.Equal(Money.Euro(16.64m), result.Total);
         Assert.Equal([9.17m, 7.47m], result.Periods.Select(p => p.Interest.Amount));
     }
@@ -57,7 +57,7 @@ public class StatutoryInterestTests
         //   07-10..07-31: 22 days, 1000.00 at 6.27 %: 3.77917... -> 3.78
         var invoice = Invoice(1234.56m, due: Day("2025-06-10"));
         invoice.RecordPayment(new Payment(Day("2025-07-10"), 234.56m, "bank-1"));
-        var result = interest.Calculate(invoice, DebtorKind.Consumer, Day("2025-07-31"));
+        var result = interest.Calculate(invoice, DebtorKind.Consumer, Day("2025-07-31"), FirstDay(invoice));
         Assert.Equal([4.92m, 1.91m, 3.78m], result.Periods.Select(p => p.Interest.Amount));
         Assert.Equal([1234.56m, 1234.56m, 1000m], result.Periods.Select(p => p.Principal));
         Assert.Equal(Money.Euro(10.61m), result.Total);
@@ -68,7 +68,7 @@ public class StatutoryInterestTests
     {
         // Business 100.00 EUR, 2022-12-01..2023-01-31: December at -0.88 + 9 = 8.12 % (0.68964... -> 0.69),
         // January at 1.62 + 9 = 10.62 % (0.90197... -> 0.90).
-        var result = interest.Calculate(Invoice(100m, due: Day("2022-11-30")), DebtorKind.Business, Day("2023-01-31"));
+        var result = interest.Calculate(Invoice(100m, due: Day("2022-11-30")), DebtorKind.Business, Day("2023-01-31"), FirstDay(Invoice(100m, due: Day("2022-11-30"))));
         Assert.Equal(Money.Euro(1.59m), result.Total);
         Assert.Equal(8.12m, result.Periods[0].RatePercent);
 
@@ -91,21 +91,19 @@ public class StatutoryInterestTests
     public void Nothing_accrues_before_default_starts_on_the_due_date_itself_or_when_disabled_or_paid()
     {
         var invoice = Invoice(1000m, due: Day("2025-05-31"));
-        Assert.Empty(interest.Calculate(invoice, DebtorKind.Business, Day("2025-05-31")).Periods);
-        Assert.Equal(1, interest.Calculate(invoice, DebtorKind.Business, Day("2025-06-01")).Periods[0].Days);
-        Assert.Equal(0m, Interest(new StatutoryInterestOptions { Enabled = false }).Calculate(invoice, DebtorKind.Business, Day("2025-12-31")).Total.Amount);
+        Assert.Empty(interest.Calculate(invoice, DebtorKind.Business, Day("2025-05-31"), FirstDay(invoice)).Periods);
+        Assert.Equal(1, interest.Calculate(invoice, DebtorKind.Business, Day("2025-06-01"), FirstDay(invoice)).Periods[0].Days);
+        Assert.Equal(0m, Interest(new StatutoryInterestOptions { Enabled = false }).Calculate(invoice, DebtorKind.Business, Day("2025-12-31"), FirstDay(invoice)).Total.Amount);
         invoice.RecordPayment(new Payment(Day("2025-05-20"), 1000m, "early"));
-        Assert.Equal(0m, interest.Calculate(invoice, DebtorKind.Business, Day("2025-12-31")).Total.Amount);
+        Assert.Equal(0m, interest.Calculate(invoice, DebtorKind.Business, Day("2025-12-31"), FirstDay(invoice)).Total.Amount);
     }
 
     [Fact]
-    public void A_known_default_date_or_a_later_configured_start_is_respected()
+    public void Interest_starts_on_the_first_day_of_default_it_is_given()
     {
         var invoice = Invoice(1000m, due: Day("2025-05-31"));
-        var fromReminder = interest.Calculate(invoice, DebtorKind.Consumer, Day("2025-07-31"), defaultSince: Day("2025-07-01"));
+        var fromReminder = interest.Calculate(invoice, DebtorKind.Consumer, Day("2025-07-31"), firstDay: Day("2025-07-01"));
         Assert.Equal(Day("2025-07-01"), fromReminder.Periods[0].From);
-        var thirtyDays = Interest(new StatutoryInterestOptions { StartsDaysAfterDue = 30 });
-        Assert.Equal(Day("2025-06-30"), thirtyDays.Calculate(invoice, DebtorKind.Consumer, Day("2025-07-31")).Periods[0].From);
     }
 
     [Fact]
@@ -137,4 +135,7 @@ public class StatutoryInterestTests
         var result = interest.Calculate(new Money(100000m, "JPY"), DebtorKind.Business, Day("2025-07-01"), Day("2025-07-31"));
         Assert.Equal(new Money(872m, "JPY"), result.Total);
     }
+
+    /// <summary>The day after the due date: default on an agreed calendar date (the rate tests' common case).</summary>
+    private static DateOnly FirstDay(Invoice invoice) => invoice.DueDate.AddDays(1);
 }

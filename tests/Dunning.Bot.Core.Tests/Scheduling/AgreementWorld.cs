@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Scheduling;
@@ -24,7 +25,7 @@ internal static class AgreementWorld
         new(AgreementKind.InstalmentPlan, "EUR", [.. dates.Select(d => new Instalment(PlannerWorld.Day(d), each))]);
 
     public static void Pay(this PlannerWorld world, string date, decimal amount) =>
-        world.Ports.Invoices["RE-1"].RecordPayment(new Payment(PlannerWorld.Day(date), amount, "bank " + date));
+        world.Ports.Invoices["RE-1"].Book(new Payment(PlannerWorld.Day(date), amount, "bank " + date));
 
     public static List<OutboxEntry> FollowUps(this PlannerWorld world) =>
         [.. world.Ports.Outbox.Where(e => e.Kind == OutboxKinds.FollowUp).OrderBy(e => e.CreatedAt)];

@@ -21,8 +21,7 @@ internal sealed class PlannerWorld
         var holidays = new HolidayCalendar();
         Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()));
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
-        var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
-        Composer = new ReminderComposer(Catalogue, Ladder, interest);
+        Composer = new ReminderComposer(Catalogue, Ladder, Claims.Ledgers.Statements(Ports, Ports, Clock, ladder));
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
@@ -91,8 +90,8 @@ internal sealed class PlannerWorld
 
     /// <summary>The text the dispatcher would send for a planned reminder now (reminders carry their plan, not text).</summary>
     public string Rendered(OutboxEntry entry) =>
-        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)],
-            Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
+        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], Ports.Cases.GetValueOrDefault(entry.DebtorId),
+            [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)], Now, Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
 
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
 

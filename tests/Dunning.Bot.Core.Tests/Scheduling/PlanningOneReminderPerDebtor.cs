@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Scheduling;
 
@@ -54,7 +55,7 @@ public sealed class PlanningOneReminderPerDebtor
     {
         var world = new PlannerWorld("2026-03-10T09:00:00+01:00");
         world.AddDebtor("D-1");
-        world.AddInvoice("D-1", "RE-1", "2026-03-01").RecordPayment(new Payment(PlannerWorld.Day("2026-03-08"), 500m, "bank-1"));
+        world.AddInvoice("D-1", "RE-1", "2026-03-01").Book(new Payment(PlannerWorld.Day("2026-03-08"), 500m, "bank-1"));
         world.AddInvoice("D-1", "RE-2", "2026-03-01").MarkDisputed("never delivered");
         world.AddInvoice("D-1", "RE-3", "2026-03-01").WriteOff(world.Now);
         world.AddInvoice("D-1", "RE-4", "2026-03-01");
@@ -73,7 +74,7 @@ public sealed class PlanningOneReminderPerDebtor
     {
         var world = new PlannerWorld("2026-03-10T09:00:00+01:00");
         world.AddDebtor("D-1");
-        world.AddInvoice("D-1", "RE-1", "2026-03-01").RecordPayment(new Payment(PlannerWorld.Day("2026-03-08"), 500m, "bank-1"));
+        world.AddInvoice("D-1", "RE-1", "2026-03-01").Book(new Payment(PlannerWorld.Day("2026-03-08"), 500m, "bank-1"));
 
         var result = await world.PlanAsync("D-1");
 
@@ -87,7 +88,7 @@ public sealed class PlanningOneReminderPerDebtor
     {
         var world = new PlannerWorld("2026-03-10T09:00:00+01:00");
         world.AddDebtor("D-1", language: "en");
-        world.AddInvoice("D-1", "RE-1", "2026-03-05", 1_000m).RecordPayment(new Payment(PlannerWorld.Day("2026-03-06"), 400m, "bank-1"));
+        world.AddInvoice("D-1", "RE-1", "2026-03-05", 1_000m).Book(new Payment(PlannerWorld.Day("2026-03-06"), 400m, "bank-1"));
 
         await world.PlanAsync("D-1");
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Claims;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dunning.Bot.Api;
@@ -58,7 +61,7 @@ public sealed class The_demo_data_is_seeded_once_and_only_in_development : IDisp
     [Fact]
     public void The_demo_portfolio_is_valid_domain_data()
     {
-        var demo = DemoData.Create(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        var demo = DemoData.Create(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero), Ledger());
         Assert.All(demo.Invoices, i => Assert.Contains(demo.Debtors, d => d.Id == i.DebtorId));
         Assert.Equal(demo.Debtors.Count, demo.Debtors.Select(d => d.AccessCode).Distinct().Count());
         Assert.Equal(demo.Debtors.Count, demo.Cases.Count);
@@ -89,4 +92,7 @@ public sealed class The_demo_data_is_seeded_once_and_only_in_development : IDisp
         {
         }
     }
+
+    private static ClaimLedger Ledger() => new(Options.Create(new ClaimOptions()), new StatutoryInterest(Options.Create(new StatutoryInterestOptions())),
+        new DunningLadder(Options.Create(new DunningLadderOptions())));
 }

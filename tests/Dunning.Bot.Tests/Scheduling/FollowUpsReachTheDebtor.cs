@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
@@ -29,7 +30,7 @@ public sealed class FollowUpsReachTheDebtor
         var debtor = await world.AddDebtorAsync("D-1", due: "2026-03-05", total: 500m);
         var promise = await world.Create<AgreementDesk>().AgreeAsync(debtor,
             new NegotiationTerms(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 3, 12), 500m)]), ["RE-D-1"], promise: true, None);
-        await world.Get<IInvoiceStore>().UpdateAsync("RE-D-1", i => i.RecordPayment(new Payment(new DateOnly(2026, 3, 11), 500m, "bank")), None);
+        await world.Get<ClaimBook>().PayAsync("RE-D-1", new Payment(new DateOnly(2026, 3, 10), 500m, "bank"), "test", None);
         await world.Sweep.SweepAsync(None);
         await world.Dispatcher.DispatchAsync(None);
         Assert.Empty(world.Channel.Sent);

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
@@ -94,9 +95,7 @@ public sealed class OutboxDeliversEachStageOnce
         using var world = new ScheduleWorld();
         await world.AddDebtorAsync("D-1");
         await world.Sweep.SweepAsync(None);
-        var invoice = (await world.InvoiceAsync("RE-D-1"))!;
-        invoice.RecordPayment(new Payment(new DateOnly(2026, 3, 10), 500m, "bank-7"));
-        await world.Get<IInvoiceStore>().SaveAsync(invoice, None);
+        await world.Get<ClaimBook>().PayAsync("RE-D-1", new Payment(new DateOnly(2026, 3, 10), 500m, "bank-7"), "test", None);
 
         var report = await world.Dispatcher.DispatchAsync(None);
 
@@ -115,9 +114,7 @@ public sealed class OutboxDeliversEachStageOnce
         using var world = new ScheduleWorld();
         await world.AddDebtorAsync("D-1", total: 800m, language: "en");
         await world.Sweep.SweepAsync(None);
-        var invoice = (await world.InvoiceAsync("RE-D-1"))!;
-        invoice.RecordPayment(new Payment(new DateOnly(2026, 3, 10), 300m, "bank-7"));
-        await world.Get<IInvoiceStore>().SaveAsync(invoice, None);
+        await world.Get<ClaimBook>().PayAsync("RE-D-1", new Payment(new DateOnly(2026, 3, 10), 300m, "bank-7"), "test", None);
 
         await world.Dispatcher.DispatchAsync(None);
 

@@ -17,6 +17,7 @@ public sealed class Insights_show_what_to_state_more_clearly : IDisposable
         var invoices = host.Get<IInvoiceStore>();
         var second = Invoice.Create("RE-200", StaffHost.DebtorId, new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 15), "EUR", 200m);
         second.RecordPayment(new Payment(new DateOnly(2026, 10, 1), 200m, "bank"));
+        second.Settle(new DateOnly(2026, 10, 1)); // paid in full, as the claim ledger books it
         await invoices.SaveAsync(second, CancellationToken.None);
         await invoices.UpdateAsync(StaffHost.InvoiceNumber, i => i.MarkDisputed("Lamp broken "), CancellationToken.None);
         await host.Get<ICaseStore>().UpdateAsync(StaffHost.DebtorId, c =>

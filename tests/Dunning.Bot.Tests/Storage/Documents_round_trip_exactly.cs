@@ -45,6 +45,11 @@ public sealed class Documents_round_trip_exactly : IDisposable
         var store = new LiteInvoiceStore(context);
         var invoice = Samples.Invoice();
         invoice.WriteOff(Samples.Moment.AddTicks(1));
+        invoice.AddWriteOff(new WriteOff(new DateOnly(2026, 3, 1), 0.05m, "Rundung", "owner"));
+        invoice.AddCreditNote(new CreditNote(new DateOnly(2026, 2, 20), 12.5m, "GS-7"));
+        invoice.DueDateAgreed = true;
+        invoice.DefaultNotice = false;
+        invoice.Settle(new DateOnly(2026, 3, 2));
         await store.SaveAsync(invoice, ct);
 
         var loaded = (await store.FindAsync("RE-2026.001", ct))!;
@@ -60,7 +65,26 @@ public sealed class Documents_round_trip_exactly : IDisposable
         Assert.Equal(Samples.Moment.UtcTicks, loaded.Pause.Since.UtcTicks);
         Assert.Equal("wrong hours", loaded.Dispute);
         Assert.Equal(Samples.Moment.AddTicks(1), loaded.WrittenOffAt);
-        Assert.Equal(invoice.OpenBalance, loaded.OpenBalance);
+        Assert.Equal(invoice.WriteOffs, loaded.WriteOffs);
+        Assert.Equal(invoice.CreditNotes, loaded.CreditNotes);
+        Assert.Equal((true, false, new DateOnly(2026, 3, 2)), (loaded.DueDateAgreed, loaded.DefaultNotice, loaded.SettledOn));
+    }
+
+    [Fact]
+    public async Task An_invoice_stored_before_the_claim_ledger_with_its_principal_paid_stays_paid()
+    {
+        var store = new LiteInvoiceStore(context);
+        var invoice = Samples.Invoice();
+        invoice.RecordPayment(new Payment(new DateOnly(2026, 2, 10), invoice.Total, "old"));
+        await store.SaveAsync(invoice, ct);
+        var raw = context.Database.GetCollection("invoices").FindById(invoice.Number);
+        raw.Remove("SettledOn");
+        raw.Remove("WriteOffs");
+        context.Database.GetCollection("invoices").Update(raw);
+
+        var loaded = (await store.FindAsync(invoice.Number, ct))!;
+
+        Assert.Equal((invoice.Payments.Max(p => p.Date), 0), (loaded.SettledOn, loaded.WriteOffs.Count));
     }
 
     [Fact]

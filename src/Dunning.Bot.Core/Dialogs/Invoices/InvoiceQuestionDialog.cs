@@ -19,7 +19,6 @@ public abstract class InvoiceQuestionDialog : IntentDialog
     public const string WordingDialog = "invoice";
 
     private const string ChoosePrompt = "chooseInvoice";
-    private const string StatementTurnStateKey = "Dunning.InvoiceQuestion.Statement";
     private const int ChooseAttempts = 2;
 
     protected InvoiceQuestionDialog(string dialogId, InvoiceStatements statements, Wording wording)
@@ -96,16 +95,8 @@ public abstract class InvoiceQuestionDialog : IntentDialog
     }
 
     /// <summary>The debtor's statement, read once per turn.</summary>
-    private async Task<DebtorStatement> StatementAsync(ITurnContext turn, Domain.Debtor debtor, CancellationToken cancellationToken)
-    {
-        if (turn.TurnState.Get<StatementOfTurn>(StatementTurnStateKey) is { } read && ReferenceEquals(read.Debtor, debtor))
-            return read.Statement;
-        var statement = await Statements.ForDebtorAsync(debtor, cancellationToken);
-        turn.TurnState.Set(StatementTurnStateKey, new StatementOfTurn(debtor, statement));
-        return statement;
-    }
-
-    private sealed record StatementOfTurn(Domain.Debtor Debtor, DebtorStatement Statement);
+    private Task<DebtorStatement> StatementAsync(ITurnContext turn, Domain.Debtor debtor, CancellationToken cancellationToken) =>
+        Statements.StatementAsync(turn, debtor, cancellationToken);
 
     private PromptOptions ChooseOptions(ITurnContext turn, IReadOnlyList<InvoiceStatement> candidates) => new()
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 
 namespace Dunning.Bot.Staff.Desk;
 
@@ -15,13 +17,15 @@ public sealed partial class CaseActions(
     IInvoiceStore invoices,
     IDebtorStore debtors,
     IEscalationStore escalations,
+    ICaseStore cases,
+    ClaimLedger ledger,
     StaffRecords records,
     TimeProvider clock)
 {
     private const decimal MaxAmount = 1_000_000_000m;
     private const int MaxText = 500;
 
-    /// <summary>Records a payment (owner). Without an amount the whole open balance is paid.</summary>
+    /// <summary>Records a payment (owner), allocated by the claim ledger. Without an amount the whole open claim is paid.</summary>
     public Task<StaffResult> RecordPaymentAsync(StaffActor actor, string number, decimal? amount, DateOnly? paidOn, string? reference, CancellationToken cancellationToken)
     {
         if (!actor.IsOwner)
@@ -33,15 +37,47 @@ public sealed partial class CaseActions(
         if (day > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
             return Task.FromResult(StaffResult.Invalid("A payment cannot be dated in the future."));
         var note = Clip(reference) ?? $"console {actor.UserName} {now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
-        return ChangeInvoiceAsync(actor, number, "payment", invoice =>
+        return ChangeClaimAsync(actor, number, "payment", (invoice, debtor, dunningCase, today) =>
         {
-            var paid = Math.Round(amount ?? invoice.OpenBalance, 2);
+            var paid = Math.Round(amount ?? ledger.Compute(invoice, debtor, dunningCase, today).Open.Amount, 2);
             if (paid <= 0m)
                 throw new DomainException($"Invoice {invoice.Number} has nothing open.");
-            invoice.RecordPayment(new Payment(day, paid, note));
-            return $"Payment of {paid.ToString("0.00", CultureInfo.InvariantCulture)} {invoice.Currency} on {day:yyyy-MM-dd} recorded";
+            var booking = ledger.BookPayment(invoice, debtor, dunningCase, new Payment(day > today ? today : day, paid, note), today);
+            return $"Payment of {Money(paid)} {invoice.Currency} on {day:yyyy-MM-dd} recorded: {Money(booking.Entry?.ToFees.Amount ?? 0m)} to costs, "
+                + $"{Money(booking.Entry?.ToInterest.Amount ?? 0m)} to interest, {Money(booking.Entry?.ToPrincipal.Amount ?? 0m)} to principal; open {Money(booking.Claim.Open.Amount)}";
         }, CaseActionKinds.Payment, cancellationToken);
     }
+
+    /// <summary>Writes off part or all (no amount) of the open claim with a reason (owner).</summary>
+    public Task<StaffResult> WriteOffAsync(StaffActor actor, string number, decimal? amount, string? reason, CancellationToken cancellationToken)
+    {
+        if (!actor.IsOwner)
+            return Task.FromResult(StaffResult.Forbidden("Only the owner writes off claims."));
+        if (amount is <= 0m or > MaxAmount)
+            return Task.FromResult(StaffResult.Invalid("The amount must be positive."));
+        if (Clip(reason) is not { } why)
+            return Task.FromResult(StaffResult.Invalid("A write-off needs a reason."));
+        var now = clock.GetUtcNow();
+        return ChangeClaimAsync(actor, number, "write-off", (invoice, debtor, dunningCase, today) =>
+        {
+            var claim = ledger.BookWriteOff(invoice, debtor, dunningCase, amount, why, actor.UserName, now, today);
+            return $"Write-off of {Money(invoice.WriteOffs[^1].Amount)} {invoice.Currency} ({why}); open {Money(claim.Open.Amount)}";
+        }, CaseActionKinds.WriteOff, cancellationToken);
+    }
+
+    /// <summary>A change that needs the claim: the invoice's debtor and case are read first, "today" is the debtor's date.</summary>
+    private async Task<StaffResult> ChangeClaimAsync(StaffActor actor, string number, string action,
+        Func<Invoice, Debtor, DunningCase?, DateOnly, string> change, string kind, CancellationToken cancellationToken)
+    {
+        if (await invoices.FindAsync(number, cancellationToken) is not { } invoice
+            || await debtors.FindAsync(invoice.DebtorId, cancellationToken) is not { } debtor)
+            return StaffResult.NotFound($"There is no invoice {number}.");
+        var dunningCase = await cases.FindAsync(debtor.Id, cancellationToken);
+        var today = InvoiceStatements.TodayOf(debtor, clock.GetUtcNow());
+        return await ChangeInvoiceAsync(actor, number, action, i => change(i, debtor, dunningCase, today), kind, cancellationToken);
+    }
+
+    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Stops reminders for the invoice with a reason, until an optional expiry (staff and owner).</summary>
     public Task<StaffResult> PauseAsync(StaffActor actor, string number, string? reason, DateTimeOffset? until, CancellationToken cancellationToken)
@@ -111,7 +147,8 @@ public sealed partial class CaseActions(
     internal static string Snapshot(Invoice invoice) => JsonSerializer.Serialize(new
     {
         paid = invoice.Paid,
-        open = invoice.OpenBalance,
+        writtenOff = invoice.WriteOffs.Sum(w => w.Amount),
+        settledOn = invoice.SettledOn,
         pause = invoice.Pause is { } p ? $"{p.Reason} until {p.Until?.ToString("o", CultureInfo.InvariantCulture) ?? "resumed"}" : null,
         dispute = invoice.Dispute,
     });

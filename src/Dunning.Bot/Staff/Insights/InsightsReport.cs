@@ -45,7 +45,7 @@ public sealed partial class InsightsReport(
                 .GroupBy(i => (Stage: stages.GetValueOrDefault(i.Number), i.Currency))
                 .OrderBy(g => g.Key.Stage).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
                 .Select(g => new StageRecovery(g.Key.Stage, ladder.Stage(g.Key.Stage)?.Key, g.Key.Currency, g.Count(),
-                    g.Count(i => i.OpenBalance == 0m), g.Sum(i => i.Total), g.Sum(i => Math.Min(i.Paid, i.Total))))],
+                    g.Count(i => i.SettledOn is not null), g.Sum(i => i.Total), g.Sum(i => Math.Min(i.Paid, i.Total))))],
         };
     }
 
