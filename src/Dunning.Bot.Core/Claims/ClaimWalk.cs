@@ -29,9 +29,10 @@ internal sealed class ClaimWalk(Invoice invoice, DebtorKind kind, DateOnly? defa
     public void Apply(Event e)
     {
         // Interest is split only where the principal changes: a fee changes no interest, and splitting at it would only
-        // add a rounding step.
+        // add a rounding step. A payment lowers the principal from its day on; a write-off gives up what was owed at the
+        // end of its day (the amount the owner saw), so that day's interest accrues first.
         if (e.Kind != ClaimEntryKind.Fee)
-            AccrueThrough(e.Date.AddDays(-1));
+            AccrueThrough(e.Kind == ClaimEntryKind.WriteOff ? e.Date : e.Date.AddDays(-1));
         var zero = Money.Zero(currency);
         switch (e.Kind)
         {

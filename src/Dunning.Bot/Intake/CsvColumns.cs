@@ -26,6 +26,8 @@ internal static class CsvColumns
     public const string LineUnitPrice = "line_unit_price";
     public const string LineVatRate = "line_vat_rate";
     public const string DocumentLink = "document_link";
+    public const string DueDateAgreed = "due_date_agreed";
+    public const string DefaultNotice = "default_notice";
 
     public static readonly IReadOnlyList<string> Required = [InvoiceNumber, DebtorId, DebtorName, IssueDate, DueDate, Currency];
 
@@ -33,7 +35,8 @@ internal static class CsvColumns
 
     /// <summary>Invoice-level columns: on the extra rows of a multi-line invoice they are blank or repeat the first row.</summary>
     public static readonly IReadOnlyList<string> InvoiceLevel =
-        [DebtorId, DebtorName, DebtorKind, Language, TimeZone, Country, State, Email, IssueDate, DueDate, Currency, Total, DocumentLink];
+        [DebtorId, DebtorName, DebtorKind, Language, TimeZone, Country, State, Email, IssueDate, DueDate, Currency, Total, DocumentLink,
+            DueDateAgreed, DefaultNotice];
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>
     {
@@ -55,6 +58,8 @@ internal static class CsvColumns
         [LineUnitPrice] = "unit_price einzelpreis preis",
         [LineVatRate] = "vat_rate vat mwst mwst_satz ust ust_satz steuersatz",
         [DocumentLink] = "document link dokument beleg pdf",
+        [DueDateAgreed] = "calendar_date_agreed fester_termin kalendertermin termin_vereinbart",
+        [DefaultNotice] = "notice_286 verzugshinweis hinweis_286",
     }
         .SelectMany(pair => pair.Value.Split(' ').Append(pair.Key).Select(alias => (alias, canonical: pair.Key)))
         .ToFrozenDictionary(p => p.alias, p => p.canonical, StringComparer.Ordinal);

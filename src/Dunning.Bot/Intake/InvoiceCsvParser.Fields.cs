@@ -6,7 +6,7 @@ internal sealed partial class InvoiceCsvParser
 {
     /// <summary>The invoice-level values of an invoice's first row, already checked.</summary>
     private sealed record InvoiceFields(string DebtorId, DateOnly IssueDate, DateOnly DueDate, string Currency, decimal? Total,
-        string? DocumentLink, DebtorDraft Debtor);
+        string? DocumentLink, DebtorDraft Debtor, bool? DueDateAgreed, bool? DefaultNotice);
 
     private InvoiceFields? ReadInvoiceFields(int row, string[] record)
     {
@@ -26,9 +26,13 @@ internal sealed partial class InvoiceCsvParser
         else if (total is { } t && Core.Domain.Currency.IsKnown(currency) && decimal.Round(t, Core.Domain.Currency.MinorUnits(currency)) != t)
             RowProblem(row, CsvColumns.Total, $"{totalText} has more decimals than {currency} allows.");
         var link = Cell(record, CsvColumns.DocumentLink);
+        const string yesNo = "is neither yes nor no (ja, nein, true, false, 1, 0).";
+        var agreed = Optional(row, record, CsvColumns.DueDateAgreed, ParseYesNo, yesNo);
+        var notice = Optional(row, record, CsvColumns.DefaultNotice, ParseYesNo, yesNo);
         if (problemCount > before || debtor is null)
             return null;
-        return new InvoiceFields(debtor.Id, issue!.Value, due!.Value, currency, total, link.Length > 0 ? link : null, debtor);
+        return new InvoiceFields(debtor.Id, issue!.Value, due!.Value, currency, total, link.Length > 0 ? link : null, debtor,
+            agreed is null ? null : bool.Parse(agreed), notice is null ? null : bool.Parse(notice));
     }
 
     private DebtorDraft? ReadDebtor(int row, string[] record)
@@ -93,6 +97,13 @@ internal sealed partial class InvoiceCsvParser
     {
         "consumer" or "private" or "b2c" or "verbraucher" or "privat" or "privatkunde" => nameof(DebtorKind.Consumer),
         "business" or "company" or "b2b" or "unternehmen" or "firma" or "gewerbe" or "geschäftskunde" or "geschaeftskunde" => nameof(DebtorKind.Business),
+        _ => null,
+    };
+
+    private static string? ParseYesNo(string value) => value.ToLowerInvariant() switch
+    {
+        "yes" or "y" or "true" or "1" or "ja" or "j" or "x" => bool.TrueString,
+        "no" or "n" or "false" or "0" or "nein" => bool.FalseString,
         _ => null,
     };
 

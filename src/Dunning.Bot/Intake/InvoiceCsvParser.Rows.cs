@@ -138,6 +138,8 @@ internal sealed partial class InvoiceCsvParser
                 try
                 {
                     var invoice = Invoice.Create(group.Number, f.DebtorId, f.IssueDate, f.DueDate, f.Currency, f.Total, group.Lines, f.DocumentLink);
+                    invoice.DueDateAgreed = f.DueDateAgreed;
+                    invoice.DefaultNotice = f.DefaultNotice;
                     if (MergeDebtor(group.FirstRow, f.Debtor))
                     {
                         invoices.Add(new ParsedInvoice(invoice, group.FirstRow, group.Rows));

@@ -79,10 +79,18 @@ public sealed partial class InvoiceImporter
         return plan;
     }
 
-    /// <summary>What the file does not say stays as stored: payments, pause, dispute, write-off, and link and lines without their columns.</summary>
+    /// <summary>
+    /// What the file does not say stays as stored: payments, write-offs, credit notes, pause, dispute, the settlement (unless
+    /// the total grew, which opens the claim again), the default terms left blank, and link and lines without their columns.
+    /// </summary>
     private static void CarryOver(Invoice existing, Invoice imported, ParsedInvoiceFile parsed)
     {
         imported.Payments.AddRange(existing.Payments);
+        imported.WriteOffs.AddRange(existing.WriteOffs);
+        imported.CreditNotes.AddRange(existing.CreditNotes);
+        imported.RestoreSettlement(imported.Total <= existing.Total ? existing.SettledOn : null);
+        imported.DueDateAgreed ??= existing.DueDateAgreed;
+        imported.DefaultNotice ??= existing.DefaultNotice;
         imported.Dispute = existing.Dispute;
         imported.Pause = existing.Pause;
         imported.WrittenOffAt = existing.WrittenOffAt;
@@ -95,7 +103,8 @@ public sealed partial class InvoiceImporter
 
     private static bool SameContent(Invoice a, Invoice b) =>
         a.DebtorId == b.DebtorId && a.IssueDate == b.IssueDate && a.DueDate == b.DueDate && a.Currency == b.Currency
-        && a.Total == b.Total && a.DocumentLink == b.DocumentLink && a.Lines.SequenceEqual(b.Lines);
+        && a.Total == b.Total && a.DocumentLink == b.DocumentLink && a.Lines.SequenceEqual(b.Lines)
+        && a.DueDateAgreed == b.DueDateAgreed && a.DefaultNotice == b.DefaultNotice;
 
     private static bool Changes(DebtorDraft draft, Debtor debtor) =>
         draft.Name != debtor.Name || (draft.Kind is { } k && k != debtor.Kind) || (draft.Language is { } l && l != debtor.Language)

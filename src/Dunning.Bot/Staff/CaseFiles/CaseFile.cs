@@ -46,10 +46,14 @@ public sealed record CaseFileDebtor(string Id, string Name, string Kind, string?
 public sealed record CaseFileContact(string Channel, string Address, DateTimeOffset? OptedOutAt, DateTimeOffset? DeadSince);
 
 public sealed record CaseFileInvoice(string Number, DateOnly IssueDate, DateOnly DueDate, string Currency, string Status, int Stage,
-    decimal Principal, decimal Paid, decimal Interest, decimal Fees, decimal Due, decimal? InterestRatePercent, DateOnly Deadline,
-    IReadOnlyList<CaseFilePayment> Payments, string? Dispute, string? Pause, string? DocumentLink);
+    decimal Principal, decimal Paid, decimal Interest, decimal Fees, decimal WrittenOff, decimal Due, decimal? InterestRatePercent, DateOnly Deadline,
+    DateOnly? DefaultSince, string? DefaultReason, DateOnly? DefaultReasonDate,
+    IReadOnlyList<CaseFilePayment> Payments, IReadOnlyList<CaseFileWriteOff> WriteOffs, string? Dispute, string? Pause, string? DocumentLink);
 
-public sealed record CaseFilePayment(DateOnly Date, decimal Amount, string? Reference);
+/// <summary>A payment and how the claim ledger allocated it (§367 BGB: costs, interest, principal; the rest a credit).</summary>
+public sealed record CaseFilePayment(DateOnly Date, decimal Amount, string? Reference, decimal ToFees, decimal ToInterest, decimal ToPrincipal, decimal ToCredit);
+
+public sealed record CaseFileWriteOff(DateOnly Date, decimal Amount, string Reason, string By);
 
 public sealed record CaseFileEvent(DateTimeOffset At, string Kind, string Summary, string? Channel, string? Actor, IReadOnlyList<string> Invoices);
 

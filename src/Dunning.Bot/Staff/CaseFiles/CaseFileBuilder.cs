@@ -1,3 +1,5 @@
+using Dunning.Bot.Core.Claims;
+using System.Text.Json;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Payments;
 using Dunning.Bot.Core.Ports;
@@ -55,8 +57,12 @@ public sealed partial class CaseFileBuilder(
 
     private static CaseFileInvoice Invoice(InvoiceStatement s) => new(
         s.Number, s.Invoice.IssueDate, s.Invoice.DueDate, s.Invoice.Currency, s.Status.ToString(), s.Stage,
-        s.Principal.Amount, s.Paid.Amount, s.Interest.Rounded().Amount, s.Fees.Amount, s.Due.Rounded().Amount, s.InterestRatePercent, s.Deadline,
-        [.. s.Invoice.Payments.Select(p => new CaseFilePayment(p.Date, p.Amount, p.Reference))],
+        s.Principal.Amount, s.Paid.Amount, s.Interest.Rounded().Amount, s.Fees.Amount, s.WrittenOff.Amount, s.Due.Rounded().Amount, s.InterestRatePercent, s.Deadline,
+        s.Claim.DefaultSince, s.Claim.DefaultReason == DefaultReason.None ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Claim.DefaultReason.ToString()),
+        s.Claim.DefaultReasonDate,
+        [.. s.Claim.Entries.Where(e => e.Kind == ClaimEntryKind.Payment).Select(e => new CaseFilePayment(e.Date, e.Amount.Amount, e.Note,
+            e.ToFees.Amount, e.ToInterest.Amount, e.ToPrincipal.Amount, e.ToCredit.Amount))],
+        [.. s.Invoice.WriteOffs.Select(w => new CaseFileWriteOff(w.Date, w.Amount, w.Reason, w.By))],
         s.Invoice.Dispute,
         s.Invoice.Pause is { } p ? $"{p.Reason} (since {p.Since:yyyy-MM-dd}{(p.Until is { } u ? $", until {u:yyyy-MM-dd}" : "")})" : null,
         s.Invoice.DocumentLink);

@@ -39,9 +39,17 @@ public sealed class CaseFilePdf
             pen.Bold($"{i.Number}: issued {i.IssueDate:yyyy-MM-dd}, due {i.DueDate:yyyy-MM-dd}, {i.Status}, stage {i.Stage}");
             pen.Line($"  principal {Amount(i.Principal, i.Currency)} · paid {Amount(i.Paid, i.Currency)} · interest {Amount(i.Interest, i.Currency)}"
                 + (i.InterestRatePercent is { } rate ? $" ({rate.ToString("0.##", CultureInfo.InvariantCulture)} % p.a.)" : "")
-                + $" · fees {Amount(i.Fees, i.Currency)} · due {Amount(i.Due, i.Currency)} · deadline {i.Deadline:yyyy-MM-dd}");
+                + $" · fees {Amount(i.Fees, i.Currency)}" + (i.WrittenOff > 0m ? $" · written off {Amount(i.WrittenOff, i.Currency)}" : "")
+                + $" · due {Amount(i.Due, i.Currency)} · deadline {i.Deadline:yyyy-MM-dd}");
+            pen.Line(i.DefaultSince is { } since
+                ? $"  in default since {since:yyyy-MM-dd} ({i.DefaultReason?.Replace('_', ' ')} {i.DefaultReasonDate:yyyy-MM-dd})"
+                : "  not in default");
             foreach (var p in i.Payments)
-                pen.Line($"  payment {p.Date:yyyy-MM-dd} {Amount(p.Amount, i.Currency)}{(p.Reference is { } r ? $" ({r})" : "")}");
+                pen.Line($"  payment {p.Date:yyyy-MM-dd} {Amount(p.Amount, i.Currency)}{(p.Reference is { } r ? $" ({r})" : "")}: "
+                    + $"costs {Amount(p.ToFees, i.Currency)}, interest {Amount(p.ToInterest, i.Currency)}, principal {Amount(p.ToPrincipal, i.Currency)}"
+                    + (p.ToCredit > 0m ? $", credit {Amount(p.ToCredit, i.Currency)}" : ""));
+            foreach (var w in i.WriteOffs)
+                pen.Line($"  written off {w.Date:yyyy-MM-dd} {Amount(w.Amount, i.Currency)} by {w.By}: {w.Reason}");
             if (i.Dispute is { } dispute)
                 pen.Line($"  disputed: {dispute}");
             if (i.Pause is { } pause)

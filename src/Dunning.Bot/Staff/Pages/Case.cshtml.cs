@@ -49,6 +49,9 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostPaymentAsync(string number, decimal? amount, DateOnly? paidOn, string? reference, CancellationToken cancellationToken) =>
         RunAsync(actions.RecordPaymentAsync(Actor, number, amount, paidOn, reference, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostWriteOffAsync(string number, decimal? amount, string? reason, CancellationToken cancellationToken) =>
+        RunAsync(actions.WriteOffAsync(Actor, number, amount, reason, cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostPauseAsync(string number, string? reason, DateOnly? until, CancellationToken cancellationToken) =>
         RunAsync(PauseAsync(number, reason, until, cancellationToken), cancellationToken);
 
