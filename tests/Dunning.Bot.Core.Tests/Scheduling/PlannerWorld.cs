@@ -19,14 +19,14 @@ internal sealed class PlannerWorld
     {
         Clock = new FakeTimeProvider(At(start));
         var holidays = new HolidayCalendar();
-        Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()));
+        Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()), holidays);
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
         Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
-        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
+        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, desk,
             FollowUps, Options.Create(new ReminderPlannerOptions()));
     }
 
