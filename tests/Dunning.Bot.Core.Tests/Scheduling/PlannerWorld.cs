@@ -5,6 +5,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Statements;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,7 +23,8 @@ internal sealed class PlannerWorld
         Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()), holidays);
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
-        Composer = new ReminderComposer(Catalogue, Ladder, interest);
+        Limits = new NegotiationLimits(Options.Create(new NegotiationLimitsOptions()), holidays);
+        Composer = new ReminderComposer(Catalogue, Ladder, new InvoiceStatements(Ports, Ports, Ladder, interest, Clock), Limits);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
@@ -45,6 +47,8 @@ internal sealed class PlannerWorld
     public ContactRules Contact { get; }
 
     public ReminderComposer Composer { get; }
+
+    public NegotiationLimits Limits { get; }
 
     public ReminderPlanner Planner { get; }
 
@@ -90,9 +94,12 @@ internal sealed class PlannerWorld
     public DunningCase Case(string debtorId) => Ports.Cases[debtorId];
 
     /// <summary>The text the dispatcher would send for a planned reminder now (reminders carry their plan, not text).</summary>
-    public string Rendered(OutboxEntry entry) =>
-        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)],
-            Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
+    public string Rendered(OutboxEntry entry) => Composed(entry).Text;
+
+    /// <summary>The reminder the dispatcher would send for a planned entry now, with the offer it makes.</summary>
+    public ComposedReminder Composed(OutboxEntry entry) =>
+        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], Ports.Cases.GetValueOrDefault(entry.DebtorId) ?? new DunningCase { DebtorId = entry.DebtorId },
+            [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)], Now);
 
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
 
