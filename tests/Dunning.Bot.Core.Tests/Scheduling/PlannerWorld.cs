@@ -16,14 +16,15 @@ internal sealed class PlannerWorld
 {
     private static MessageCatalogue Catalogue => RepositoryFiles.Catalogue;
 
-    public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null)
+    public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null,
+        NegotiationLimitsOptions? limits = null)
     {
         Clock = new FakeTimeProvider(At(start));
         var holidays = new HolidayCalendar();
         Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()), holidays);
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
-        Limits = new NegotiationLimits(Options.Create(new NegotiationLimitsOptions()), holidays);
+        Limits = new NegotiationLimits(Options.Create(limits ?? new NegotiationLimitsOptions()), holidays);
         Composer = new ReminderComposer(Catalogue, Ladder, new InvoiceStatements(Ports, Ports, Ladder, interest, Clock), Limits);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
