@@ -105,6 +105,22 @@ public sealed class Promised_answers_fall_within_business_hours
     }
 
     [Theory]
+    [InlineData("de", "bis Montag, 13 Uhr bei Ihnen")]
+    [InlineData("en", "by Monday, 1 pm")]
+    public async Task A_hardship_message_late_on_saturday_is_promised_monday_in_the_debtors_words(string language, string promise)
+    {
+        var world = new Dialogs.CaseWorld(language);
+        world.AddInvoice("RE-1", 480m);
+        world.Clock.SetUtcNow(At("2026-11-21T23:40:00+01:00"));
+        var message = language == "de" ? "Ich habe meinen Job verloren und kann gerade nicht zahlen" : "I lost my job and cannot pay right now";
+
+        await Dialogs.Transcript.PlayAsync(world.Talk(world.Hardship(), message), ["> " + message, promise, "!05:", "!Sonntag", "!Sunday"]);
+
+        var escalation = Assert.Single(world.EscalationsFor(Core.Domain.EscalationReason.Hardship));
+        Assert.Equal(At("2026-11-23T13:00:00+01:00"), escalation.RespondBy);
+    }
+
+    [Theory]
     [InlineData("2026-12-08T11:00:00+01:00", "2026-12-08T16:00:00+01:00", "heute, 16 Uhr", "today, 4 pm")]
     [InlineData("2026-12-08T18:00:00+01:00", "2026-12-09T12:00:00+01:00", "morgen, 12 Uhr", "tomorrow, 12 noon")]
     [InlineData("2026-12-05T23:40:00+01:00", "2026-12-07T10:00:00+01:00", "Montag, 10 Uhr", "Monday, 10 am")]
