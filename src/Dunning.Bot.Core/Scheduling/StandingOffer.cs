@@ -24,8 +24,9 @@ public sealed partial record StandingOffer(NegotiationTerms Terms, IReadOnlyList
         ArgumentNullException.ThrowIfNull(terms);
         var kind = terms.Kind == AgreementKind.Discount ? "discount" : "deferral";
         var percent = terms.DiscountPercent is { } p ? string.Create(CultureInfo.InvariantCulture, $" {p}%") : "";
+        var amount = terms.Amount.Amount.ToString("F" + Currency.MinorUnits(terms.Currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Last offer: {kind}{percent}, {terms.Amount.Amount:0.########} {terms.Currency} by {terms.LastDueDate:yyyy-MM-dd}, valid until {terms.ValidUntil ?? terms.LastDueDate:yyyy-MM-dd}");
+            $"Last offer: {kind}{percent}, {amount} {terms.Currency} by {terms.LastDueDate:yyyy-MM-dd}, valid until {terms.ValidUntil ?? terms.LastDueDate:yyyy-MM-dd}");
         return new CaseAction(at, CaseActionKinds.Offer, summary, channel, invoiceNumbers, "schedule");
     }
 
