@@ -83,5 +83,5 @@ public sealed class EscalationRule
     public EscalationPriority Priority { get; init; } = EscalationPriority.Normal;
 
     /// <summary>The answer the debtor is promised within this many business hours (see <see cref="EscalationOptions.BusinessHours"/>).</summary>
-    public int RespondWithinHours { get; init; } = 24;
+    public int RespondWithinHours { get; init; } = 8;
 }
