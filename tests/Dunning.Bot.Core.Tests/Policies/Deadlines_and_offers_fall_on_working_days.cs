@@ -61,6 +61,22 @@ public sealed class Deadlines_and_offers_fall_on_working_days
         Assert.Equal(Day("2026-12-28"), ladder.Due(invoice, DebtorKind.Consumer, 0, null, Day("2026-12-18"), closed)!.Deadline);
     }
 
+    [Fact]
+    public void The_statement_repeats_the_working_day_deadline_the_reminder_stated()
+    {
+        // Stage 1 sent Tuesday 15 December 2026 in Bavaria: the reminder said Monday 28 December, so does every answer after it.
+        var world = new Scheduling.PlannerWorld("2026-12-20T10:00:00+01:00");
+        var debtor = world.AddDebtor("D-1", state: "BY");
+        var invoice = world.AddInvoice("D-1", "RE-1", "2026-12-01", 480m);
+        world.Case("D-1").Stages["RE-1"] = 1;
+        world.Case("D-1").History.Add(new CaseAction(At("2026-12-15T10:00:00+01:00"), CaseActionKinds.Reminder, "sent", "telegram", ["RE-1"]));
+        var statements = new Statements.InvoiceStatements(world.Ports, world.Ports, world.Ladder, Interest(), world.Clock);
+
+        var statement = statements.Describe(invoice, debtor, world.Case("D-1"), world.Now, Day("2026-12-20"));
+
+        Assert.Equal(Day("2026-12-28"), statement.Deadline);
+    }
+
     [Theory]
     [MemberData(nameof(Regions))]
     public void Every_date_the_limits_offer_over_a_year_of_negotiation_days_is_a_working_day(string country, string? state)
