@@ -1,4 +1,5 @@
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,8 @@ namespace Dunning.Bot.Core.Cases;
 /// Raises escalations for dialogs and the schedule: stores the escalation with its priority and
 /// response target, records it in the case history and alerts the owner. An open escalation of the same
 /// reason for the same debtor is reused, so a debtor repeating "I want a person" does not flood the inbox.
+/// The response target counts the owner's business hours only (<see cref="BusinessClock"/>), so what the debtor is promised
+/// is an hour at which someone is at work.
 /// </summary>
 public sealed class EscalationDesk(
     IEscalationStore escalations,
@@ -15,8 +18,14 @@ public sealed class EscalationDesk(
     IDebtorStore debtors,
     IOwnerNotifier notifier,
     IOptions<EscalationOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    HolidayCalendar? holidays = null)
 {
+    private readonly BusinessClock business = new(options.Value, holidays ?? new HolidayCalendar());
+
+    /// <summary>The owner's business time the response targets count in.</summary>
+    public BusinessClock Business => business;
+
     /// <summary>Raises (or returns the open) escalation; <see cref="Escalation.RespondBy"/> is what the debtor may be told.</summary>
     public async Task<Escalation> RaiseAsync(string debtorId, EscalationReason reason, string? detail,
         IReadOnlyList<string>? invoiceNumbers, string? conversationKey, CancellationToken cancellationToken)
@@ -35,7 +44,7 @@ public sealed class EscalationDesk(
             Reason = reason,
             Priority = rule.Priority,
             RaisedAt = now,
-            RespondBy = now.AddHours(rule.RespondWithinHours),
+            RespondBy = business.After(now, rule.RespondWithinHours),
             Detail = detail,
             InvoiceNumbers = invoiceNumbers ?? [],
             ConversationKey = conversationKey,

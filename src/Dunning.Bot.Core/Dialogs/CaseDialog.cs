@@ -52,6 +52,14 @@ public abstract partial class CaseDialog : IntentDialog
     protected static string TimeOfDay(ITurnContext turn, DateTimeOffset instant) =>
         Local(turn, instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>When a person answers this escalation, in the debtor's words of time ("morgen, 12 Uhr"), see <see cref="Wording.AnswerTime"/>.</summary>
+    protected string AnswerTime(ITurnContext turn, Escalation escalation)
+    {
+        ArgumentNullException.ThrowIfNull(escalation);
+        var now = Services.Clock.GetUtcNow();
+        return Services.Wording.AnswerTime(turn, escalation.RespondBy ?? now, now, DebtorOf(turn).TimeZoneInfo);
+    }
+
     /// <summary>The start of <paramref name="day"/> in the debtor's time zone.</summary>
     protected static DateTimeOffset StartOf(ITurnContext turn, DateOnly day) => Cases.AgreementDesk.StartOf(day, DebtorOf(turn).TimeZoneInfo);
 

@@ -81,7 +81,7 @@ public sealed class ClaimPaidDialog : CaseDialog
             paid_on = paidOn,
             amount = amount is { } paid ? new Money(paid, step.Values.GetValue<string>("currency") ?? "EUR") : (Money?)null,
             paused_until = Local(step.Context, until),
-            respond_by = Local(step.Context, escalation.RespondBy ?? until), respond_time = TimeOfDay(step.Context, escalation.RespondBy ?? until),
+            respond_when = AnswerTime(step.Context, escalation),
         }, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

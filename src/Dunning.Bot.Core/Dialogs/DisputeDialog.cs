@@ -68,7 +68,7 @@ public sealed class DisputeDialog : CaseDialog
         await SayAsync(step.Context, "passed_on", new
         {
             invoices = ClaimPaidDialog.Numbers(numbers),
-            respond_by = Local(step.Context, escalation.RespondBy ?? escalation.RaisedAt), respond_time = TimeOfDay(step.Context, escalation.RespondBy ?? escalation.RaisedAt),
+            respond_when = AnswerTime(step.Context, escalation),
         }, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

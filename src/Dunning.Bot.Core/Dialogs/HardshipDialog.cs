@@ -35,7 +35,7 @@ public sealed class HardshipDialog : CaseDialog
         await RecordAsync(debtor.Id, CaseActionKinds.Hardship, $"Hardship: {words}", numbers, cancellationToken);
         var escalation = await Services.Desk.RaiseAsync(debtor.Id, EscalationReason.Hardship, words, numbers,
             TurnSession.Of(step.Context).Link.Key, cancellationToken);
-        await SayAsync(step.Context, "understood", new { respond_by = Local(step.Context, escalation.RespondBy ?? escalation.RaisedAt), respond_time = TimeOfDay(step.Context, escalation.RespondBy ?? escalation.RaisedAt) }, cancellationToken);
+        await SayAsync(step.Context, "understood", new { respond_when = AnswerTime(step.Context, escalation) }, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 }

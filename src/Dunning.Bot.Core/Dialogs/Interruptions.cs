@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.State;
@@ -76,10 +75,9 @@ public sealed class Interruptions(
         var escalation = await desk.RaiseAsync(debtor.Id, reason, Shorten(detail), null, session.Link.Key, cancellationToken);
         if (session.Link.Handoff == HandoffState.Bot)
             session.Link.Handoff = HandoffState.Pending;
-        var respondBy = TimeZoneInfo.ConvertTime(escalation.RespondBy ?? clock.GetUtcNow(), debtor.TimeZoneInfo);
+        var now = clock.GetUtcNow();
         await wording.SayAsync(turn, Main, "human_requested",
-            new { respond_date = DateOnly.FromDateTime(respondBy.DateTime), respond_time = respondBy.ToString("HH:mm", CultureInfo.InvariantCulture) },
-            cancellationToken);
+            new { respond_when = wording.AnswerTime(turn, escalation.RespondBy ?? now, now, debtor.TimeZoneInfo) }, cancellationToken);
         (await memory.GetAsync(turn, () => new ConversationMemory(), cancellationToken)).PendingNoted = true;
     }
 

@@ -115,7 +115,8 @@ public sealed partial class MainDialog : ComponentDialog
             case Intent.Thanks:
                 await wording.SayAsync(turn, Main, "thanks", null, cancellationToken);
                 return EndOfTurn;
-            case Intent.Affirm or Intent.Deny:
+            // A registered dialog for "yes" (the reminder's last offer) answers it; otherwise yes/no out of context.
+            case Intent.Affirm or Intent.Deny when !routes.ContainsKey(intent):
                 await wording.SayWithMenuAsync(turn, Main, "what_else", null, cancellationToken);
                 return EndOfTurn;
         }

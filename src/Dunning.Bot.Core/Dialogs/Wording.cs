@@ -9,6 +9,12 @@ namespace Dunning.Bot.Core.Dialogs;
 /// </summary>
 public sealed class Wording(MessageCatalogue catalogue)
 {
+    /// <summary>The dialog and key of the answer-time phrase ("morgen, 12 Uhr").</summary>
+    public const string AnswerTimeDialog = "escalation";
+
+    /// <inheritdoc cref="AnswerTimeDialog"/>
+    public const string AnswerTimeKey = "respond_by";
+
     public MessageCatalogue Catalogue => catalogue;
 
     /// <summary>The rendered text of <paramref name="key"/> in the turn's language.</summary>
@@ -34,6 +40,33 @@ public sealed class Wording(MessageCatalogue catalogue)
             };
         }
         return activity;
+    }
+
+    /// <summary>
+    /// When a person will answer, as a person would say it — "morgen, 12 Uhr", "Montag, 10 Uhr" / "tomorrow, 12 noon" —
+    /// on the debtor's clock (<paramref name="zone"/>), relative to <paramref name="now"/>; from <c>dialogs/escalation.*.yaml</c>.
+    /// </summary>
+    public string AnswerTime(ITurnContext turn, DateTimeOffset respondBy, DateTimeOffset now, TimeZoneInfo zone) =>
+        Text(turn, AnswerTimeDialog, AnswerTimeKey, AnswerTimeModel(respondBy, now, zone));
+
+    /// <summary>
+    /// The model of <c>escalation.respond_by</c>: <c>day</c> (today, tomorrow, weekday within six days, else date),
+    /// <c>date</c>, <c>hour</c>, <c>minutes</c> ("00"), <c>hour12</c> and <c>pm</c>, all on the clock of <paramref name="zone"/>.
+    /// </summary>
+    public static object AnswerTimeModel(DateTimeOffset respondBy, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(respondBy, zone).DateTime;
+        var days = DateOnly.FromDateTime(local).DayNumber - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).DayNumber;
+        return new
+        {
+            day = days switch { 0 => "today", 1 => "tomorrow", >= 2 and <= 6 => "weekday", _ => "date" },
+            date = DateOnly.FromDateTime(local),
+            hour = local.Hour,
+            minutes = local.Minute.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+            hour12 = local.Hour % 12 == 0 ? 12 : local.Hour % 12,
+            pm = local.Hour >= 12,
+        };
     }
 
     /// <summary>Sends <see cref="Message"/>.</summary>

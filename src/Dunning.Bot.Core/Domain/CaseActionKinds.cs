@@ -10,6 +10,9 @@ public static class CaseActionKinds
     public const string ClaimedPaid = "claimed_paid";
     public const string Promise = "promise";
     public const string Agreement = "agreement";
+
+    /// <summary>A reminder's proactive "last offer" (a discount or a deferral), see <see cref="Scheduling.StandingOffer"/>.</summary>
+    public const string Offer = "offer";
     public const string Dispute = "dispute";
     public const string Hardship = "hardship";
     public const string Pause = "pause";

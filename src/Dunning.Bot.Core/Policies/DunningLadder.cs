@@ -17,10 +17,13 @@ namespace Dunning.Bot.Core.Policies;
 public sealed class DunningLadder
 {
     private readonly DunningLadderOptions options;
+    private readonly HolidayCalendar holidays;
 
-    public DunningLadder(IOptions<DunningLadderOptions> options)
+    /// <summary>The ladder; <paramref name="holidays"/> gives the working days deadlines end on (a fresh calendar when omitted).</summary>
+    public DunningLadder(IOptions<DunningLadderOptions> options, HolidayCalendar? holidays = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.holidays = holidays ?? new HolidayCalendar();
         this.options = OptionsCheck.Valid(options.Value, o => o.Validate());
         var configured = this.options.Stages.Count > 0 ? this.options.Stages : DunningLadderOptions.DefaultStages();
         Stages = [.. configured.Select((s, i) => new DunningStage(i + 1, s.Key.Trim(), s.OffsetDays, s.NewDeadlineDays,
@@ -44,7 +47,7 @@ public sealed class DunningLadder
     /// ladder is finished. <paramref name="lastSentOn"/> is the day the current stage was sent (null when none was).
     /// Use it for <see cref="DunningCase.NextActionAt"/> (the earliest allowed instant that day comes from <see cref="ContactRules"/>).
     /// </summary>
-    public DateOnly? NextDueDate(DateOnly invoiceDueDate, int currentStage, DateOnly? lastSentOn)
+    public DateOnly? NextDueDate(DateOnly invoiceDueDate, int currentStage, DateOnly? lastSentOn, Func<DateOnly, bool>? isNonWorkingDay = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(currentStage);
         var next = Stage(currentStage + 1);
@@ -55,7 +58,7 @@ public sealed class DunningLadder
         {
             due = Max(due, sent.AddDays(options.MinGapDays));
             if (options.WaitForPreviousDeadline && Stage(currentStage) is { } previous)
-                due = Max(due, DeadlineFor(previous, sent).AddDays(1));
+                due = Max(due, DeadlineFor(previous, sent, isNonWorkingDay).AddDays(1));
         }
         return due;
     }
@@ -63,15 +66,28 @@ public sealed class DunningLadder
     /// <summary>
     /// The stage to send for <paramref name="invoice"/> on <paramref name="today"/>, or null when nothing is due yet or
     /// the ladder is finished. Only ever the single next stage: overdue later stages wait (see the class remarks).
+    /// With <paramref name="isNonWorkingDay"/> (see <see cref="NonWorkingDays"/>) every deadline ends on a working day.
     /// </summary>
-    public StageDue? Due(Invoice invoice, DebtorKind kind, int currentStage, DateOnly? lastSentOn, DateOnly today)
+    public StageDue? Due(Invoice invoice, DebtorKind kind, int currentStage, DateOnly? lastSentOn, DateOnly today, Func<DateOnly, bool>? isNonWorkingDay = null)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (NextDueDate(invoice.DueDate, currentStage, lastSentOn) is not { } dueOn || dueOn > today)
+        if (NextDueDate(invoice.DueDate, currentStage, lastSentOn, isNonWorkingDay) is not { } dueOn || dueOn > today)
             return null;
         var stage = Stages[currentStage];
         var fee = FeesAccrued(kind, stage.Number, invoice.Currency) - FeesAccrued(kind, currentStage, invoice.Currency);
-        return new StageDue(stage, dueOn, DeadlineFor(stage, today), fee);
+        return new StageDue(stage, dueOn, DeadlineFor(stage, today, isNonWorkingDay), fee);
+    }
+
+    /// <summary>
+    /// The days a deadline stated to <paramref name="debtor"/> cannot end on: Saturdays, Sundays and the public holidays of
+    /// the debtor's country and state (§193 BGB). Pass it to <see cref="DeadlineFor"/>, <see cref="Due"/> and
+    /// <see cref="NextDueDate"/> so that a message, a statement and the schedule name the same day.
+    /// </summary>
+    public Func<DateOnly, bool> NonWorkingDays(Debtor debtor)
+    {
+        ArgumentNullException.ThrowIfNull(debtor);
+        var (country, state) = (debtor.Country, debtor.State);
+        return day => holidays.IsNonWorkingDay(day, country, state);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed record EffectiveLimits(
     int MaxAgreementsPerInvoice,
     decimal ApprovalThresholdAmount)
 {
+    /// <summary>What reminders offer on their own at the discount stages.</summary>
+    public LastOfferKind LastOffer { get; init; } = LastOfferKind.Discount;
+
     /// <summary>These limits with the override's non-null members applied.</summary>
     public EffectiveLimits With(NegotiationLimitsOverride? o) => o is null ? this : new(
         o.MaxDeferralDays ?? MaxDeferralDays,
@@ -26,7 +29,10 @@ public sealed record EffectiveLimits(
         o.DiscountValidDays ?? DiscountValidDays,
         o.DiscountStages ?? DiscountStages,
         o.MaxAgreementsPerInvoice ?? MaxAgreementsPerInvoice,
-        o.ApprovalThresholdAmount ?? ApprovalThresholdAmount);
+        o.ApprovalThresholdAmount ?? ApprovalThresholdAmount)
+    {
+        LastOffer = o.LastOffer ?? LastOffer,
+    };
 
     /// <summary>The stricter of two limit sets, member by member (used when several invoices carry overrides).</summary>
     public EffectiveLimits Strictest(EffectiveLimits other) => new(
@@ -40,5 +46,8 @@ public sealed record EffectiveLimits(
         Math.Min(DiscountValidDays, other.DiscountValidDays),
         DiscountStages.Count == 0 ? other.DiscountStages : other.DiscountStages.Count == 0 ? DiscountStages : [.. DiscountStages.Intersect(other.DiscountStages)],
         Math.Min(MaxAgreementsPerInvoice, other.MaxAgreementsPerInvoice),
-        Math.Min(ApprovalThresholdAmount, other.ApprovalThresholdAmount));
+        Math.Min(ApprovalThresholdAmount, other.ApprovalThresholdAmount))
+    {
+        LastOffer = LastOffer == other.LastOffer ? LastOffer : LastOfferKind.None,
+    };
 }

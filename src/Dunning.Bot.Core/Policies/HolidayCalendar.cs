@@ -29,6 +29,24 @@ public sealed class HolidayCalendar
 
     public bool IsHoliday(DateOnly date, string? country, string? state) => HolidayName(date, country, state) is not null;
 
+    /// <summary>
+    /// True for a Saturday, a Sunday or a public holiday of the country/state: the days on which a deadline cannot end
+    /// (§193 BGB). Saturdays count as non-working whatever the contact rules allow.
+    /// </summary>
+    public bool IsNonWorkingDay(DateOnly date, string? country, string? state) =>
+        date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || IsHoliday(date, country, state);
+
+    /// <summary>
+    /// <paramref name="date"/> itself when it is a working day, else the next working day (§193 BGB: a deadline ending on
+    /// a Saturday, Sunday or public holiday ends on the next working day). Looks at most a month ahead.
+    /// </summary>
+    public DateOnly WorkingDayOnOrAfter(DateOnly date, string? country, string? state)
+    {
+        for (var guard = 0; guard < 31 && IsNonWorkingDay(date, country, state) && date < DateOnly.MaxValue; guard++)
+            date = date.AddDays(1);
+        return date;
+    }
+
     private static FrozenDictionary<DateOnly, string> Load(string country, string state, int year)
     {
         if (year is < 1900 or > 2200 || Create(country, state) is not { } calendar)

@@ -29,6 +29,15 @@ public sealed record NegotiationContext
 
     public int AgreementsSoFar { get; init; }
 
+    /// <summary>
+    /// The debtor's country and state (<see cref="Debtor.Country"/>, <see cref="Debtor.State"/>): every date offered is a
+    /// working day there (§193 BGB). Null country: Germany's nationwide holidays, the debtor default.
+    /// </summary>
+    public string? Country { get; init; }
+
+    /// <inheritdoc cref="Country"/>
+    public string? State { get; init; }
+
     /// <summary>The amount to settle, checked: invoices exist and share one currency.</summary>
     public Money Settle()
     {

@@ -18,21 +18,24 @@ public sealed partial class NegotiationLimits
         var limits = LimitsFor(context);
         if (requestedPercent is < 0m or >= 100m)
             return new NegotiationOutcome.Refuse("invalid_request", null);
-        var validUntil = context.Today.AddDays(limits.DiscountValidDays);
+        var validUntil = WorkingDay(context.Today.AddDays(limits.DiscountValidDays), context);
         var requested = Discount(amount, requestedPercent ?? limits.MaxDiscountPercent, validUntil);
         if (Gate(amount, context, limits, () => requested) is { } gated)
             return gated;
-        var atStage = limits.DiscountStages.Count > 0
-            ? context.StageKey is { } key && limits.DiscountStages.Contains(key, StringComparer.Ordinal)
-            : context.StageAllowsDiscount;
         if (limits.MaxDiscountPercent <= 0m)
             return new NegotiationOutcome.Refuse("discount_not_offered", null);
-        if (!atStage)
+        if (!OfferAllowedAtStage(context, limits))
             return new NegotiationOutcome.Refuse("discount_not_at_stage", null);
         return requestedPercent is { } asked && asked > limits.MaxDiscountPercent
             ? new NegotiationOutcome.CounterOffer(Discount(amount, limits.MaxDiscountPercent, validUntil), null, "discount_too_high")
             : new NegotiationOutcome.Accept(requested);
     }
+
+    /// <summary>The stage of the context allows the discount or last offer (DiscountStages, else the stage's own flag).</summary>
+    private static bool OfferAllowedAtStage(NegotiationContext context, EffectiveLimits limits) =>
+        limits.DiscountStages.Count > 0
+            ? context.StageKey is { } key && limits.DiscountStages.Contains(key, StringComparer.Ordinal)
+            : context.StageAllowsDiscount;
 
     private static NegotiationTerms Discount(Money amount, decimal percent, DateOnly validUntil)
     {

@@ -18,16 +18,17 @@ public sealed partial class NegotiationLimits
         var amount = context.Settle();
         var limits = LimitsFor(context);
         var today = context.Today;
+        var workingDay = WorkingDays(context);
         var latestFirst = today.AddDays(limits.FirstInstalmentWithinDays);
         var askedFirst = request.FirstDueDate ?? latestFirst;
-        var fallback = limits.MaxDeferralDays > 0 ? Deferral(amount, LatestDeferral(context, limits)) : null;
+        var fallback = limits.MaxDeferralDays > 0 ? Deferral(amount, workingDay(LatestDeferral(context, limits))) : null;
 
         if (request.Count is < 1 or > MaxRequestedInstalments || request.AmountPerInstalment is { } per && (per <= 0m || per > amount.Amount * MaxRequestedInstalments))
             return new NegotiationOutcome.Refuse("invalid_request", null);
         var askedCount = request.Count ?? (request.AmountPerInstalment is { } each
             ? (int)Math.Min(MaxRequestedInstalments, Math.Ceiling(amount.Amount / each))
-            : MaxCount(amount, Min(askedFirst, latestFirst), today, limits).Count);
-        var requested = askedCount >= 2 ? new NegotiationTerms(AgreementKind.InstalmentPlan, amount.Currency, Split(amount, askedCount, askedFirst, limits.InstalmentEveryMonths)) : null;
+            : MaxCount(amount, Min(askedFirst, latestFirst), today, limits, workingDay).Count);
+        var requested = askedCount >= 2 ? new NegotiationTerms(AgreementKind.InstalmentPlan, amount.Currency, Split(amount, askedCount, askedFirst, limits.InstalmentEveryMonths, workingDay)) : null;
         if (Gate(amount, context, limits, () => requested) is { } gated)
             return gated;
         if (askedFirst < today)
@@ -39,15 +40,15 @@ public sealed partial class NegotiationLimits
 
         string? reason = null;
         var first = askedFirst;
-        if (first > latestFirst)
+        if (workingDay(first) > workingDay(latestFirst))
             (first, reason) = (latestFirst, "first_instalment_too_late");
-        var (fit, binding) = MaxCount(amount, first, today, limits);
+        var (fit, binding) = MaxCount(amount, first, today, limits, workingDay);
         if (fit < 2)
             return new NegotiationOutcome.Refuse(binding == "plan_too_long" ? "plan_too_long" : "balance_too_small_for_instalments", fallback);
         var count = askedCount;
         if (count > fit)
             (count, reason) = (fit, reason ?? binding);
-        var terms = new NegotiationTerms(AgreementKind.InstalmentPlan, amount.Currency, Split(amount, count, first, limits.InstalmentEveryMonths));
+        var terms = new NegotiationTerms(AgreementKind.InstalmentPlan, amount.Currency, Split(amount, count, first, limits.InstalmentEveryMonths, workingDay));
         return reason is null
             ? new NegotiationOutcome.Accept(terms)
             : new NegotiationOutcome.CounterOffer(terms, fallback, reason);

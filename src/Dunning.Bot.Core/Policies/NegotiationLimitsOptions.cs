@@ -38,6 +38,13 @@ public sealed class NegotiationLimitsOptions
     /// <summary>Ladder stage keys at which the discount may be offered; empty (default) = the stages whose DiscountOfferAllowed is set.</summary>
     public List<string> DiscountStages { get; set; } = [];
 
+    /// <summary>
+    /// The offer reminders make on their own at the discount stages (default <see cref="LastOfferKind.Discount"/>):
+    /// the discount with its exact amount and date, or a deferral; <see cref="LastOfferKind.None"/> = no proactive offer.
+    /// It lapses after <see cref="DiscountValidDays"/> (a working day).
+    /// </summary>
+    public LastOfferKind LastOffer { get; set; } = LastOfferKind.Discount;
+
     /// <summary>At most this many automatic agreements per invoice; more need a person (default 2).</summary>
     public int MaxAgreementsPerInvoice { get; set; } = 2;
 

@@ -19,6 +19,8 @@ public sealed class NegotiationLimitsOverride
 
     public List<string>? DiscountStages { get; set; }
 
+    public LastOfferKind? LastOffer { get; set; }
+
     public int? MaxAgreementsPerInvoice { get; set; }
 
     public decimal? ApprovalThresholdAmount { get; set; }

@@ -39,7 +39,7 @@ public sealed class OutboxEntry
 
     /// <summary>
     /// The text to send for kinds other than reminders. Reminders are planned without text (empty) and rendered from
-    /// <see cref="Items"/> at dispatch (<see cref="ReminderComposer.Compose(OutboxEntry, Domain.Debtor, Domain.DunningCase, IReadOnlyList{Domain.Invoice}, DateTimeOffset, DateOnly)"/>);
+    /// <see cref="Items"/> at dispatch (<see cref="ReminderComposer.Compose(OutboxEntry, Domain.Debtor, Domain.DunningCase, IReadOnlyList{Domain.Invoice}, DateTimeOffset)"/>);
     /// once sent, this holds the text that went out.
     /// </summary>
     public required string Text { get; set; }

@@ -23,7 +23,7 @@ public sealed partial class ReminderPlanner
         if (!decision.IsAllowed)
             return await NotSentAsync(s, decision, top.Key, numbers, followUpCheck, cancellationToken).ConfigureAwait(false);
 
-        var deadline = due.Max(d => Deadline(s.Debtor, d.Due.Stage, s.Today));
+        var deadline = due.Max(d => d.Due.Deadline);
         var items = due.Select(d => new OutboxItem(d.Invoice.Number, d.Due.Stage.Number, s.Case.StageOf(d.Invoice.Number), deadline)).ToList();
         foreach (var item in items)
             s.Case.Advance(item.InvoiceNumber, item.Stage);
@@ -75,7 +75,8 @@ public sealed partial class ReminderPlanner
         {
             if (!invoice.IsDunnable(now))
                 continue;
-            if (ladder.Due(invoice, debtor.Kind, dunningCase.StageOf(invoice.Number), LastSentOn(debtor, dunningCase, invoice.Number, sentToday), today) is { } stage)
+            if (ladder.Due(invoice, debtor.Kind, dunningCase.StageOf(invoice.Number), LastSentOn(debtor, dunningCase, invoice.Number, sentToday), today,
+                ladder.NonWorkingDays(debtor)) is { } stage)
                 due.Add((invoice, stage));
         }
         return due;
@@ -85,12 +86,6 @@ public sealed partial class ReminderPlanner
         sentToday is not null && sentToday.TryGetValue(number, out var day) ? day
         : ProactiveHistory.LastReminderAbout(dunningCase, number) is { } at ? contact.LocalDate(debtor, at)
         : null;
-
-    /// <summary>The deadline a stage's message states, rolled past weekends and holidays when configured (§193 BGB).</summary>
-    private DateOnly Deadline(Debtor debtor, DunningStage stage, DateOnly today) =>
-        settings.DeadlineOnWorkingDay
-            ? DunningLadder.DeadlineFor(stage, today, d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.IsHoliday(d, debtor.Country, debtor.State))
-            : DunningLadder.DeadlineFor(stage, today);
 
     /// <summary>
     /// When to look at the case next: the earliest next ladder date of any dunnable invoice (turned into the first allowed
@@ -108,7 +103,8 @@ public sealed partial class ReminderPlanner
                 instant = Min(instant, until);
             if (status is not (InvoiceStatus.Open or InvoiceStatus.PartiallyPaid))
                 continue;
-            var next = ladder.NextDueDate(invoice.DueDate, s.Case.StageOf(invoice.Number), LastSentOn(s.Debtor, s.Case, invoice.Number, sentToday));
+            var next = ladder.NextDueDate(invoice.DueDate, s.Case.StageOf(invoice.Number), LastSentOn(s.Debtor, s.Case, invoice.Number, sentToday),
+                ladder.NonWorkingDays(s.Debtor));
             if (next is { } d && (day is null || d < day))
                 day = d;
         }

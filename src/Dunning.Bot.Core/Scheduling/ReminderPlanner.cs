@@ -27,7 +27,6 @@ public sealed partial class ReminderPlanner(
     IOutbox outbox,
     DunningLadder ladder,
     ContactRules contact,
-    HolidayCalendar holidays,
     EscalationDesk escalations,
     IAgreementFollowUps followUps,
     IOptions<ReminderPlannerOptions> options)

@@ -11,9 +11,6 @@ public sealed class ReminderPlannerOptions
     /// <summary>After a suppression that may lift by itself (staff own the chat, no reachable address), look again after this many hours (default 24).</summary>
     public int SuppressedRecheckHours { get; set; } = 24;
 
-    /// <summary>Roll the deadline a message states to the next working day (§193 BGB: not on a weekend or public holiday). Default true.</summary>
-    public bool DeadlineOnWorkingDay { get; set; } = true;
-
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

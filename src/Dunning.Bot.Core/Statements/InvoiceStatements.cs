@@ -74,7 +74,7 @@ public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, 
             Due = open ? claim.Open : zero,
             Stage = stage,
             LastReminderOn = lastSent,
-            Deadline = Deadline(invoice, stage, lastSent),
+            Deadline = Deadline(invoice, debtor, stage, lastSent),
             NextStage = next,
             NextIsLastNotice = next is { NotifyDebtor: true } && !ladder.Stages.Skip(next.Number).Any(s => s.NotifyDebtor),
             NextStageOn = nextOn is { } on && on < today ? today : nextOn,
@@ -84,12 +84,12 @@ public sealed class InvoiceStatements(IInvoiceStore invoices, ICaseStore cases, 
     }
 
     /// <summary>The deadline of the last stage the debtor was actually sent; the due date when none was.</summary>
-    private DateOnly Deadline(Invoice invoice, int stage, DateOnly? lastSent)
+    private DateOnly Deadline(Invoice invoice, Debtor debtor, int stage, DateOnly? lastSent)
     {
         var notified = ladder.Stages.Take(stage).LastOrDefault(s => s.NotifyDebtor);
         if (notified is null || lastSent is not { } sentOn)
             return invoice.DueDate;
-        var deadline = DunningLadder.DeadlineFor(notified, sentOn);
+        var deadline = DunningLadder.DeadlineFor(notified, sentOn, ladder.NonWorkingDays(debtor));
         return deadline > invoice.DueDate ? deadline : invoice.DueDate;
     }
 }

@@ -8,43 +8,52 @@ namespace Dunning.Bot.Cli;
 internal sealed partial class SimulateVerb
 {
     /// <summary>
-    /// <c>YYYY-MM-DD HH:MM  stage  invoices  what happened (rule)</c>, times in the debtor's zone. Checks that found
-    /// nothing due, or waited for a message still in the outbox, are left out.
+    /// <c>YYYY-MM-DD HH:MM  stage  invoices  what happened (rule)</c>, times in the debtor's zone, in order: reminders with
+    /// their deadline, the last offers they made (<paramref name="offers"/>), and escalations with the answer promised,
+    /// on the owner's clock (<paramref name="ownerZone"/>). Checks that found nothing due, or waited for a message still in
+    /// the outbox, are left out.
     /// </summary>
-    internal static async Task WriteTimelineAsync(TextWriter output, Debtor debtor, bool assumedChat, IReadOnlyList<ScheduleSimulation.Event> events)
+    internal static async Task WriteTimelineAsync(TextWriter output, Debtor debtor, bool assumedChat, IReadOnlyList<ScheduleSimulation.Event> events,
+        IReadOnlyList<CaseAction> offers, IReadOnlyList<Escalation> escalations, TimeZoneInfo ownerZone)
     {
         var zone = debtor.TimeZoneInfo;
         await output.WriteLineAsync();
         await output.WriteLineAsync($"{debtor.Id} {debtor.Name} ({debtor.TimeZone}, {debtor.Country}{(debtor.State is null ? "" : "-" + debtor.State)})"
             + (assumedChat ? $" — no bound chat yet, a {ScheduleSimulation.AssumedChannel} chat is assumed" : ""));
-        var lines = 0;
+        var lines = new List<(DateTimeOffset At, string Text)>();
         foreach (var (at, result) in events)
         {
-            var what = Describe(result, zone);
-            if (what is null)
-                continue;
-            lines++;
-            if (what.Length > 0)
-                await output.WriteLineAsync($"  {Local(at, zone)}  {result.StageKey ?? "-",-18} {string.Join(",", result.InvoiceNumbers),-16} {what}");
-            foreach (var escalated in result.Escalated)
-                await output.WriteLineAsync($"  {Local(at, zone)}  {escalated,-18} {"",-16} escalated to the owner ({EscalationReasonOf(escalated)})");
+            if (Describe(result, zone) is { Length: > 0 } what)
+                lines.Add((at, $"  {Local(at, zone)}  {result.StageKey ?? "-",-18} {string.Join(",", result.InvoiceNumbers),-16} {what}"));
         }
-        if (lines == 0)
+        foreach (var offer in offers)
+            lines.Add((offer.At, $"  {Local(offer.At, zone)}  {"last offer",-18} {string.Join(",", offer.InvoiceNumbers ?? []),-16} {OfferText(offer.Summary)}"));
+        foreach (var escalation in escalations)
+        {
+            lines.Add((escalation.RaisedAt, $"  {Local(escalation.RaisedAt, zone)}  {"escalation",-18} {string.Join(",", escalation.InvoiceNumbers),-16} "
+                + $"escalated to the owner ({WireName(escalation.Reason)}), answer promised by {Local(escalation.RespondBy ?? escalation.RaisedAt, ownerZone)} owner time"));
+        }
+        foreach (var (_, text) in lines.OrderBy(l => l.At))
+            await output.WriteLineAsync(text);
+        if (lines.Count == 0)
             await output.WriteLineAsync("  nothing due in this period");
     }
+
+    /// <summary>The offer as the case history records it, without its prefix: "discount 3%, 469.12 EUR by 2026-12-22, valid until 2026-12-22".</summary>
+    private static string OfferText(string summary) =>
+        summary.StartsWith("Last offer: ", StringComparison.Ordinal) ? summary["Last offer: ".Length..] : summary;
+
+    /// <summary>FinalStage → final_stage.</summary>
+    private static string WireName(EscalationReason reason) =>
+        string.Concat(reason.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string? Describe(PlanResult result, TimeZoneInfo zone) => result.Outcome switch
     {
         PlanOutcome.Enqueued => $"sent{Deadline(result.Entry)} ({result.Reason})",
         PlanOutcome.Deferred => $"moved to {Local(result.At!.Value, zone)} ({result.Reason})",
         PlanOutcome.Suppressed => $"suppressed ({result.Reason})",
-        _ when result.Escalated.Count > 0 => "",
         _ => null,
     };
-
-    /// <summary>Agreement follow-ups escalate a broken promise; ladder stages their final stage.</summary>
-    private static string EscalationReasonOf(string stageKey) =>
-        stageKey.StartsWith(OutboxKinds.FollowUp + ".", StringComparison.Ordinal) ? "broken_promise" : "final_stage";
 
     private static string Deadline(OutboxEntry? entry) =>
         entry?.Items.Max(i => i.Deadline) is { } deadline ? string.Create(CultureInfo.InvariantCulture, $", deadline {deadline:yyyy-MM-dd}") : "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dunning.Bot.Channels;
+using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
@@ -77,10 +78,17 @@ internal sealed partial class SimulateVerb : ICliVerb
             return 1;
         }
         var events = await simulation.RunAsync(start.AddDays(options.Days), cancellationToken);
+        var business = provider.GetRequiredService<EscalationDesk>().Business;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Simulation from {start:yyyy-MM-dd HH:mm} UTC for {options.Days} days on a copy of the data; no payments assumed."));
+            $"Simulation from {start:yyyy-MM-dd HH:mm} UTC for {options.Days} days on a copy of the data; no payments assumed; answer times in the owner's zone ({business.Zone.Id})."));
+        var cases = provider.GetRequiredService<ICaseStore>();
+        var escalations = provider.GetRequiredService<IEscalationStore>();
         foreach (var (debtor, assumed) in debtors.OrderBy(d => d.Debtor.Id, StringComparer.Ordinal))
-            await WriteTimelineAsync(output, debtor, assumed, events.Where(e => e.Result.DebtorId == debtor.Id).ToList());
+        {
+            var offers = (await cases.FindAsync(debtor.Id, cancellationToken))?.History.Where(a => a.Kind == CaseActionKinds.Offer && a.At >= start).ToList() ?? [];
+            var raised = (await escalations.ListByDebtorAsync(debtor.Id, cancellationToken)).Where(e => e.RaisedAt >= start).ToList();
+            await WriteTimelineAsync(output, debtor, assumed, events.Where(e => e.Result.DebtorId == debtor.Id).ToList(), offers, raised, business.Zone);
+        }
         return 0;
     }
 

@@ -27,6 +27,7 @@ internal static class NegotiationExtensions
         services.AddSingleton<IntentDialog, DisputeDialog>();
         services.AddSingleton<IntentDialog, HardshipDialog>();
         services.AddSingleton<IntentDialog, NegotiationDialog>();
+        services.AddSingleton<IntentDialog, LastOfferDialog>();
         return services;
     }
 }

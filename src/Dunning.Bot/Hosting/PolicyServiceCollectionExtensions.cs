@@ -22,7 +22,7 @@ internal static class PolicyServiceCollectionExtensions
         Bind<StatutoryInterestOptions>(services, configuration, StatutoryInterestOptions.SectionName, o => o.Validate());
         Bind<ContactRulesOptions>(services, configuration, ContactRulesOptions.SectionName, o => o.Validate());
         Bind<NegotiationLimitsOptions>(services, configuration, NegotiationLimitsOptions.SectionName, o => o.Validate());
-        Bind<EscalationOptions>(services, configuration, EscalationOptions.SectionName, _ => []);
+        Bind<EscalationOptions>(services, configuration, EscalationOptions.SectionName, o => o.Validate());
         Bind<ClaimOptions>(services, configuration, ClaimOptions.SectionName, o => o.Validate());
         services.TryAddSingleton<HolidayCalendar>();
         services.TryAddSingleton<DunningLadder>();

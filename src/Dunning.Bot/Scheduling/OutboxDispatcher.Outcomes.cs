@@ -1,5 +1,6 @@
 using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
 
@@ -9,7 +10,8 @@ public sealed partial class OutboxDispatcher
 {
     private const int CaseWriteAttempts = 5;
 
-    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, CancellationToken cancellationToken)
+    /// <summary>Marks the entry sent and records it in the case, with the last offer the reminder made (only an offer sent can be accepted).</summary>
+    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, NegotiationTerms? offer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         entry.Status = OutboxStatus.Sent;
@@ -22,6 +24,8 @@ public sealed partial class OutboxDispatcher
             Restore(c, entry, dropped);
             c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts})",
                 entry.Channel, numbers, "schedule"));
+            if (offer is not null)
+                c.Record(StandingOffer.Record(offer, numbers, now, entry.Channel));
             c.LastContactAt = now;
             if (dropped.Count > 0)
                 c.NextActionAt = now;

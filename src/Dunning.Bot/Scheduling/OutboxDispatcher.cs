@@ -114,9 +114,10 @@ public sealed partial class OutboxDispatcher(
             return await DeferAsync(entry, decision.Until!.Value, decision.Reason, cancellationToken).ConfigureAwait(false);
 
         var dropped = decision.Excluded.Select(e => e.Invoice).ToHashSet(StringComparer.Ordinal);
-        var text = entry.Kind == OutboxKinds.Reminder
-            ? composer.Compose(entry, debtor, dunningCase, [.. about.Where(i => !dropped.Contains(i.Number))], now, contact.LocalDate(debtor, now))
-            : entry.Text;
+        var composed = entry.Kind == OutboxKinds.Reminder
+            ? composer.Compose(entry, debtor, dunningCase, [.. about.Where(i => !dropped.Contains(i.Number))], now)
+            : null;
+        var text = composed?.Text ?? entry.Text;
         if (!byId.TryGetValue(entry.Channel, out var channel))
             return await RetryAsync(entry, DeliveryResult.RetryLater($"no proactive channel '{entry.Channel}' is registered"), cancellationToken).ConfigureAwait(false);
         if (!await limiters.WaitAsync(entry.Channel, TimeSpan.FromSeconds(Settings.LeaseSeconds / 2.0), cancellationToken).ConfigureAwait(false))
@@ -133,7 +134,7 @@ public sealed partial class OutboxDispatcher(
         }
         return result.Status switch
         {
-            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, cancellationToken).ConfigureAwait(false),
+            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, composed?.Offer, cancellationToken).ConfigureAwait(false),
             DeliveryStatus.Dead => await DeadAsync(entry, result.Detail ?? "dead", cancellationToken).ConfigureAwait(false),
             _ => await RetryAsync(entry, result, cancellationToken).ConfigureAwait(false),
         };

@@ -3,6 +3,7 @@ using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +57,7 @@ public static class SchedulingExtensions
         services.TryAddSingleton<AgreementFollowUp>();
         services.TryAddSingleton<IAgreementFollowUps, AgreementFollowUps>();
         services.TryAddSingleton<IOutbox, LiteOutbox>();
+        services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton<ReminderComposer>();
         services.TryAddSingleton<ReminderPlanner>();
         services.TryAddSingleton<ChannelRateLimiters>();

@@ -7,8 +7,8 @@ public sealed class DisputeAndHardshipTranscripts
 {
     public static TheoryData<string, string[], string, string> Disputes => new()
     {
-        { "en", ["> The goods arrived damaged and I returned them", "passed your objection on", "by 21 November 2026, 09:00", "!in your own words"], "RE-1", "The goods arrived damaged and I returned them" },
-        { "de", ["> Die Rechnung ist falsch", "mit Ihren eigenen Worten", "> Ich habe nur 2 statt 3 Stunden Beratung bekommen", "wörtlich an einen Mitarbeiter", "bis zum 21.11.2026 um 09:00 Uhr"], "RE-1", "Ich habe nur 2 statt 3 Stunden Beratung bekommen" },
+        { "en", ["> The goods arrived damaged and I returned them", "passed your objection on", "by today, 5 pm", "!in your own words"], "RE-1", "The goods arrived damaged and I returned them" },
+        { "de", ["> Die Rechnung ist falsch", "mit Ihren eigenen Worten", "> Ich habe nur 2 statt 3 Stunden Beratung bekommen", "wörtlich an einen Mitarbeiter", "bis heute, 17 Uhr bei Ihnen"], "RE-1", "Ich habe nur 2 statt 3 Stunden Beratung bekommen" },
         { "en", ["> The invoice is wrong", "Which invoice", "[RE-2]", "[All of them]", "> RE-2", "in your own words", "> I never ordered the second delivery", "for invoice RE-2"], "RE-2", "I never ordered the second delivery" },
     };
 
@@ -34,8 +34,8 @@ public sealed class DisputeAndHardshipTranscripts
     }
 
     [Theory]
-    [InlineData("de", "Ich habe meinen Job verloren und kann gerade nicht zahlen", "keine Sorgen", "bis zum 20.11.2026 um 13:00 Uhr")]
-    [InlineData("en", "I lost my job and cannot pay right now", "Please don't worry", "by 20 November 2026, 13:00")]
+    [InlineData("de", "Ich habe meinen Job verloren und kann gerade nicht zahlen", "keine Sorgen", "bis heute, 13 Uhr bei Ihnen")]
+    [InlineData("en", "I lost my job and cannot pay right now", "Please don't worry", "by today, 1 pm")]
     public async Task Hardship_pauses_everything_escalates_as_priority_and_promises_a_person(string language, string message, string empathy, string when)
     {
         var world = new CaseWorld(language);

@@ -11,14 +11,14 @@ public sealed class NegotiationFlowTranscripts
     public static TheoryData<string, string[], AgreementKind, AgreementState, string> Outcomes => new()
     {
         // counter-offer accepted: the button, or the offer's number
-        { "de", ["> Kann ich bis zum 27.12. zahlen?", "[30 Tage mehr, bis 26.12.2026]", "> 30 Tage mehr, bis 26.12.2026", "Einverstanden", "Sie zahlen 480,00 € bis zum 26.12.2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-26" },
-        { "en", ["> Can I pay on 27 December?", "> 2", "2 instalments, €480.00 in total", "• 4 December 2026: €240.00", "• 4 January 2027: €240.00"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
+        { "de", ["> Kann ich bis zum 29.12. zahlen?", "[32 Tage mehr, bis 28.12.2026]", "> 32 Tage mehr, bis 28.12.2026", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-28" },
+        { "en", ["> Can I pay on 29 December?", "> 2", "2 instalments, €480.00 in total", "• 4 December 2026: €240.00", "• 4 January 2027: €240.00"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
         // counter-offer refused: "no", or the button; the request goes to staff as asked
-        { "de", ["> Kann ich bis zum 27.12. zahlen?", "> Nein", "an einen Mitarbeiter weitergegeben", "bis zum 21.11.2026 um 09:00 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-27" },
-        { "en", ["> Can I pay in 7 instalments?", "> Ask a colleague", "passed your request on to a colleague", "by 21 November 2026, 09:00"], AgreementKind.InstalmentPlan, AgreementState.AwaitingApproval, "2026-12-04" },
+        { "de", ["> Kann ich bis zum 29.12. zahlen?", "> Nein", "an einen Mitarbeiter weitergegeben", "bis zum 20.11.2026 um 17:00 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-29" },
+        { "en", ["> Can I pay in 7 instalments?", "> Ask a colleague", "passed your request on to a colleague", "by 20 November 2026, 17:00"], AgreementKind.InstalmentPlan, AgreementState.AwaitingApproval, "2026-12-04" },
         // promises
         { "de", ["> Ich zahle am Freitag", "Vielen Dank, ich habe Ihre Zahlungszusage", "bis zum 27.11.2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-11-27" },
-        { "en", ["> I will pay on 26 December", "Thank you, I have noted your promise", "by 26 December 2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-26" },
+        { "en", ["> I will pay on 26 December", "Thank you, I have noted your promise", "by 28 December 2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-28" },
         // missing details are asked for
         { "de", ["> Kann ich in Raten zahlen?", "In wie vielen Raten", "> 3", "3 Raten, insgesamt 480,00 €"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
         { "en", ["> Can I pay in instalments?", "How many instalments", "> 100 €", "5 instalments, €480.00 in total", "• 4 December 2026: €96.00"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
@@ -58,7 +58,7 @@ public sealed class NegotiationFlowTranscripts
 
     [Theory]
     [InlineData("de", "Kann ich in Raten zahlen?", "Die Rechnung ist falsch", Intent.Dispute)]
-    [InlineData("en", "Can I pay on 27 December?", "I lost my job and cannot pay right now", Intent.Hardship)]
+    [InlineData("en", "Can I pay on 29 December?", "I lost my job and cannot pay right now", Intent.Hardship)]
     [InlineData("en", "Can I pay in instalments?", "I want to speak to a person", Intent.RequestHuman)]
     public async Task Changing_the_subject_mid_negotiation_ends_it_with_an_interruption_and_stores_nothing(string language, string request, string change, Intent expected)
     {

@@ -12,19 +12,21 @@ public class NegotiationDeferralTests
     private readonly NegotiationLimits limits = Negotiation();
 
     [Fact]
-    public void A_deferral_exactly_30_days_after_the_deadline_is_accepted()
+    public void A_deferral_exactly_30_days_after_the_deadline_is_accepted_for_the_next_working_day()
     {
+        // 26 December 2026 is a Saturday and a holiday: §193 BGB moves the date to Monday the 28th.
         var accept = Is<NegotiationOutcome.Accept>(limits.EvaluateDeferral(Day("2026-12-26"), Context()));
         Assert.Equal(AgreementKind.Deferral, accept.Terms.Kind);
-        Assert.Equal([(Day("2026-12-26"), 480m)], Rows(accept.Terms));
+        Assert.Equal([(Day("2026-12-28"), 480m)], Rows(accept.Terms));
+        Assert.IsType<NegotiationOutcome.Accept>(limits.EvaluateDeferral(Day("2026-12-27"), Context()));
     }
 
     [Fact]
     public void One_day_more_gets_the_latest_date_and_an_instalment_alternative()
     {
-        var counter = Is<NegotiationOutcome.CounterOffer>(limits.EvaluateDeferral(Day("2026-12-27"), Context()));
+        var counter = Is<NegotiationOutcome.CounterOffer>(limits.EvaluateDeferral(Day("2026-12-29"), Context()));
         Assert.Equal("deferral_too_long", counter.Reason);
-        Assert.Equal([(Day("2026-12-26"), 480m)], Rows(counter.Offer));
+        Assert.Equal([(Day("2026-12-28"), 480m)], Rows(counter.Offer));
         Assert.Equal([(Day("2026-12-04"), 240m), (Day("2027-01-04"), 240m)], Rows(counter.Alternative!));
     }
 
@@ -33,7 +35,7 @@ public class NegotiationDeferralTests
     {
         // "I can offer 30 days, until 26 December, or three instalments of 160 EUR."
         var counter = Is<NegotiationOutcome.CounterOffer>(limits.EvaluateDeferral(Day("2027-02-05"), Context()));
-        Assert.Equal(Day("2026-12-26"), counter.Offer.LastDueDate);
+        Assert.Equal(Day("2026-12-28"), counter.Offer.LastDueDate);
         Assert.Equal([(Day("2026-12-04"), 160m), (Day("2027-01-04"), 160m), (Day("2027-02-04"), 160m)], Rows(counter.Alternative!));
     }
 
@@ -41,8 +43,9 @@ public class NegotiationDeferralTests
     public void A_passed_deadline_counts_the_deferral_from_today()
     {
         var context = Context() with { CurrentDeadline = Day("2026-11-01") };
-        Assert.IsType<NegotiationOutcome.Accept>(limits.EvaluateDeferral(Day("2026-12-20"), context));
-        Assert.Equal(Day("2026-12-20"), Is<NegotiationOutcome.CounterOffer>(limits.EvaluateDeferral(Day("2026-12-21"), context)).Offer.LastDueDate);
+        // today + 30 = Sunday 20 December, so Monday the 21st is the latest date.
+        Assert.IsType<NegotiationOutcome.Accept>(limits.EvaluateDeferral(Day("2026-12-21"), context));
+        Assert.Equal(Day("2026-12-21"), Is<NegotiationOutcome.CounterOffer>(limits.EvaluateDeferral(Day("2026-12-22"), context)).Offer.LastDueDate);
     }
 
     [Fact]
@@ -95,7 +98,7 @@ public class NegotiationDeferralTests
         var custom = Negotiation(options);
 
         Assert.IsType<NegotiationOutcome.Accept>(custom.EvaluateDeferral(Day("2027-01-25"), Context()));
-        Assert.Equal(Day("2026-12-06"), Is<NegotiationOutcome.CounterOffer>(custom.EvaluateDeferral(Day("2027-01-25"), Context(invoices: Invoice(100m, "RE-A")))).Offer.LastDueDate);
+        Assert.Equal(Day("2026-12-07"), Is<NegotiationOutcome.CounterOffer>(custom.EvaluateDeferral(Day("2027-01-25"), Context(invoices: Invoice(100m, "RE-A")))).Offer.LastDueDate);
         var both = custom.LimitsFor("D-1", ["RE-A", "RE-B"], "EUR");
         Assert.Equal((10, 6), (both.MaxDeferralDays, both.MaxInstalments));
         Assert.Equal(12, custom.LimitsFor("D-1", ["RE-B"], "EUR").MaxInstalments);

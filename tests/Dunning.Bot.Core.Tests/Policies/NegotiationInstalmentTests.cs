@@ -15,7 +15,7 @@ public class NegotiationInstalmentTests
         var accept = Is<NegotiationOutcome.Accept>(limits.EvaluateInstalments(new(Count: 6), Context()));
         Assert.Equal(AgreementKind.InstalmentPlan, accept.Terms.Kind);
         Assert.Equal(
-            [(Day("2026-12-04"), 80m), (Day("2027-01-04"), 80m), (Day("2027-02-04"), 80m), (Day("2027-03-04"), 80m), (Day("2027-04-04"), 80m), (Day("2027-05-04"), 80m)],
+            [(Day("2026-12-04"), 80m), (Day("2027-01-04"), 80m), (Day("2027-02-04"), 80m), (Day("2027-03-04"), 80m), (Day("2027-04-05"), 80m), (Day("2027-05-04"), 80m)],
             Rows(accept.Terms));
     }
 
@@ -25,7 +25,7 @@ public class NegotiationInstalmentTests
         var counter = Is<NegotiationOutcome.CounterOffer>(limits.EvaluateInstalments(new(Count: 7), Context()));
         Assert.Equal("too_many_instalments", counter.Reason);
         Assert.Equal(6, counter.Offer.Schedule.Count);
-        Assert.Equal([(Day("2026-12-26"), 480m)], Rows(counter.Alternative!));
+        Assert.Equal([(Day("2026-12-28"), 480m)], Rows(counter.Alternative!));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class NegotiationInstalmentTests
     {
         var single = Is<NegotiationOutcome.Refuse>(limits.EvaluateInstalments(new(Count: 1), Context()));
         Assert.Equal("single_payment", single.Reason);
-        Assert.Equal(Day("2026-12-26"), single.Alternative!.LastDueDate);
+        Assert.Equal(Day("2026-12-28"), single.Alternative!.LastDueDate);
         Assert.Equal("single_payment", Is<NegotiationOutcome.Refuse>(limits.EvaluateInstalments(new(AmountPerInstalment: 600m), Context())).Reason);
         Assert.Equal("balance_too_small_for_instalments", Is<NegotiationOutcome.Refuse>(limits.EvaluateInstalments(new(Count: 2), Context(99.99m))).Reason);
         Assert.IsType<NegotiationOutcome.Accept>(limits.EvaluateInstalments(new(Count: 2), Context(100m)));
@@ -139,8 +139,9 @@ public class NegotiationInstalmentTests
     [Fact]
     public void Monthly_dates_from_the_31st_clamp_to_the_end_of_shorter_months()
     {
-        var context = Context() with { Today = Day("2027-01-20"), CurrentDeadline = Day("2027-01-25") };
-        var accept = Is<NegotiationOutcome.Accept>(limits.EvaluateInstalments(new(Count: 3, FirstDueDate: Day("2027-01-31")), context));
-        Assert.Equal([Day("2027-01-31"), Day("2027-02-28"), Day("2027-03-31")], accept.Terms.Schedule.Select(i => i.DueDate));
+        // 2028: the 31st of January and March and the 29th of February are all working days.
+        var context = Context() with { Today = Day("2028-01-20"), CurrentDeadline = Day("2028-01-25") };
+        var accept = Is<NegotiationOutcome.Accept>(limits.EvaluateInstalments(new(Count: 3, FirstDueDate: Day("2028-01-31")), context));
+        Assert.Equal([Day("2028-01-31"), Day("2028-02-29"), Day("2028-03-31")], accept.Terms.Schedule.Select(i => i.DueDate));
     }
 }

@@ -5,6 +5,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Statements;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,17 +16,19 @@ internal sealed class PlannerWorld
 {
     private static MessageCatalogue Catalogue => RepositoryFiles.Catalogue;
 
-    public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null)
+    public PlannerWorld(string start, ContactRulesOptions? contact = null, DunningLadderOptions? ladder = null, IAgreementFollowUps? followUps = null,
+        NegotiationLimitsOptions? limits = null)
     {
         Clock = new FakeTimeProvider(At(start));
         var holidays = new HolidayCalendar();
-        Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()));
+        Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()), holidays);
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
-        Composer = new ReminderComposer(Catalogue, Ladder, Claims.Ledgers.Statements(Ports, Ports, Clock, ladder));
+        Limits = new NegotiationLimits(Options.Create(limits ?? new NegotiationLimitsOptions()), holidays);
+        Composer = new ReminderComposer(Catalogue, Ladder, Claims.Ledgers.Statements(Ports, Ports, Clock, ladder), Limits);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
-        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
+        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, desk,
             FollowUps, Options.Create(new ReminderPlannerOptions()));
     }
 
@@ -44,6 +47,8 @@ internal sealed class PlannerWorld
     public ContactRules Contact { get; }
 
     public ReminderComposer Composer { get; }
+
+    public NegotiationLimits Limits { get; }
 
     public ReminderPlanner Planner { get; }
 
@@ -89,9 +94,12 @@ internal sealed class PlannerWorld
     public DunningCase Case(string debtorId) => Ports.Cases[debtorId];
 
     /// <summary>The text the dispatcher would send for a planned reminder now (reminders carry their plan, not text).</summary>
-    public string Rendered(OutboxEntry entry) =>
-        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], Ports.Cases.GetValueOrDefault(entry.DebtorId),
-            [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)], Now, Contact.LocalDate(Ports.Debtors[entry.DebtorId], Now));
+    public string Rendered(OutboxEntry entry) => Composed(entry).Text;
+
+    /// <summary>The reminder the dispatcher would send for a planned entry now, with the offer it makes.</summary>
+    public ComposedReminder Composed(OutboxEntry entry) =>
+        Composer.Compose(entry, Ports.Debtors[entry.DebtorId], Ports.Cases.GetValueOrDefault(entry.DebtorId) ?? new DunningCase { DebtorId = entry.DebtorId },
+            [.. Ports.Invoices.Values.Where(i => i.DebtorId == entry.DebtorId)], Now);
 
     public Task<PlanResult> PlanAsync(string debtorId) => Planner.PlanAsync(debtorId, Now, CancellationToken.None);
 

@@ -14,7 +14,7 @@ public sealed class FallingBackWhenNotUnderstood
                 new Turn("xyzzy blorp", new Reply("common.not_understood")),
                 new Turn("qwertz asdf", new Reply("common.not_understood_again", WithMenu: true)),
                 new Turn("fnord", new Reply("common.offer_person")),
-                new Turn("Ja", new Reply("main.human_requested", new { respond_date = new DateOnly(2026, 11, 27), respond_time = "10:00" })),
+                new Turn("Ja", new Reply("main.human_requested", new { respond_when = "morgen, 10 Uhr" })),
             ]
         },
         {

@@ -20,7 +20,7 @@ public sealed class InterruptingADialog
             ErikaToken,
             [
                 new Turn("Ich brauche mehr Zeit", Reply.Text(ProbeDialog.Question)),
-                new Turn("Ich möchte mit einem Menschen sprechen", new Reply("main.human_requested", new { respond_date = new DateOnly(2026, 11, 27), respond_time = "10:00" })),
+                new Turn("Ich möchte mit einem Menschen sprechen", new Reply("main.human_requested", new { respond_when = "morgen, 10 Uhr" })),
                 new Turn("Danke", new Reply("main.thanks")),
             ]
         },
@@ -28,7 +28,7 @@ public sealed class InterruptingADialog
             JohnToken,
             [
                 new Turn("I need more time", Reply.Text(ProbeDialog.Question)),
-                new Turn("I want to talk to a real person", new Reply("main.human_requested", new { respond_date = new DateOnly(2026, 11, 27), respond_time = "09:00" })),
+                new Turn("I want to talk to a real person", new Reply("main.human_requested", new { respond_when = "tomorrow, 9 am" })),
                 new Turn("thank you", new Reply("main.thanks")),
             ]
         },
