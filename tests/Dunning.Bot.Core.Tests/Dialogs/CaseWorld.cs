@@ -5,6 +5,7 @@ using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Tests.Understanding;
 using Dunning.Bot.Core.Understanding;
@@ -47,6 +48,11 @@ internal sealed class CaseWorld
 
     public NegotiationLimitsOptions Limits { get; } = new();
 
+    /// <summary>Off by default so the figures stay round; a test that needs interest turns it on.</summary>
+    public StatutoryInterestOptions Interest { get; } = new() { Enabled = false };
+
+    public AgreementOptions AgreementOptions { get; } = new();
+
     public Debtor Debtor { get; }
 
     public EscalationDesk Desk { get; }
@@ -55,7 +61,11 @@ internal sealed class CaseWorld
 
     public DateOnly Today => new(2026, 11, 20);
 
-    public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, new DunningLadder(Options.Create(new DunningLadderOptions())), Clock);
+    public DunningLadder Ladder { get; } = new(Options.Create(new DunningLadderOptions()));
+
+    public InvoiceStatements Statements => new(Invoices, Cases, Ladder, new StatutoryInterest(Options.Create(Interest)), Clock);
+
+    public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, Ladder, Statements, Options.Create(AgreementOptions), Clock);
 
     public AgreementFollowUp FollowUp => new(Agreements, Invoices, Escalations, Desk);
 
@@ -97,6 +107,8 @@ internal sealed class CaseWorld
     public HardshipDialog Hardship() => new(Services, Options.Create(new HardshipOptions()));
 
     public NegotiationDialog Negotiation() => new(Services, new NegotiationLimits(Options.Create(Limits)), AgreementDesk);
+
+    public AgreementDialog AgreementQuestion() => new(Services, AgreementDesk);
 
     public MessageUnderstanding Recognize(string text) =>
         TestData.Recognizer.Recognize(text, new RecognitionContext(Today, Debtor.TimeZoneInfo, Debtor.Language));

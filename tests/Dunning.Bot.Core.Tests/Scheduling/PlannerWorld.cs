@@ -24,7 +24,8 @@ internal sealed class PlannerWorld
         var interest = new StatutoryInterest(Options.Create(new StatutoryInterestOptions()));
         Composer = new ReminderComposer(Catalogue, Ladder, interest);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
-        AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
+        var statements = new Statements.InvoiceStatements(Ports, Ports, Ladder, interest, Clock);
+        AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, statements, Options.Create(new AgreementOptions()), Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
         Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, holidays, desk,
             FollowUps, Options.Create(new ReminderPlannerOptions()));

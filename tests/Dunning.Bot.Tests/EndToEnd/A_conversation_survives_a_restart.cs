@@ -34,7 +34,7 @@ public sealed class A_conversation_survives_a_restart : IDisposable
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-500 festgehalten.", agreed, StringComparison.Ordinal);
         Assert.Contains("3 Raten, insgesamt 1.200,00 €", agreed, StringComparison.Ordinal);
         var agreement = Assert.Single(await second.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 3), (agreement.State, agreement.Kind, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 3), (agreement.State, agreement.Kind, agreement.Schedule.Count));
         Assert.All(agreement.Schedule, i => Assert.Equal(400m, i.Amount));
     }
 

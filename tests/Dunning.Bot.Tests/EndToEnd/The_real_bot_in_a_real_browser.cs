@@ -42,7 +42,7 @@ public sealed class The_real_bot_in_a_real_browser : IDisposable
         await Assertions.Expect(bot.Nth(3)).ToContainTextAsync("Agreed for invoice RE-2026-600.");
 
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, 6), (agreement.State, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, 6), (agreement.State, agreement.Schedule.Count));
         Assert.Empty(errors);
     }
 

@@ -52,7 +52,7 @@ public sealed class The_real_bot_over_teams : IAsyncLifetime
         var agreed = await SendAsync(Submit((string)actions[0]!["data"]!["choice"]!));
         Assert.StartsWith("Agreed for invoice RE-2026-400.", Text(agreed), StringComparison.Ordinal);
         var agreement = Assert.Single(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6), (agreement.State, agreement.Kind, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6), (agreement.State, agreement.Kind, agreement.Schedule.Count));
 
         var sentBefore = teams.Sent.Count;
         var expect = Personal("What are your bank details?");

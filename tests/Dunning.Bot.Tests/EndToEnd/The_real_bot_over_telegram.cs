@@ -66,7 +66,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var agreed = Assert.Single(await PressAsync(Anna, offer, buttons[0].Data));
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-300 festgehalten.", agreed.VisibleText, StringComparison.Ordinal);
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6, 1200m), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6, 1200m), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
         Assert.Null(server.CurrentReplyMarkup(Anna.Id, offer.MessageId));
 
         var human = Assert.Single(await SayAsync(Anna, "/human"));
@@ -110,7 +110,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-340 festgehalten.", agreed.VisibleText, StringComparison.Ordinal);
         Assert.Contains("6 Raten, insgesamt 1.200,00 €", agreed.VisibleText, StringComparison.Ordinal);
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, 6), (agreement.State, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, 6), (agreement.State, agreement.Schedule.Count));
     }
 
     [Fact]

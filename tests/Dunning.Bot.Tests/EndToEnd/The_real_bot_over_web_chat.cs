@@ -46,7 +46,7 @@ public sealed class The_real_bot_over_web_chat : IDisposable
         var agreed = await chat.AskAsync(buttons[0].Value);
         Assert.StartsWith(script.Agreed, agreed, StringComparison.Ordinal);
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6, 1200m), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6, 1200m), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
         Assert.Equal(["RE-2026-100"], agreement.InvoiceNumbers);
         var dunningCase = await owner.GetCaseAsync(debtor.Id);
         // The follow-up checks the first instalment (30 November) at the start of the next day in Berlin.

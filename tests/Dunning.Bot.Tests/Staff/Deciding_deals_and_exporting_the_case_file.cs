@@ -27,7 +27,7 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var agreement = await host.Get<IAgreementStore>().FindAsync(agreementId, CancellationToken.None);
-        Assert.Equal((AgreementState.Agreed, "olga"), (agreement!.State, agreement.DecidedBy));
+        Assert.Equal((AgreementState.Active, "olga"), (agreement!.State, agreement.DecidedBy));
         var invoice = await host.Get<IInvoiceStore>().FindAsync(StaffHost.InvoiceNumber, CancellationToken.None);
         Assert.Equal($"agreement {agreementId}", invoice!.Pause!.Reason);
         var dunningCase = await host.Get<ICaseStore>().FindAsync(StaffHost.DebtorId, CancellationToken.None);

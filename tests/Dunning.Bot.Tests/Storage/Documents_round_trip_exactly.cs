@@ -101,13 +101,13 @@ public sealed class Documents_round_trip_exactly : IDisposable
 
         var loaded = (await store.FindAsync("A-1", ct))!;
 
-        Assert.Equal((AgreementState.Agreed, Samples.Moment.AddHours(1), "staff:anna"), (loaded.State, loaded.DecidedAt!.Value, loaded.DecidedBy));
+        Assert.Equal((AgreementState.Active, Samples.Moment.AddHours(1), "staff:anna"), (loaded.State, loaded.DecidedAt!.Value, loaded.DecidedBy));
         Assert.Equal(agreement.Schedule, loaded.Schedule);
         Assert.Equal(200m, loaded.Amount);
         Assert.Equal((2.5m, new DateOnly(2026, 2, 28), 1, AgreementKind.InstalmentPlan), (loaded.DiscountPercent!.Value, loaded.ValidUntil!.Value, loaded.Breaks, loaded.Kind));
         Assert.Equal(["RE-1", "RE-2"], loaded.InvoiceNumbers);
         loaded.MarkKept();
-        Assert.Single(await store.ListByStateAsync(AgreementState.Agreed, ct));
+        Assert.Single(await store.ListByStateAsync(AgreementState.Active, ct));
         Assert.Single(await store.ListByDebtorAsync("D-1", ct));
     }
 
