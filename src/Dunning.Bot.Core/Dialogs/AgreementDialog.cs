@@ -52,6 +52,8 @@ public sealed class AgreementDialog : CaseDialog
                 next_amount = next is null ? (Money?)null : new Money(next.Amount, agreement.Currency),
                 next_date = next?.DueDate,
                 overdue = next is not null && next.DueDate < today,
+                // A single payment still wholly open is already said by the terms themselves.
+                next_is_all = agreement.Schedule.Count == 1 && next?.Amount == agreement.Amount,
             });
         });
         await turn.SendActivityAsync(Activity.CreateMessage(string.Join("\n\n", texts)), cancellationToken);

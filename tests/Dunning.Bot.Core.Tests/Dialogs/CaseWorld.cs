@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
@@ -109,6 +110,22 @@ internal sealed class CaseWorld
     public NegotiationDialog Negotiation() => new(Services, new NegotiationLimits(Options.Create(Limits)), AgreementDesk);
 
     public AgreementDialog AgreementQuestion() => new(Services, AgreementDesk);
+
+    /// <summary>
+    /// The debtor's chat as the host runs it: MainDialog (recognizer, interruption layer, routing) with the negotiation
+    /// and the "what have I agreed?" dialogs, state kept across turns.
+    /// </summary>
+    public DialogTestClient Chat()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var wording = Services.Wording;
+        var options = Options.Create(new ConversationOptions());
+        var main = new MainDialog([Negotiation(), AgreementQuestion()], new SyncRecognizerAdapter(TestData.Recognizer), wording,
+            new Interruptions(Desk, Debtors, Cases, wording, state, Clock), Desk, state, Clock, options);
+        return new DialogTestClient(main, null, new TestAdapter(logger: new FailFastLogger()), storage,
+            [new LinkedSessionMiddleware(Debtor, Debtor.Language, Now)]);
+    }
 
     public MessageUnderstanding Recognize(string text) =>
         TestData.Recognizer.Recognize(text, new RecognitionContext(Today, Debtor.TimeZoneInfo, Debtor.Language));
