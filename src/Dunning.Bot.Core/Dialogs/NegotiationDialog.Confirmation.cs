@@ -9,13 +9,14 @@ namespace Dunning.Bot.Core.Dialogs;
 public sealed partial class NegotiationDialog
 {
     /// <summary>
-    /// A new request with its details ("in 2 Raten", "bis 15.12.") while an offer or a confirmation is open replaces that
-    /// question: the negotiation starts over with it, nothing recorded for the old terms.
+    /// A new request with its details ("in 2 Raten", "bis 15.12.") while the confirmation is open replaces that question:
+    /// the negotiation starts over with it, nothing recorded for the old terms. (Among counter-offers only a button, an
+    /// offer's number, yes/no or "ask a colleague" answers: what a client sends back there is checked against the offers.)
     /// </summary>
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
-        if (innerDc.ActiveDialog?.Id is OfferPromptId or ConfirmPromptId
+        if (innerDc.ActiveDialog?.Id == ConfirmPromptId
             && innerDc.Context.Activity.Type == Conversations.ActivityTypes.Message
             && Understand(innerDc.Context) is { } understood && Handles.Contains(understood.Intent)
             && (understood.Date is not null || understood.Instalments is not null || understood.Amount is not null))

@@ -18,7 +18,7 @@ namespace Dunning.Bot.Core.Dialogs;
 /// counter-offers as buttons (the closest terms, the other kind of deal, and the early-payment discount when the ladder
 /// stage allows it) plus "ask a colleague"; refusing them, asking for a colleague there, or anything needing approval
 /// stores the request as a proposal for staff and tells the debtor by when to expect an answer. A new request with
-/// details while an offer or a confirmation is open starts over with it. Wording: <c>dialogs/negotiation.*.yaml</c>.
+/// details while the confirmation is open starts over with it. Wording: <c>dialogs/negotiation.*.yaml</c>.
 /// </summary>
 public sealed partial class NegotiationDialog : CaseDialog
 {
