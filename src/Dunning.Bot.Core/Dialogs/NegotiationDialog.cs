@@ -111,8 +111,9 @@ public sealed partial class NegotiationDialog : CaseDialog
         if (picked >= 0)
             return await AskConfirmationAsync(step, offers[picked], cancellationToken);
         var reason = step.Values.GetValue<EscalationReason>("escalation");
+        var intent = Understand(step.Context).Intent;
         var detail = step.Result is PromptAttemptsExhausted ? "no answer to the counter-offer"
-            : step.Result is FoundChoice || Understand(step.Context).Intent == Intent.RequestHuman ? "the debtor asked for a colleague instead of the counter-offer"
+            : step.Result is FoundChoice || intent == Intent.RequestHuman || (intent == Intent.Affirm && offers.Count == 0) ? "the debtor asked for a colleague instead of the counter-offer"
             : "the debtor declined the counter-offer";
         return await ProposeAsync(step, step.Values.GetValue<NegotiationTerms>("requested"), reason,
             $"{detail} ({step.Values.GetValue<string>("why")})", "passed_on", cancellationToken);
@@ -165,11 +166,14 @@ public sealed partial class NegotiationDialog : CaseDialog
     private static Task<bool> ValidatePlanAsync(PromptValidatorContext<decimal> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is >= 2m and < 1_000_000_000m);
 
-    /// <summary>A button, an offer's number, "no" or a request for a person (ask a colleague) or, with one offer, "yes".</summary>
+    /// <summary>
+    /// A button, an offer's number, "no" or a request for a person (ask a colleague) or "yes" — with one offer it takes
+    /// the offer, with none it answers "shall I ask a colleague?".
+    /// </summary>
     private Task<bool> ValidateOfferAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
         var intent = Understand(prompt.Context).Intent;
-        return Task.FromResult(prompt.Recognized.Succeeded || intent is Intent.Deny or Intent.RequestHuman || (intent == Intent.Affirm && prompt.Options.Choices?.Count == 2));
+        return Task.FromResult(prompt.Recognized.Succeeded || intent is Intent.Deny or Intent.RequestHuman || (intent == Intent.Affirm && prompt.Options.Choices?.Count <= 2));
     }
 
     /// <summary>The first message named an amount per instalment ("100 euros a month").</summary>

@@ -30,6 +30,20 @@ public sealed class RequestsTravelToStaff
     }
 
     [Fact]
+    public async Task With_nothing_to_offer_a_yes_to_shall_I_ask_a_colleague_sends_the_request()
+    {
+        var world = new CaseWorld("de");
+        world.AddInvoice("RE-1", 480m);
+        (world.Limits.MaxDeferralDays, world.Limits.MaxInstalments) = (0, 1);
+
+        await Transcript.PlayAsync(world.Chat(), ["> Kann ich bis zum 15.12. zahlen?", "Soll ich einen Mitarbeiter bitten, Ihren Wunsch zu prüfen?", "> Ja", "an einen Mitarbeiter weitergegeben"]);
+
+        var proposal = Assert.Single(world.Agreements.All);
+        Assert.Equal((AgreementState.AwaitingApproval, AgreementKind.Deferral), (proposal.State, proposal.Kind));
+        Assert.Contains("asked for a colleague", Assert.Single(world.Escalations.All).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outside_the_counter_offers_a_request_for_a_person_is_still_the_interruption_it_always_was()
     {
         var world = new CaseWorld("de");
