@@ -81,6 +81,25 @@ public sealed class ConfirmingAgreements
     }
 
     [Fact]
+    public async Task A_request_staff_approve_supersedes_the_agreement_in_force()
+    {
+        var world = new CaseWorld("de");
+        world.AddInvoice("RE-1", 480m);
+        var desk = world.AgreementDesk;
+        var running = await desk.AgreeAsync(world.Debtor, new(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 12, 15), 480m)]), ["RE-1"], promise: false, CancellationToken.None);
+        await desk.ProposeAsync(world.Debtor, new(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2027, 2, 1), 480m)]), ["RE-1"],
+            EscalationReason.ApprovalRequired, "deferral beyond the limit", null, CancellationToken.None);
+        var request = world.Agreements.All.Single(a => a.State == AgreementState.AwaitingApproval);
+
+        await desk.ApproveAsync(world.Debtor, request, "olga", CancellationToken.None);
+
+        Assert.Equal((AgreementState.Superseded, request.Id), (world.Agreements.All.Single(a => a.Id == running.Id).State, world.Agreements.All.Single(a => a.Id == running.Id).ReplacedBy));
+        var active = Assert.Single(world.Agreements.All, a => a.State == AgreementState.Active);
+        Assert.Equal((request.Id, "olga"), (active.Id, active.DecidedBy));
+        Assert.Equal($"agreement {request.Id}", world.StoredInvoice("RE-1").Pause!.Reason);
+    }
+
+    [Fact]
     public async Task A_request_waiting_for_staff_is_cancelled_when_the_debtor_confirms_other_terms_for_the_invoice()
     {
         var world = new CaseWorld("en");
