@@ -107,6 +107,7 @@ public abstract partial class CaseDialog : IntentDialog
         return picked.Count > 0 ? picked : open;
     }
 
+    /// <inheritdoc/>
     public override bool AnswersItself(DialogInstance active, Intent intent)
     {
         ArgumentNullException.ThrowIfNull(active);
