@@ -29,6 +29,13 @@ public class ComponentDialog : Dialog
         return this;
     }
 
+    /// <summary>The id of the inner dialog at the top of <paramref name="instance"/>'s stack (what it waits on), or null.</summary>
+    public static string? WaitingOn(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.State.GetValue<DialogState>(InnerStackKey)?.DialogStack.FirstOrDefault()?.Id;
+    }
+
     /// <summary>A child dialog by id (this component's set only).</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId);
 

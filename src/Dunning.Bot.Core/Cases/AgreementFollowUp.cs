@@ -9,9 +9,10 @@ namespace Dunning.Bot.Core.Cases;
 /// message about an outcome in the outbox BEFORE the outcome is stored (nothing lost, nothing twice):
 /// <see cref="Evaluate"/> and <see cref="Consider"/> are pure (where the agreement stands; what is new about it), and
 /// <see cref="ApplyAsync"/> stores the consequence: Kept → the agreement is kept and its paused invoices resume; a new
-/// break → <see cref="PaymentAgreement.Breaks"/> counts it, the agreement is marked Broken when nothing more is to come or
-/// on its second break (dunning resumes), and the second break overall for the same invoices raises
-/// <see cref="EscalationReason.BrokenPromise"/> (once per agreement). The case is not written here: the schedule records
+/// break → <see cref="PaymentAgreement.Breaks"/> counts it, the agreement is marked Broken when nothing more is to come,
+/// on its second break, or when it escalates (dunning resumes), and the second break overall for the same invoices raises
+/// <see cref="EscalationReason.BrokenPromise"/> — once per agreement, and the escalation ends it, so an agreement gets at
+/// most one follow-up about a break and one escalation, however many sweeps and instalments follow. The case is not written here: the schedule records
 /// <see cref="FollowUpOutcome.Summary"/> in the case together with the message. Applying an outcome twice changes nothing.
 /// </summary>
 public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore invoices, IEscalationStore escalations, EscalationDesk desk)
@@ -22,8 +23,7 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(invoices);
         var covered = invoices.Where(i => agreement.InvoiceNumbers.Contains(i.Number, StringComparer.Ordinal)).ToList();
-        var since = DateOnly.FromDateTime(agreement.CreatedAt.UtcDateTime);
-        var paid = covered.SelectMany(i => i.Payments).Where(p => p.Date >= since && p.Date <= today).Sum(p => p.Amount);
+        var paid = PaidSince(agreement, invoices, today);
         var next = agreement.Schedule.FirstOrDefault(i => i.DueDate >= today)?.DueDate.AddDays(1);
         if ((covered.Count > 0 && covered.All(i => i.SettledOn is not null || i.WrittenOffAt is not null)) || paid >= agreement.Amount)
             return new FollowUpResult(FollowUpStatus.Kept, 0, 0m, null);
@@ -49,7 +49,7 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(result);
-        if (agreement.State != AgreementState.Agreed || result.Status == FollowUpStatus.Pending)
+        if (agreement.State != AgreementState.Active || result.Status == FollowUpStatus.Pending)
             return null;
         if (result.Status == FollowUpStatus.Kept)
             return new FollowUpOutcome(FollowUpAction.Kept, agreement.Breaks, Ends: true, $"Agreement {agreement.Id} kept");
@@ -58,7 +58,8 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
         var summary = $"Agreement {agreement.Id} broken: {result.Missed} payment(s) missed, "
             + $"{result.Shortfall.ToString("0.00", CultureInfo.InvariantCulture)} {agreement.Currency} short";
         var action = earlierBreaks + result.Missed >= 2 ? FollowUpAction.Escalated : FollowUpAction.Reminded;
-        return new FollowUpOutcome(action, result.Missed, Ends: result.NextCheck is null || result.Missed >= 2, summary);
+        // Once a person is asked, the agreement is over for the bot: no further follow-ups, dunning resumes.
+        return new FollowUpOutcome(action, result.Missed, Ends: result.NextCheck is null || action == FollowUpAction.Escalated, summary);
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (agreement.State != AgreementState.Agreed || (outcome.Action != FollowUpAction.Kept && outcome.Breaks <= agreement.Breaks))
+        if (agreement.State != AgreementState.Active || (outcome.Action != FollowUpAction.Kept && outcome.Breaks <= agreement.Breaks))
             return;
         // Everything before the agreement is saved may run again harmlessly; the save is what marks the outcome applied,
         // so a crash in between repeats the steps rather than losing the resume or the escalation.
@@ -119,13 +120,39 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
             await desk.RaiseAsync(agreement.DebtorId, EscalationReason.BrokenPromise, outcome.Summary, agreement.InvoiceNumbers, null, cancellationToken);
     }
 
+    /// <summary>
+    /// The next payment <paramref name="agreement"/> expects on <paramref name="today"/>: the first instalment not yet
+    /// covered by the payments its invoices received since it was made, with the part of it still owed; null when all is paid.
+    /// </summary>
+    public static Instalment? NextPayment(PaymentAgreement agreement, IReadOnlyList<Invoice> invoices, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(invoices);
+        var paid = PaidSince(agreement, invoices, today);
+        var dueSoFar = 0m;
+        foreach (var instalment in agreement.Schedule)
+        {
+            dueSoFar += instalment.Amount;
+            if (dueSoFar > paid)
+                return new Instalment(instalment.DueDate, Math.Min(instalment.Amount, dueSoFar - paid));
+        }
+        return null;
+    }
+
+    private static decimal PaidSince(PaymentAgreement agreement, IReadOnlyList<Invoice> invoices, DateOnly today)
+    {
+        var since = DateOnly.FromDateTime(agreement.CreatedAt.UtcDateTime);
+        return invoices.Where(i => agreement.InvoiceNumbers.Contains(i.Number, StringComparer.Ordinal))
+            .SelectMany(i => i.Payments).Where(p => p.Date >= since && p.Date <= today).Sum(p => p.Amount);
+    }
+
     private async Task ResumeAsync(PaymentAgreement agreement, CancellationToken cancellationToken)
     {
         foreach (var number in agreement.InvoiceNumbers)
         {
             await invoices.UpdateAsync(number, i =>
             {
-                if (i.Pause?.Reason == $"agreement {agreement.Id}")
+                if (i.Pause?.Reason == AgreementDesk.PauseReason(agreement))
                     i.ResumeDunning();
             }, cancellationToken);
         }

@@ -117,13 +117,24 @@ public abstract partial class CaseDialog : IntentDialog
         return picked.Count > 0 ? picked : [.. open];
     }
 
+    /// <inheritdoc/>
+    public override bool AnswersItself(DialogInstance active, Intent intent)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        return WaitingOn(active) is { } waitingOn && AnswersWhileWaitingOn(waitingOn, intent);
+    }
+
+    /// <summary>True when the dialog answers <paramref name="intent"/> itself while its inner dialog <paramref name="waitingOn"/> waits (default never).</summary>
+    protected virtual bool AnswersWhileWaitingOn(string waitingOn, Intent intent) => false;
+
     /// <summary>Interrupts on a change of subject (see the class remarks); otherwise the waiting prompt continues.</summary>
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         if (innerDc.Context.Activity.Type == ActivityTypes.Message
             && Understand(innerDc.Context) is { } understood
-            && Interrupting.Contains(understood.Intent) && !Handles.Contains(understood.Intent))
+            && Interrupting.Contains(understood.Intent) && !Handles.Contains(understood.Intent)
+            && !(innerDc.ActiveDialog is { Id: var waitingOn } && AnswersWhileWaitingOn(waitingOn, understood.Intent)))
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken);
             return new DialogTurnResult(DialogTurnStatus.Complete, new Interruption(understood));

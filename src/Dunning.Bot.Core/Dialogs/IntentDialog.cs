@@ -13,4 +13,11 @@ public abstract class IntentDialog(string dialogId) : ComponentDialog(dialogId)
 {
     /// <summary>The intents this dialog takes over from MainDialog.</summary>
     public abstract IReadOnlySet<Intent> Handles { get; }
+
+    /// <summary>
+    /// True when this dialog, running as <paramref name="active"/>, answers <paramref name="intent"/> itself although the
+    /// interruption layer would otherwise take it (e.g. "ask a colleague" among counter-offers carries the request to
+    /// staff). Default: never.
+    /// </summary>
+    public virtual bool AnswersItself(DialogInstance active, Intent intent) => false;
 }

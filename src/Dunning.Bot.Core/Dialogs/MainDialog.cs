@@ -80,7 +80,9 @@ public sealed partial class MainDialog : ComponentDialog
         if (buttonIntent is { } pressed)
             session.Understanding = understanding with { Intent = pressed, Confidence = 1 };
 
-        var result = await interruptions.TryHandleAsync(innerDc, command, intent, cancellationToken)
+        // A running dialog may answer an intent the interruption layer would otherwise take ("ask a colleague" among its offers).
+        var answeredByDialog = innerDc.ActiveDialog is { } active && FindDialog(active.Id) is IntentDialog running && running.AnswersItself(active, intent);
+        var result = await interruptions.TryHandleAsync(innerDc, command, answeredByDialog ? Intent.Unknown : intent, cancellationToken)
             ?? (innerDc.ActiveDialog is not null
                 ? await innerDc.ContinueDialogAsync(cancellationToken)
                 : await RouteAsync(innerDc, intent, session.Understanding!, cancellationToken));

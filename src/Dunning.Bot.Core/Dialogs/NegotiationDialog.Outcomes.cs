@@ -58,7 +58,7 @@ public sealed partial class NegotiationDialog
         switch (outcome)
         {
             case NegotiationOutcome.Accept accept:
-                return await AgreeAsync(step, accept.Terms, cancellationToken);
+                return await step.NextAsync(new WithinLimits(accept.Terms), cancellationToken);
             case NegotiationOutcome.NeedsApproval approval:
                 return await ProposeAsync(step, approval.Requested ?? requested, EscalationReason.ApprovalRequired,
                     $"needs approval ({approval.Why})", "needs_approval", cancellationToken, approval.Why);
@@ -108,24 +108,6 @@ public sealed partial class NegotiationDialog
             }),
             _ => text.Text(turn, WordingDialog, "offer_discount", new { percent = terms.DiscountPercent ?? 0m, amount = terms.Amount, until = terms.LastDueDate }),
         };
-    }
-
-    private async Task<DialogTurnResult> AgreeAsync(WaterfallStepContext step, NegotiationTerms terms, CancellationToken cancellationToken)
-    {
-        var numbers = step.Values.GetValue<List<string>>("invoices") ?? [];
-        var promise = step.Values.GetValue<bool>("promise") && terms.Kind == AgreementKind.Deferral;
-        await agreements.AgreeAsync(DebtorOf(step.Context), terms, numbers, promise, cancellationToken);
-        await SayAsync(step.Context, "agreed", new
-        {
-            kind = terms.Kind switch { AgreementKind.Deferral => "deferral", AgreementKind.InstalmentPlan => "instalments", _ => "discount" },
-            promise,
-            schedule = terms.Schedule,
-            currency = terms.Currency,
-            total = terms.Amount,
-            percent = terms.DiscountPercent,
-            invoices = ClaimPaidDialog.Numbers(numbers),
-        }, cancellationToken);
-        return await step.EndDialogAsync(null, cancellationToken);
     }
 
     private async Task<DialogTurnResult> ProposeAsync(WaterfallStepContext step, NegotiationTerms? requested, EscalationReason reason,

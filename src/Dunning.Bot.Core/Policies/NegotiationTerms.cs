@@ -13,7 +13,7 @@ public sealed record NegotiationTerms(AgreementKind Kind, string Currency, IRead
     public DateOnly LastDueDate => Schedule[^1].DueDate;
 
     /// <summary>A proposed <see cref="PaymentAgreement"/> with these terms.</summary>
-    public PaymentAgreement ToAgreement(string id, string debtorId, IReadOnlyList<string> invoiceNumbers, DateTimeOffset createdAt) => new()
+    public PaymentAgreement ToAgreement(string id, string debtorId, IReadOnlyList<string> invoiceNumbers, DateTimeOffset createdAt, bool interestRuns = true) => new()
     {
         Id = id,
         DebtorId = debtorId,
@@ -23,6 +23,7 @@ public sealed record NegotiationTerms(AgreementKind Kind, string Currency, IRead
         Schedule = [.. Schedule],
         DiscountPercent = DiscountPercent,
         ValidUntil = ValidUntil,
+        InterestRuns = interestRuns,
         CreatedAt = createdAt,
     };
 }

@@ -11,7 +11,8 @@ namespace Dunning.Bot.Core.Scheduling;
 /// one. What the debtor hears: <c>kept</c> — one thank-you when the whole agreement is kept (an instalment paid on time
 /// is not thanked for: a message per instalment is noise); <c>missed</c> — a first break while the plan goes on;
 /// <c>broken</c> — a first break that ends it (a promise, or the last instalment), dunning resumes; <c>escalated</c> —
-/// the second break for the same invoices: the owner is asked and the debtor told a colleague will be in touch.
+/// the second break for the same invoices: the owner is asked (once), the debtor told a colleague will be in touch,
+/// and the agreement ends there.
 /// A promise paid early is thanked for on its check day, not at once, so the thank-you comes on a predictable day.
 /// </summary>
 public sealed class AgreementFollowUps(IAgreementStore agreements, AgreementFollowUp followUp, MessageCatalogue catalogue) : IAgreementFollowUps
@@ -27,10 +28,10 @@ public sealed class AgreementFollowUps(IAgreementStore agreements, AgreementFoll
         if (debtorIds.Count == 0)
             return [];
         if (debtorIds.Count == 1)
-            return [.. (await agreements.ListByDebtorAsync(debtorIds.First(), cancellationToken)).Where(a => a.State == AgreementState.Agreed)];
+            return [.. (await agreements.ListByDebtorAsync(debtorIds.First(), cancellationToken)).Where(a => a.State == AgreementState.Active)];
         // Running agreements are few next to a page of debtors: one indexed read by state beats a read per debtor.
         var wanted = debtorIds as IReadOnlySet<string> ?? debtorIds.ToHashSet(StringComparer.Ordinal);
-        return [.. (await agreements.ListByStateAsync(AgreementState.Agreed, cancellationToken)).Where(a => wanted.Contains(a.DebtorId))];
+        return [.. (await agreements.ListByStateAsync(AgreementState.Active, cancellationToken)).Where(a => wanted.Contains(a.DebtorId))];
     }
 
     public async Task<FollowUpPlan> PlanAsync(FollowUpRequest request, CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ public sealed class AgreementFollowUps(IAgreementStore agreements, AgreementFoll
         var due = new List<FollowUpDue>();
         DateOnly? next = null;
         var running = request.Running
-            .Where(a => a.State == AgreementState.Agreed && a.DebtorId == request.Debtor.Id && a.Schedule.Count > 0)
+            .Where(a => a.State == AgreementState.Active && a.DebtorId == request.Debtor.Id && a.Schedule.Count > 0)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal);
         foreach (var agreement in running)
         {

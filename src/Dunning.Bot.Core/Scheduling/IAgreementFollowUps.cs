@@ -17,7 +17,7 @@ namespace Dunning.Bot.Core.Scheduling;
 /// </summary>
 public interface IAgreementFollowUps
 {
-    /// <summary>The running agreements (state Agreed) of <paramref name="debtorIds"/>: one read for a whole sweep page.</summary>
+    /// <summary>The running agreements (state Active) of <paramref name="debtorIds"/>: one read for a whole sweep page.</summary>
     Task<IReadOnlyList<PaymentAgreement>> ListRunningAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken);
 
     /// <summary>

@@ -29,7 +29,8 @@ public sealed partial class ReminderPlanner
             return null;
 
         var decision = Decide(s, []);
-        var escalated = owed.Escalates ? [.. s.Escalated, owed.StageKey] : s.Escalated;
+        // Reported once: when the message waited (quiet hours) the owner already heard of it on the first attempt.
+        var escalated = owed.Escalates && !EscalationRecorded(s, owed) ? [.. s.Escalated, owed.StageKey] : s.Escalated;
         if (decision.Kind == ContactDecisionKind.Deferred)
         {
             s.AfterWriteDo(c => followUps.HoldAsync(owed, c));
@@ -51,6 +52,10 @@ public sealed partial class ReminderPlanner
         var result = await EnqueueAsync(s, entry, owed.StageKey, cancellationToken).ConfigureAwait(false);
         return result.Outcome == PlanOutcome.Enqueued ? result with { InvoiceNumbers = owed.InvoiceNumbers, Escalated = escalated } : result;
     }
+
+    /// <summary>True when the case already records the escalation of this follow-up's agreement (raised on an earlier attempt).</summary>
+    private static bool EscalationRecorded(Situation s, FollowUpDue due) =>
+        s.Case.History.Any(a => a.Kind == CaseActionKinds.Escalation && a.Summary.Contains(due.Agreement.Id, StringComparison.Ordinal));
 
     /// <summary>Applies the outcome once this planning step's write has landed, and looks at the case again soon after.</summary>
     private void Settle(Situation s, FollowUpDue due)

@@ -60,7 +60,7 @@ internal sealed class IntentScores
     private static readonly Intent[] TieOrder =
     [
         Intent.Dispute, Intent.Hardship, Intent.StopContact, Intent.RequestHuman, Intent.ClaimPaid,
-        Intent.RequestInstalments, Intent.RequestDeferral, Intent.PromiseToPay, Intent.AskConsequences,
+        Intent.RequestInstalments, Intent.RequestDeferral, Intent.PromiseToPay, Intent.AskConsequences, Intent.AskAgreement,
         Intent.RequestInvoiceCopy, Intent.AskPaymentDetails, Intent.AskInvoiceDetails, Intent.AskDueDate,
         Intent.AskAmount, Intent.Deny, Intent.Affirm, Intent.Thanks, Intent.Greeting,
     ];

@@ -1,6 +1,7 @@
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Statements;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Hosting;
@@ -17,9 +18,11 @@ internal static class NegotiationExtensions
         services.AddOptions<PaymentClaimOptions>().BindConfiguration(PaymentClaimOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HardshipOptions>().BindConfiguration(HardshipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AgreementOptions>().BindConfiguration(AgreementOptions.SectionName);
 
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<CaseDialogServices>();
+        services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton<AgreementDesk>();
         services.TryAddSingleton<AgreementFollowUp>();
 
@@ -28,6 +31,7 @@ internal static class NegotiationExtensions
         services.AddSingleton<IntentDialog, HardshipDialog>();
         services.AddSingleton<IntentDialog, NegotiationDialog>();
         services.AddSingleton<IntentDialog, LastOfferDialog>();
+        services.AddSingleton<IntentDialog, AgreementDialog>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ public sealed class LiteAgreementStore(LiteDbContext context) : LiteStore<Paymen
         FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
 
     public Task<IReadOnlyList<PaymentAgreement>> ListByStateAsync(AgreementState state, CancellationToken cancellationToken) =>
-        FindManyAsync(Queries.Eq("State", BsonValues.From(state)), cancellationToken);
+        FindManyAsync(AgreementDocument.StoredNames(state) is [var only] ? Queries.Eq("State", only) : Queries.In("State", AgreementDocument.StoredNames(state)), cancellationToken);
 
     public Task SaveAsync(PaymentAgreement agreement, CancellationToken cancellationToken) => SaveEntityAsync(agreement, cancellationToken);
 

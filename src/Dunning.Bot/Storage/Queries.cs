@@ -11,6 +11,10 @@ internal static class Queries
 {
     public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
 
+    /// <summary><c>$.field</c> equal to one of <paramref name="values"/>.</summary>
+    public static BsonExpression In(string field, IReadOnlyList<BsonValue> values) =>
+        BsonExpression.Create($"$.{field} IN @0", new BsonArray(values));
+
     public static BsonExpression Greater(string field, BsonValue value) => BsonExpression.Create($"$.{field} > @0", value);
 
     /// <summary><c>$.field</c> between <paramref name="from"/> and <paramref name="to"/>, both included.</summary>

@@ -38,7 +38,7 @@ public sealed class Accepting_the_last_offer
         await Transcript.PlayAsync(world.Talk(Dialog(world), yes), transcript);
 
         var agreement = Assert.Single(world.Agreements.All);
-        Assert.Equal((AgreementKind.Discount, AgreementState.Agreed, 465.60m, 3m), (agreement.Kind, agreement.State, agreement.Amount, agreement.DiscountPercent));
+        Assert.Equal((AgreementKind.Discount, AgreementState.Active, 465.60m, 3m), (agreement.Kind, agreement.State, agreement.Amount, agreement.DiscountPercent));
         Assert.Equal([new DateOnly(2026, 11, 24)], agreement.Schedule.Select(i => i.DueDate));
         Assert.Equal(["RE-1"], agreement.InvoiceNumbers);
         Assert.Null(StandingOffer.Latest(world.Case));

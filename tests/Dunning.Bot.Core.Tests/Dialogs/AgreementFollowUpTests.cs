@@ -63,9 +63,9 @@ public sealed class AgreementFollowUpTests
     [Theory]
     [InlineData(1, true, 0, FollowUpAction.Reminded, false)]
     [InlineData(1, false, 0, FollowUpAction.Reminded, true)]
-    [InlineData(1, true, 1, FollowUpAction.Escalated, false)]
+    [InlineData(1, true, 1, FollowUpAction.Escalated, true)]
     [InlineData(2, true, 0, FollowUpAction.Escalated, true)]
-    public void A_break_reminds_first_ends_when_nothing_more_is_to_come_and_escalates_the_second_time(
+    public void A_break_reminds_first_ends_when_nothing_more_is_to_come_and_escalates_and_ends_the_second_time(
         int missed, bool moreToCome, int earlierBreaks, FollowUpAction action, bool ends)
     {
         var result = new FollowUpResult(FollowUpStatus.Broken, missed, 160m * missed, moreToCome ? new DateOnly(2027, 2, 5) : null);
@@ -86,7 +86,7 @@ public sealed class AgreementFollowUpTests
         Assert.Equal(FollowUpAction.Reminded, first!.Action);
         await world.FollowUp.ApplyAsync(plan, first, CancellationToken.None);
         await world.FollowUp.ApplyAsync(plan, first, CancellationToken.None);
-        Assert.Equal((AgreementState.Agreed, 1), (plan.State, plan.Breaks));
+        Assert.Equal((AgreementState.Active, 1), (plan.State, plan.Breaks));
         Assert.NotNull(world.StoredInvoice("RE-1").Pause);
         Assert.Empty(world.Escalations.All);
         Assert.Null((await world.FollowUp.ConsiderAsync(plan, [world.StoredInvoice("RE-1")], new DateOnly(2026, 12, 6), CancellationToken.None)).Outcome);

@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
@@ -34,12 +35,6 @@ internal sealed class CaseWorld
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
-    /// <summary>
-    /// Statements without statutory interest: these transcripts test negotiation limits in round figures (a consumer pays
-    /// no dunning fees on the default ladder, so the open claim is the principal). Interest in the claim is the ledger's
-    /// tests' business, and the figures transcript runs with it on.
-    /// </summary>
-    public InvoiceStatements Statements => Claims.Ledgers.Statements(Invoices, Cases, Clock, interest: new StatutoryInterestOptions { Enabled = false });
 
     public InMemoryInvoiceStore Invoices { get; }
 
@@ -55,6 +50,11 @@ internal sealed class CaseWorld
 
     public NegotiationLimitsOptions Limits { get; } = new();
 
+    /// <summary>Off by default so the figures stay round; a test that needs interest turns it on.</summary>
+    public StatutoryInterestOptions Interest { get; } = new() { Enabled = false };
+
+    public AgreementOptions AgreementOptions { get; } = new();
+
     public Debtor Debtor { get; }
 
     public EscalationDesk Desk { get; }
@@ -63,7 +63,15 @@ internal sealed class CaseWorld
 
     public DateOnly Today => new(2026, 11, 20);
 
-    public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, new DunningLadder(Options.Create(new DunningLadderOptions())), Clock);
+    public DunningLadder Ladder { get; } = new(Options.Create(new DunningLadderOptions()));
+
+    /// <summary>
+    /// Statements without statutory interest by default (<see cref="Interest"/>): these transcripts test negotiation limits
+    /// in round figures, and a consumer pays no dunning fees on the default ladder, so the open claim is the principal.
+    /// </summary>
+    public InvoiceStatements Statements => new(Invoices, Cases, new Core.Claims.ClaimLedger(Options.Create(new Core.Claims.ClaimOptions()), new StatutoryInterest(Options.Create(Interest)), Ladder), Clock);
+
+    public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, Ladder, Statements, Options.Create(AgreementOptions), Clock);
 
     public AgreementFollowUp FollowUp => new(Agreements, Invoices, Escalations, Desk);
 
@@ -105,6 +113,24 @@ internal sealed class CaseWorld
     public HardshipDialog Hardship() => new(Services, Options.Create(new HardshipOptions()));
 
     public NegotiationDialog Negotiation() => new(Services, new NegotiationLimits(Options.Create(Limits)), AgreementDesk);
+
+    public AgreementDialog AgreementQuestion() => new(Services, AgreementDesk);
+
+    /// <summary>
+    /// The debtor's chat as the host runs it: MainDialog (recognizer, interruption layer, routing) with the negotiation
+    /// and the "what have I agreed?" dialogs, state kept across turns.
+    /// </summary>
+    public DialogTestClient Chat()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var wording = Services.Wording;
+        var options = Options.Create(new ConversationOptions());
+        var main = new MainDialog([Negotiation(), AgreementQuestion()], new SyncRecognizerAdapter(TestData.Recognizer), wording,
+            new Interruptions(Desk, Debtors, Cases, wording, state, Clock), Desk, state, Clock, options);
+        return new DialogTestClient(main, null, new TestAdapter(logger: new FailFastLogger()), storage,
+            [new LinkedSessionMiddleware(Debtor, Debtor.Language, Now)]);
+    }
 
     public MessageUnderstanding Recognize(string text) =>
         TestData.Recognizer.Recognize(text, new RecognitionContext(Today, Debtor.TimeZoneInfo, Debtor.Language));

@@ -11,18 +11,18 @@ public sealed class NegotiationFlowTranscripts
     public static TheoryData<string, string[], AgreementKind, AgreementState, string> Outcomes => new()
     {
         // counter-offer accepted: the button, or the offer's number
-        { "de", ["> Kann ich bis zum 29.12. zahlen?", "[32 Tage mehr, bis 28.12.2026]", "> 32 Tage mehr, bis 28.12.2026", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-28" },
-        { "en", ["> Can I pay on 29 December?", "> 2", "2 instalments, €480.00 in total", "• 4 December 2026: €240.00", "• 4 January 2027: €240.00"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
+        { "de", ["> Kann ich bis zum 29.12. zahlen?", "[32 Tage mehr, bis 28.12.2026]", "> 32 Tage mehr, bis 28.12.2026", "Soll ich das so festhalten?", "[Ja]", "[Nein]", "> Ja", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-28" },
+        { "en", ["> Can I pay on 29 December?", "> 2", "Shall I record it like that?", "> Yes", "2 instalments, €480.00 in total", "• 4 December 2026: €240.00", "• 4 January 2027: €240.00"], AgreementKind.InstalmentPlan, AgreementState.Active, "2026-12-04" },
         // counter-offer refused: "no", or the button; the request goes to staff as asked
         { "de", ["> Kann ich bis zum 29.12. zahlen?", "> Nein", "an einen Mitarbeiter weitergegeben", "bis zum 20.11.2026 um 17:00 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-29" },
         { "en", ["> Can I pay in 7 instalments?", "> Ask a colleague", "passed your request on to a colleague", "by 20 November 2026, 17:00"], AgreementKind.InstalmentPlan, AgreementState.AwaitingApproval, "2026-12-04" },
         // promises
-        { "de", ["> Ich zahle am Freitag", "Vielen Dank, ich habe Ihre Zahlungszusage", "bis zum 27.11.2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-11-27" },
-        { "en", ["> I will pay on 26 December", "Thank you, I have noted your promise", "by 28 December 2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-28" },
+        { "de", ["> Ich zahle am Freitag", "Sie zahlen 480,00 € bis zum 27.11.2026.", "> Ja", "Vielen Dank, ich habe Ihre Zahlungszusage", "bis zum 27.11.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-11-27" },
+        { "en", ["> I will pay on 26 December", "> yes", "Thank you, I have noted your promise", "by 28 December 2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-28" },
         // missing details are asked for
-        { "de", ["> Kann ich in Raten zahlen?", "In wie vielen Raten", "> 3", "3 Raten, insgesamt 480,00 €"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
-        { "en", ["> Can I pay in instalments?", "How many instalments", "> 100 €", "5 instalments, €480.00 in total", "• 4 December 2026: €96.00"], AgreementKind.InstalmentPlan, AgreementState.Agreed, "2026-12-04" },
-        { "en", ["> I need more time", "By when can you pay?", "> yesterday", "from today onwards", "> 15 December", "You pay €480.00 by 15 December 2026"], AgreementKind.Deferral, AgreementState.Agreed, "2026-12-15" },
+        { "de", ["> Kann ich in Raten zahlen?", "In wie vielen Raten", "> 3", "> Ja", "3 Raten, insgesamt 480,00 €"], AgreementKind.InstalmentPlan, AgreementState.Active, "2026-12-04" },
+        { "en", ["> Can I pay in instalments?", "How many instalments", "> 100 €", "• 4 December 2026: €96.00", "> Yes", "5 instalments, €480.00 in total", "• 4 December 2026: €96.00"], AgreementKind.InstalmentPlan, AgreementState.Active, "2026-12-04" },
+        { "en", ["> I need more time", "By when can you pay?", "> yesterday", "from today onwards", "> 15 December", "This is the whole amount open today.", "> Yes", "You pay €480.00 by 15 December 2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-15" },
     };
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class NegotiationFlowTranscripts
         Assert.Equal((kind, state), (agreement.Kind, agreement.State));
         Assert.Equal(DateOnly.Parse(firstDue, System.Globalization.CultureInfo.InvariantCulture), agreement.Schedule[0].DueDate);
         Assert.Equal(480m, agreement.Amount);
-        if (state == AgreementState.Agreed)
+        if (state == AgreementState.Active)
         {
             var dayAfter = agreement.Schedule[0].DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue);
             Assert.Equal(new DateTimeOffset(dayAfter, TimeSpan.FromHours(1)), world.Case.NextActionAt);

@@ -18,7 +18,7 @@ public sealed class Cases_and_agreements_move_forward_only
     }
 
     [Fact]
-    public void An_agreement_goes_proposed_awaiting_agreed_kept()
+    public void An_agreement_goes_proposed_awaiting_active_kept()
     {
         var agreement = Agreement();
         agreement.RequestApproval();
@@ -52,6 +52,29 @@ public sealed class Cases_and_agreements_move_forward_only
         Assert.Throws<DomainException>(() => agreement.MarkBroken());
         Assert.Equal(AgreementState.Proposed, agreement.State);
         Assert.Equal(150m, agreement.Amount);
+    }
+
+    [Fact]
+    public void Only_an_active_agreement_is_superseded_and_only_an_undecided_request_cancelled()
+    {
+        var active = Agreement();
+        active.Agree(Now, "bot");
+        active.Supersede("A-2");
+        Assert.Equal((AgreementState.Superseded, "A-2"), (active.State, active.ReplacedBy));
+        Assert.Throws<DomainException>(() => active.MarkBroken());
+        Assert.Throws<DomainException>(() => active.Supersede("A-3"));
+
+        var request = Agreement();
+        request.RequestApproval();
+        request.Cancel("A-2");
+        Assert.Equal(AgreementState.Cancelled, request.State);
+        Assert.Throws<DomainException>(() => request.Agree(Now, "owner"));
+
+        var kept = Agreement();
+        kept.Agree(Now, "bot");
+        kept.MarkKept();
+        Assert.Throws<DomainException>(() => kept.Supersede("A-2"));
+        Assert.Throws<DomainException>(() => kept.Cancel("A-2"));
     }
 
     private static PaymentAgreement Agreement() => new()

@@ -32,11 +32,12 @@ public sealed class InMemoryAgreementStore : VersionedMemoryStore<PaymentAgreeme
             Schedule = [.. entity.Schedule],
             DiscountPercent = entity.DiscountPercent,
             ValidUntil = entity.ValidUntil,
+            InterestRuns = entity.InterestRuns,
             CreatedAt = entity.CreatedAt,
             Breaks = entity.Breaks,
             Version = entity.Version,
         };
-        copy.Restore(entity.State, entity.DecidedAt, entity.DecidedBy);
+        copy.Restore(entity.State, entity.DecidedAt, entity.DecidedBy, entity.ReplacedBy);
         return copy;
     }
 }

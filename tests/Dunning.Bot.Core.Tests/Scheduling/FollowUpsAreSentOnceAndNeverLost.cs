@@ -33,7 +33,7 @@ public sealed class FollowUpsAreSentOnceAndNeverLost
         var (world, promise) = await KeptPromiseAsync();
 
         Assert.Equal(PlanOutcome.Enqueued, Assert.Single(await world.SweepAsync(applyAfterCommit: false)).Outcome);
-        Assert.Equal(AgreementState.Agreed, world.Stored(promise).State);
+        Assert.Equal(AgreementState.Active, world.Stored(promise).State);
         world.Ports.Deliver(world.Now);
         world.Clock.SetUtcNow(world.Case("D-1").NextActionAt!.Value);
 
@@ -81,7 +81,7 @@ public sealed class FollowUpsAreSentOnceAndNeverLost
 
         Assert.Equal(PlanOutcome.Enqueued, planned.Outcome);
         Assert.Empty(world.FollowUps());
-        Assert.Equal(AgreementState.Agreed, world.Stored(promise).State);
+        Assert.Equal(AgreementState.Active, world.Stored(promise).State);
 
         var retried = Assert.Single(await world.SweepAsync());
 

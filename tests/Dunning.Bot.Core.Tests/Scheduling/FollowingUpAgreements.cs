@@ -34,7 +34,7 @@ public sealed class FollowingUpAgreements
 
         await world.RunAsync("D-1", 30);
         Assert.Empty(world.FollowUps());
-        Assert.Equal((AgreementState.Agreed, 0), (world.Stored(plan).State, world.Stored(plan).Breaks));
+        Assert.Equal((AgreementState.Active, 0), (world.Stored(plan).State, world.Stored(plan).Breaks));
 
         world.Pay("2027-01-04", 240m);
         await world.RunAsync("D-1", 40);
@@ -55,7 +55,7 @@ public sealed class FollowingUpAgreements
         Assert.Equal(($"follow_up:{plan.Id}:break1", "missed", "2026-12-05 08:00"), (missed.Key, missed.MessageKey, missed.CreatedAt.Local("Europe/Berlin")));
         Assert.Contains("€160.00 is still missing", missed.Text, StringComparison.Ordinal);
         Assert.Contains("the next instalment of €160.00 is due on 4 January 2027", missed.Text, StringComparison.Ordinal);
-        Assert.Equal((AgreementState.Agreed, 1), (world.Stored(plan).State, world.Stored(plan).Breaks));
+        Assert.Equal((AgreementState.Active, 1), (world.Stored(plan).State, world.Stored(plan).Breaks));
         Assert.NotNull(world.Ports.Invoices["RE-1"].Pause);
         Assert.Empty(world.BrokenPromises());
 
@@ -106,7 +106,7 @@ public sealed class FollowingUpAgreements
         Assert.Equal((PlanOutcome.Deferred, "follow_up.kept", "2026-11-30 08:00"), (sunday.Outcome, sunday.StageKey, sunday.At!.Value.Local("Europe/Berlin")));
         Assert.Equal(PlanOutcome.Deferred, again.Outcome);
         Assert.Empty(world.FollowUps());
-        Assert.Equal(AgreementState.Agreed, world.Stored(promise).State);
+        Assert.Equal(AgreementState.Active, world.Stored(promise).State);
 
         await world.RunAsync("D-1", 10);
         var thanks = Assert.Single(world.FollowUps());
@@ -127,7 +127,7 @@ public sealed class FollowingUpAgreements
         Assert.Equal((PlanOutcome.Deferred, "follow_up.escalated"), (night.Outcome, night.StageKey));
         Assert.Equal(["follow_up.escalated"], night.Escalated);
         Assert.Single(world.BrokenPromises());
-        Assert.Equal((AgreementState.Agreed, 1), (world.Stored(plan).State, world.Stored(plan).Breaks));
+        Assert.Equal((AgreementState.Active, 1), (world.Stored(plan).State, world.Stored(plan).Breaks));
         Assert.Single(world.FollowUps());
 
         await world.RunAsync("D-1", 1);

@@ -24,9 +24,11 @@ internal sealed class PlannerWorld
         Ladder = new DunningLadder(Options.Create(ladder ?? new DunningLadderOptions()), holidays);
         Contact = new ContactRules(Options.Create(contact ?? new ContactRulesOptions()), holidays);
         Limits = new NegotiationLimits(Options.Create(limits ?? new NegotiationLimitsOptions()), holidays);
-        Composer = new ReminderComposer(Catalogue, Ladder, Claims.Ledgers.Statements(Ports, Ports, Clock, ladder), Limits);
+        var ledger = new Core.Claims.ClaimLedger(Options.Create(new Core.Claims.ClaimOptions()), new StatutoryInterest(Options.Create(new StatutoryInterestOptions())), Ladder);
+        var statements = new Statements.InvoiceStatements(Ports, Ports, ledger, Clock);
+        Composer = new ReminderComposer(Catalogue, Ladder, statements, Limits);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
-        AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, Clock);
+        AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, statements, Options.Create(new AgreementOptions()), Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
         Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, desk,
             FollowUps, Options.Create(new ReminderPlannerOptions()));

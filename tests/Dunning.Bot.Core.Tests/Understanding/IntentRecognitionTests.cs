@@ -6,6 +6,12 @@ namespace Dunning.Bot.Core.Tests.Understanding;
 public sealed class IntentRecognitionTests
 {
     [Theory]
+    [InlineData("Was hatten wir abgemacht?", "ask_agreement", "de")]
+    [InlineData("Wie hoch ist meine nächste Rate?", "ask_agreement", "de")]
+    [InlineData("What did we agree on?", "ask_agreement", "en")]
+    [InlineData("how much is my next instalment", "ask_agreement", "en")]
+    [InlineData("Kann ich in 3 Raten zahlen?", "request_instalments", "de")]
+    [InlineData("I agree", "affirm", "en")]
     [InlineData("Servus!", "greeting", "de")]
     [InlineData("Moin moin", "greeting", "de")]
     [InlineData("Hey 👋", "greeting", "en")]

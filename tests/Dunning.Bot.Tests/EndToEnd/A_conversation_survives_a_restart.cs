@@ -29,13 +29,15 @@ public sealed class A_conversation_survives_a_restart : IDisposable
         using var second = EndToEndHost.Start(EndToEndHost.NewClock(), database);
         var resumed = await WebChatter.ResumeAsync(second.CreateHttpClient(), token);
         Assert.Equal(conversation, resumed.Client.ConversationId);
-        var agreed = await resumed.AskAsync("3");
+        Assert.EndsWith("Soll ich das so festhalten?", await resumed.AskAsync("3"), StringComparison.Ordinal);
+        var agreed = await resumed.AskAsync("Ja");
 
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-500 festgehalten.", agreed, StringComparison.Ordinal);
-        Assert.Contains("3 Raten, insgesamt 1.200,00 €", agreed, StringComparison.Ordinal);
+        var claim = await OpenClaim.OfAsync(second.Services, debtor.Id);
+        Assert.Contains($"3 Raten, insgesamt {OpenClaim.Euros(claim, "de")}", agreed, StringComparison.Ordinal);
         var agreement = Assert.Single(await second.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 3), (agreement.State, agreement.Kind, agreement.Schedule.Count));
-        Assert.All(agreement.Schedule, i => Assert.Equal(400m, i.Amount));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 3), (agreement.State, agreement.Kind, agreement.Schedule.Count));
+        Assert.Equal(claim, agreement.Amount);
     }
 
     public void Dispose()

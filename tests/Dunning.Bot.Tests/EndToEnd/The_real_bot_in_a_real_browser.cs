@@ -38,11 +38,14 @@ public sealed class The_real_bot_in_a_real_browser : IDisposable
         await page.GetByLabel("Your message").FillAsync("Can I pay in 12 instalments?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(bot.Nth(2)).ToContainTextAsync("I can agree to at most 6 instalments myself.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "6 instalments of €200.00 from 30 November 2026" }).ClickAsync();
-        await Assertions.Expect(bot.Nth(3)).ToContainTextAsync("Agreed for invoice RE-2026-600.");
+        var each = OpenClaim.FirstInstalment(await OpenClaim.OfAsync(host.Services, debtor.Id), 6);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"6 instalments of {OpenClaim.Euros(each, "en")} from 30 November 2026" }).ClickAsync();
+        await Assertions.Expect(bot.Nth(3)).ToContainTextAsync("Shall I record it like that?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await Assertions.Expect(bot.Nth(4)).ToContainTextAsync("Agreed for invoice RE-2026-600.");
 
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, 6), (agreement.State, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, 6), (agreement.State, agreement.Schedule.Count));
         Assert.Empty(errors);
     }
 

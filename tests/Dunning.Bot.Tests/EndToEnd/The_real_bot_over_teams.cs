@@ -42,17 +42,22 @@ public sealed class The_real_bot_over_teams : IAsyncLifetime
         Assert.StartsWith("I can agree to at most 6 instalments myself.", Text(offer), StringComparison.Ordinal);
         var card = offer["attachments"]!.AsArray().Single(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive")!;
         var actions = card["content"]!["actions"]!.AsArray();
-        Assert.StartsWith("6 instalments of €200.00 from ", (string?)actions[0]!["title"], StringComparison.Ordinal);
+        var each = OpenClaim.FirstInstalment(await OpenClaim.OfAsync(teams.Host.Services, debtor.Id), 6);
+        Assert.StartsWith($"6 instalments of {OpenClaim.Euros(each, "en")} from ", (string?)actions[0]!["title"], StringComparison.Ordinal);
         Assert.Equal("Ask a colleague", (string?)actions[^1]!["title"]);
 
         var forged = await SendAsync(Submit("12 instalments of €100.00 from 1 December 2026"));
         Assert.Equal("Please choose one of the options, or \"ask a colleague\".", Text(forged));
         Assert.Empty(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
 
-        var agreed = await SendAsync(Submit((string)actions[0]!["data"]!["choice"]!));
+        var confirm = await SendAsync(Submit((string)actions[0]!["data"]!["choice"]!));
+        Assert.EndsWith("Shall I record it like that?", Text(confirm), StringComparison.Ordinal);
+        Assert.Empty(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
+        var yes = confirm["attachments"]!.AsArray().Single(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive")!["content"]!["actions"]!.AsArray()[0]!;
+        var agreed = await SendAsync(Submit((string)yes["data"]!["choice"]!));
         Assert.StartsWith("Agreed for invoice RE-2026-400.", Text(agreed), StringComparison.Ordinal);
         var agreement = Assert.Single(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6), (agreement.State, agreement.Kind, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6), (agreement.State, agreement.Kind, agreement.Schedule.Count));
 
         var sentBefore = teams.Sent.Count;
         var expect = Personal("What are your bank details?");

@@ -61,12 +61,16 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var offer = Assert.Single(await SayAsync(Anna, "Kann ich in 12 Raten zahlen?"));
         Assert.StartsWith("Ich kann selbst höchstens 6 Raten vereinbaren.", offer.VisibleText, StringComparison.Ordinal);
         var buttons = Buttons(offer);
-        Assert.StartsWith("6 Raten zu 200,00 € ab ", buttons[0].Text, StringComparison.Ordinal);
+        var claim = await OpenClaim.OfAsync(host.Services, debtor.Id);
+        Assert.StartsWith($"6 Raten zu {OpenClaim.Euros(OpenClaim.FirstInstalment(claim, 6), "de")} ab ", buttons[0].Text, StringComparison.Ordinal);
         Assert.Equal("Mitarbeiter fragen", buttons[^1].Text);
-        var agreed = Assert.Single(await PressAsync(Anna, offer, buttons[0].Data));
+        var confirm = Assert.Single(await PressAsync(Anna, offer, buttons[0].Data));
+        Assert.EndsWith("Soll ich das so festhalten?", confirm.VisibleText, StringComparison.Ordinal);
+        Assert.Equal(["Ja", "Nein"], Buttons(confirm).Select(b => b.Text));
+        var agreed = Assert.Single(await PressAsync(Anna, confirm, Buttons(confirm)[0].Data));
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-300 festgehalten.", agreed.VisibleText, StringComparison.Ordinal);
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6, 1200m), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6, claim), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
         Assert.Null(server.CurrentReplyMarkup(Anna.Id, offer.MessageId));
 
         var human = Assert.Single(await SayAsync(Anna, "/human"));
@@ -105,12 +109,13 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         owner.Dispose();
         host.Dispose();
         await StartHostAsync();
-        var agreed = Assert.Single(await PressAsync(Anna, offer, pick.Data));
+        var confirm = Assert.Single(await PressAsync(Anna, offer, pick.Data));
+        var agreed = Assert.Single(await PressAsync(Anna, confirm, Buttons(confirm)[0].Data));
 
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-340 festgehalten.", agreed.VisibleText, StringComparison.Ordinal);
-        Assert.Contains("6 Raten, insgesamt 1.200,00 €", agreed.VisibleText, StringComparison.Ordinal);
+        Assert.Contains($"6 Raten, insgesamt {OpenClaim.Euros(await OpenClaim.OfAsync(host.Services, debtor.Id), "de")}", agreed.VisibleText, StringComparison.Ordinal);
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, 6), (agreement.State, agreement.Schedule.Count));
+        Assert.Equal((AgreementState.Active, 6), (agreement.State, agreement.Schedule.Count));
     }
 
     [Fact]

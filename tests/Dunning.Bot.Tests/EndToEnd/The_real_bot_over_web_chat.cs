@@ -42,11 +42,15 @@ public sealed class The_real_bot_over_web_chat : IDisposable
         var offer = Assert.Single(await chat.SayAsync(script.InstalmentRequest));
         Assert.StartsWith(script.TooManyInstalments, WebChatter.Text(offer), StringComparison.Ordinal);
         var buttons = WebChatter.Buttons(offer);
-        Assert.Equal(script.SixInstalments, buttons[0].Title);
-        var agreed = await chat.AskAsync(buttons[0].Value);
+        var claim = await OpenClaim.OfAsync(host.Services, debtor.Id);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, script.SixInstalments, OpenClaim.Euros(OpenClaim.FirstInstalment(claim, 6), script.Language)), buttons[0].Title);
+        var confirm = Assert.Single(await chat.SayAsync(buttons[0].Value));
+        Assert.EndsWith(script.Confirm, WebChatter.Text(confirm), StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
+        var agreed = await chat.AskAsync(WebChatter.Buttons(confirm).Single(b => b.Title == script.Yes).Value);
         Assert.StartsWith(script.Agreed, agreed, StringComparison.Ordinal);
         var agreement = Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        Assert.Equal((AgreementState.Agreed, AgreementKind.InstalmentPlan, 6, 1200m), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
+        Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6, claim), (agreement.State, agreement.Kind, agreement.Schedule.Count, agreement.Amount));
         Assert.Equal(["RE-2026-100"], agreement.InvoiceNumbers);
         var dunningCase = await owner.GetCaseAsync(debtor.Id);
         // The follow-up checks the first instalment (30 November) at the start of the next day in Berlin.

@@ -14,7 +14,9 @@ public sealed record WebChatScript : IXunitSerializable
         PaymentQuestion = "Wie ist Ihre Bankverbindung?",
         InstalmentRequest = "Kann ich in 12 Raten zahlen?",
         TooManyInstalments = "Ich kann selbst höchstens 6 Raten vereinbaren.",
-        SixInstalments = "6 Raten zu 200,00 € ab 30.11.2026",
+        SixInstalments = "6 Raten zu {0} ab 30.11.2026",
+        Confirm = "Soll ich das so festhalten?",
+        Yes = "Ja",
         Agreed = "Einverstanden, ich habe die Vereinbarung zur Rechnung RE-2026-100 festgehalten.",
         Dispute = "Die Rechnung ist falsch, die Arbeiten wurden nie ausgeführt.",
         DisputePassedOn = "Vielen Dank für Ihre Erklärung. Ich habe alle Erinnerungen zur Rechnung RE-2026-100 gestoppt",
@@ -33,7 +35,9 @@ public sealed record WebChatScript : IXunitSerializable
         PaymentQuestion = "What are your bank details?",
         InstalmentRequest = "Can I pay in 12 instalments?",
         TooManyInstalments = "I can agree to at most 6 instalments myself.",
-        SixInstalments = "6 instalments of €200.00 from 30 November 2026",
+        SixInstalments = "6 instalments of {0} from 30 November 2026",
+        Confirm = "Shall I record it like that?",
+        Yes = "Yes",
         Agreed = "Agreed for invoice RE-2026-100.",
         Dispute = "The invoice is wrong, the work was never done.",
         DisputePassedOn = "Thank you for explaining. I have stopped all reminders for invoice RE-2026-100",
@@ -53,6 +57,8 @@ public sealed record WebChatScript : IXunitSerializable
     public string InstalmentRequest { get; private set; } = "";
     public string TooManyInstalments { get; private set; } = "";
     public string SixInstalments { get; private set; } = "";
+    public string Confirm { get; private set; } = "";
+    public string Yes { get; private set; } = "";
     public string Agreed { get; private set; } = "";
     public string Dispute { get; private set; } = "";
     public string DisputePassedOn { get; private set; } = "";

@@ -28,7 +28,7 @@ public sealed class FollowUpsReachTheDebtor
     {
         using var world = new ScheduleWorld("2026-03-10T09:00:00+01:00");
         var debtor = await world.AddDebtorAsync("D-1", due: "2026-03-05", total: 500m);
-        var promise = await world.Create<AgreementDesk>().AgreeAsync(debtor,
+        var promise = await world.Create<AgreementDesk>(world.Create<Core.Statements.InvoiceStatements>()).AgreeAsync(debtor,
             new NegotiationTerms(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 3, 12), 500m)]), ["RE-D-1"], promise: true, None);
         await world.Get<ClaimBook>().PayAsync("RE-D-1", new Payment(new DateOnly(2026, 3, 10), 500m, "bank"), "test", None);
         await world.Sweep.SweepAsync(None);

@@ -42,7 +42,7 @@ internal sealed class ScheduleWorld : IDisposable
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
     /// <summary>A service the schedule does not register itself (e.g. the dialogs' AgreementDesk), built from its services.</summary>
-    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(services);
+    public T Create<T>(params object[] parameters) where T : notnull => ActivatorUtilities.CreateInstance<T>(services, parameters);
 
     public IOutbox Outbox => Get<IOutbox>();
 

@@ -18,7 +18,7 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
     [Fact]
     public async Task Approving_a_proposal_puts_it_in_force_and_confirms_it_to_the_debtor_in_their_language()
     {
-        var chat = await LinkedChatAsync();
+        var chat = await host.LinkedChatAsync();
         var agreementId = await ProposeAsync();
         using var owner = await host.SignedInAsync("olga");
         var before = (await chat.PollAsync()).Activities.Length;
@@ -27,7 +27,7 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var agreement = await host.Get<IAgreementStore>().FindAsync(agreementId, CancellationToken.None);
-        Assert.Equal((AgreementState.Agreed, "olga"), (agreement!.State, agreement.DecidedBy));
+        Assert.Equal((AgreementState.Active, "olga"), (agreement!.State, agreement.DecidedBy));
         var invoice = await host.Get<IInvoiceStore>().FindAsync(StaffHost.InvoiceNumber, CancellationToken.None);
         Assert.Equal($"agreement {agreementId}", invoice!.Pause!.Reason);
         var dunningCase = await host.Get<ICaseStore>().FindAsync(StaffHost.DebtorId, CancellationToken.None);
@@ -45,7 +45,7 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
     [Fact]
     public async Task Rejecting_a_proposal_tells_the_debtor_with_the_owners_sentence()
     {
-        var chat = await LinkedChatAsync();
+        var chat = await host.LinkedChatAsync();
         var agreementId = await ProposeAsync();
         using var owner = await host.SignedInAsync("olga");
 
@@ -62,7 +62,7 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
     [Fact]
     public async Task The_case_file_holds_parties_amounts_reminders_promises_objections_and_messages()
     {
-        var chat = await LinkedChatAsync();
+        var chat = await host.LinkedChatAsync();
         await chat.SayAsync("I want to talk to a real person", "c2");
         await ProposeAsync();
         var cases = host.Get<ICaseStore>();
@@ -133,15 +133,6 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
         using var staff = await host.SignedInAsync("sam");
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/console/cases/nobody/file.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/console/cases/nobody")).StatusCode);
-    }
-
-    private async Task<DirectLineClient> LinkedChatAsync()
-    {
-        var chat = new DirectLineClient(host.Host.CreateHttpClient());
-        await chat.StartAsync();
-        var join = JsonSerializer.Serialize(new { type = "event", name = "webchat/join", value = new { linkToken = "tok_d100_abcdefghijklmnop", locale = "en-GB" } });
-        Assert.Equal(HttpStatusCode.OK, (await chat.PostAsync(join)).StatusCode);
-        return chat;
     }
 
     private async Task<string> ProposeAsync()

@@ -67,6 +67,16 @@ public sealed partial class StaffHost : IDisposable
     public static string Token(string html) =>
         CsrfField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery field on the page.");
 
+    /// <summary>A web chat of the debtor, linked by their token, speaking English.</summary>
+    internal async Task<Channels.WebChat.DirectLineClient> LinkedChatAsync()
+    {
+        var chat = new Channels.WebChat.DirectLineClient(Host.CreateHttpClient());
+        await chat.StartAsync();
+        var join = System.Text.Json.JsonSerializer.Serialize(new { type = "event", name = "webchat/join", value = new { linkToken = "tok_d100_abcdefghijklmnop", locale = "en-GB" } });
+        Assert.Equal(HttpStatusCode.OK, (await chat.PostAsync(join)).StatusCode);
+        return chat;
+    }
+
     public void Dispose() => Host.Dispose();
 
     [GeneratedRegex("name=\"__csrf\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -77,7 +77,7 @@ public sealed class The_console_in_a_real_browser : IDisposable
         await console.GotoAsync(Url("/console/cases/" + StaffHost.DebtorId));
         await console.Locator($"form[data-approve='{agreementId}'] button").ClickAsync();
         await Assertions.Expect(console.Locator(".flash")).ToContainTextAsync($"Agreement {agreementId} approved.");
-        await Assertions.Expect(console.Locator($"[data-agreement='{agreementId}']")).ToContainTextAsync("Agreed by olga");
+        await Assertions.Expect(console.Locator($"[data-agreement='{agreementId}']")).ToContainTextAsync("Active by olga");
         await Assertions.Expect(chat.Locator("#log li.bot").Last).ToContainTextAsync("You pay €119.00 by 10 December 2026.");
 
         // Export the case file and read it.
@@ -85,7 +85,7 @@ public sealed class The_console_in_a_real_browser : IDisposable
         var path = await download.PathAsync();
         var file = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement;
         Assert.Equal("case-file-D-100.json", download.SuggestedFilename);
-        Assert.Equal("Agreed", file.GetProperty("agreements")[0].GetProperty("state").GetString());
+        Assert.Equal("Active", file.GetProperty("agreements")[0].GetProperty("state").GetString());
         Assert.Equal("olga", file.GetProperty("agreements")[0].GetProperty("decidedBy").GetString());
         var messages = file.GetProperty("transcript").EnumerateArray().Select(m => m.GetProperty("text").GetString()).ToList();
         Assert.Contains("I want to talk to a real person", messages);

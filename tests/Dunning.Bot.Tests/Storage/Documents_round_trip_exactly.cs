@@ -117,7 +117,7 @@ public sealed class Documents_round_trip_exactly : IDisposable
         {
             Id = "A-1", DebtorId = "D-1", Kind = AgreementKind.InstalmentPlan, InvoiceNumbers = ["RE-1", "RE-2"], Currency = "EUR",
             Schedule = [new Instalment(new DateOnly(2026, 3, 1), 100.005m) { PaidOn = new DateOnly(2026, 3, 2) }, new Instalment(new DateOnly(2026, 4, 1), 99.995m)],
-            DiscountPercent = 2.5m, ValidUntil = new DateOnly(2026, 2, 28), CreatedAt = Samples.Moment, Breaks = 1,
+            DiscountPercent = 2.5m, ValidUntil = new DateOnly(2026, 2, 28), CreatedAt = Samples.Moment, Breaks = 1, InterestRuns = false,
         };
         agreement.RequestApproval();
         agreement.Agree(Samples.Moment.AddHours(1), "staff:anna");
@@ -125,14 +125,39 @@ public sealed class Documents_round_trip_exactly : IDisposable
 
         var loaded = (await store.FindAsync("A-1", ct))!;
 
-        Assert.Equal((AgreementState.Agreed, Samples.Moment.AddHours(1), "staff:anna"), (loaded.State, loaded.DecidedAt!.Value, loaded.DecidedBy));
+        Assert.Equal((AgreementState.Active, Samples.Moment.AddHours(1), "staff:anna"), (loaded.State, loaded.DecidedAt!.Value, loaded.DecidedBy));
         Assert.Equal(agreement.Schedule, loaded.Schedule);
         Assert.Equal(200m, loaded.Amount);
         Assert.Equal((2.5m, new DateOnly(2026, 2, 28), 1, AgreementKind.InstalmentPlan), (loaded.DiscountPercent!.Value, loaded.ValidUntil!.Value, loaded.Breaks, loaded.Kind));
         Assert.Equal(["RE-1", "RE-2"], loaded.InvoiceNumbers);
+        Assert.False(loaded.InterestRuns);
         loaded.MarkKept();
-        Assert.Single(await store.ListByStateAsync(AgreementState.Agreed, ct));
+        Assert.Single(await store.ListByStateAsync(AgreementState.Active, ct));
         Assert.Single(await store.ListByDebtorAsync("D-1", ct));
+    }
+
+    [Fact]
+    public async Task An_agreement_stored_as_Agreed_before_the_rename_reads_and_lists_as_active()
+    {
+        var store = new LiteAgreementStore(context);
+        var legacy = new LiteDB.BsonDocument
+        {
+            ["_id"] = "A-old", ["DebtorId"] = "D-1", ["Kind"] = "Deferral", ["InvoiceNumbers"] = new LiteDB.BsonArray(new LiteDB.BsonValue("RE-1")),
+            ["Currency"] = "EUR", ["DiscountPercent"] = LiteDB.BsonValue.Null, ["ValidUntil"] = LiteDB.BsonValue.Null, ["State"] = "Agreed",
+            ["Schedule"] = new LiteDB.BsonArray(new LiteDB.BsonDocument { ["DueDate"] = "2026-03-01", ["Amount"] = 480m, ["PaidOn"] = LiteDB.BsonValue.Null }),
+            ["CreatedAt"] = Samples.Moment.UtcTicks, ["DecidedAt"] = Samples.Moment.UtcTicks, ["DecidedBy"] = "bot", ["Breaks"] = 0, ["Version"] = 1,
+        };
+        context.Collection(LiteDbContext.Agreements).Insert(legacy);
+
+        var loaded = (await store.FindAsync("A-old", ct))!;
+
+        Assert.Equal((AgreementState.Active, true, (string?)null), (loaded.State, loaded.InterestRuns, loaded.ReplacedBy));
+        Assert.Equal("A-old", Assert.Single(await store.ListByStateAsync(AgreementState.Active, ct)).Id);
+        loaded.Supersede("A-new");
+        await store.SaveAsync(loaded, ct);
+        Assert.Empty(await store.ListByStateAsync(AgreementState.Active, ct));
+        var superseded = Assert.Single(await store.ListByStateAsync(AgreementState.Superseded, ct));
+        Assert.Equal("A-new", superseded.ReplacedBy);
     }
 
     [Fact]

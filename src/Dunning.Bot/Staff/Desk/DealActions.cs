@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
@@ -37,17 +38,9 @@ public sealed class DealActions(
             return StaffResult.Conflict($"Agreement {agreementId} was decided meanwhile; reload the case.");
         }
         await ResolveEscalationsAsync(actor, agreement!, cancellationToken);
-        var note = await TellDebtorAsync(debtor!, language => catalogue.Render("negotiation", "agreed", language, new
-        {
-            kind = agreement!.Kind switch { AgreementKind.Deferral => "deferral", AgreementKind.InstalmentPlan => "instalments", _ => "discount" },
-            promise = false,
-            schedule = agreement.Schedule,
-            currency = agreement.Currency,
-            total = new Money(agreement.Amount, agreement.Currency),
-            percent = agreement.DiscountPercent,
-            invoices = string.Join(", ", agreement.InvoiceNumbers),
-        }), actor, cancellationToken);
-        await records.WriteAsync(actor, debtor!.Id, "approve-deal", $"agreement {agreementId}", "AwaitingApproval", "Agreed", null, cancellationToken);
+        var note = await TellDebtorAsync(debtor!, language => catalogue.Render(AgreementWording.Dialog, "agreed", language, AgreementWording.Terms(agreement!, promise: false)),
+            actor, cancellationToken);
+        await records.WriteAsync(actor, debtor!.Id, "approve-deal", $"agreement {agreementId}", "AwaitingApproval", "Active", null, cancellationToken);
         return StaffResult.Done($"Agreement {agreementId} approved. {note}");
     }
 

@@ -1,11 +1,17 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Staff.Desk;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dunning.Bot.Staff.Pages;
 
-/// <summary>The inbox: open escalations by priority and time left, handed-off conversations, deals to decide.</summary>
+/// <summary>
+/// The inbox: open escalations by priority and time left, handed-off conversations, and the approval queue — each
+/// request with its terms (kind, amount, every date) and one-click Approve / Reject for the owner (the debtor is told).
+/// </summary>
 public sealed class InboxModel(
-    IEscalationStore escalations, IConversationStore conversations, IAgreementStore agreements, IDebtorStore debtors, TimeProvider clock) : ConsolePage
+    IEscalationStore escalations, IConversationStore conversations, IAgreementStore agreements, IDebtorStore debtors, DealActions deals,
+    TimeProvider clock) : ConsolePage
 {
     private Dictionary<string, string> names = new(StringComparer.Ordinal);
 
@@ -17,9 +23,25 @@ public sealed class InboxModel(
 
     public IReadOnlyList<PaymentAgreement> Proposals { get; private set; } = [];
 
+    public bool IsOwner => User.IsInRole(StaffRoles.Owner);
+
     public string NameOf(string debtorId) => names.GetValueOrDefault(debtorId, debtorId);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostApproveAsync(string agreementId, CancellationToken cancellationToken) =>
+        await OutcomeAsync(await deals.ApproveAsync(Actor, agreementId, cancellationToken), ReloadAsync(cancellationToken));
+
+    public async Task<IActionResult> OnPostRejectAsync(string agreementId, string? reason, CancellationToken cancellationToken) =>
+        await OutcomeAsync(await deals.RejectAsync(Actor, agreementId, reason, cancellationToken), ReloadAsync(cancellationToken));
+
+    private Func<Task<IActionResult>> ReloadAsync(CancellationToken cancellationToken) => async () =>
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
         Escalations = [.. (await escalations.ListOpenAsync(cancellationToken))

@@ -3,7 +3,10 @@ using LiteDB;
 
 namespace Dunning.Bot.Storage.Documents;
 
-/// <summary>PaymentAgreement ⇄ BSON; the state is restored through <see cref="PaymentAgreement.Restore"/>.</summary>
+/// <summary>
+/// PaymentAgreement ⇄ BSON; the state is restored through <see cref="PaymentAgreement.Restore"/>. Documents written before
+/// the state "Agreed" was renamed to <see cref="AgreementState.Active"/> read as Active and are found by a query for Active.
+/// </summary>
 internal static class AgreementDocument
 {
     public static BsonDocument ToBson(PaymentAgreement agreement) => new()
@@ -21,10 +24,12 @@ internal static class AgreementDocument
         })),
         ["DiscountPercent"] = BsonValues.From(agreement.DiscountPercent),
         ["ValidUntil"] = BsonValues.From(agreement.ValidUntil),
+        ["InterestRuns"] = agreement.InterestRuns,
         ["State"] = BsonValues.From(agreement.State),
         ["CreatedAt"] = BsonValues.From(agreement.CreatedAt),
         ["DecidedAt"] = BsonValues.From(agreement.DecidedAt),
         ["DecidedBy"] = agreement.DecidedBy,
+        ["ReplacedBy"] = agreement.ReplacedBy,
         ["Breaks"] = agreement.Breaks,
         ["Version"] = agreement.Version,
     };
@@ -42,12 +47,23 @@ internal static class AgreementDocument
                 new Instalment(BsonValues.ToDateOnly(i["DueDate"]), i["Amount"].AsDecimal) { PaidOn = BsonValues.ToNullableDateOnly(i["PaidOn"]) })],
             DiscountPercent = BsonValues.ToNullableDecimal(doc["DiscountPercent"]),
             ValidUntil = BsonValues.ToNullableDateOnly(doc["ValidUntil"]),
+            // Written before agreements stated it: interest always ran.
+            InterestRuns = doc["InterestRuns"] is { IsBoolean: true } runs ? runs.AsBoolean : true,
             CreatedAt = BsonValues.ToDateTimeOffset(doc["CreatedAt"]),
             Breaks = doc["Breaks"].AsInt32,
             Version = doc["Version"].AsInt32,
         };
-        agreement.Restore(BsonValues.ToEnum<AgreementState>(doc["State"]),
-            BsonValues.ToNullableDateTimeOffset(doc["DecidedAt"]), BsonValues.ToNullableString(doc["DecidedBy"]));
+        agreement.Restore(StateOf(doc["State"]), BsonValues.ToNullableDateTimeOffset(doc["DecidedAt"]),
+            BsonValues.ToNullableString(doc["DecidedBy"]), BsonValues.ToNullableString(doc["ReplacedBy"]));
         return agreement;
     }
+
+    /// <summary>The names a state may be stored under for <paramref name="state"/> (Active was stored as "Agreed" before).</summary>
+    public static IReadOnlyList<BsonValue> StoredNames(AgreementState state) =>
+        state == AgreementState.Active ? [BsonValues.From(state), LegacyActive] : [BsonValues.From(state)];
+
+    private static readonly BsonValue LegacyActive = new("Agreed");
+
+    private static AgreementState StateOf(BsonValue stored) =>
+        stored == LegacyActive ? AgreementState.Active : BsonValues.ToEnum<AgreementState>(stored);
 }
