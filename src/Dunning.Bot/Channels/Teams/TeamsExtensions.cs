@@ -6,6 +6,8 @@ using Dunning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Dunning.Bot.Hosting;
+
 namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>
@@ -44,6 +46,8 @@ public static partial class TeamsExtensions
         services.TryAddSingleton<TeamsProactiveChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TeamsProactiveChannel>());
         services.TryAddSingleton(sp => new TeamsWording(sp.GetService<MessageCatalogue>() ?? MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"))));
+        services.AddAttemptGuard(builder.Configuration);
+        services.TryAddSingleton<OwnerCodeAttempts>();
         services.TryAddSingleton<TeamsOwnerLink>();
         services.TryAddSingleton<TeamsMessageEndpoint>();
         DecorateOwnerNotifier(services);

@@ -45,7 +45,7 @@ public sealed partial class TeamsMessageEndpoint(
         }
 
         TeamsInbound.Normalize(activity);
-        var response = ownerLink.IsOwnerCode(activity)
+        var response = await ownerLink.IsOwnerCodeAsync(activity, cancellationToken).ConfigureAwait(false)
             ? await BindOwnerAsync(activity, cancellationToken).ConfigureAwait(false)
             : await adapter.ProcessInboundAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
         return response.Body is { } json ? Results.Json(json, statusCode: response.Status) : Results.StatusCode(response.Status);

@@ -40,6 +40,8 @@ public static class TelegramExtensions
         services.AddSingleton<TelegramSendGate>();
         services.AddSingleton<TelegramMessageSender>();
         services.AddSingleton<TelegramInbox>();
+        services.AddAttemptGuard(builder.Configuration);
+        services.TryAddSingleton<OwnerCodeAttempts>();
         services.AddSingleton<TelegramOwnerLink>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton(sp => new TelegramAdapter(

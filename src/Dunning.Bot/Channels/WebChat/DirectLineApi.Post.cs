@@ -50,7 +50,7 @@ internal static partial class DirectLineApi
         activity.Recipient = adapter.BotAccount;
         activity.Timestamp = clock.GetUtcNow();
         activity.ServiceUrl = bot.Value.PublicBaseUrl;
-        var id = await adapter.ReceiveAsync(activity, ct);
+        var id = await adapter.ReceiveAsync(activity, ClientIp(http), ct);
         return TypedResults.Ok(new DirectLineResource(id));
     }
 
