@@ -94,7 +94,7 @@ public static partial class TeamsExtensions
         ?? descriptor.ImplementationFactory?.Invoke(sp)
         ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Teams channel is off: Teams:Enabled is false, or Teams:AppId is empty outside Development. /api/messages is not served.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Teams channel is off: Teams:Enabled is false, or Teams:AppId is empty (without Teams:AllowAnonymous in Development). /api/messages is not served.")]
     private static partial void LogChannelOff(ILogger logger);
 }
 
@@ -105,6 +105,6 @@ public sealed record TeamsChannelState(bool Enabled)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        return new(options.Enabled ?? (!options.AuthenticationDisabled || environment.IsDevelopment()));
+        return new(options.Enabled ?? (!options.AuthenticationDisabled || (environment.IsDevelopment() && options.AllowAnonymous)));
     }
 }
