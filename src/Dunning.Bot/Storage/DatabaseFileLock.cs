@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Dunning.Bot.Storage;
@@ -36,9 +35,10 @@ public sealed class DatabaseFileLock : IDisposable
                 $"The database file {Path.GetFullPath(databasePath)} is in use by {Holder(path)}. Only one process may write it: stop that " +
                 $"process first (or run this command through it), or set {StorageOptions.SectionName}:Connection to Shared in every process.", ex);
         }
-        using var process = Process.GetCurrentProcess();
+        var args = Environment.GetCommandLineArgs();
+        var verb = args.Length > 1 && !args[1].StartsWith('-') ? args[1] : "serve";
         var owner = string.Create(CultureInfo.InvariantCulture,
-            $"pid {Environment.ProcessId} ({string.Join(' ', Environment.GetCommandLineArgs().Select(Path.GetFileName).Take(3))}), since {clock.GetUtcNow():u}");
+            $"pid {Environment.ProcessId} ({Path.GetFileName(args[0])} {verb}), since {clock.GetUtcNow():u}");
         File.WriteAllText(path + ".owner", owner);
         return new DatabaseFileLock(stream);
     }
