@@ -14,7 +14,8 @@ namespace Dunning.Bot.Tests.Security;
 /// The real host logging at Information (as in production) with known secrets everywhere — the Telegram bot token, the
 /// Teams app password, an API key, the database password, the web chat signing key, access codes, link tokens, the owner
 /// link code and a staff password — runs the channels' flows (owner API, web chat by link and by code, Telegram /start,
-/// /owner and a code, console sign-in) and then searches every captured log line for each secret.
+/// /owner and a code, a refused Teams request, console sign-in, an owner alert with the debtor's words) and then searches
+/// every captured log line for each secret, and the Information and Warning lines for the debtor's words and name.
 /// </summary>
 public sealed class Secrets_never_reach_the_log : IAsyncLifetime
 {
@@ -85,7 +86,14 @@ public sealed class Secrets_never_reach_the_log : IAsyncLifetime
         var signedIn = await Staff.StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "olga", ["Password"] = StaffPassword });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
+        // A hardship alert carries the debtor's own words to the owner, never to the log.
+        await host.Services.GetRequiredService<Core.Cases.EscalationDesk>().RaiseAsync(erika.Id, Core.Domain.EscalationReason.Hardship,
+            "Ich bin seit Oktober arbeitslos und krank", ["RE-2026-1"], null, CancellationToken.None);
+
         Assert.NotEmpty(log.Lines);
+        Assert.Contains(log.Lines, l => l.Text.Contains("Hardship", StringComparison.Ordinal));
+        Assert.Empty(log.Containing("arbeitslos", LogLevel.Information));
+        Assert.Empty(log.Containing("Erika Mustermann", LogLevel.Information));
         Assert.Contains(log.Lines, l => l.Category.Contains("Telegram", StringComparison.Ordinal));
         var secrets = new Dictionary<string, string>
         {
