@@ -10,8 +10,9 @@ using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
+// A verb or host refused because another process writes the LiteDB file says which and exits with 2.
 if (CliVerbs.Find(args) is { } verb)
-    return await verb.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+    return await DatabaseFileLock.ExitWhenInUseAsync(() => verb.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None), Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -32,13 +33,17 @@ builder.AddDunningScheduling();
 builder.AddStaffConsole();
 
 var app = builder.Build();
+return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
+{
+    app.OpenDunningStorage();
 
-app.MapHealth();
-app.MapDunningApi();
-app.MapTelegram();
-app.MapWebChat();
-app.MapTeams();
-app.MapStaffConsole();
+    app.MapHealth();
+    app.MapDunningApi();
+    app.MapTelegram();
+    app.MapWebChat();
+    app.MapTeams();
+    app.MapStaffConsole();
 
-await app.RunAsync();
-return 0;
+    await app.RunAsync();
+    return 0;
+}, Console.Error);

@@ -8,6 +8,7 @@ using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Security;
 using Dunning.Bot.Core.Understanding;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
@@ -47,12 +48,14 @@ internal sealed class ConversationScenario : IScenario
         var recognizer = new RuleBasedRecognizer(UnderstandingData.Load(dialogs));
         var state = new ConversationState(new LiteBotStorage(context));
         var wording = new Wording(catalogue);
-        var desk = new EscalationDesk(new LiteEscalationStore(context), cases, debtors, new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance), MsOptions.Create(new EscalationOptions()), clock);
+        var notifier = new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance);
+        var desk = new EscalationDesk(new LiteEscalationStore(context), cases, debtors, notifier, MsOptions.Create(new EscalationOptions()), clock);
         var interruptions = new Interruptions(desk, debtors, cases, wording, state, clock);
         var main = new MainDialog([], new SyncRecognizerAdapter(recognizer), wording, interruptions, desk, state, clock, options);
         var ledger = new ClaimLedger(MsOptions.Create(new ClaimOptions()), new StatutoryInterest(MsOptions.Create(new StatutoryInterestOptions())),
             new DunningLadder(MsOptions.Create(new DunningLadderOptions())));
-        var linker = new ConversationLinker(debtors, new InvoiceStatements(invoices, cases, ledger, clock), cases, wording, recognizer, clock, options, NullLogger<ConversationLinker>.Instance);
+        var linker = new ConversationLinker(debtors, new InvoiceStatements(invoices, cases, ledger, clock), cases, wording, recognizer, clock,
+            new AttemptGuard(MsOptions.Create(new AttemptGuardOptions()), clock, notifier, NullLogger<AttemptGuard>.Instance), options, NullLogger<ConversationLinker>.Instance);
         var bot = new DunningBot(conversationsStore, debtors, state, main, linker, wording, clock, options, NullLogger<DunningBot>.Instance);
         var adapter = new TestAdapter(ChannelKind.Telegram);
         new BotAdapterSetup(catalogue, state, new TranscriptMiddleware(transcripts, conversationsStore, clock, options, NullLogger<TranscriptMiddleware>.Instance), options).Configure(adapter);

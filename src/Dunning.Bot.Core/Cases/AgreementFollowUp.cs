@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 
@@ -15,7 +16,7 @@ namespace Dunning.Bot.Core.Cases;
 /// most one follow-up about a break and one escalation, however many sweeps and instalments follow. The case is not written here: the schedule records
 /// <see cref="FollowUpOutcome.Summary"/> in the case together with the message. Applying an outcome twice changes nothing.
 /// </summary>
-public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore invoices, IEscalationStore escalations, EscalationDesk desk)
+public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore invoices, IEscalationStore escalations, EscalationDesk desk, ClaimBook book)
 {
     /// <summary>The agreement's standing on <paramref name="today"/>, from the payments its invoices received since it was made.</summary>
     public static FollowUpResult Evaluate(PaymentAgreement agreement, IReadOnlyList<Invoice> invoices, DateOnly today)
@@ -93,6 +94,7 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
         await EscalateAsync(agreement, outcome, cancellationToken);
         if (outcome.Action == FollowUpAction.Kept)
         {
+            await WaiveRestAsync(agreement, cancellationToken);
             agreement.MarkKept();
         }
         else
@@ -144,6 +146,25 @@ public sealed class AgreementFollowUp(IAgreementStore agreements, IInvoiceStore 
         var since = DateOnly.FromDateTime(agreement.CreatedAt.UtcDateTime);
         return invoices.Where(i => agreement.InvoiceNumbers.Contains(i.Number, StringComparer.Ordinal))
             .SelectMany(i => i.Payments).Where(p => p.Date >= since && p.Date <= today).Sum(p => p.Amount);
+    }
+
+    /// <summary>
+    /// A kept discount settles the claim: the rest is the discount granted. A kept agreement without running interest
+    /// settles it too: the rest is the interest since the agreement, which the debtor was told stops. Each is written off
+    /// with its reason; an invoice already closed is left alone, so applying twice changes nothing.
+    /// </summary>
+    private async Task WaiveRestAsync(PaymentAgreement agreement, CancellationToken cancellationToken)
+    {
+        if (agreement.Kind != AgreementKind.Discount && agreement.InterestRuns)
+            return;
+        var reason = agreement.Kind == AgreementKind.Discount
+            ? $"Nachlass laut Vereinbarung {agreement.Id}"
+            : $"Zinsen während der Vereinbarung {agreement.Id} erlassen";
+        foreach (var number in agreement.InvoiceNumbers)
+        {
+            if (await invoices.FindAsync(number, cancellationToken) is { SettledOn: null, WrittenOffAt: null })
+                await book.WriteOffAsync(number, null, reason, AgreementDesk.Bot, cancellationToken);
+        }
     }
 
     private async Task ResumeAsync(PaymentAgreement agreement, CancellationToken cancellationToken)

@@ -10,65 +10,78 @@ public sealed partial class ConversationLinker
 {
     private async Task LinkByTokenAsync(ITurnContext turn, TurnSession session, string token, CancellationToken cancellationToken)
     {
-        if (await InCooldownAsync(turn, session, cancellationToken))
+        var keys = new AttemptKeys(LinkTokens, ClientOrigin.Of(turn));
+        if (await InCooldownAsync(turn, session, keys, cancellationToken))
             return;
         var debtor = DebtorSecrets.IsLinkTokenShaped(token) ? await debtors.FindByLinkTokenAsync(token, cancellationToken) : null;
         if (debtor is null)
         {
-            await FailAsync(turn, session, "token_unknown", cancellationToken);
+            await FailAsync(turn, session, "token_unknown", keys, cancellationToken);
             return;
         }
+        guard.Succeed(keys);
         await BindAsync(turn, session, debtor, cancellationToken);
     }
 
     private async Task LinkByCodeAsync(ITurnContext turn, TurnSession session, string code, CancellationToken cancellationToken)
     {
-        if (await InCooldownAsync(turn, session, cancellationToken))
+        // Counted per client (across conversations and channels), per code tried and for everyone.
+        var keys = new AttemptKeys(AccessCodes, ClientOrigin.Of(turn), code);
+        if (await InCooldownAsync(turn, session, keys, cancellationToken))
             return;
         var debtor = await debtors.FindByAccessCodeAsync(code, cancellationToken);
         if (debtor is null)
         {
-            await FailAsync(turn, session, "code_wrong", cancellationToken);
+            await FailAsync(turn, session, "code_wrong", keys, cancellationToken);
             return;
         }
+        guard.Succeed(keys);
         await BindAsync(turn, session, debtor, cancellationToken);
     }
 
-    private async Task<bool> InCooldownAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
+    private AttemptKind AccessCodes => new("access code", Options.MaxCodeAttempts, Options.CodeCooldown);
+
+    // Link tokens share the access codes' budget: both prove who the debtor is.
+    private AttemptKind LinkTokens => AccessCodes;
+
+    /// <summary>True (and the cool-down said) when this conversation or the guard refuses to check a code now.</summary>
+    private async Task<bool> InCooldownAsync(ITurnContext turn, TurnSession session, AttemptKeys keys, CancellationToken cancellationToken)
     {
         var link = session.Link;
         var now = clock.GetUtcNow();
-        if (link.CodeCooldownUntil is not { } until)
-            return false;
-        if (until <= now)
-        {
+        if (link.CodeCooldownUntil is { } until && until <= now)
             link.CodeCooldownUntil = null;
+        var verdict = await guard.CheckAsync(keys, cancellationToken);
+        if (link.CodeCooldownUntil is { } own && !(verdict.RefusedUntil >= own))
+            verdict = new AttemptVerdict(own, Options.CodeCooldown, 0);
+        if (!verdict.IsRefused)
             return false;
-        }
-        await SayCooldownAsync(turn, until, cancellationToken);
+        await SayCooldownAsync(turn, verdict, cancellationToken);
         return true;
     }
 
-    /// <summary>A wrong code or unknown token: one attempt less; the last one starts the cool-down.</summary>
-    private async Task FailAsync(ITurnContext turn, TurnSession session, string key, CancellationToken cancellationToken)
+    /// <summary>A wrong code or unknown token: one attempt less for this client; the last one starts the back-off.</summary>
+    private async Task FailAsync(ITurnContext turn, TurnSession session, string key, AttemptKeys keys, CancellationToken cancellationToken)
     {
         var link = session.Link;
         link.FailedCodeAttempts++;
-        if (link.FailedCodeAttempts >= Options.MaxCodeAttempts)
+        var verdict = await guard.FailAsync(keys, cancellationToken);
+        if (verdict.IsRefused)
         {
             link.FailedCodeAttempts = 0;
-            link.CodeCooldownUntil = clock.GetUtcNow() + Options.CodeCooldown;
-            logger.LogWarning("Conversation {Key}: {Attempts} wrong access codes or link tokens; no code is checked until {Until:O}",
-                link.Key, Options.MaxCodeAttempts, link.CodeCooldownUntil);
-            await SayCooldownAsync(turn, link.CodeCooldownUntil.Value, cancellationToken);
+            link.CodeCooldownUntil = verdict.RefusedUntil;
+            logger.LogWarning("Conversation {Key}: too many wrong access codes or link tokens; no code is checked until {Until:O}",
+                link.Key, link.CodeCooldownUntil);
+            await SayCooldownAsync(turn, verdict, cancellationToken);
             return;
         }
-        var model = key == "code_wrong" ? new { attempts_left = Options.MaxCodeAttempts - link.FailedCodeAttempts } : null;
+        var model = key == "code_wrong" ? new { attempts_left = verdict.AttemptsLeft } : null;
         await wording.SayAsync(turn, Linking, key, model, cancellationToken);
     }
 
-    private Task SayCooldownAsync(ITurnContext turn, DateTimeOffset until, CancellationToken cancellationToken) =>
-        wording.SayAsync(turn, Linking, "cooldown", new { until_time = LocalTime(until), minutes = Options.CodeCooldownMinutes }, cancellationToken);
+    private Task SayCooldownAsync(ITurnContext turn, AttemptVerdict verdict, CancellationToken cancellationToken) =>
+        wording.SayAsync(turn, Linking, "cooldown",
+            new { until_time = LocalTime(verdict.RefusedUntil!.Value), minutes = (int)Math.Ceiling(verdict.Backoff.TotalMinutes) }, cancellationToken);
 
     /// <summary>Binds the conversation (one conversation, one debtor), records the channel address and greets with a summary.</summary>
     private async Task BindAsync(ITurnContext turn, TurnSession session, Debtor debtor, CancellationToken cancellationToken)

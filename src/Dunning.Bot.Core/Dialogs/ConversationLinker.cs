@@ -14,7 +14,8 @@ namespace Dunning.Bot.Core.Dialogs;
 /// The one place that binds a conversation to a debtor, from any of the three signals: the web chat's
 /// <c>webchat/join</c> event (value <c>{"linkToken": "...", "locale": "de-DE"}</c>), Telegram's <c>/start &lt;token&gt;</c>,
 /// or an access code typed into the chat. Until a conversation is bound it answers every message by asking for the
-/// code and reveals nothing about any debtor. Wrong codes and unknown tokens count towards a cool-down. A conversation
+/// code and reveals nothing about any debtor. Wrong codes and unknown tokens count towards a back-off kept by the
+/// <see cref="IAttemptGuard"/> across conversations and channels (a new chat does not start afresh). A conversation
 /// bound to one debtor refuses another debtor's token; one debtor may bind several conversations.
 /// </summary>
 public sealed partial class ConversationLinker(
@@ -24,6 +25,7 @@ public sealed partial class ConversationLinker(
     Wording wording,
     IMessageRecognizer recognizer,
     TimeProvider clock,
+    IAttemptGuard guard,
     IOptions<ConversationOptions> options,
     ILogger<ConversationLinker> logger)
 {

@@ -52,6 +52,7 @@ public sealed partial class DunningBot(
         if (activity.Type != ActivityTypes.ConversationUpdate)
             link.LastInboundAt = clock.GetUtcNow();
         var debtor = link.DebtorId is { } id ? await debtors.FindAsync(id, cancellationToken) : null;
+        debtor = await ReviveAddressAsync(debtor, activity, cancellationToken);
         var session = new TurnSession { Link = link, Debtor = debtor };
         TurnSession.Set(turnContext, session);
 

@@ -14,4 +14,7 @@ public enum EscalationReason
     DeadChannel,
     OptOut,
     ClaimedPaid,
+
+    /// <summary>Wrong access codes, owner link codes or passwords spiked: someone may be guessing (no debtor).</summary>
+    SecretGuessing,
 }

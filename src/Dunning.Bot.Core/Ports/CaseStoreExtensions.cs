@@ -5,28 +5,16 @@ namespace Dunning.Bot.Core.Ports;
 /// <summary>Read-modify-write of a debtor's case, creating it when missing and retrying on a concurrent change.</summary>
 public static class CaseStoreExtensions
 {
-    private const int Attempts = 5;
-
     /// <summary>
     /// Applies <paramref name="change"/> to the debtor's case (a new one if none) and saves it. On a
-    /// <see cref="ConcurrencyConflictException"/> the case is re-read and the change applied again, so
+    /// <see cref="ConcurrencyConflictException"/> the case is re-read and the change applied again (<see cref="ConflictRetry"/>), so
     /// the change must be safe to repeat on fresh data.
     /// </summary>
     public static async Task<DunningCase> UpdateAsync(this ICaseStore store, string debtorId, Action<DunningCase> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var dunningCase = await store.FindAsync(debtorId, cancellationToken) ?? new DunningCase { DebtorId = debtorId };
-            change(dunningCase);
-            try
-            {
-                await store.SaveAsync(dunningCase, cancellationToken);
-                return dunningCase;
-            }
-            catch (ConcurrencyConflictException) when (attempt < Attempts)
-            {
-            }
-        }
+        ArgumentNullException.ThrowIfNull(store);
+        return (await ConflictRetry.UpdateAsync(
+            async ct => await store.FindAsync(debtorId, ct) ?? new DunningCase { DebtorId = debtorId }, store.SaveAsync, change, cancellationToken))!;
     }
 
     /// <summary>Asks the scheduler to look at the case again now (new or changed invoices).</summary>

@@ -19,7 +19,7 @@ internal abstract partial class ChannelOwnerNotifier(IOwnerNotifier? inner, IOpt
         if (inner is not null)
             await inner.NotifyAsync(alert, cancellationToken).ConfigureAwait(false);
         else
-            LogAlert(alert.Priority.ToString(), alert.DebtorId, alert.Summary);
+            LogAlert(alert.Priority.ToString(), alert.Reason.ToString(), alert.DebtorId);
         try
         {
             if (FindOwner() is not { } owner)
@@ -57,8 +57,9 @@ internal abstract partial class ChannelOwnerNotifier(IOwnerNotifier? inner, IOpt
 
     protected abstract Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Owner alert ({Priority}) for debtor {DebtorId}: {Summary}")]
-    private partial void LogAlert(string priority, string debtorId, string summary);
+    // Never the summary or name: they carry the debtor's own words and personal data.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Owner alert ({Priority}): {Reason} for debtor {DebtorId}")]
+    private partial void LogAlert(string priority, string reason, string debtorId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The owner alert did not reach the owner's {Channel} chat: {Status} {Detail}")]
     private partial void LogNotDelivered(string channel, string status, string? detail);

@@ -5,6 +5,7 @@ using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Security;
 using Dunning.Bot.Core.Understanding;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddDunningPolicies(configuration);
 
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
+        services.AddAttemptGuard(configuration);
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<Wording>();
         services.AddSingleton<IConversationStore, LiteConversationStore>();
@@ -60,6 +62,16 @@ public static class ConversationServiceCollectionExtensions
         services.AddInvoiceQuestions();
         services.AddNegotiation();
         return builder;
+    }
+
+    /// <summary>The process-wide counter of wrong secrets (access codes, owner link codes, passwords), once.</summary>
+    public static IServiceCollection AddAttemptGuard(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IAttemptGuard)))
+            return services;
+        PolicyServiceCollectionExtensions.Bind<AttemptGuardOptions>(services, configuration, AttemptGuardOptions.SectionName, o => o.Validate());
+        services.AddSingleton<IAttemptGuard, AttemptGuard>();
+        return services;
     }
 
     private static string FromAppFolder(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);

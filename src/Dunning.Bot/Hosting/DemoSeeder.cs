@@ -29,8 +29,13 @@ internal sealed class DemoSeeder(
             await SeedAsync(cancellationToken);
             existing = await debtors.ListAsync(cancellationToken);
         }
+        // Only the demo debtors' secrets: a Development run on a file with real debtors must not print theirs.
+        var demoIds = DemoData.Create(clock.GetUtcNow(), ledger).Debtors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var demo = existing.Where(d => demoIds.Contains(d.Id)).Take(LinksShown).ToList();
+        if (demo.Count == 0)
+            return;
         logger.LogInformation("Web chat links (each binds the chat to one debtor):");
-        foreach (var debtor in existing.Take(LinksShown))
+        foreach (var debtor in demo)
             logger.LogInformation("  {Name,-26} {Link}   access code {Code}", debtor.Name, options.Value.ChatLink(debtor.LinkToken), debtor.AccessCode);
     }
 

@@ -35,7 +35,8 @@ internal static class PolicyServiceCollectionExtensions
         return services;
     }
 
-    private static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> problems)
+    /// <summary>Binds <typeparamref name="T"/> from <paramref name="section"/>, refusing to start while <paramref name="problems"/> lists any.</summary>
+    internal static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> problems)
         where T : class
     {
         services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();

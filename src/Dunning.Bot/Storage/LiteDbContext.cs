@@ -18,10 +18,17 @@ public sealed class LiteDbContext : IDisposable
     internal const string Agreements = "agreements";
     internal const string Escalations = "escalations";
 
-    public LiteDbContext(StorageOptions options)
-        : this(Open(options ?? throw new ArgumentNullException(nameof(options))), options.Password)
+    /// <summary>
+    /// Opens the file of <paramref name="options"/>; in <see cref="StorageConnection.Direct"/> mode first takes its
+    /// <see cref="DatabaseFileLock"/> (held until disposed) or throws <see cref="DatabaseInUseException"/>.
+    /// </summary>
+    public LiteDbContext(StorageOptions options, TimeProvider? clock = null)
+        : this(Lock(options ?? throw new ArgumentNullException(nameof(options)), clock ?? TimeProvider.System), options)
     {
     }
+
+    private LiteDbContext(DatabaseFileLock? fileLock, StorageOptions options)
+        : this(OpenOrRelease(options, fileLock), options.Password) => this.fileLock = fileLock;
 
     /// <summary>Over a stream (tests, tools): no encryption, nothing on disk.</summary>
     public LiteDbContext(Stream stream)
@@ -30,6 +37,7 @@ public sealed class LiteDbContext : IDisposable
     }
 
     private readonly AsyncLocal<LiteUnitOfWork?> unitOfWork = new();
+    private readonly DatabaseFileLock? fileLock;
 
     private LiteDbContext(LiteDatabase database, string? password)
     {
@@ -67,7 +75,34 @@ public sealed class LiteDbContext : IDisposable
 
     internal ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name, BsonAutoId.ObjectId);
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        fileLock?.Dispose();
+    }
+
+    private static DatabaseFileLock? Lock(StorageOptions options, TimeProvider clock)
+    {
+        if (options.Connection != StorageConnection.Direct)
+            return null;
+        var path = System.IO.Path.GetFullPath(options.Path);
+        if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            Directory.CreateDirectory(directory);
+        return DatabaseFileLock.Acquire(path, clock);
+    }
+
+    private static LiteDatabase OpenOrRelease(StorageOptions options, DatabaseFileLock? fileLock)
+    {
+        try
+        {
+            return Open(options);
+        }
+        catch
+        {
+            fileLock?.Dispose();
+            throw;
+        }
+    }
 
     private static LiteDatabase Open(StorageOptions options)
     {

@@ -12,7 +12,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddDunningStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDebtorStore, LiteDebtorStore>();
         services.AddSingleton<IInvoiceStore, LiteInvoiceStore>();
         services.AddSingleton<ICaseStore, LiteCaseStore>();
@@ -20,5 +21,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEscalationStore, LiteEscalationStore>();
         // A LiteDB IStorage (bot state with eTags) joins here once the conversation engine defines IStorage.
         return services;
+    }
+
+    /// <summary>
+    /// Opens the LiteDB file now — taking its <see cref="DatabaseFileLock"/> in Direct mode — so that a second process is
+    /// refused with <see cref="DatabaseInUseException"/> before the host listens or starts its jobs.
+    /// </summary>
+    public static WebApplication OpenDunningStorage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<LiteDbContext>();
+        return app;
     }
 }

@@ -157,6 +157,39 @@ public sealed class AgreementFollowUpTests
         Assert.Null((await world.FollowUp.ConsiderAsync(promise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 29), CancellationToken.None)).Outcome);
     }
 
+    [Fact]
+    public async Task A_kept_discount_writes_off_the_discount_so_the_claim_is_settled_and_reminders_stay_away()
+    {
+        var world = new CaseWorld("de");
+        world.AddInvoice("RE-1", 480m);
+        var discount = await world.AgreementDesk.AgreeAsync(world.Debtor,
+            new NegotiationTerms(AgreementKind.Discount, "EUR", [new Instalment(new DateOnly(2026, 11, 27), 465.60m)], 3m, new DateOnly(2026, 11, 27)),
+            ["RE-1"], promise: false, CancellationToken.None);
+        world.ChangeInvoice("RE-1", i => i.Book(new Payment(new DateOnly(2026, 11, 20), 465.60m, "bank")));
+
+        var (_, kept) = await world.FollowUp.ConsiderAsync(discount, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28), CancellationToken.None);
+        await world.FollowUp.ApplyAsync(discount, kept!, CancellationToken.None);
+        await world.FollowUp.ApplyAsync(discount, kept!, CancellationToken.None);
+
+        var invoice = world.StoredInvoice("RE-1");
+        var waiver = Assert.Single(invoice.WriteOffs);
+        Assert.Equal((14.40m, $"Nachlass laut Vereinbarung {discount.Id}", InvoiceStatus.Paid), (waiver.Amount, waiver.Reason, invoice.StatusAt(CaseWorld.Now)));
+    }
+
+    [Fact]
+    public async Task A_kept_plan_with_running_interest_leaves_the_interest_owed()
+    {
+        var world = new CaseWorld("de");
+        world.AddInvoice("RE-1", 480m);
+        var promise = await world.AgreementDesk.AgreeAsync(world.Debtor, Promise(new DateOnly(2026, 11, 27)), ["RE-1"], promise: true, CancellationToken.None);
+        world.ChangeInvoice("RE-1", i => i.RecordPayment(new Payment(new DateOnly(2026, 11, 20), 480m, "bank")));
+
+        var (_, kept) = await world.FollowUp.ConsiderAsync(promise, [world.StoredInvoice("RE-1")], new DateOnly(2026, 11, 28), CancellationToken.None);
+        await world.FollowUp.ApplyAsync(promise, kept!, CancellationToken.None);
+
+        Assert.Empty(world.StoredInvoice("RE-1").WriteOffs);
+    }
+
     private static NegotiationTerms Terms() => new(AgreementKind.InstalmentPlan, "EUR",
         [new Instalment(new DateOnly(2026, 12, 4), 160m), new Instalment(new DateOnly(2027, 1, 4), 160m), new Instalment(new DateOnly(2027, 2, 4), 160m)]);
 

@@ -73,7 +73,8 @@ internal sealed class CaseWorld
 
     public AgreementDesk AgreementDesk => new(Agreements, Invoices, Cases, Desk, Ladder, Statements, Options.Create(AgreementOptions), Clock);
 
-    public AgreementFollowUp FollowUp => new(Agreements, Invoices, Escalations, Desk);
+    public AgreementFollowUp FollowUp => new(Agreements, Invoices, Escalations, Desk,
+        new Core.Claims.ClaimBook(Invoices, Debtors, Cases, new Core.Claims.ClaimLedger(Options.Create(new Core.Claims.ClaimOptions()), new StatutoryInterest(Options.Create(Interest)), Ladder), Clock));
 
     public Invoice AddInvoice(string number, decimal total, int stage = 2, string currency = "EUR")
     {

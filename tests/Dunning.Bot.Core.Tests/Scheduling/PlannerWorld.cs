@@ -29,7 +29,7 @@ internal sealed class PlannerWorld
         Composer = new ReminderComposer(Catalogue, Ladder, statements, Limits);
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, statements, Options.Create(new AgreementOptions()), Clock);
-        FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk), Catalogue);
+        FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk, new Core.Claims.ClaimBook(Ports, Ports, Ports, ledger, Clock)), Catalogue);
         Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, desk,
             FollowUps, Options.Create(new ReminderPlannerOptions()));
     }

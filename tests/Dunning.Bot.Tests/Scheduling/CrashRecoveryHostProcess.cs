@@ -27,7 +27,23 @@ internal sealed class CrashRecoveryHostProcess : IDisposable
         }
     }
 
-    public static CrashRecoveryHostProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>The process id (to compare with what a refused second process names).</summary>
+    public int Id => process.Id;
+
+    /// <summary>Waits for the process to end by itself; its exit code, or null when it still runs after <paramref name="timeout"/>.</summary>
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
+            return null;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>
+    /// Starts the host — or, with <paramref name="arguments"/>, a verb such as <c>import FILE</c> — with
+    /// <paramref name="environment"/> added to this process's environment.
+    /// </summary>
+    public static CrashRecoveryHostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,7 +52,7 @@ internal sealed class CrashRecoveryHostProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
         };
-        foreach (var argument in new[] { HostAssembly, "--urls", $"http://127.0.0.1:{FreePort()}" })
+        foreach (var argument in arguments.Length > 0 ? [HostAssembly, .. arguments] : new[] { HostAssembly, "--urls", $"http://127.0.0.1:{FreePort()}" })
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;

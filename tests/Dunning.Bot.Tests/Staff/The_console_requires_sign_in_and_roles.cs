@@ -49,8 +49,8 @@ public sealed class The_console_requires_sign_in_and_roles : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-        Assert.Contains("User name or password is wrong.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("User name or password is wrong.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("User name or password is wrong", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("User name or password is wrong", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False((await browser.GetAsync("/console")).IsSuccessStatusCode);
     }
 
@@ -62,11 +62,42 @@ public sealed class The_console_requires_sign_in_and_roles : IDisposable
             await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "sam", ["Password"] = "guess" + i });
 
         var locked = await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "sam", ["Password"] = StaffHost.Password });
-        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("too many failed attempts", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         var after = await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "sam", ["Password"] = StaffHost.Password });
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_locked_account_and_an_unknown_user_get_one_answer()
+    {
+        using var browser = host.Browser();
+        for (var i = 0; i < 3; i++)
+            await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "sam", ["Password"] = "guess" + i });
+
+        var locked = await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "sam", ["Password"] = "another guess" });
+        var unknown = await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "nobody", ["Password"] = "another guess" });
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (locked.StatusCode, unknown.StatusCode));
+        var problem = Problem(await unknown.Content.ReadAsStringAsync());
+        Assert.NotEmpty(problem);
+        Assert.Equal(problem, Problem(await locked.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_for_many_names_from_one_address_keep_that_address_out_for_a_while()
+    {
+        using var browser = host.Browser();
+        for (var i = 0; i < 12; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "user" + i, ["Password"] = "guess" })).StatusCode);
+
+        var refused = await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "olga", ["Password"] = StaffHost.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var after = await StaffHost.PostFormAsync(browser, "/console/signin", new() { ["UserName"] = "olga", ["Password"] = StaffHost.Password });
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
@@ -175,6 +206,10 @@ public sealed class The_console_requires_sign_in_and_roles : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await owner.GetAsync("/console")).StatusCode);
     }
+
+    /// <summary>The problem shown on the sign-in page (the rest of the page repeats what was typed).</summary>
+    private static string Problem(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<p class=\"flash problem\"[^>]*>(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
 
     public void Dispose() => host.Dispose();
 }

@@ -5,8 +5,8 @@ public static partial class TeamsAuthenticationGuard
 {
     /// <summary>The log line announcing that <c>/api/messages</c> accepts unauthenticated requests.</summary>
     public const string AuthenticationOffMessage =
-        "Teams authentication is OFF: Teams:AppId is empty, so /api/messages accepts unauthenticated requests " +
-        "(local emulators and test tools). This is allowed only in the Development environment.";
+        "Teams authentication is OFF: Teams:AppId is empty and Teams:AllowAnonymous is set, so /api/messages accepts " +
+        "unauthenticated requests from this machine (loopback) only, for local emulators and test tools. This is allowed only in the Development environment.";
 
     /// <summary>
     /// Throws when authentication is off outside the Development environment; logs a warning when it is off in
@@ -26,9 +26,20 @@ public static partial class TeamsAuthenticationGuard
                 $"environment (this is '{environment.EnvironmentName}'). Set Teams:AppId, Teams:AppPassword (or a certificate) " +
                 "and Teams:TenantId from the Azure Bot registration, or run with ASPNETCORE_ENVIRONMENT=Development for local testing.");
         }
+        if (!options.AllowAnonymous)
+        {
+            throw new InvalidOperationException(
+                "Teams:AppId is empty, which turns Bot Framework authentication off; set Teams:AllowAnonymous=true to allow that " +
+                "explicitly for local testing (then only loopback callers are answered), or configure Teams:AppId, Teams:AppPassword " +
+                "and Teams:TenantId from the Azure Bot registration.");
+        }
         LogAuthenticationOff(logger);
         return true;
     }
+
+    /// <summary>An unauthenticated request is answered only from this machine (IPv4/IPv6 loopback).</summary>
+    public static bool IsAllowedAnonymousCaller(System.Net.IPAddress? remote) =>
+        remote is not null && System.Net.IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = AuthenticationOffMessage)]
     private static partial void LogAuthenticationOff(ILogger logger);

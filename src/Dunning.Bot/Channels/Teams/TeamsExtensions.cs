@@ -6,6 +6,8 @@ using Dunning.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Dunning.Bot.Hosting;
+
 namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>
@@ -44,6 +46,8 @@ public static partial class TeamsExtensions
         services.TryAddSingleton<TeamsProactiveChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TeamsProactiveChannel>());
         services.TryAddSingleton(sp => new TeamsWording(sp.GetService<MessageCatalogue>() ?? MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"))));
+        services.AddAttemptGuard(builder.Configuration);
+        services.TryAddSingleton<OwnerCodeAttempts>();
         services.TryAddSingleton<TeamsOwnerLink>();
         services.TryAddSingleton<TeamsMessageEndpoint>();
         DecorateOwnerNotifier(services);
@@ -90,7 +94,7 @@ public static partial class TeamsExtensions
         ?? descriptor.ImplementationFactory?.Invoke(sp)
         ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Teams channel is off: Teams:Enabled is false, or Teams:AppId is empty outside Development. /api/messages is not served.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Teams channel is off: Teams:Enabled is false, or Teams:AppId is empty (without Teams:AllowAnonymous in Development). /api/messages is not served.")]
     private static partial void LogChannelOff(ILogger logger);
 }
 
@@ -101,6 +105,6 @@ public sealed record TeamsChannelState(bool Enabled)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        return new(options.Enabled ?? (!options.AuthenticationDisabled || environment.IsDevelopment()));
+        return new(options.Enabled ?? (!options.AuthenticationDisabled || (environment.IsDevelopment() && options.AllowAnonymous)));
     }
 }

@@ -33,6 +33,9 @@ public sealed partial class TeamsMessageEndpoint(
         var auth = await validator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), document?.RootElement ?? default, cancellationToken).ConfigureAwait(false);
         if (!auth.Succeeded)
             return Results.StatusCode(auth.StatusCode);
+        if (auth.IsAnonymous && !TeamsAuthenticationGuard.IsAllowedAnonymousCaller(http.Connection.RemoteIpAddress))
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: "Without Teams:AppId only callers on this machine are answered (Teams:AllowAnonymous).");
 
         if (ReadActivity(body) is not { } activity)
             return Results.Problem(statusCode: 400, title: "The body is not a Bot Framework activity with type, channelId, conversation.id and an http(s) serviceUrl.");
@@ -45,7 +48,7 @@ public sealed partial class TeamsMessageEndpoint(
         }
 
         TeamsInbound.Normalize(activity);
-        var response = ownerLink.IsOwnerCode(activity)
+        var response = await ownerLink.IsOwnerCodeAsync(activity, cancellationToken).ConfigureAwait(false)
             ? await BindOwnerAsync(activity, cancellationToken).ConfigureAwait(false)
             : await adapter.ProcessInboundAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
         return response.Body is { } json ? Results.Json(json, statusCode: response.Status) : Results.StatusCode(response.Status);

@@ -66,10 +66,18 @@ public sealed class TeamsOptions
 
     /// <summary>
     /// Whether <c>/api/messages</c> is served. Null (the default) decides by itself: on with an app id; on with
-    /// authentication off in Development without one; off (with a log line) elsewhere without one. True without an
-    /// app id outside Development refuses to start; false switches the channel off.
+    /// authentication off in Development without one when <see cref="AllowAnonymous"/> is set; off (with a log line)
+    /// otherwise. True without an app id refuses to start outside Development or without <see cref="AllowAnonymous"/>;
+    /// false switches the channel off.
     /// </summary>
     public bool? Enabled { get; set; }
+
+    /// <summary>
+    /// Lets unauthenticated requests in when there is no app id (Development only, for emulators and test tools), and
+    /// then only from loopback addresses; anyone else gets 403. Off by default: the shipped
+    /// <c>appsettings.Development.json</c> turns it on for the demo.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
 
     /// <summary>Larger request bodies are answered 413 before anything is parsed.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;

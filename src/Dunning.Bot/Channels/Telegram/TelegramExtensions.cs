@@ -30,8 +30,10 @@ public static class TelegramExtensions
             return builder;
         }
 
-        services.AddHttpClient(TelegramClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddHttpClient(TelegramClients.PollingHttpClientName, c => c.Timeout = options.PollingTimeout + TimeSpan.FromSeconds(15));
+        // No request logging: the bot token is part of every Bot API URL (…/bot<TOKEN>/getUpdates), and the default
+        // HttpClient loggers write those URLs at Information.
+        services.AddHttpClient(TelegramClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient(TelegramClients.PollingHttpClientName, c => c.Timeout = options.PollingTimeout + TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.AddSingleton(sp => new TelegramBotIdentity(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername, TelegramBotIdentity.IdFromToken(options.Token)));
@@ -40,6 +42,8 @@ public static class TelegramExtensions
         services.AddSingleton<TelegramSendGate>();
         services.AddSingleton<TelegramMessageSender>();
         services.AddSingleton<TelegramInbox>();
+        services.AddAttemptGuard(builder.Configuration);
+        services.TryAddSingleton<OwnerCodeAttempts>();
         services.AddSingleton<TelegramOwnerLink>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton(sp => new TelegramAdapter(

@@ -13,11 +13,14 @@ namespace Dunning.Bot.Channels.Telegram;
 /// as <c>/owner &lt;code&gt;</c> or alone as the whole message. Such a message is caught before the bot: it never runs a
 /// turn, so neither the bot, its middleware nor the transcript sees it. Every <c>/owner</c> command is caught (a
 /// wrong code gets a neutral answer and changes nothing); a bare text that is not the code is an ordinary message.
+/// Wrong tries (every <c>/owner</c> command, and bare one-word texts as long as a code) count against the sender in
+/// <see cref="OwnerCodeAttempts"/>: after a few, even the right code binds nothing until the back-off ends.
 /// Group chats never get here (the update handler answers them with the private-chat notice).
 /// </summary>
 internal sealed partial class TelegramOwnerLink(
     IOptions<TelegramOptions> options,
     TelegramStore store,
+    OwnerCodeAttempts attempts,
     TelegramClients clients,
     TelegramMessageSender sender,
     TelegramBotIdentity bot,
@@ -29,24 +32,24 @@ internal sealed partial class TelegramOwnerLink(
 
     private readonly byte[]? code = options.Value.OwnerLinkCode?.Trim() is { Length: > 0 } configured ? Encoding.UTF8.GetBytes(configured) : null;
 
-    /// <summary>True when the private message text is an <c>/owner</c> command or the bare owner code.</summary>
-    public bool Catches(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        return TelegramCommands.TryParse(trimmed, bot.Username, out var command, out _) && command == Command || Matches(trimmed);
-    }
-
-    /// <summary>Binds the chat when the code is right and answers either way; only <see cref="Catches"/> messages come here.</summary>
-    public async Task HandleAsync(Message message, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a private text when it is an <c>/owner</c> command or the bare owner code (binding the chat when the code
+    /// is right and the sender is not in a back-off, answering either way) and returns true; false for an ordinary message.
+    /// </summary>
+    public async Task<bool> TryHandleAsync(Message message, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        var typed = TelegramCommands.TryParse(trimmed, bot.Username, out _, out var payload) ? payload : trimmed;
+        var isCommand = TelegramCommands.TryParse(trimmed, bot.Username, out var command, out var payload) && command == Command;
+        var typed = isCommand ? payload : trimmed;
+        var client = $"telegram:{message.From?.Id ?? message.Chat.Id}";
+        var bound = await attempts.AcceptAsync(client, typed, isCommand || OwnerCodeAttempts.LooksLikeAGuess(typed), Matches, cancellationToken);
+        if (!isCommand && !bound)
+            return false;
         var language = Language(message.From);
         string key;
-        if (Matches(typed))
+        if (bound)
         {
             store.SaveOwner(new TelegramOwnerChat(message.Chat.Id, language, clock.GetUtcNow()));
             LogBound(message.Chat.Id);
@@ -65,6 +68,7 @@ internal sealed partial class TelegramOwnerLink(
         {
             LogReplyFailed(message.Chat.Id, ex.Message);
         }
+        return true;
     }
 
     /// <summary>Compares in constant time; false when no code is configured.</summary>

@@ -25,11 +25,17 @@ internal sealed class TelegramUpdateHandler(
     TimeProvider clock,
     ILogger<TelegramUpdateHandler> logger)
 {
+    /// <summary>The owner link code goes to <see cref="TelegramOwnerLink"/> and no further; any other text is a turn.</summary>
+    private async Task OnPrivateTextAsync(Message message, string text, CancellationToken cancellationToken)
+    {
+        if (!await ownerLink.TryHandleAsync(message, text, cancellationToken))
+            await RunTurnAsync(TelegramActivities.FromMessage(message, text, bot), cancellationToken);
+    }
+
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { Chat.Type: not ChatType.Private } message } => SendGroupNoticeAsync(message, cancellationToken),
-        { Message: { Text: { } owner } message } when ownerLink.Catches(owner) => ownerLink.HandleAsync(message, owner, cancellationToken),
-        { Message: { Text: { } text } message } => RunTurnAsync(TelegramActivities.FromMessage(message, text, bot), cancellationToken),
+        { Message: { Text: { } text } message } => OnPrivateTextAsync(message, text, cancellationToken),
         { Message: { Caption: { } caption } message } => RunTurnAsync(TelegramActivities.FromMessage(message, caption, bot), cancellationToken),
         { CallbackQuery: { } query } => OnButtonAsync(query, cancellationToken),
         _ => Ignore(update),

@@ -50,7 +50,7 @@ internal static partial class DirectLineApi
         activity.Recipient = adapter.BotAccount;
         activity.Timestamp = clock.GetUtcNow();
         activity.ServiceUrl = bot.Value.PublicBaseUrl;
-        var id = await adapter.ReceiveAsync(activity, ct);
+        var id = await adapter.ReceiveAsync(activity, ClientIp(http), ct);
         return TypedResults.Ok(new DirectLineResource(id));
     }
 
@@ -62,8 +62,8 @@ internal static partial class DirectLineApi
                 return DirectLineResults.BadRequest("Attachments not accepted", "This chat does not accept uploads.");
             case { Type: ActivityTypes.Message, Text.Length: var length } when length > options.MaxMessageChars:
                 return DirectLineResults.TooLarge($"A message may have at most {options.MaxMessageChars} characters.");
-            case { Type: ActivityTypes.Message, Text: null or "", Value: null }:
-                return DirectLineResults.BadRequest("Empty message", "A message needs text or a value.");
+            case { Type: ActivityTypes.Message, Value: null } when string.IsNullOrWhiteSpace(activity.Text):
+                return DirectLineResults.BadRequest("Empty message", "A message needs text (more than spaces) or a value.");
             case { Type: ActivityTypes.Event, Name: null or "" }:
                 return DirectLineResults.BadRequest("Unnamed event", "An event activity needs a name.");
             case { Type: ActivityTypes.Event, Name.Length: > MaxNameChars }:

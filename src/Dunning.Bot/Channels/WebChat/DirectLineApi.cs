@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Dunning.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.WebChat;
@@ -115,7 +116,7 @@ internal static partial class DirectLineApi
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
     }
 
-    private static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientIp(HttpContext http) => ClientAddress.Key(http.Connection.RemoteIpAddress);
 
     /// <summary>32 lowercase hex digits (128 random bits): unguessable, and safe under any collation.</summary>
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -1,4 +1,6 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -46,8 +48,9 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     /// Logs a verified client activity (assigning its id), then runs the bot's turn for it; returns the id.
     /// Both happen under the conversation's lock, so the log keeps each message before its replies, and everything
     /// the turn wrote is committed together before this returns; then the conversation's WebSocket stream, if open, is woken.
+    /// <paramref name="clientAddress"/> (see <see cref="ClientAddress"/>) is what wrong access codes are counted by.
     /// </summary>
-    public async Task<string> ReceiveAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<string> ReceiveAsync(Activity activity, string clientAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var id = string.Empty;
@@ -55,7 +58,11 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         {
             using var unit = database.BeginUnitOfWork();
             id = (await store.AppendAsync(incoming.Conversation!.Id!, [incoming], ct))[0];
-            await ProcessActivityAsync(incoming, RunBotAsync, ct);
+            await ProcessActivityAsync(incoming, (turn, c) =>
+            {
+                ClientOrigin.Set(turn, clientAddress);
+                return RunBotAsync(turn, c);
+            }, ct);
             unit.Commit();
         }, cancellationToken);
         streams.Notify(activity.Conversation!.Id!);

@@ -64,7 +64,11 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
             }
             var now = clock.GetUtcNow();
             if (account.IsLocked(now))
+            {
+                // The same work as any other refusal, so timing does not tell a locked account from an unknown name.
+                Hasher.VerifyHashedPassword(null!, DummyHash, password);
                 return new SignInOutcome(SignInVerdict.LockedOut, null);
+            }
             var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
             var ok = verdict is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
             if (ok)

@@ -40,7 +40,7 @@ public sealed partial class ConsoleOwnerNotifier(
     {
         if (target is null)
         {
-            LogAlert(logger, alert.Priority.ToString(), alert.DebtorName, alert.DebtorId, alert.Summary);
+            LogAlert(logger, alert.Priority.ToString(), alert.Reason.ToString(), alert.DebtorId);
             return;
         }
         try
@@ -53,8 +53,9 @@ public sealed partial class ConsoleOwnerNotifier(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Owner alert ({Priority}) for {DebtorName} [{DebtorId}]: {Summary}")]
-    private static partial void LogAlert(ILogger logger, string priority, string debtorName, string debtorId, string summary);
+    // Never the summary or name: they carry the debtor's own words and personal data.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Owner alert ({Priority}): {Reason} for debtor {DebtorId}")]
+    private static partial void LogAlert(ILogger logger, string priority, string reason, string debtorId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An owner alert could not be delivered")]
     private static partial void LogFailed(ILogger logger, Exception exception);

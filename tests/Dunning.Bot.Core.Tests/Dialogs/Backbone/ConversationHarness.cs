@@ -4,6 +4,7 @@ using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Security;
 using Dunning.Bot.Core.Tests.Fakes;
 using Dunning.Bot.Core.Tests.Understanding;
 using Dunning.Bot.Core.Understanding;
@@ -30,7 +31,8 @@ internal sealed class ConversationHarness
         var desk = new EscalationDesk(Escalations, Cases, Debtors, Notifier, MsOptions.Create(new EscalationOptions()), Clock);
         var interruptions = new Interruptions(desk, Debtors, Cases, wording, conversationState, Clock);
         var main = new MainDialog(dialogs ?? [], new SyncRecognizerAdapter(TestData.Recognizer), wording, interruptions, desk, conversationState, Clock, wrapped);
-        var linker = new ConversationLinker(Debtors, Claims.Ledgers.Statements(Invoices, Cases, Clock), Cases, wording, TestData.Recognizer, Clock, wrapped, NullLogger<ConversationLinker>.Instance);
+        var linker = new ConversationLinker(Debtors, Claims.Ledgers.Statements(Invoices, Cases, Clock), Cases, wording, TestData.Recognizer, Clock,
+            new AttemptGuard(MsOptions.Create(new AttemptGuardOptions()), Clock, Notifier, NullLogger<AttemptGuard>.Instance), wrapped, NullLogger<ConversationLinker>.Instance);
         Bot = new DunningBot(Conversations, Debtors, conversationState, main, linker, wording, Clock, wrapped, NullLogger<DunningBot>.Instance);
         Adapter = new TestAdapter(channel, Clock);
         Setup = new BotAdapterSetup(RepositoryFiles.Catalogue, conversationState, new TranscriptMiddleware(Transcripts, Conversations, Clock, wrapped, NullLogger<TranscriptMiddleware>.Instance), wrapped);

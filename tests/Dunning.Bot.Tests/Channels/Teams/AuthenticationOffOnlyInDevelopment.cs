@@ -28,13 +28,32 @@ public sealed class AuthenticationOffOnlyInDevelopment
     {
         var logger = new RecordingLogger();
 
-        var off = TeamsAuthenticationGuard.EnsureAuthenticationAllowed(new TeamsOptions(), new Environment(Environments.Development), logger);
+        var off = TeamsAuthenticationGuard.EnsureAuthenticationAllowed(new TeamsOptions { AllowAnonymous = true }, new Environment(Environments.Development), logger);
 
         Assert.True(off);
         var (level, message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, level);
         Assert.Equal(TeamsAuthenticationGuard.AuthenticationOffMessage, message);
     }
+
+    [Fact]
+    public void Without_an_app_id_Development_is_refused_too_unless_anonymous_callers_are_allowed_explicitly()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            TeamsAuthenticationGuard.EnsureAuthenticationAllowed(new TeamsOptions(), new Environment(Environments.Development), new RecordingLogger()));
+
+        Assert.Contains("Teams:AllowAnonymous=true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("192.168.1.20", false)]
+    [InlineData("2001:db8::1", false)]
+    [InlineData("::ffff:203.0.113.9", false)]
+    public void Anonymous_requests_are_answered_only_from_loopback(string remote, bool allowed) =>
+        Assert.Equal(allowed, TeamsAuthenticationGuard.IsAllowedAnonymousCaller(System.Net.IPAddress.Parse(remote)));
 
     [Fact]
     public void With_an_app_id_any_environment_starts_silently()

@@ -46,6 +46,21 @@ public sealed class ChannelSwitchAndLocalTesting
     }
 
     [Fact]
+    public async Task In_Development_without_an_app_id_and_without_AllowAnonymous_the_channel_is_off()
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        var bot = new RecordingBot();
+        await using var host = Host("Development", bot, ("Teams:AllowAnonymous", "false"), ("Bot:SeedDemoData", "false"));
+        using var client = host.CreateHttpClient();
+
+        using var response = await client.PostAsJsonAsync("api/messages", EmulatorMessage(connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(bot.Turns);
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
     public async Task Outside_Development_without_an_app_id_the_channel_is_off()
     {
         await using var connector = await FakeBotConnector.StartAsync();

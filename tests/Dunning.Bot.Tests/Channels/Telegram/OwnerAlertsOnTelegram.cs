@@ -86,6 +86,18 @@ public sealed class OwnerAlertsOnTelegram : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_five_wrong_codes_even_the_right_one_binds_nothing_for_a_while()
+    {
+        for (var i = 0; i < 5; i++)
+            Assert.Single(await SayAsync(Olga, $"/owner guess-number-{i}-abcdef"));
+
+        var refused = Assert.Single(await SayAsync(Olga, "/owner " + Code));
+        Assert.Equal("Dieser Code ist nicht gültig. Es wurde nichts geändert.", refused.VisibleText);
+        Assert.NotEmpty(await SayAsync(Olga, Code));
+        Assert.Null(Store.FindOwner());
+    }
+
+    [Fact]
     public async Task The_bare_code_binds_too_and_the_latest_chat_wins()
     {
         var first = Assert.Single(await SayAsync(Ben, "  " + Code + "\n"));

@@ -22,6 +22,7 @@ public sealed class Direct_line_rejects_bad_input : IDisposable
         { "{\"type\":null,\"text\":\"hi\"}", HttpStatusCode.BadRequest },
         { "{\"type\":\"event\"}", HttpStatusCode.BadRequest },
         { "{\"type\":\"message\",\"text\":\"\"}", HttpStatusCode.BadRequest },
+        { "{\"type\":\"message\",\"text\":\"  \\n\\t \\u00A0\"}", HttpStatusCode.BadRequest },
         { "{\"type\":\"message\",\"text\":\"hi\",\"attachments\":[{\"contentType\":\"image/png\",\"contentUrl\":\"https://x\"}]}", HttpStatusCode.BadRequest },
         { "{\"type\":\"message\",\"text\":\"hi\",\"locale\":\"<script>\"}", HttpStatusCode.BadRequest },
         { "{\"type\":\"message\",\"text\":\"hi\",\"from\":{\"name\":\"" + new string('n', 101) + "\"}}", HttpStatusCode.BadRequest },

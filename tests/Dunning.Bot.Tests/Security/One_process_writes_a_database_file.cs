@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Dunning.Bot.Storage;
+using Dunning.Bot.Tests.Scheduling;
+
+namespace Dunning.Bot.Tests.Security;
+
+/// <summary>
+/// Two real processes (the built host and its verbs, started with <c>dotnet Dunning.Bot.dll</c>) on one LiteDB file in
+/// the default Direct mode: the second is refused with a message naming the first and exit code 2, and writes nothing.
+/// </summary>
+public sealed class One_process_writes_a_database_file : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+    private readonly string folder = Directory.CreateTempSubdirectory("dunning-lock-").FullName;
+
+    private string DatabasePath => Path.Combine(folder, "dunning.db");
+
+    [Fact]
+    public async Task An_import_while_the_host_runs_is_refused_naming_the_host_and_writes_nothing()
+    {
+        using var host = CrashRecoveryHostProcess.Start(Environment());
+        await WaitUntilListeningAsync(host);
+        var csv = Path.Combine(folder, "invoices.csv");
+        await File.WriteAllTextAsync(csv, "Rechnungsnummer;Kundennummer;Name;Rechnungsdatum;Fälligkeit;Währung;Betrag\nRE-1;K1;Müller GmbH;26.11.2026;10.12.2026;EUR;119,00\n");
+        var sizeBefore = new FileInfo(DatabasePath).Length;
+
+        using var import = CrashRecoveryHostProcess.Start(Environment(), "import", csv);
+        var exit = import.WaitForExit(Bound);
+
+        Assert.True(exit == DatabaseFileLock.InUseExitCode, $"exit {exit}:{System.Environment.NewLine}{import.Output}");
+        Assert.Contains($"is in use by another process: pid {host.Id} ", import.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Imported", import.Output, StringComparison.Ordinal);
+        Assert.False(host.HasExited, host.Output);
+        Assert.Equal(sizeBefore, new FileInfo(DatabasePath).Length);
+    }
+
+    [Fact]
+    public void A_second_host_is_refused_and_a_verb_runs_once_the_holder_is_gone()
+    {
+        var holder = DatabaseFileLock.Acquire(DatabasePath, TimeProvider.System);
+        using (var second = CrashRecoveryHostProcess.Start(Environment()))
+        {
+            var exit = second.WaitForExit(Bound);
+            Assert.True(exit == DatabaseFileLock.InUseExitCode, $"exit {exit}:{System.Environment.NewLine}{second.Output}");
+            Assert.Contains($"pid {System.Environment.ProcessId} ", second.Output, StringComparison.Ordinal);
+        }
+
+        holder.Dispose();
+        using var verb = CrashRecoveryHostProcess.Start(Environment(), "links");
+        var after = verb.WaitForExit(Bound);
+        Assert.True(after == 0, $"exit {after}:{System.Environment.NewLine}{verb.Output}");
+    }
+
+    [Fact]
+    public async Task A_killed_host_leaves_no_lock_behind()
+    {
+        using (var host = CrashRecoveryHostProcess.Start(Environment()))
+        {
+            await WaitUntilListeningAsync(host);
+            host.Kill();
+        }
+
+        using var verb = CrashRecoveryHostProcess.Start(Environment(), "links");
+        var exit = verb.WaitForExit(Bound);
+        Assert.True(exit == 0, $"exit {exit}:{System.Environment.NewLine}{verb.Output}");
+    }
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["Storage__Path"] = DatabasePath,
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Scheduling__Enabled"] = "false",
+    };
+
+    private static async Task WaitUntilListeningAsync(CrashRecoveryHostProcess host)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!host.Output.Contains("Now listening on", StringComparison.Ordinal))
+        {
+            if (host.HasExited || deadline.Elapsed > Bound)
+                Assert.Fail($"The host did not start:{System.Environment.NewLine}{host.Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process still closing its files; the temp folder is cleaned by the OS.
+        }
+    }
+}
