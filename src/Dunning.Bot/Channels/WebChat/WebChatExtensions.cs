@@ -17,6 +17,7 @@ public static class WebChatExtensions
             .ValidateDataAnnotations()
             .Validate(o => Valid(o.PerConversation) && Valid(o.PerIp) && Valid(o.StartsPerIp),
                 "WebChat rate limits need PermitLimit >= 0 and a Window of at least one second.")
+            .Validate(o => o.TokenMaxAge >= o.TokenLifetime, "WebChat:TokenMaxAge must be at least WebChat:TokenLifetime.")
             .ValidateOnStart();
         var services = builder.Services;
         services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>()));

@@ -18,6 +18,13 @@ public sealed class WebChatOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// How long a chain of refreshed tokens may last from the conversation's first token; a refresh never reaches
+    /// beyond it. A leaked token cannot be kept alive for ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TokenMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
     /// The HMAC-SHA256 key for tokens, at least 32 bytes (base64 or plain text). Empty: a random key is generated
     /// once and kept in the database, so tokens survive restarts.
     /// </summary>
