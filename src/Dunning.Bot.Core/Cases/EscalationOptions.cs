@@ -22,6 +22,7 @@ public sealed class EscalationOptions
         [EscalationReason.DeadChannel] = new() { Priority = EscalationPriority.Low, RespondWithinHours = 72 },
         [EscalationReason.OptOut] = new() { Priority = EscalationPriority.Low, RespondWithinHours = 72 },
         [EscalationReason.NotUnderstood] = new() { Priority = EscalationPriority.Normal, RespondWithinHours = 24 },
+        [EscalationReason.NewBinding] = new() { Priority = EscalationPriority.Low, RespondWithinHours = 72 },
     };
 
     public EscalationRule Default { get; init; } = new();

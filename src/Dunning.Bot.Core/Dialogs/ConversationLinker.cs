@@ -24,7 +24,8 @@ public sealed partial class ConversationLinker(
     IMessageRecognizer recognizer,
     TimeProvider clock,
     IOptions<ConversationOptions> options,
-    ILogger<ConversationLinker> logger)
+    ILogger<ConversationLinker> logger,
+    INewBindingNotifier? newBindings = null)
 {
     /// <summary>The event the web chat page posts when it opens.</summary>
     public const string JoinEventName = "webchat/join";

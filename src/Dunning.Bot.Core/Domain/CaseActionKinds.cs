@@ -17,4 +17,6 @@ public static class CaseActionKinds
     public const string Staff = "staff";
     public const string Objection = "objection";
     public const string Linked = "linked";
+    public const string Rebound = "rebound";
+    public const string ProofsRotated = "proofs_rotated";
 }

@@ -14,4 +14,7 @@ public enum EscalationReason
     DeadChannel,
     OptOut,
     ClaimedPaid,
+
+    /// <summary>A new chat replaced the debtor's address on a channel (told on the old chat too).</summary>
+    NewBinding,
 }
