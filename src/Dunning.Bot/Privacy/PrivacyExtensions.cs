@@ -6,6 +6,9 @@ internal static class PrivacyExtensions
     public static IServiceCollection AddDebtorPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<DebtorProofs>();
+        services.AddSingleton<DebtorExport>();
+        services.AddSingleton<DebtorErasure>();
+        services.AddSingleton<Storage.LiteDebtorErasure>();
         return services;
     }
 }

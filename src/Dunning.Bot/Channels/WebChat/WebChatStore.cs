@@ -62,6 +62,19 @@ public sealed class WebChatStore
     }
 
     /// <summary>
+    /// Removes the conversation and its whole activity log, and forgets its in-memory sequence: afterwards it does not
+    /// exist (its token gets 404). For expired unbound conversations and for an erased debtor's chats.
+    /// </summary>
+    public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ActivityCollection.DeleteMany(Queries.Between("_id", conversationId + "|", conversationId + "|~"));
+        ConversationCollection.Delete(conversationId);
+        sequences.TryRemove(conversationId, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// Appends <paramref name="activities"/> in order in one transaction, setting each one's <c>id</c>;
     /// returns the ids. The conversation must exist. Inside a <see cref="LiteUnitOfWork"/> the insert joins it (the ids are
     /// taken now; if the unit is discarded the next append re-reads the last sequence from the file).
