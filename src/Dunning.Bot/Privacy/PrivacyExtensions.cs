@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Dunning.Bot.Privacy;
 
 /// <summary>Registers what the owner API and the console share for a debtor's data: rotation, export, erasure.</summary>
@@ -9,6 +11,7 @@ internal static class PrivacyExtensions
         services.AddSingleton<DebtorExport>();
         services.AddSingleton<DebtorErasure>();
         services.AddSingleton<Storage.LiteDebtorErasure>();
+        services.TryAddSingleton<Storage.LiteConversationPurge>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Storage.Documents;
 using LiteDB;
@@ -13,7 +12,7 @@ namespace Dunning.Bot.Storage;
 /// texts; conversation links, their bot state and transcripts; queued and sent messages (outbox). Reminders stop: the
 /// open invoices are paused.
 /// </summary>
-public sealed class LiteDebtorErasure(LiteDbContext context)
+public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPurge purge)
 {
     /// <summary>What the case history says after an erasure (it is the only entry with text).</summary>
     public const string ErasedKind = "erased";
@@ -37,7 +36,7 @@ public sealed class LiteDebtorErasure(LiteDbContext context)
             EraseInvoices(debtorId, now);
             EraseCase(debtorId, now, actor);
             EraseEscalations(debtorId, now);
-            EraseConversations(debtorId);
+            purge.PurgeDebtor(debtorId);
             context.Collection(LiteOutbox.Collection).DeleteMany(Queries.Eq("DebtorId", debtorId));
         });
         return Task.FromResult(erased);
@@ -97,21 +96,4 @@ public sealed class LiteDebtorErasure(LiteDbContext context)
             }
             VersionedWrites.Write(escalations, document, document["Version"].AsInt32);
         }
-    }
-
-    /// <summary>The debtor's conversation links, their bot state and every transcript entry of them or the debtor.</summary>
-    private void EraseConversations(string debtorId)
-    {
-        var links = Database.GetCollection(LiteConversationStore.CollectionName);
-        var transcripts = Database.GetCollection(LiteTranscriptStore.CollectionName);
-        var state = Database.GetCollection(LiteBotStorage.CollectionName);
-        foreach (var link in links.Find(Queries.Eq("DebtorId", debtorId)).Select(ConversationDocument.FromBson).ToList())
-        {
-            transcripts.DeleteMany(Queries.Eq("ConversationKey", link.Key));
-            if (link.Reference.Conversation?.Id is { Length: > 0 } conversationId)
-                state.Delete(ConversationState.KeyFor(link.Channel, conversationId));
-            links.Delete(link.Key);
-        }
-        transcripts.DeleteMany(Queries.Eq("DebtorId", debtorId));
-    }
-}
+    }}

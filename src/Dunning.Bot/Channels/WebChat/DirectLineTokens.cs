@@ -115,6 +115,16 @@ public sealed class DirectLineTokens
         return checkedToken.Grant;
     }
 
+    /// <summary>Forgets the remembered tokens that have expired by <paramref name="now"/>.</summary>
+    public void ForgetExpired(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in validated)
+        {
+            if (entry.Grant.ExpiresAt <= now)
+                validated.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>How many validated tokens are remembered now (for tests).</summary>
     internal int CachedCount => validated.Count;
 
@@ -124,11 +134,7 @@ public sealed class DirectLineTokens
             return;
         if (validated.Count >= cacheSize)
         {
-            foreach (var (key, entry) in validated)
-            {
-                if (entry.Grant.ExpiresAt <= now)
-                    validated.TryRemove(key, out _);
-            }
+            ForgetExpired(now);
             // Still full of live tokens (a burst of new chats): start over rather than track recency per request.
             if (validated.Count >= cacheSize)
                 validated.Clear();

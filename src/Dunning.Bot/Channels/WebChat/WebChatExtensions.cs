@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,10 @@ public static class WebChatExtensions
             .Validate(o => o.TokenMaxAge >= o.TokenLifetime, "WebChat:TokenMaxAge must be at least WebChat:TokenLifetime.")
             .ValidateOnStart();
         var services = builder.Services;
-        services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>()));
+        services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<LiteConversationPurge>();
+        services.AddSingleton<WebChatRetention>();
+        services.AddHostedService<WebChatRetentionService>();
         services.AddSingleton<WebChatSigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<WebChatRateLimits>();
