@@ -35,6 +35,9 @@ internal static partial class DirectLineApi
         if (body is null)
             return DirectLineResults.TooLarge($"The body may have at most {max} bytes.");
 
+        // The JSON reader leaves strings inside free-form values (value, channelData) undecoded: check the whole body.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return DirectLineResults.BadRequest("Malformed JSON", "The body is not valid UTF-8.");
         Activity activity;
         try
         {
