@@ -43,6 +43,7 @@ public sealed class EscalationOptions
         [EscalationReason.DeadChannel] = new() { Priority = EscalationPriority.Low, RespondWithinHours = 24 },
         [EscalationReason.OptOut] = new() { Priority = EscalationPriority.Low, RespondWithinHours = 24 },
         [EscalationReason.NotUnderstood] = new() { Priority = EscalationPriority.Normal, RespondWithinHours = 8 },
+        [EscalationReason.NewBinding] = new() { Priority = EscalationPriority.Low, RespondWithinHours = 24 },
     };
 
     public EscalationRule Default { get; init; } = new();

@@ -102,6 +102,7 @@ public sealed partial class ConversationLinker
         var now = clock.GetUtcNow();
         var channel = link.Channel;
         var address = ChannelAddress.Of(turn.Activity);
+        var previous = ChannelKind.IsKnown(channel) ? debtor.Contact(channel) : null;
         var updated = ChannelKind.IsKnown(channel)
             ? await debtors.UpdateAsync(debtor.Id, d => d.Reach(channel, address), cancellationToken)
             : debtor;
@@ -113,6 +114,8 @@ public sealed partial class ConversationLinker
             $"Conversation linked on {channel}.", Channel: channel, Actor: "debtor")), cancellationToken);
         logger.LogInformation("Conversation {Key} linked to debtor {DebtorId}", link.Key, debtor.Id);
         await GreetAsync(turn, debtor, cancellationToken);
+        if (previous is not null && previous.Address != address && newBindings is not null)
+            await newBindings.ReplacedAsync(debtor, channel, previous, link.Key, cancellationToken);
     }
 
     private async Task GreetAsync(ITurnContext turn, Debtor debtor, CancellationToken cancellationToken)

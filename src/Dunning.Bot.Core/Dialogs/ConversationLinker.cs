@@ -27,7 +27,8 @@ public sealed partial class ConversationLinker(
     TimeProvider clock,
     IAttemptGuard guard,
     IOptions<ConversationOptions> options,
-    ILogger<ConversationLinker> logger)
+    ILogger<ConversationLinker> logger,
+    INewBindingNotifier? newBindings = null)
 {
     /// <summary>The event the web chat page posts when it opens.</summary>
     public const string JoinEventName = "webchat/join";

@@ -21,4 +21,6 @@ public static class CaseActionKinds
     public const string Staff = "staff";
     public const string Objection = "objection";
     public const string Linked = "linked";
+    public const string Rebound = "rebound";
+    public const string ProofsRotated = "proofs_rotated";
 }

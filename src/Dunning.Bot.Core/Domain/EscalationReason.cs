@@ -17,4 +17,7 @@ public enum EscalationReason
 
     /// <summary>Wrong access codes, owner link codes or passwords spiked: someone may be guessing (no debtor).</summary>
     SecretGuessing,
+
+    /// <summary>A new chat replaced the debtor's address on a channel (told on the old chat too).</summary>
+    NewBinding,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dunning.Bot.Privacy;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Dunning.Bot.Api;
@@ -22,6 +23,7 @@ internal static class ApiExtensions
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddDebtorPrivacy();
         return builder;
     }
 
@@ -34,6 +36,7 @@ internal static class ApiExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();
         api.MapDebtors().MapInvoices().MapCases();
+        api.MapDebtorPrivacy();
         return app;
     }
 }

@@ -50,6 +50,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
 
         services.AddSingleton<Interruptions>();
+        services.AddSingleton<INewBindingNotifier, Channels.NewBindingNotifier>();
         services.AddSingleton<ConversationLinker>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<TranscriptMiddleware>();

@@ -7,6 +7,7 @@ internal static class HostExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddForwardedHeaders();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
@@ -20,6 +21,8 @@ internal static class HostExtensions
 
     public static WebApplication MapHealth(this WebApplication app)
     {
+        // First: everything after it (rate limits, cookies, stream URLs) sees the client's address and scheme.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health");

@@ -54,6 +54,20 @@ internal sealed class WebChatter(DirectLineClient client)
             ? [.. suggested.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("title").GetString()!, a.GetProperty("value").GetString()!))]
             : [];
 
+    /// <summary>Polls until the bot says something unprompted (a proactive message) and returns its text; fails after <paramref name="timeout"/>.</summary>
+    public async Task<string> NextReplyAsync(TimeSpan timeout)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            if (await RepliesAsync() is [var first, ..])
+                return Text(first);
+            await Task.Delay(50);
+        }
+        Assert.Fail($"No message from the bot within {timeout}.");
+        return "";
+    }
+
     /// <summary>The bot's activities since the last call (the user's own echoes left out).</summary>
     private async Task<JsonElement[]> RepliesAsync()
     {

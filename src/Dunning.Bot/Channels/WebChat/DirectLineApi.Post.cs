@@ -16,12 +16,15 @@ internal static partial class DirectLineApi
     /// Clients may post messages (text, or a value from a card) and named events; nothing else.
     /// </summary>
     internal static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineTokens tokens,
-        WebChatAdapter adapter, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
+        WebChatAdapter adapter, WebChatStore store, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
         TimeProvider clock, CancellationToken ct)
     {
         var (grant, denied) = await GrantAsync(http, conversationId, tokens, null, ct);
         if (grant is null)
             return denied!;
+        // An expired or erased conversation stays gone: its still-valid token must not start a new log.
+        if (!await store.ExistsAsync(conversationId, ct))
+            return DirectLineResults.NotFound("The token's conversation does not exist.");
         if (limits.Post(conversationId) is { } wait)
             return DirectLineResults.TooManyRequests(http, wait);
 
@@ -32,6 +35,9 @@ internal static partial class DirectLineApi
         if (body is null)
             return DirectLineResults.TooLarge($"The body may have at most {max} bytes.");
 
+        // The JSON reader leaves strings inside free-form values (value, channelData) undecoded: check the whole body.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return DirectLineResults.BadRequest("Malformed JSON", "The body is not valid UTF-8.");
         Activity activity;
         try
         {

@@ -37,8 +37,9 @@ internal static partial class DirectLineApi
         DirectLineTokens tokens, WebChatStore store, WebChatStreams streams, IOptions<WebChatOptions> options,
         IHostApplicationLifetime lifetime, TimeProvider clock, CancellationToken ct)
     {
-        if (await GrantAsync(http, conversationId, tokens, t, ct) is { Denied: { } denied })
-            return denied;
+        var (grant, denied) = await GrantAsync(http, conversationId, tokens, t, ct);
+        if (grant is null)
+            return denied!;
         if (!TryWatermark(watermark, out var from))
             return InvalidWatermark();
         if (!http.WebSockets.IsWebSocketRequest)
@@ -47,9 +48,13 @@ internal static partial class DirectLineApi
             return DirectLineResults.NotFound("The token's conversation does not exist.");
 
         var last = from ?? await store.LastSequenceAsync(conversationId, ct);
+        using var session = streams.TryOpen(conversationId, ClientIp(http), options.Value.MaxStreamsPerClient);
+        if (session is null)
+            return DirectLineResults.TooManyRequests(http, options.Value.StreamKeepAlive);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var session = streams.Open(conversationId);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, session.Collided, lifetime.ApplicationStopping);
+        // The stream lives no longer than the token that opened it; the client reconnects with a refreshed one.
+        using var expired = new CancellationTokenSource(Max(grant.ExpiresAt - clock.GetUtcNow(), TimeSpan.Zero), clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, session.Collided, expired.Token, lifetime.ApplicationStopping);
         // Receiving is cancelled only with the request: cancelling a pending receive would abort the socket mid-close.
         var closedByClient = DrainAsync(socket, ct);
         try
@@ -78,7 +83,8 @@ internal static partial class DirectLineApi
         {
             // The client went away, a newer stream took over, or the host is stopping.
         }
-        await CloseAsync(socket, session.Collided.IsCancellationRequested ? "collision" : "closed", closedByClient);
+        var reason = session.Collided.IsCancellationRequested ? "collision" : expired.IsCancellationRequested ? "expired" : "closed";
+        await CloseAsync(socket, reason, closedByClient);
         return TypedResults.Empty;
     }
 
@@ -86,6 +92,8 @@ internal static partial class DirectLineApi
     internal static string StreamUrl(HttpContext http, string conversationId, string token, long watermark) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{(http.Request.IsHttps ? "wss" : "ws")}://{http.Request.Host}{http.Request.PathBase}/v3/directline/conversations/{conversationId}/stream?watermark={watermark}&t={Uri.EscapeDataString(token)}");
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static bool TryWatermark(string? watermark, out long? from)
     {
@@ -128,7 +136,7 @@ internal static partial class DirectLineApi
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            var status = reason == "collision" ? WebSocketCloseStatus.PolicyViolation : WebSocketCloseStatus.NormalClosure;
+            var status = reason is "collision" or "expired" ? WebSocketCloseStatus.PolicyViolation : WebSocketCloseStatus.NormalClosure;
             await socket.CloseOutputAsync(status, reason, timeout.Token);
             await closedByClient.WaitAsync(timeout.Token);
         }

@@ -58,14 +58,16 @@ internal static partial class DirectLineApi
         });
     }
 
-    /// <summary>A new token for the same conversation and user; the old one stays valid until it expires.</summary>
-    internal static async Task<IResult> RefreshAsync(HttpContext http, DirectLineTokens tokens, CancellationToken ct)
+    /// <summary>
+    /// A new token for the same conversation and user; the old one stays valid until it expires. A chain of refreshes
+    /// ends <see cref="WebChatOptions.TokenMaxAge"/> after its first token (then the client starts a new conversation).
+    /// </summary>
+    internal static async Task<IResult> RefreshAsync(HttpContext http, DirectLineTokens tokens, TimeProvider clock, CancellationToken ct)
     {
         var grant = await tokens.ValidateAsync(Bearer(http), ct);
-        if (grant is null)
+        if (grant is null || tokens.Refresh(grant) is not var (token, expiresAt))
             return DirectLineResults.Unauthorized("Only a valid, unexpired token can be refreshed.");
-        var token = tokens.Issue(grant.ConversationId, grant.UserId);
-        return TypedResults.Ok(new DirectLineConversation(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds));
+        return TypedResults.Ok(Describe(grant.ConversationId, token, expiresAt, clock));
     }
 
     /// <summary>The activities after <c>watermark</c> as a Direct Line <c>ActivitySet</c>.</summary>

@@ -18,12 +18,14 @@ public sealed class DirectLineTokens
 {
     internal const string Issuer = "dunning-bot/webchat";
     private const string ConversationClaim = "conv";
+    private const string ChainClaim = "chain";
 
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials credentials;
     private readonly TokenValidationParameters validation;
     private readonly TimeProvider clock;
     private readonly TimeSpan lifetime;
+    private readonly TimeSpan maxAge;
     private readonly int cacheSize;
     private readonly ConcurrentDictionary<string, Validated> validated = new(StringComparer.Ordinal);
 
@@ -45,26 +47,46 @@ public sealed class DirectLineTokens
         };
         this.clock = clock;
         lifetime = options.Value.TokenLifetime;
+        maxAge = options.Value.TokenMaxAge;
         cacheSize = options.Value.ValidatedTokenCacheSize;
     }
 
     public TimeSpan Lifetime => lifetime;
 
-    /// <summary>A fresh token for <paramref name="conversationId"/> and <paramref name="userId"/>.</summary>
-    public string Issue(string conversationId, string userId)
+    /// <summary>A fresh token for <paramref name="conversationId"/> and <paramref name="userId"/>, starting a new refresh chain.</summary>
+    public string Issue(string conversationId, string userId) => IssueAt(conversationId, userId, clock.GetUtcNow()).Token;
+
+    /// <summary>
+    /// A new token in the refresh chain of <paramref name="grant"/>: valid for <see cref="Lifetime"/> but never beyond
+    /// <see cref="WebChatOptions.TokenMaxAge"/> after the chain's first token; null once the chain is that old.
+    /// </summary>
+    public (string Token, DateTimeOffset ExpiresAt)? Refresh(DirectLineGrant grant)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return handler.CreateToken(new SecurityTokenDescriptor
+        ArgumentNullException.ThrowIfNull(grant);
+        if (grant.ChainStartedAt + maxAge <= clock.GetUtcNow())
+            return null;
+        return IssueAt(grant.ConversationId, grant.UserId, grant.ChainStartedAt);
+    }
+
+    private (string Token, DateTimeOffset ExpiresAt) IssueAt(string conversationId, string userId, DateTimeOffset chainStartedAt)
+    {
+        var now = clock.GetUtcNow();
+        var expires = Min(now + lifetime, chainStartedAt + maxAge);
+        var token = handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Issuer,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
             Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId), new Claim(ConversationClaim, conversationId)]),
+            Claims = new Dictionary<string, object> { [ChainClaim] = chainStartedAt.ToUnixTimeSeconds() },
             SigningCredentials = credentials,
         });
+        return (token, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>Checks signature, issuer and lifetime; null when the token is forged, malformed or expired.</summary>
     public async Task<DirectLineGrant?> ValidateAsync(string? token, CancellationToken cancellationToken)
@@ -81,13 +103,26 @@ public sealed class DirectLineTokens
         var conversation = jwt.TryGetPayloadValue<string>(ConversationClaim, out var c) ? c : null;
         if (string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(jwt.Subject))
             return null;
+        var validFrom = new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero);
+        // Tokens from before chains were tracked start their chain when they were issued.
+        var chainStartedAt = jwt.TryGetPayloadValue<long>(ChainClaim, out var chain) ? DateTimeOffset.FromUnixTimeSeconds(chain) : validFrom;
         var checkedToken = new Validated(
-            new DirectLineGrant(conversation, jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)),
-            new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero));
+            new DirectLineGrant(conversation, jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)) { ChainStartedAt = chainStartedAt },
+            validFrom);
         if (!checkedToken.IsValidAt(now))
             return null;
         Remember(token, checkedToken, now);
         return checkedToken.Grant;
+    }
+
+    /// <summary>Forgets the remembered tokens that have expired by <paramref name="now"/>.</summary>
+    public void ForgetExpired(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in validated)
+        {
+            if (entry.Grant.ExpiresAt <= now)
+                validated.TryRemove(key, out _);
+        }
     }
 
     /// <summary>How many validated tokens are remembered now (for tests).</summary>
@@ -99,11 +134,7 @@ public sealed class DirectLineTokens
             return;
         if (validated.Count >= cacheSize)
         {
-            foreach (var (key, entry) in validated)
-            {
-                if (entry.Grant.ExpiresAt <= now)
-                    validated.TryRemove(key, out _);
-            }
+            ForgetExpired(now);
             // Still full of live tokens (a burst of new chats): start over rather than track recency per request.
             if (validated.Count >= cacheSize)
                 validated.Clear();
@@ -119,4 +150,8 @@ public sealed class DirectLineTokens
 }
 
 /// <summary>What a valid token allows: one conversation, as one user, until <see cref="ExpiresAt"/>.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset ExpiresAt);
+public sealed record DirectLineGrant(string ConversationId, string UserId, DateTimeOffset ExpiresAt)
+{
+    /// <summary>When the first token of this token's refresh chain was issued.</summary>
+    public DateTimeOffset ChainStartedAt { get; init; }
+}

@@ -57,7 +57,8 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         await Locks.RunAsync(ConversationKey(Channel, activity.Conversation?.Id), activity, async (incoming, ct) =>
         {
             using var unit = database.BeginUnitOfWork();
-            id = (await store.AppendAsync(incoming.Conversation!.Id!, [incoming], ct))[0];
+            id = (await store.AppendAsync(incoming.Conversation!.Id!, [JoinEcho.Redacted(incoming)], ct))[0];
+            incoming.Id = id;
             await ProcessActivityAsync(incoming, (turn, c) =>
             {
                 ClientOrigin.Set(turn, clientAddress);

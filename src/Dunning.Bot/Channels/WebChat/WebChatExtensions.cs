@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +18,13 @@ public static class WebChatExtensions
             .ValidateDataAnnotations()
             .Validate(o => Valid(o.PerConversation) && Valid(o.PerIp) && Valid(o.StartsPerIp),
                 "WebChat rate limits need PermitLimit >= 0 and a Window of at least one second.")
+            .Validate(o => o.TokenMaxAge >= o.TokenLifetime, "WebChat:TokenMaxAge must be at least WebChat:TokenLifetime.")
             .ValidateOnStart();
         var services = builder.Services;
-        services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>()));
+        services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<LiteConversationPurge>();
+        services.AddSingleton<WebChatRetention>();
+        services.AddHostedService<WebChatRetentionService>();
         services.AddSingleton<WebChatSigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<WebChatRateLimits>();

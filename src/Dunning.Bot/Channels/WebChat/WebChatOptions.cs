@@ -18,6 +18,28 @@ public sealed class WebChatOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// How long a chain of refreshed tokens may last from the conversation's first token; a refresh never reaches
+    /// beyond it. A leaked token cannot be kept alive for ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TokenMaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a conversation that was never bound to a debtor is kept (its log, state and transcript); a bound one is
+    /// kept until the debtor is erased.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan UnboundConversationTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often expired unbound conversations are removed and idle ones leave memory.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>WebSocket streams one client address may hold open at once (more get 429); 0 turns the cap off.</summary>
+    [Range(0, 100_000)]
+    public int MaxStreamsPerClient { get; set; } = 10;
+
+    /// <summary>
     /// The HMAC-SHA256 key for tokens, at least 32 bytes (base64 or plain text). Empty: a random key is generated
     /// once and kept in the database, so tokens survive restarts.
     /// </summary>

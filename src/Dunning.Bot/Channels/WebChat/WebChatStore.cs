@@ -23,13 +23,19 @@ public sealed class WebChatStore
     private readonly LiteDbContext context;
     private readonly LiteDatabase database;
     private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
 
-    public WebChatStore(LiteDbContext context)
+    public WebChatStore(LiteDbContext context, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         this.context = context;
+        this.clock = clock ?? TimeProvider.System;
         database = context.Database;
+        ConversationCollection.EnsureIndex("CreatedAt", "$.CreatedAt");
     }
+
+    /// <summary>Conversations whose sequence is held in memory now (for tests and diagnostics).</summary>
+    public int ConversationsInMemory => sequences.Count;
 
     private ILiteCollection<BsonDocument> ConversationCollection => database.GetCollection(Conversations);
 
@@ -45,7 +51,7 @@ public sealed class WebChatStore
             ["UserId"] = userId,
             ["CreatedAt"] = at.UtcDateTime,
         });
-        sequences.TryAdd(conversationId, new Sequence { Loaded = true });
+        sequences.TryAdd(conversationId, new Sequence { Loaded = true, LastUsed = Now });
         return Task.CompletedTask;
     }
 
@@ -53,12 +59,54 @@ public sealed class WebChatStore
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (sequences.ContainsKey(conversationId))
+        if (sequences.TryGetValue(conversationId, out var known))
+        {
+            known.LastUsed = Now;
             return Task.FromResult(true);
+        }
         var exists = ConversationCollection.Exists(Queries.Eq("_id", conversationId));
         if (exists)
-            sequences.TryAdd(conversationId, new Sequence());
+            sequences.TryAdd(conversationId, new Sequence { LastUsed = Now });
         return Task.FromResult(exists);
+    }
+
+    /// <summary>
+    /// Removes the conversation and its whole activity log, and forgets its in-memory sequence: afterwards it does not
+    /// exist (its token gets 404). For expired unbound conversations and for an erased debtor's chats.
+    /// </summary>
+    public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ActivityCollection.DeleteMany(Queries.Between("_id", conversationId + "|", conversationId + "|~"));
+        ConversationCollection.Delete(conversationId);
+        sequences.TryRemove(conversationId, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The ids of conversations started before <paramref name="cutoff"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<string>> ListStartedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<string> ids = [.. ConversationCollection.Find(Query.LT("CreatedAt", cutoff.UtcDateTime), limit: limit).Select(d => d["_id"].AsString)];
+        return Task.FromResult(ids);
+    }
+
+    /// <summary>
+    /// Forgets the in-memory sequence of every conversation not used since <paramref name="cutoff"/>; its next use reads
+    /// it back from the file. Returns how many were forgotten.
+    /// </summary>
+    public int EvictIdle(DateTimeOffset cutoff)
+    {
+        var evicted = 0;
+        foreach (var (id, sequence) in sequences)
+        {
+            lock (sequence)
+            {
+                if (sequence.LastUsed < cutoff && sequences.TryRemove(new KeyValuePair<string, Sequence>(id, sequence)))
+                    evicted++;
+            }
+        }
+        return evicted;
     }
 
     /// <summary>
@@ -70,38 +118,50 @@ public sealed class WebChatStore
     {
         ArgumentNullException.ThrowIfNull(activities);
         cancellationToken.ThrowIfCancellationRequested();
-        var sequence = sequences.GetOrAdd(conversationId, static _ => new Sequence());
         var ids = new string[activities.Count];
-        lock (sequence)
+        while (true)
         {
-            if (!sequence.Loaded)
+            var sequence = sequences.GetOrAdd(conversationId, static _ => new Sequence());
+            lock (sequence)
             {
-                sequence.Last = LastSequence(conversationId);
-                sequence.Loaded = true;
+                // Evicted or deleted while we waited: take the current entry (or a fresh one read from the file).
+                if (!sequences.TryGetValue(conversationId, out var current) || !ReferenceEquals(current, sequence))
+                    continue;
+                Append(conversationId, sequence, activities, ids);
             }
-            var documents = new BsonDocument[activities.Count];
-            for (var i = 0; i < activities.Count; i++)
-            {
-                var seq = sequence.Last + 1 + i;
-                ids[i] = ActivityId(conversationId, seq);
-                activities[i].Id = ids[i];
-                documents[i] = new BsonDocument
-                {
-                    ["_id"] = ids[i],
-                    ["Json"] = ActivityJson.Serialize(activities[i]),
-                };
-            }
-            if (context.UnitOfWork is { } unit)
-                unit.Defer(() => Insert(documents), rolledBack: () =>
-                {
-                    lock (sequence)
-                        sequence.Loaded = false;
-                });
-            else
-                Insert(documents);
-            sequence.Last += activities.Count;
+            return Task.FromResult(ids);
         }
-        return Task.FromResult(ids);
+    }
+
+    private void Append(string conversationId, Sequence sequence, IReadOnlyList<Activity> activities, string[] ids)
+    {
+        sequence.LastUsed = Now;
+        if (!sequence.Loaded)
+        {
+            sequence.Last = LastSequence(conversationId);
+            sequence.Loaded = true;
+        }
+        var documents = new BsonDocument[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var seq = sequence.Last + 1 + i;
+            ids[i] = ActivityId(conversationId, seq);
+            activities[i].Id = ids[i];
+            documents[i] = new BsonDocument
+            {
+                ["_id"] = ids[i],
+                ["Json"] = ActivityJson.Serialize(activities[i]),
+            };
+        }
+        if (context.UnitOfWork is { } unit)
+            unit.Defer(() => Insert(documents), rolledBack: () =>
+            {
+                lock (sequence)
+                    sequence.Loaded = false;
+            });
+        else
+            Insert(documents);
+        sequence.Last += activities.Count;
     }
 
     /// <summary>
@@ -159,10 +219,13 @@ public sealed class WebChatStore
     private static long SequenceOf(string id) =>
         long.Parse(id.AsSpan(id.LastIndexOf('|') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
 
+    private DateTimeOffset Now => clock.GetUtcNow();
+
     private sealed class Sequence
     {
         public long Last;
         public bool Loaded;
+        public DateTimeOffset LastUsed;
     }
 }
 

@@ -4,12 +4,14 @@ namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
 /// The open Direct Line WebSocket streams, at most one per conversation (as the real service: a newer stream closes
-/// the older one with the reason <c>collision</c>). <see cref="Notify"/> wakes a conversation's stream after new
+/// the older one with the reason <c>collision</c>), and at most a configured number per client address (a cap, so one
+/// address cannot hold thousands of sockets open). <see cref="Notify"/> wakes a conversation's stream after new
 /// activities were committed to its log; the stream then reads them from the log from its watermark.
 /// </summary>
 public sealed class WebChatStreams
 {
     private readonly ConcurrentDictionary<string, Session> open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
 
     /// <summary>Streams open now (for tests and diagnostics).</summary>
     public int Count => open.Count;
@@ -21,10 +23,20 @@ public sealed class WebChatStreams
             session.Signal();
     }
 
-    /// <summary>Registers a new stream for the conversation, colliding out the one open before.</summary>
-    internal Session Open(string conversationId)
+    /// <summary>
+    /// Registers a new stream for the conversation from <paramref name="client"/>, colliding out the one open before;
+    /// null when that client already holds <paramref name="maxPerClient"/> streams (0: no cap).
+    /// </summary>
+    internal Session? TryOpen(string conversationId, string client, int maxPerClient)
     {
-        var session = new Session(this, conversationId);
+        lock (perClient)
+        {
+            var held = perClient.GetValueOrDefault(client);
+            if (maxPerClient > 0 && held >= maxPerClient)
+                return null;
+            perClient[client] = held + 1;
+        }
+        var session = new Session(this, conversationId, client);
         open.AddOrUpdate(conversationId, session, (_, older) =>
         {
             older.Collide();
@@ -33,8 +45,19 @@ public sealed class WebChatStreams
         return session;
     }
 
+    private void Release(string client)
+    {
+        lock (perClient)
+        {
+            if (perClient.TryGetValue(client, out var held) && held > 1)
+                perClient[client] = held - 1;
+            else
+                perClient.Remove(client);
+        }
+    }
+
     /// <summary>One open stream: a change signal that is taken before reading the log, so no commit is missed.</summary>
-    internal sealed class Session(WebChatStreams owner, string conversationId) : IDisposable
+    internal sealed class Session(WebChatStreams owner, string conversationId, string client) : IDisposable
     {
         private readonly CancellationTokenSource collided = new();
         private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,6 +76,7 @@ public sealed class WebChatStreams
         public void Dispose()
         {
             owner.open.TryRemove(new KeyValuePair<string, Session>(conversationId, this));
+            owner.Release(client);
             collided.Dispose();
         }
     }

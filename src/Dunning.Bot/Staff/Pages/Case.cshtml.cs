@@ -11,7 +11,7 @@ namespace Dunning.Bot.Staff.Pages;
 /// One debtor's case: invoices with balance, interest and fees, agreements (owner decides proposals), escalations,
 /// conversations, the timeline, and the actions on invoices and contacts. Owner-only actions answer 403 to staff.
 /// </summary>
-public sealed class CaseModel(
+public sealed partial class CaseModel(
     IDebtorStore debtors,
     ICaseStore cases,
     IAgreementStore agreements,

@@ -21,7 +21,7 @@ public sealed class Validated_tokens_are_remembered_safely : IDisposable
         var second = await tokens.ValidateAsync(token, CancellationToken.None);
 
         Assert.Equal(1, tokens.CachedCount);
-        Assert.Equal(new DirectLineGrant("conversation-1", "user-1", clock.GetUtcNow().AddMinutes(30)), first);
+        Assert.Equal(new DirectLineGrant("conversation-1", "user-1", clock.GetUtcNow().AddMinutes(30)) { ChainStartedAt = clock.GetUtcNow() }, first);
         Assert.Equal(first, second);
     }
 
