@@ -34,7 +34,7 @@ internal sealed class ClassifyScenario : IScenario
         var seconds = args.Int("seconds", 5);
         var dialogs = args.String("dialogs", Path.Combine(AppContext.BaseDirectory, "dialogs"));
         var loading = Stopwatch.StartNew();
-        var recognizer = new RuleBasedRecognizer(UnderstandingData.Load(dialogs));
+        var recognizer = new OfflineRecognizer(UnderstandingData.Load(dialogs));
         var loadMs = loading.Elapsed.TotalMilliseconds;
         var context = new RecognitionContext(new DateOnly(2026, 11, 26), TimeZoneInfo.Utc, "de");
 

@@ -41,7 +41,7 @@ internal sealed class ConversationScenario : IScenario
         await invoices.SaveAsync(Invoice.Create("RE-1", "D-1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 15), "EUR", 119m), cancellationToken);
 
         var catalogue = MessageCatalogue.Load(dialogs).EnsureValid();
-        var recognizer = new RuleBasedRecognizer(UnderstandingData.Load(dialogs));
+        var recognizer = new OfflineRecognizer(UnderstandingData.Load(dialogs));
         var state = new ConversationState(new LiteBotStorage(context));
         var wording = new Wording(catalogue);
         var desk = new EscalationDesk(new LiteEscalationStore(context), cases, debtors, new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance), MsOptions.Create(new EscalationOptions()), clock);

@@ -54,15 +54,22 @@ public abstract partial class CaseDialog : IntentDialog
     /// <summary>The start of <paramref name="day"/> in the debtor's time zone.</summary>
     protected static DateTimeOffset StartOf(ITurnContext turn, DateOnly day) => Cases.AgreementDesk.StartOf(day, DebtorOf(turn).TimeZoneInfo);
 
-    /// <summary>The message of this turn as Core understands it (recognized once per turn).</summary>
+    /// <summary>
+    /// The message of this turn as Core understands it: what MainDialog recognized for this turn, so every dialog reads
+    /// a message the same way; recognized here (once per turn, by the same recognizer) only when no MainDialog ran.
+    /// </summary>
     protected MessageUnderstanding Understand(ITurnContext turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var session = TurnSession.Of(turn);
+        if (session.Understanding is { } main)
+            return main;
         if (turn.TurnState.Get<MessageUnderstanding>(UnderstandingKey) is { } known)
             return known;
-        var session = TurnSession.Of(turn);
-        var understood = Services.Recognizer.Recognize(turn.Activity.Text,
-            RecognitionContext.At(Services.Clock, DebtorOf(turn).TimeZoneInfo, session.Language));
+        var pending = Services.Recognizer.RecognizeAsync(turn.Activity.Text,
+            RecognitionContext.At(Services.Clock, DebtorOf(turn).TimeZoneInfo, session.Language), CancellationToken.None);
+        // The offline recognizer completes synchronously; only a model-backed one outside MainDialog would wait here.
+        var understood = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         turn.TurnState.Set(UnderstandingKey, understood);
         return understood;
     }

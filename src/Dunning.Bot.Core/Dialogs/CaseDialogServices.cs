@@ -6,11 +6,12 @@ namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>What every <see cref="CaseDialog"/> uses: wording, understanding, the clock, invoices, cases and the escalation desk.</summary>
 public sealed class CaseDialogServices(
-    Wording wording, IMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, EscalationDesk desk)
+    Wording wording, IAsyncMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, EscalationDesk desk)
 {
     public Wording Wording => wording;
 
-    public IMessageRecognizer Recognizer => recognizer;
+    /// <summary>The same recognizer MainDialog uses (the offline one, or the optional model-backed one over it).</summary>
+    public IAsyncMessageRecognizer Recognizer => recognizer;
 
     public TimeProvider Clock => clock;
 

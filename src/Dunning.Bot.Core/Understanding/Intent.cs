@@ -1,7 +1,7 @@
 namespace Dunning.Bot.Core.Understanding;
 
 /// <summary>
-/// What a debtor's message asks for or states. Exactly these eighteen intents exist;
+/// What a debtor's message asks for or states. Exactly these intents exist;
 /// <see cref="IntentNames"/> maps them to their wire names (e.g. <c>ask_amount</c>).
 /// Understanding never decides what is allowed: the owner's policies do.
 /// </summary>
@@ -27,4 +27,7 @@ public enum Intent
     Affirm,
     Deny,
     AskConsequences,
+
+    /// <summary>Asks what was agreed: the current arrangement, the next instalment's amount or date.</summary>
+    AskAgreement,
 }

@@ -94,8 +94,7 @@ internal static partial class NumberExtractor
             {
                 if ((currencyAfter ?? currencyBefore) is { } currency)
                     return new AmountMention(value, currency);
-                var followedByPercent = i + 1 < words.Count && message.TokenAt(i + 1).Kind == TokenKind.Percent;
-                if (bare is null && !followedByPercent && !LooksLikeYear(token.Raw))
+                if (bare is null && !CountsSomethingElse(message, i) && !LooksLikeYear(token.Raw) && !LooksLikeIdentifier(token.Raw))
                     bare = new AmountMention(value, null);
                 continue;
             }
@@ -104,6 +103,19 @@ internal static partial class NumberExtractor
         }
         return bare;
     }
+
+    /// <summary>"3 Stunden", "6 Monate", "10%", "2 hours": the number counts time, pieces or percent, not money.</summary>
+    private static bool CountsSomethingElse(MessageAnalysis message, int i)
+    {
+        if (i + 1 >= message.Words.Count)
+            return false;
+        var next = message.Words[i + 1];
+        return message.TokenAt(i + 1).Kind == TokenKind.Percent || message.Model.Numbers.NotMoney.Contains(next)
+            || message.Model.Dates.Units.ContainsKey(next);
+    }
+
+    /// <summary>Seven or more digits without separators: an order, customer or phone number, not a sum.</summary>
+    private static bool LooksLikeIdentifier(string raw) => raw.Length >= 7 && raw.All(char.IsDigit);
 
     private static bool LooksLikeYear(string raw) =>
         raw.Length == 4 && raw.All(char.IsDigit) && raw[0] is '1' or '2' && int.Parse(raw, CultureInfo.InvariantCulture) is >= 1990 and <= 2100;

@@ -42,7 +42,7 @@ internal sealed class ClassifyVerb(TimeProvider clock) : ICliVerb
             await error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
-        var recognizer = new RuleBasedRecognizer(data);
+        var recognizer = new OfflineRecognizer(data);
         var context = options.Today is { } today
             ? new RecognitionContext(today, options.TimeZone, options.Language)
             : RecognitionContext.At(clock, options.TimeZone, options.Language);
