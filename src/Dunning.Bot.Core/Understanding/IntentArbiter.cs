@@ -9,6 +9,7 @@ namespace Dunning.Bot.Core.Understanding;
 /// disagreed the model was right 56 times out of 63.</item>
 /// <item>The model may not read an intent into a message that negates its phrases ("ich habe NICHT bezahlt" is no
 /// claim_paid): its runner-up is taken instead.</item>
+/// <item>A promise or request for time that the rules read as a plan of two or more parts is a request for instalments.</item>
 /// <item>Otherwise a confident model decides (probability at least <see cref="ArbiterSettings.TrustModel"/>).</item>
 /// <item>Otherwise an unsure rule stands where the model half agrees (the rule's intent is the model's first or second choice).</item>
 /// <item>Otherwise the model's guess stands when it is at least <see cref="ArbiterSettings.AcceptModel"/>.</item>
@@ -33,13 +34,22 @@ internal static class IntentArbiter
             guess = reading.Denied.Contains(guess.Runner) ? guess with { Probability = 0, RunnerProbability = 0 }
                 : new IntentGuess(guess.Runner, guess.RunnerProbability, guess.Intent, 0);
         if (guess.Probability >= settings.TrustModel)
-            return (guess.Intent, Math.Round(guess.Probability, 3));
+            return (AsPlan(reading, guess.Intent), Math.Round(guess.Probability, 3));
         if (rule != Intent.Unknown && (guess.Intent == rule || guess.Runner == rule))
             return (rule, Math.Round(Math.Max(ruleConfidence, guess.Intent == rule ? guess.Probability : guess.RunnerProbability), 3));
         if (guess.Probability >= settings.AcceptModel)
-            return (guess.Intent, Math.Round(guess.Probability, 3));
+            return (AsPlan(reading, guess.Intent), Math.Round(guess.Probability, 3));
         return (Intent.Unknown, 0);
     }
+
+    /// <summary>
+    /// A promise or a request for time that names two or more parts ("100 € sofort und der Rest nach dem Gehalt",
+    /// "in 3 Raten") proposes a plan: the rules read its parts precisely, so it is a request for instalments.
+    /// </summary>
+    private static Intent AsPlan(RuleReading reading, Intent intent) =>
+        intent is Intent.PromiseToPay or Intent.RequestDeferral && reading.Instalments is >= 2 && reading.RuleIntent == Intent.RequestInstalments
+            ? Intent.RequestInstalments
+            : intent;
 }
 
 /// <summary>The thresholds of <see cref="IntentArbiter"/>.</summary>
