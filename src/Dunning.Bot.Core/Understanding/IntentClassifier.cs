@@ -37,6 +37,9 @@ internal sealed class IntentClassifier
 
     public int Examples { get; }
 
+    /// <summary>The model's arrays, for <see cref="IntentModelFile"/>.</summary>
+    internal (int[] Slots, float[] Weights, float[] Bias) Parts => (slots, weights, bias);
+
     /// <summary>The most probable intent, its probability, and the probability of the runner-up.</summary>
     public IntentGuess Predict(string text)
     {

@@ -43,7 +43,9 @@ public sealed class UnderstandingData
     /// every <c>training/*.tsv</c> below it (see <see cref="IntentExample"/>) to train the statistical intent model.
     /// </summary>
     /// <exception cref="UnderstandingDataException">A file is missing, unreadable or invalid.</exception>
-    public static UnderstandingData Load(string dialogsDirectory)
+    /// <param name="dialogsDirectory">The dialogs folder.</param>
+    /// <param name="cache">Where a trained model may be kept between starts; null trains at every load.</param>
+    public static UnderstandingData Load(string dialogsDirectory, IIntentModelCache? cache = null)
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var language in Languages)
@@ -60,7 +62,7 @@ public sealed class UnderstandingData
             foreach (var path in Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal))
                 training[path] = File.ReadAllText(path);
         }
-        return Parse(sources, training);
+        return Parse(sources, training, cache);
     }
 
     /// <summary>Parses data files given as (name, YAML text); every language must appear exactly once. No statistical model.</summary>
@@ -72,8 +74,11 @@ public sealed class UnderstandingData
     /// Parses data files given as (name, YAML text) and trains the statistical intent model from training files given
     /// as (name, TSV text); without training files only the rules run.
     /// </summary>
+    /// <param name="sources">The data files: name and YAML text.</param>
+    /// <param name="training">The training files: name and TSV text.</param>
+    /// <param name="cache">Where a trained model may be kept between starts; null trains at every parse (once per process).</param>
     /// <exception cref="UnderstandingDataException">A file is invalid or a language is missing.</exception>
-    public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string> training)
+    public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string> training, IIntentModelCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(sources);
@@ -100,6 +105,6 @@ public sealed class UnderstandingData
             throw new UnderstandingDataException($"Understanding data is missing for: {string.Join(", ", missing)}");
         var examples = training.OrderBy(t => t.Key, StringComparer.Ordinal)
             .SelectMany(t => IntentExample.ParseTsv(t.Key, t.Value)).ToList();
-        return new UnderstandingData(models, examples.Count == 0 ? null : TrainedModels.For(examples));
+        return new UnderstandingData(models, examples.Count == 0 ? null : TrainedModels.For(examples, cache));
     }
 }

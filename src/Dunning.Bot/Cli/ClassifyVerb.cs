@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dunning.Bot.Core.Understanding;
+using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Cli;
 
@@ -35,7 +36,7 @@ internal sealed class ClassifyVerb(TimeProvider clock) : ICliVerb
         UnderstandingData data;
         try
         {
-            data = UnderstandingData.Load(options.Dialogs);
+            data = UnderstandingData.Load(options.Dialogs, FileIntentModelCache.For(new UnderstandingOptions()));
         }
         catch (UnderstandingDataException e)
         {

@@ -99,4 +99,65 @@ public sealed class StatisticalIntentModelTests
             Assert.InRange(p.ToArray().Sum(), 0.999, 1.001);
         }
     }
+
+    [Fact]
+    public void A_kept_model_reads_back_exactly_and_garbage_is_refused()
+    {
+        var model = IntentClassifierTrainer.Train(Examples());
+        using var stream = new MemoryStream();
+        IntentModelFile.Write(model, stream);
+        stream.Position = 0;
+        var read = IntentModelFile.Read(stream)!;
+        Span<double> a = stackalloc double[IntentClassifier.Classes];
+        Span<double> b = stackalloc double[IntentClassifier.Classes];
+        model.Probabilities("Kann ich die Hälfte jetzt zahlen?", a);
+        read.Probabilities("Kann ich die Hälfte jetzt zahlen?", b);
+
+        Assert.True(a.SequenceEqual(b));
+        Assert.Equal(model.Examples, read.Examples);
+        Assert.Null(IntentModelFile.Read(new MemoryStream([1, 2, 3])));
+        Assert.Null(IntentModelFile.Read(new MemoryStream(stream.ToArray()[..^5])));
+    }
+
+    [Fact]
+    public void A_model_kept_by_the_host_is_read_instead_of_trained_again()
+    {
+        // Examples no other test trains, so the process-wide memo does not answer first.
+        var unique = Guid.NewGuid().ToString("N");
+        var tsv = $"thanks\tdanke {unique}\ngreeting\thallo {unique}\n";
+        var sources = UnderstandingData.Languages.ToDictionary(
+            l => l, l => File.ReadAllText(Path.Combine(RepositoryFiles.DialogsDirectory, $"understanding.{l}.yaml")));
+        var cache = new MemoryCache();
+
+        var first = UnderstandingData.Parse(sources, new Dictionary<string, string> { ["a.tsv"] = tsv }, cache);
+        var kept = IntentClassifierTrainer.Train([new IntentExample(Intent.Thanks, "a"), new IntentExample(Intent.Thanks, "b"), new IntentExample(Intent.Greeting, "c")]);
+        using var bytes = new MemoryStream();
+        IntentModelFile.Write(kept, bytes);
+        var later = new MemoryCache { Fixed = bytes.ToArray() };
+        var second = UnderstandingData.Parse(sources, new Dictionary<string, string> { ["a.tsv"] = tsv + $"thanks\tmerci {unique}\n" }, later);
+
+        Assert.Equal((1, 2), (cache.Saves, first.TrainingExamples));
+        Assert.Equal((0, 3), (later.Saves, second.TrainingExamples)); // the kept model (3 examples) was read, nothing trained
+    }
+
+    private sealed class MemoryCache : IIntentModelCache
+    {
+        public Dictionary<string, byte[]> Models { get; } = [];
+
+        public int Saves { get; private set; }
+
+        /// <summary>When set, the answer to every key (a model kept by an earlier run).</summary>
+        public byte[]? Fixed { get; init; }
+
+        public Stream? OpenRead(string key) => Fixed is { } kept ? new MemoryStream(kept)
+            : Models.TryGetValue(key, out var bytes) ? new MemoryStream(bytes) : null;
+
+        public void Save(string key, Action<Stream> write)
+        {
+            using var stream = new MemoryStream();
+            write(stream);
+            Models[key] = stream.ToArray();
+            Saves++;
+        }
+    }
 }
