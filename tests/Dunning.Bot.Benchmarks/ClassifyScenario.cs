@@ -4,8 +4,8 @@ using Dunning.Bot.Core.Understanding;
 namespace Dunning.Bot.Benchmarks;
 
 /// <summary>
-/// <c>classify [--seconds 5] [--dialogs DIR]</c>: messages per second through the rule-based
-/// recognizer on one thread, over a mix of German and English messages of every intent.
+/// <c>classify [--seconds 5] [--dialogs DIR]</c>: messages per second through the offline recognizer (rules + statistical model)
+/// on one thread, over a mix of German and English messages of every intent; <c>load_ms</c> is loading the data and training the model.
 /// </summary>
 internal sealed class ClassifyScenario : IScenario
 {

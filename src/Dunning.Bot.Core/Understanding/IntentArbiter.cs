@@ -7,6 +7,7 @@ namespace Dunning.Bot.Core.Understanding;
 /// A confident model never overrides it. (Prompt injection is refused before the arbiter is asked.) Phrase scores
 /// alone are no precise rule: measured on blind messages, where a strong phrase score and a confident model
 /// disagreed the model was right 56 times out of 63.</item>
+/// <item>A message of which the model knows no feature at all ("zzz") is left to the rules.</item>
 /// <item>The model may not read an intent into a message that negates its phrases ("ich habe NICHT bezahlt" is no
 /// claim_paid): its runner-up is taken instead.</item>
 /// <item>A promise or request for time that the rules read as a plan of two or more parts is a request for instalments.</item>
@@ -30,6 +31,8 @@ internal static class IntentArbiter
         var ruleConfidence = reading.Confidence;
         if (reading.Precise is { } precise)
             return (precise, 1);
+        if (guess == IntentGuess.None)
+            return (rule, rule == Intent.Unknown ? 0 : ruleConfidence);
         if (reading.Denied.Contains(guess.Intent))
             guess = reading.Denied.Contains(guess.Runner) ? guess with { Probability = 0, RunnerProbability = 0 }
                 : new IntentGuess(guess.Runner, guess.RunnerProbability, guess.Intent, 0);

@@ -40,11 +40,16 @@ internal sealed class IntentClassifier
     /// <summary>The model's arrays, for <see cref="IntentModelFile"/>.</summary>
     internal (int[] Slots, float[] Weights, float[] Bias) Parts => (slots, weights, bias);
 
-    /// <summary>The most probable intent, its probability, and the probability of the runner-up.</summary>
+    /// <summary>
+    /// The most probable intent, its probability, and the probability of the runner-up; <see cref="IntentGuess.None"/>
+    /// when the message has no feature the model ever saw ("zzz"): then the model knows nothing, and its class prior
+    /// must not pass for an answer.
+    /// </summary>
     public IntentGuess Predict(string text)
     {
         Span<double> probabilities = stackalloc double[Classes];
-        Probabilities(text, probabilities);
+        if (Probabilities(text, probabilities) == 0)
+            return IntentGuess.None;
         var best = 0;
         var second = -1;
         for (var c = 1; c < Classes; c++)
@@ -60,23 +65,28 @@ internal sealed class IntentClassifier
         return new IntentGuess((Intent)best, probabilities[best], (Intent)second, probabilities[second]);
     }
 
-    /// <summary>Writes the probability of each intent (indexed by its enum value) into <paramref name="into"/>.</summary>
-    public void Probabilities(string text, Span<double> into)
+    /// <summary>
+    /// Writes the probability of each intent (indexed by its enum value) into <paramref name="into"/>; returns how many
+    /// of the message's features the model knows.
+    /// </summary>
+    public int Probabilities(string text, Span<double> into)
     {
         var buffer = ArrayPool<int>.Shared.Rent(MaxFeatures);
+        int known;
         try
         {
             var count = IntentFeatures.Extract(text, buffer.AsSpan(0, MaxFeatures));
-            Scores(buffer.AsSpan(0, count), into);
+            known = Scores(buffer.AsSpan(0, count), into);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(buffer);
         }
         Softmax(into);
+        return known;
     }
 
-    private void Scores(ReadOnlySpan<int> features, Span<double> into)
+    private int Scores(ReadOnlySpan<int> features, Span<double> into)
     {
         var value = features.Length == 0 ? 0f : 1f / MathF.Sqrt(features.Length);
         Span<int> rows = features.Length <= 512 ? stackalloc int[features.Length] : new int[features.Length];
@@ -90,6 +100,7 @@ internal sealed class IntentClassifier
         Sum(weights, rows[..known], sums);
         for (var c = 0; c < Classes; c++)
             into[c] = bias[c] + (value * sums[c]);
+        return known;
     }
 
     /// <summary>Adds up the weight rows of <paramref name="rows"/> into <paramref name="sums"/> (one lane per class).</summary>
@@ -124,4 +135,8 @@ internal sealed class IntentClassifier
 }
 
 /// <summary>What the statistical model makes of a message: its best intent and the runner-up, with probabilities.</summary>
-internal readonly record struct IntentGuess(Intent Intent, double Probability, Intent Runner, double RunnerProbability);
+internal readonly record struct IntentGuess(Intent Intent, double Probability, Intent Runner, double RunnerProbability)
+{
+    /// <summary>The model knows nothing of the message: the rules decide alone.</summary>
+    public static IntentGuess None { get; } = new(Intent.Unknown, 0, Intent.Unknown, 0);
+}

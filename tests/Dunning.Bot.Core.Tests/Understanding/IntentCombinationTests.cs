@@ -101,4 +101,10 @@ public sealed class IntentCombinationTests
         Assert.Equal(2, reading.Instalments);
         Assert.Equal(Intent.RequestInstalments, IntentArbiter.Decide(reading, modelSaysPromise).Intent);
     }
+
+    [Theory]
+    [InlineData("zzz")]
+    [InlineData("qqq")]
+    public void Gibberish_the_model_never_saw_is_not_understood(string text) =>
+        Assert.Equal(Intent.Unknown, TestData.Recognize(text).Intent);
 }
