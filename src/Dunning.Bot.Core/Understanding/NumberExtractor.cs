@@ -10,6 +10,7 @@ internal static partial class NumberExtractor
 {
     private const int MinInstalments = 2;
     private const int MaxInstalments = 120;
+    private const int MaxCountAfterUnit = 12;
 
     public static List<string> InvoiceNumbers(MessageAnalysis message)
     {
@@ -73,7 +74,33 @@ internal static partial class NumberExtractor
             return count;
         }
         // "die Hälfte jetzt, den Rest im Januar", "200 now and the rest on Dec 15": two parts.
-        return halves >= 2 || (rests >= 1 && (halves >= 1 || nowBeforeRest)) ? 2 : null;
+        return halves >= 2 || (rests >= 1 && (halves >= 1 || nowBeforeRest)) ? 2 : CountAfterUnit(message);
+    }
+
+    /// <summary>
+    /// "in Raten, vielleicht 3?", "instalments please, maybe 4": a small count that closes the message or its clause a
+    /// few words after the unit. Only up to <see cref="MaxCountAfterUnit"/>, so "Raten von 50" stays a rate.
+    /// </summary>
+    private static int? CountAfterUnit(MessageAnalysis message)
+    {
+        var words = message.Words;
+        for (var u = 0; u < words.Count; u++)
+        {
+            if (!message.Model.InstalmentUnits.Contains(words[u]))
+                continue;
+            for (var i = u + 1; i < words.Count && i <= u + 4; i++)
+            {
+                if (message.Consumed[i] || message.TokenAt(i).Kind != TokenKind.Number || DateExtractor.CountAt(message, i) is not { } count)
+                    continue;
+                var closes = i + 1 == words.Count || message.ClauseOf(i + 1) != message.ClauseOf(i);
+                if (count is >= MinInstalments and <= MaxCountAfterUnit && closes && CurrencyOf(message, i - 1) is null)
+                {
+                    message.Consumed[i] = true;
+                    return count;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>The first sum with a currency; failing that, the first bare number (the caller decides whether it counts).</summary>

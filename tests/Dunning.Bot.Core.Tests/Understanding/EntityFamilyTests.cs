@@ -73,8 +73,15 @@ public sealed class EntityFamilyTests
     [InlineData("can I pay in five instalments?", 5)]
     [InlineData("could we split it into two payments?", 2)]
     [InlineData("Wäre eine Aufteilung über 6 Monate möglich?", 6)]
+    [InlineData("Geht das auch in Raten, so 4?", 4)]
+    [InlineData("I'd prefer instalments, maybe 3", 3)]
     public void Instalment_counts_in_words_and_periods(string text, int parts) =>
         Assert.Equal(parts, TestData.Recognize(text).Instalments);
+
+    [Theory]
+    [InlineData("Kann ich monatliche Raten von 50 zahlen?")]
+    [InlineData("Die erste Rate von 80 € ist raus")]
+    public void A_rate_after_the_unit_is_no_count(string text) => Assert.Null(TestData.Recognize(text).Instalments);
 
     private static void ExpectDate(string text, string date) =>
         Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), TestData.Recognize(text).Date);
