@@ -45,7 +45,7 @@ internal sealed class ConversationScenario : IScenario
         await invoices.SaveAsync(Invoice.Create("RE-1", "D-1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 15), "EUR", 119m), cancellationToken);
 
         var catalogue = MessageCatalogue.Load(dialogs).EnsureValid();
-        var recognizer = new RuleBasedRecognizer(UnderstandingData.Load(dialogs));
+        var recognizer = new OfflineRecognizer(UnderstandingData.Load(dialogs));
         var state = new ConversationState(new LiteBotStorage(context));
         var wording = new Wording(catalogue);
         var notifier = new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance);

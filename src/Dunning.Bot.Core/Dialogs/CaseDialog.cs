@@ -63,15 +63,22 @@ public abstract partial class CaseDialog : IntentDialog
     /// <summary>The start of <paramref name="day"/> in the debtor's time zone.</summary>
     protected static DateTimeOffset StartOf(ITurnContext turn, DateOnly day) => Cases.AgreementDesk.StartOf(day, DebtorOf(turn).TimeZoneInfo);
 
-    /// <summary>The message of this turn as Core understands it (recognized once per turn).</summary>
+    /// <summary>
+    /// The message of this turn as Core understands it: what MainDialog recognized for this turn, so every dialog reads
+    /// a message the same way; recognized here (once per turn, by the same recognizer) only when no MainDialog ran.
+    /// </summary>
     protected MessageUnderstanding Understand(ITurnContext turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var session = TurnSession.Of(turn);
+        if (session.Understanding is { } main)
+            return main;
         if (turn.TurnState.Get<MessageUnderstanding>(UnderstandingKey) is { } known)
             return known;
-        var session = TurnSession.Of(turn);
-        var understood = Services.Recognizer.Recognize(turn.Activity.Text,
-            RecognitionContext.At(Services.Clock, DebtorOf(turn).TimeZoneInfo, session.Language));
+        var pending = Services.Recognizer.RecognizeAsync(turn.Activity.Text,
+            RecognitionContext.At(Services.Clock, DebtorOf(turn).TimeZoneInfo, session.Language), CancellationToken.None);
+        // The offline recognizer completes synchronously; only a model-backed one outside MainDialog would wait here.
+        var understood = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         turn.TurnState.Set(UnderstandingKey, understood);
         return understood;
     }
@@ -124,6 +131,14 @@ public abstract partial class CaseDialog : IntentDialog
         return WaitingOn(active) is { } waitingOn && AnswersWhileWaitingOn(waitingOn, intent);
     }
 
+    /// <summary>
+    /// One word in reply to a question ("gestern", "vielleicht", "maybe") answers that question; it is no change of subject,
+    /// however the statistical model reads it alone. Stop and "a person, please" are heard even as one word.
+    /// </summary>
+    private static bool IsBareAnswer(string? text, Intent intent) =>
+        intent is not (Intent.StopContact or Intent.RequestHuman)
+        && text is not null && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: <= 1 };
+
     /// <summary>True when the dialog answers <paramref name="intent"/> itself while its inner dialog <paramref name="waitingOn"/> waits (default never).</summary>
     protected virtual bool AnswersWhileWaitingOn(string waitingOn, Intent intent) => false;
 
@@ -134,6 +149,7 @@ public abstract partial class CaseDialog : IntentDialog
         if (innerDc.Context.Activity.Type == ActivityTypes.Message
             && Understand(innerDc.Context) is { } understood
             && Interrupting.Contains(understood.Intent) && !Handles.Contains(understood.Intent)
+            && !IsBareAnswer(innerDc.Context.Activity.Text, understood.Intent)
             && !(innerDc.ActiveDialog is { Id: var waitingOn } && AnswersWhileWaitingOn(waitingOn, understood.Intent)))
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken);

@@ -10,11 +10,12 @@ namespace Dunning.Bot.Core.Dialogs;
 /// source of every figure) and the escalation desk.
 /// </summary>
 public sealed class CaseDialogServices(
-    Wording wording, IMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, InvoiceStatements statements, EscalationDesk desk)
+    Wording wording, IAsyncMessageRecognizer recognizer, TimeProvider clock, IInvoiceStore invoices, ICaseStore cases, InvoiceStatements statements, EscalationDesk desk)
 {
     public Wording Wording => wording;
 
-    public IMessageRecognizer Recognizer => recognizer;
+    /// <summary>The same recognizer MainDialog uses (the offline one, or the optional model-backed one over it).</summary>
+    public IAsyncMessageRecognizer Recognizer => recognizer;
 
     public TimeProvider Clock => clock;
 

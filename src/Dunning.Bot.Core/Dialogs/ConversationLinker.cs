@@ -23,7 +23,7 @@ public sealed partial class ConversationLinker(
     InvoiceStatements statements,
     ICaseStore cases,
     Wording wording,
-    IMessageRecognizer recognizer,
+    IAsyncMessageRecognizer recognizer,
     TimeProvider clock,
     IAttemptGuard guard,
     IOptions<ConversationOptions> options,
@@ -68,7 +68,7 @@ public sealed partial class ConversationLinker(
         if (session.Link.IsLinked)
             return await IsOwnCodeAgainAsync(turn, session, text, cancellationToken);
 
-        var understanding = recognizer.Recognize(text, RecognitionContext.At(clock, Options.DefaultTimeZoneInfo, session.Language));
+        var understanding = await recognizer.RecognizeAsync(text, RecognitionContext.At(clock, Options.DefaultTimeZoneInfo, session.Language), cancellationToken);
         LanguageSwitch.Apply(session.Link, understanding, text, Options);
         if (AccessCodeCandidate.Find(text, understanding.Intent) is { } code)
         {

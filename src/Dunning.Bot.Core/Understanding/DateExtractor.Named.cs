@@ -79,12 +79,21 @@ internal static partial class DateExtractor
     }
 
     /// <summary>"am Freitag", "next Friday", "letzten Montag".</summary>
-    private static DateMention? Weekday(MessageAnalysis message, int i)
+    private static DateMention? Weekday(MessageAnalysis message, int i, DateOnly today)
     {
         var dates = message.Model.Dates;
         if (!dates.Weekdays.TryGetValue(message.Words[i], out var day))
             return null;
         message.Consumed[i] = true;
+        // "Freitag nächste Woche", "Friday next week": that weekday in the week after this one.
+        foreach (var match in dates.Relative.Matches(message.Words))
+        {
+            if (match.Pattern.Payload != "next_week" || match.Start <= i || match.Start > i + 2)
+                continue;
+            Consume(message, match.Start, match.End);
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(7);
+            return new DateMention.Fixed(monday.AddDays(((int)day + 6) % 7));
+        }
         return new DateMention.Weekday(day, ForcePast: i > 0 && dates.LastWords.Contains(message.Words[i - 1]));
     }
 

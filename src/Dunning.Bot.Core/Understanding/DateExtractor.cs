@@ -21,7 +21,7 @@ internal static partial class DateExtractor
                 return r.Mention;
             if (message.Consumed[i])
                 continue;
-            var mention = Numeric(message, i) ?? Named(message, i) ?? Weekday(message, i) ?? Duration(message, i, today)
+            var mention = Numeric(message, i) ?? Named(message, i) ?? Weekday(message, i, today) ?? Duration(message, i, today)
                 ?? Holiday(message, i) ?? WeekOfMonth(message, i) ?? DayAlone(message, i);
             if (mention is not null)
                 return mention;

@@ -30,6 +30,9 @@ internal static class Folding
         return CollapseRuns(sb);
     }
 
+    /// <summary>The folded form of one lower-case letter ("ä" → "a", "ß" → "ss"), or null when it stays as it is.</summary>
+    public static string? FoldChar(char lower) => lower < Latin.Length ? Latin[lower] : null;
+
     /// <summary>The German key of an already folded word: ae/oe/ue → a/o/u.</summary>
     public static string GermanKey(string folded)
     {

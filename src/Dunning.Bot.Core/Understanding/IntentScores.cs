@@ -11,22 +11,32 @@ internal sealed class IntentScores
 
     private readonly double[] best = new double[Enum.GetValues<Intent>().Length];
     private readonly double[] sum = new double[Enum.GetValues<Intent>().Length];
+    private readonly bool[] negated = new bool[Enum.GetValues<Intent>().Length];
 
     public static IntentScores Score(MessageAnalysis message)
     {
         var scores = new IntentScores();
         foreach (var match in message.Model.Intents.Matches(message.Words))
         {
-            if (!match.Pattern.HasNegation && IsNegated(message, match))
-                continue;
             if (!IntentNames.TryParse(match.Pattern.Payload, out var intent))
                 continue;
+            if (!match.Pattern.HasNegation && IsNegated(message, match))
+            {
+                scores.negated[(int)intent.Value] = true;
+                continue;
+            }
             var i = (int)intent.Value;
             scores.best[i] = Math.Max(scores.best[i], match.Pattern.Weight);
             scores.sum[i] += match.Pattern.Weight;
         }
         return scores;
     }
+
+    /// <summary>
+    /// True when a phrase of <paramref name="intent"/> stood negated in the message and no phrase of it stood
+    /// plainly: "ich habe NICHT bezahlt" denies claim_paid, whatever a model makes of the words.
+    /// </summary>
+    public bool IsDenied(Intent intent) => negated[(int)intent] && sum[(int)intent] == 0;
 
     /// <summary>The strongest phrase plus a little for each further piece of evidence.</summary>
     public double this[Intent intent] => best[(int)intent] + 0.25 * (sum[(int)intent] - best[(int)intent]);
@@ -35,6 +45,17 @@ internal sealed class IntentScores
     {
         best[(int)intent] += amount;
         sum[(int)intent] += amount;
+    }
+
+    /// <summary>The intent of the first precise phrase in the message that is not negated, if any.</summary>
+    public static Intent? Precise(MessageAnalysis message)
+    {
+        foreach (var match in message.Model.Precise.Matches(message.Words))
+        {
+            if ((match.Pattern.HasNegation || !IsNegated(message, match)) && IntentNames.TryParse(match.Pattern.Payload, out var intent))
+                return intent;
+        }
+        return null;
     }
 
     public (Intent Intent, double Score, double Runner) Best()
@@ -62,10 +83,10 @@ internal sealed class IntentScores
         Intent.Dispute, Intent.Hardship, Intent.StopContact, Intent.RequestHuman, Intent.ClaimPaid,
         Intent.RequestInstalments, Intent.RequestDeferral, Intent.PromiseToPay, Intent.AskConsequences, Intent.AskAgreement,
         Intent.RequestInvoiceCopy, Intent.AskPaymentDetails, Intent.AskInvoiceDetails, Intent.AskDueDate,
-        Intent.AskAmount, Intent.Deny, Intent.Affirm, Intent.Thanks, Intent.Greeting,
+        Intent.AskAgreement, Intent.AskAmount, Intent.Deny, Intent.Affirm, Intent.Thanks, Intent.Greeting,
     ];
 
-    private static bool IsNegated(MessageAnalysis message, PhraseMatch match)
+    internal static bool IsNegated(MessageAnalysis message, PhraseMatch match)
     {
         var negations = message.Model.Negations;
         var clause = message.ClauseOf(match.Start);

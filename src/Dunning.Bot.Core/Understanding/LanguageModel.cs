@@ -17,6 +17,9 @@ internal sealed partial class LanguageModel
     public required PhraseIndex Injection { get; init; }
     public required string[] InjectionMarkers { get; init; }
     public required PhraseIndex Intents { get; init; }
+
+    /// <summary>Phrases that settle the intent on their own, whatever the statistical model thinks (payload: the intent).</summary>
+    public required PhraseIndex Precise { get; init; }
     public required DateWords Dates { get; init; }
     public required NumberWords Numbers { get; init; }
     public required FrozenDictionary<string, string> Currencies { get; init; }

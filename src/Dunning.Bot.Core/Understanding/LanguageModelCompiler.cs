@@ -62,6 +62,20 @@ internal sealed partial class LanguageModelCompiler
                 }
             }
         }
+        var precise = new PhraseIndex();
+        foreach (var (intentName, phrases) in file.Precise)
+        {
+            if (!IntentNames.TryParse(intentName, out var intent) || intent == Intent.Unknown)
+            {
+                errors.Add($"precise.{intentName}: unknown intent");
+                continue;
+            }
+            foreach (var pattern in PhrasesOf($"precise.{intentName}", phrases ?? [], intentName))
+            {
+                pattern.HasNegation = pattern.Literals.Any(negations.Contains);
+                precise.Add(pattern);
+            }
+        }
         foreach (var intent in Enum.GetValues<Intent>().Where(i => i != Intent.Unknown))
         {
             if (!file.Intents.ContainsKey(intent.ToWireName()))
@@ -70,7 +84,8 @@ internal sealed partial class LanguageModelCompiler
         var numbers = new NumberWords(
             KeyedInts("numbers.words", file.Numbers.Words, 0, 1_000_000),
             KeyedInts("numbers.multipliers", file.Numbers.Multipliers, 10, 1_000_000),
-            Words("numbers.joiners", file.Numbers.Joiners));
+            Words("numbers.joiners", file.Numbers.Joiners),
+            Words("numbers.not_money", file.Numbers.NotMoney));
         var currencies = Keyed("currencies", file.Currencies, (word, iso) => CurrencyCode(word, iso));
         var replacements = Keyed("replacements", file.Replacements,
             (_, value) => value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(KeyOf).ToArray());
@@ -102,6 +117,7 @@ internal sealed partial class LanguageModelCompiler
             Injection = injection,
             InjectionMarkers = file.InjectionMarkers.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.ToLowerInvariant()).ToArray(),
             Intents = intents,
+            Precise = precise,
             Dates = dates,
             Numbers = numbers,
             Currencies = currencies,
@@ -179,12 +195,18 @@ internal sealed partial class LanguageModelCompiler
     private PhraseIndex Phrases(string path, List<string> phrases, string payload = "")
     {
         var index = new PhraseIndex();
+        foreach (var pattern in PhrasesOf(path, phrases, payload))
+            index.Add(pattern);
+        return index;
+    }
+
+    private IEnumerable<PhrasePattern> PhrasesOf(string path, List<string> phrases, string payload)
+    {
         for (var i = 0; i < phrases.Count; i++)
         {
             if (Phrase($"{path}[{i}]", phrases[i], 1, payload) is { } pattern)
-                index.Add(pattern);
+                yield return pattern;
         }
-        return index;
     }
 
     private PhrasePattern? Phrase(string path, string? text, double weight, string payload)

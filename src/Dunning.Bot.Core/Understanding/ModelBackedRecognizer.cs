@@ -9,7 +9,7 @@ namespace Dunning.Bot.Core.Understanding;
 /// Asks a chat model (any <see cref="IChatClient"/>, e.g. an OpenAI-compatible local Ollama) for
 /// intent and entities, when <see cref="ModelOptions.Enabled"/>. The model's answer is untrusted
 /// input: it is validated field by field and anything missing or invalid falls back to the
-/// rule-based result, as does every failure or timeout. The language is always the rule-based one.
+/// offline result (rules + statistical model, <see cref="OfflineRecognizer"/>), as does every failure or timeout. The language is always the offline one.
 /// The model only reads; the policies decide what is allowed.
 /// </summary>
 public sealed class ModelBackedRecognizer(IChatClient client, IMessageRecognizer rules, IOptions<UnderstandingOptions> options)
@@ -19,7 +19,7 @@ public sealed class ModelBackedRecognizer(IChatClient client, IMessageRecognizer
     private const int MaxInstalments = 120;
     private const decimal MaxAmount = 100_000_000m;
 
-    /// <summary>The synchronous path never calls the model: it is the rule-based result.</summary>
+    /// <summary>The synchronous path never calls the model: it is the offline result.</summary>
     public MessageUnderstanding Recognize(string? text, RecognitionContext context) => rules.Recognize(text, context);
 
     /// <inheritdoc />
@@ -50,7 +50,7 @@ public sealed class ModelBackedRecognizer(IChatClient client, IMessageRecognizer
         return Merge(baseline, answer, context.Today);
     }
 
-    /// <summary>The model's JSON, validated, over the rule-based result.</summary>
+    /// <summary>The model's JSON, validated, over the offline result.</summary>
     internal static MessageUnderstanding Merge(MessageUnderstanding baseline, string? answer, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(answer) || answer.Length > 4_000)

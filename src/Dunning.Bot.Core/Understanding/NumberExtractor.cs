@@ -10,6 +10,7 @@ internal static partial class NumberExtractor
 {
     private const int MinInstalments = 2;
     private const int MaxInstalments = 120;
+    private const int MaxCountAfterUnit = 12;
 
     public static List<string> InvoiceNumbers(MessageAnalysis message)
     {
@@ -73,7 +74,33 @@ internal static partial class NumberExtractor
             return count;
         }
         // "die Hälfte jetzt, den Rest im Januar", "200 now and the rest on Dec 15": two parts.
-        return halves >= 2 || (rests >= 1 && (halves >= 1 || nowBeforeRest)) ? 2 : null;
+        return halves >= 2 || (rests >= 1 && (halves >= 1 || nowBeforeRest)) ? 2 : CountAfterUnit(message);
+    }
+
+    /// <summary>
+    /// "in Raten, vielleicht 3?", "instalments please, maybe 4": a small count that closes the message or its clause a
+    /// few words after the unit. Only up to <see cref="MaxCountAfterUnit"/>, so "Raten von 50" stays a rate.
+    /// </summary>
+    private static int? CountAfterUnit(MessageAnalysis message)
+    {
+        var words = message.Words;
+        for (var u = 0; u < words.Count; u++)
+        {
+            if (!message.Model.InstalmentUnits.Contains(words[u]))
+                continue;
+            for (var i = u + 1; i < words.Count && i <= u + 4; i++)
+            {
+                if (message.Consumed[i] || message.TokenAt(i).Kind != TokenKind.Number || DateExtractor.CountAt(message, i) is not { } count)
+                    continue;
+                var closes = i + 1 == words.Count || message.ClauseOf(i + 1) != message.ClauseOf(i);
+                if (count is >= MinInstalments and <= MaxCountAfterUnit && closes && CurrencyOf(message, i - 1) is null)
+                {
+                    message.Consumed[i] = true;
+                    return count;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>The first sum with a currency; failing that, the first bare number (the caller decides whether it counts).</summary>
@@ -94,8 +121,7 @@ internal static partial class NumberExtractor
             {
                 if ((currencyAfter ?? currencyBefore) is { } currency)
                     return new AmountMention(value, currency);
-                var followedByPercent = i + 1 < words.Count && message.TokenAt(i + 1).Kind == TokenKind.Percent;
-                if (bare is null && !followedByPercent && !LooksLikeYear(token.Raw))
+                if (bare is null && !CountsSomethingElse(message, i) && !LooksLikeYear(token.Raw) && !LooksLikeIdentifier(token.Raw))
                     bare = new AmountMention(value, null);
                 continue;
             }
@@ -104,6 +130,19 @@ internal static partial class NumberExtractor
         }
         return bare;
     }
+
+    /// <summary>"3 Stunden", "6 Monate", "10%", "2 hours": the number counts time, pieces or percent, not money.</summary>
+    private static bool CountsSomethingElse(MessageAnalysis message, int i)
+    {
+        if (i + 1 >= message.Words.Count)
+            return false;
+        var next = message.Words[i + 1];
+        return message.TokenAt(i + 1).Kind == TokenKind.Percent || message.Model.Numbers.NotMoney.Contains(next)
+            || message.Model.Dates.Units.ContainsKey(next);
+    }
+
+    /// <summary>Seven or more digits without separators: an order, customer or phone number, not a sum.</summary>
+    private static bool LooksLikeIdentifier(string raw) => raw.Length >= 7 && raw.All(char.IsDigit);
 
     private static bool LooksLikeYear(string raw) =>
         raw.Length == 4 && raw.All(char.IsDigit) && raw[0] is '1' or '2' && int.Parse(raw, CultureInfo.InvariantCulture) is >= 1990 and <= 2100;

@@ -9,8 +9,12 @@ namespace Dunning.Bot.Core.Understanding;
 internal sealed class NumberWords(
     FrozenDictionary<string, int> words,
     FrozenDictionary<string, int> multipliers,
-    FrozenSet<string> joiners)
+    FrozenSet<string> joiners,
+    FrozenSet<string> notMoney)
 {
+    /// <summary>Words after a number that make it a count of something other than money ("3 Stunden", "2 hours").</summary>
+    public FrozenSet<string> NotMoney => notMoney;
+
     private readonly int longest = words.Keys.Concat(multipliers.Keys).Concat(joiners).DefaultIfEmpty("").Max(w => w.Length);
 
     public bool IsJoiner(string word) => joiners.Contains(word);

@@ -2,7 +2,7 @@ namespace Dunning.Bot.Core.Understanding;
 
 public sealed partial class RuleBasedRecognizer
 {
-    private static MessageUnderstanding Understand(MessageAnalysis message, DateOnly today)
+    private static RuleReading Read(MessageAnalysis message, DateOnly today, Intent? hint)
     {
         var model = message.Model;
         // Dates first: in "paid the invoice on 3 November" the 3 is a day, not an invoice number.
@@ -13,32 +13,48 @@ public sealed partial class RuleBasedRecognizer
         var tentativeDate = mention?.Resolve(today, markedTense == Tense.Neutral ? Tense.Future : markedTense);
         var scores = IntentScores.Score(message);
         var asksPermission = model.Permission.Any(message.Words);
-        var periodCounts = scores[Intent.RequestInstalments] > 0;
+        var periodCounts = scores[Intent.RequestInstalments] > 0 || hint == Intent.RequestInstalments;
         var instalments = NumberExtractor.Instalments(message, periodCounts);
         ApplyPriorityRules(scores, tentativeDate, today, asksPermission, instalments, markedTense);
 
         var (intent, top, runner) = scores.Best();
         if (top < MinimumScore)
             intent = Intent.Unknown;
-        var confidence = intent == Intent.Unknown ? 0 : Math.Round(top / (top + runner) * Math.Min(1, top / 2), 3);
+        var precise = IntentScores.Precise(message);
+        if (precise is { } settled)
+            (intent, top) = (settled, Math.Max(top, scores[settled]));
+        var amount = NumberExtractor.Amount(message);
+        var denied = Enum.GetValues<Intent>().Where(scores.IsDenied).ToHashSet();
+        return new RuleReading(message, mention, markedTense, amount, instalments, invoices, intent, top, runner, precise, denied, Injection: false);
+    }
 
+    /// <summary>
+    /// The result for the chosen <paramref name="intent"/>: its tense settles the date ("am Freitag" is last Friday
+    /// for a payment made, next Friday for a promise), a bare number counts as an amount only where money is the
+    /// subject, and a message understood as nothing keeps its entities only when it is little more than them.
+    /// </summary>
+    internal static MessageUnderstanding Finish(RuleReading reading, Intent intent, double confidence, DateOnly today)
+    {
         var tense = intent switch
         {
             Intent.ClaimPaid => Tense.Past,
             Intent.PromiseToPay or Intent.RequestDeferral or Intent.RequestInstalments => Tense.Future,
-            _ => markedTense,
+            // "Is the due date 12/15 or did I misread that?": a question about a deadline takes the nearest reading.
+            Intent.AskDueDate or Intent.AskAgreement => Tense.Neutral,
+            _ => reading.MarkedTense,
         };
-        var date = mention?.Resolve(today, tense);
-        var amount = NumberExtractor.Amount(message);
+        var date = reading.Mention?.Resolve(today, tense);
+        var amount = reading.Amount;
         if (amount is { Currency: null } && !TakesBareAmount(intent))
             amount = null;
-        if (intent == Intent.Unknown && OtherWords(message) > MaxOtherWordsForBareEntities)
+        var instalments = reading.Instalments;
+        if (intent == Intent.Unknown && OtherWords(reading.Message) > MaxOtherWordsForBareEntities)
         {
             date = null;
             amount = null;
             instalments = null;
         }
-        return new MessageUnderstanding(intent, model.Code, confidence, date, amount?.Value, amount?.Currency, instalments, invoices);
+        return new MessageUnderstanding(intent, reading.Language, confidence, date, amount?.Value, amount?.Currency, instalments, reading.InvoiceNumbers);
     }
 
     private static void ApplyPriorityRules(IntentScores scores, DateOnly? date, DateOnly today, bool asksPermission, int? instalments, Tense tense)
@@ -56,7 +72,7 @@ public sealed partial class RuleBasedRecognizer
     }
 
     private static bool TakesBareAmount(Intent intent) => intent is Intent.ClaimPaid or Intent.PromiseToPay
-        or Intent.RequestInstalments or Intent.Dispute or Intent.RequestDeferral;
+        or Intent.RequestInstalments or Intent.Dispute or Intent.RequestDeferral or Intent.AskAmount or Intent.Hardship or Intent.AskAgreement;
 
     private static int OtherWords(MessageAnalysis message)
     {

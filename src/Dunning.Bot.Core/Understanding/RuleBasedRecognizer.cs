@@ -1,9 +1,10 @@
 namespace Dunning.Bot.Core.Understanding;
 
 /// <summary>
-/// The offline recognizer: language by word and letter evidence, intent by weighted phrases
-/// from <see cref="UnderstandingData"/>, entities by <see cref="DateExtractor"/> and
-/// <see cref="NumberExtractor"/>. Pure CPU, thread-safe, never throws for any text.
+/// The offline rules: language by word and letter evidence, intent by weighted phrases from
+/// <see cref="UnderstandingData"/>, entities by <see cref="DateExtractor"/> and <see cref="NumberExtractor"/>.
+/// Pure CPU, thread-safe, never throws for any text. <see cref="OfflineRecognizer"/> combines them with the
+/// statistical model; alone they are what runs when no training data is given.
 /// </summary>
 public sealed partial class RuleBasedRecognizer(UnderstandingData data) : IMessageRecognizer, IAsyncMessageRecognizer
 {
@@ -17,29 +18,43 @@ public sealed partial class RuleBasedRecognizer(UnderstandingData data) : IMessa
     public MessageUnderstanding Recognize(string? text, RecognitionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var fallback = context.FallbackLanguage == "de" ? "de" : "en";
-        if (string.IsNullOrWhiteSpace(text))
-            return MessageUnderstanding.Nothing(fallback);
-        var tokens = Tokenizer.Tokenize(text, out var hasUmlaut, out var isQuestion);
-        var (language, margin) = LanguageDetector.Detect(tokens, hasUmlaut, data["de"], data["en"], fallback);
-        var message = MessageAnalysis.Prepare(tokens, data[language], isQuestion);
-        if (IsInjection(message, text))
-            return MessageUnderstanding.Nothing(language) with { Confidence = 1 };
-        var result = Understand(message, context.Today);
-        if (result.Intent == Intent.Unknown && margin <= 1)
-        {
-            // A short message may be misjudged: try the other language's phrases too.
-            var other = MessageAnalysis.Prepare(tokens, data[language == "de" ? "en" : "de"], isQuestion);
-            var second = Understand(other, context.Today);
-            if (second.Intent != Intent.Unknown && !IsInjection(other, text))
-                return second;
-        }
-        return result;
+        var reading = Read(text, context);
+        if (reading is null)
+            return MessageUnderstanding.Nothing(context.FallbackLanguage == "de" ? "de" : "en");
+        return reading.Injection
+            ? MessageUnderstanding.Nothing(reading.Language) with { Confidence = 1 }
+            : Finish(reading, reading.RuleIntent, reading.Confidence, context.Today);
     }
 
     /// <inheritdoc />
     public ValueTask<MessageUnderstanding> RecognizeAsync(string? text, RecognitionContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Recognize(text, context));
+
+    /// <summary>
+    /// Reads a message with the rules; null for an empty or blank one. <paramref name="hint"/> is the statistical model's
+    /// intent, if any: a period in months counts as instalments when either of them reads a request for instalments.
+    /// </summary>
+    internal RuleReading? Read(string? text, RecognitionContext context, Intent? hint = null)
+    {
+        var fallback = context.FallbackLanguage == "de" ? "de" : "en";
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var tokens = Tokenizer.Tokenize(text, out var hasUmlaut, out var isQuestion);
+        var (language, margin) = LanguageDetector.Detect(tokens, hasUmlaut, data["de"], data["en"], fallback);
+        var message = MessageAnalysis.Prepare(tokens, data[language], isQuestion);
+        if (IsInjection(message, text))
+            return Read(message, context.Today, hint) with { Injection = true };
+        var reading = Read(message, context.Today, hint);
+        if (reading.RuleIntent == Intent.Unknown && margin <= 1)
+        {
+            // A short message may be misjudged: try the other language's phrases too.
+            var other = MessageAnalysis.Prepare(tokens, data[language == "de" ? "en" : "de"], isQuestion);
+            var second = Read(other, context.Today, hint);
+            if (second.RuleIntent != Intent.Unknown && !IsInjection(other, text))
+                return second;
+        }
+        return reading;
+    }
 
     private static bool IsInjection(MessageAnalysis message, string text)
     {

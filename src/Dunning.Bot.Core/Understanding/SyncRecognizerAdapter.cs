@@ -1,7 +1,7 @@
 namespace Dunning.Bot.Core.Understanding;
 
 /// <summary>
-/// Presents a synchronous <see cref="IMessageRecognizer"/> (the rule-based one) as an
+/// Presents a synchronous <see cref="IMessageRecognizer"/> (the offline one) as an
 /// <see cref="IAsyncMessageRecognizer"/>: the default when no model is configured. Completes synchronously
 /// and keeps the inner recognizer's contract (never throws for any text).
 /// </summary>

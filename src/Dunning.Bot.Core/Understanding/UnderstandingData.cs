@@ -19,15 +19,33 @@ public sealed class UnderstandingData
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
+    /// <summary>The folder below the dialogs folder that holds the statistical model's training files.</summary>
+    public const string TrainingFolder = "training";
+
     private readonly Dictionary<string, LanguageModel> models;
 
-    private UnderstandingData(Dictionary<string, LanguageModel> models) => this.models = models;
+    private UnderstandingData(Dictionary<string, LanguageModel> models, IntentClassifier? classifier)
+    {
+        this.models = models;
+        Classifier = classifier;
+    }
+
+    /// <summary>How many labelled examples the statistical intent model was trained on; 0 when it has none (rules only).</summary>
+    public int TrainingExamples => Classifier?.Examples ?? 0;
 
     internal LanguageModel this[string language] => models[language];
 
-    /// <summary>Loads <c>understanding.de.yaml</c> and <c>understanding.en.yaml</c> from <paramref name="dialogsDirectory"/>.</summary>
+    /// <summary>The statistical intent model, or null when no training data was given.</summary>
+    internal IntentClassifier? Classifier { get; }
+
+    /// <summary>
+    /// Loads <c>understanding.de.yaml</c> and <c>understanding.en.yaml</c> from <paramref name="dialogsDirectory"/>, and
+    /// every <c>training/*.tsv</c> below it (see <see cref="IntentExample"/>) to train the statistical intent model.
+    /// </summary>
     /// <exception cref="UnderstandingDataException">A file is missing, unreadable or invalid.</exception>
-    public static UnderstandingData Load(string dialogsDirectory)
+    /// <param name="dialogsDirectory">The dialogs folder.</param>
+    /// <param name="cache">Where a trained model may be kept between starts; null trains at every load.</param>
+    public static UnderstandingData Load(string dialogsDirectory, IIntentModelCache? cache = null)
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var language in Languages)
@@ -37,13 +55,32 @@ public sealed class UnderstandingData
                 throw new UnderstandingDataException($"Understanding data file not found: {path}");
             sources[path] = File.ReadAllText(path);
         }
-        return Parse(sources);
+        var training = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folder = Path.Combine(dialogsDirectory, TrainingFolder);
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal))
+                training[path] = File.ReadAllText(path);
+        }
+        return Parse(sources, training, cache);
     }
 
-    /// <summary>Parses data files given as (name, YAML text); every language must appear exactly once.</summary>
+    /// <summary>Parses data files given as (name, YAML text); every language must appear exactly once. No statistical model.</summary>
     /// <exception cref="UnderstandingDataException">A file is invalid or a language is missing.</exception>
-    public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources)
+    public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources) =>
+        Parse(sources, new Dictionary<string, string>());
+
+    /// <summary>
+    /// Parses data files given as (name, YAML text) and trains the statistical intent model from training files given
+    /// as (name, TSV text); without training files only the rules run.
+    /// </summary>
+    /// <param name="sources">The data files: name and YAML text.</param>
+    /// <param name="training">The training files: name and TSV text.</param>
+    /// <param name="cache">Where a trained model may be kept between starts; null trains at every parse (once per process).</param>
+    /// <exception cref="UnderstandingDataException">A file is invalid or a language is missing.</exception>
+    public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string> training, IIntentModelCache? cache = null)
     {
+        ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(sources);
         var models = new Dictionary<string, LanguageModel>(StringComparer.Ordinal);
         foreach (var (name, text) in sources)
@@ -66,6 +103,8 @@ public sealed class UnderstandingData
         var missing = Languages.Where(l => !models.ContainsKey(l)).ToList();
         if (missing.Count > 0)
             throw new UnderstandingDataException($"Understanding data is missing for: {string.Join(", ", missing)}");
-        return new UnderstandingData(models);
+        var examples = training.OrderBy(t => t.Key, StringComparer.Ordinal)
+            .SelectMany(t => IntentExample.ParseTsv(t.Key, t.Value)).ToList();
+        return new UnderstandingData(models, examples.Count == 0 ? null : TrainedModels.For(examples, cache));
     }
 }

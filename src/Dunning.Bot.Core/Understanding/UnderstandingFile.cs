@@ -14,6 +14,7 @@ internal sealed class UnderstandingFile
     public List<string> Injection { get; set; } = [];
     public List<string> InjectionMarkers { get; set; } = [];
     public Dictionary<string, IntentSection> Intents { get; set; } = [];
+    public Dictionary<string, List<string>?> Precise { get; set; } = [];
     public DatesSection Dates { get; set; } = new();
     public NumbersSection Numbers { get; set; } = new();
     public Dictionary<string, string> Currencies { get; set; } = [];
@@ -52,6 +53,7 @@ internal sealed class NumbersSection
     public Dictionary<string, int> Words { get; set; } = [];
     public Dictionary<string, int> Multipliers { get; set; } = [];
     public List<string> Joiners { get; set; } = [];
+    public List<string> NotMoney { get; set; } = [];
 }
 
 internal sealed class InstalmentsSection

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dunning.Bot.Core.Understanding;
+using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Cli;
 
@@ -35,14 +36,14 @@ internal sealed class ClassifyVerb(TimeProvider clock) : ICliVerb
         UnderstandingData data;
         try
         {
-            data = UnderstandingData.Load(options.Dialogs);
+            data = UnderstandingData.Load(options.Dialogs, FileIntentModelCache.For(new UnderstandingOptions()));
         }
         catch (UnderstandingDataException e)
         {
             await error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
-        var recognizer = new RuleBasedRecognizer(data);
+        var recognizer = new OfflineRecognizer(data);
         var context = options.Today is { } today
             ? new RecognitionContext(today, options.TimeZone, options.Language)
             : RecognitionContext.At(clock, options.TimeZone, options.Language);

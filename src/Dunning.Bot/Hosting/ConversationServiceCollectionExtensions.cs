@@ -32,7 +32,7 @@ public static class ConversationServiceCollectionExtensions
         var messages = configuration.GetSection(MessageCatalogueOptions.SectionName).Get<MessageCatalogueOptions>() ?? new MessageCatalogueOptions();
         services.AddSingleton(MessageCatalogue.Load(FromAppFolder(messages.Directory), messages).EnsureValid());
         var understanding = configuration.GetSection(UnderstandingOptions.SectionName).Get<UnderstandingOptions>() ?? new UnderstandingOptions();
-        services.AddSingleton<IMessageRecognizer>(new RuleBasedRecognizer(UnderstandingData.Load(FromAppFolder(understanding.DialogsPath))));
+        services.AddSingleton<IMessageRecognizer>(new OfflineRecognizer(UnderstandingData.Load(FromAppFolder(understanding.DialogsPath), FileIntentModelCache.For(understanding))));
         services.AddUnderstandingModel(understanding.Model);
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)

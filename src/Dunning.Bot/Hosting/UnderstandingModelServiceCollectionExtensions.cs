@@ -6,14 +6,14 @@ using OpenAI.Chat;
 
 namespace Dunning.Bot.Hosting;
 
-/// <summary>Registers how MainDialog recognizes messages: the rules alone, or a chat model checked against them.</summary>
+/// <summary>Registers how every dialog recognizes messages: the offline recognizer (rules + statistical model), or a chat model checked against it.</summary>
 public static class UnderstandingModelServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <see cref="IAsyncMessageRecognizer"/>. With the model off (the default) it is the registered
-    /// <see cref="IMessageRecognizer"/> (the rules) behind a <see cref="SyncRecognizerAdapter"/>; nothing talks to a network.
+    /// <see cref="IMessageRecognizer"/> (the offline recognizer) behind a <see cref="SyncRecognizerAdapter"/>; nothing talks to a network.
     /// With <see cref="ModelOptions.Enabled"/> it is a <see cref="ModelBackedRecognizer"/> over an <see cref="IChatClient"/>
-    /// for the OpenAI-compatible <see cref="ModelOptions.Endpoint"/>, falling back to the rules on any failure.
+    /// for the OpenAI-compatible <see cref="ModelOptions.Endpoint"/>, falling back to the offline recognizer on any failure.
     /// Options are bound from <c>Understanding</c>; the API key is never logged.
     /// </summary>
     public static IServiceCollection AddUnderstandingModel(this IServiceCollection services, ModelOptions model)

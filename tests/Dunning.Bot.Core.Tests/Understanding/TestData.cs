@@ -9,7 +9,7 @@ internal static class TestData
 
     public static readonly DateOnly Today = new(2026, 11, 26); // a Thursday
 
-    public static RuleBasedRecognizer Recognizer { get; } = new(Data.Value);
+    public static OfflineRecognizer Recognizer { get; } = new(Data.Value);
 
     public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
