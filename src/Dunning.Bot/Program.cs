@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Channels.Teams;
@@ -28,6 +29,7 @@ builder.AddDunningConversations();
 builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
+builder.AddEmail();
 builder.AddDunningScheduling();
 builder.AddStaffConsole();
 
@@ -38,6 +40,7 @@ app.MapDunningApi();
 app.MapTelegram();
 app.MapWebChat();
 app.MapTeams();
+app.MapEmail();
 app.MapStaffConsole();
 
 await app.RunAsync();

@@ -14,6 +14,14 @@ public sealed class ReminderPlannerOptions
     /// <summary>Roll the deadline a message states to the next working day (§193 BGB: not on a weekend or public holiday). Default true.</summary>
     public bool DeadlineOnWorkingDay { get; set; } = true;
 
+    /// <summary>
+    /// True when the host has an e-mail channel: a debtor no chat can reach is then reminded at its e-mail address.
+    /// Set by the host (<see cref="EnableEmailFallback"/>), not by configuration.
+    /// </summary>
+    public bool EmailFallback { get; private set; }
+
+    public void EnableEmailFallback() => EmailFallback = true;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

@@ -9,7 +9,8 @@ public sealed partial class OutboxDispatcher
 {
     private const int CaseWriteAttempts = 5;
 
-    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, CancellationToken cancellationToken)
+    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, CancellationToken cancellationToken,
+        string? note = null)
     {
         var now = clock.GetUtcNow();
         entry.Status = OutboxStatus.Sent;
@@ -20,7 +21,7 @@ public sealed partial class OutboxDispatcher
         var written = await CompleteAsync(entry, c =>
         {
             Restore(c, entry, dropped);
-            c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts})",
+            c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts}{(note is null ? "" : "; " + note)})",
                 entry.Channel, numbers, "schedule"));
             c.LastContactAt = now;
             if (dropped.Count > 0)
@@ -75,6 +76,8 @@ public sealed partial class OutboxDispatcher
         for (var attempt = 1; attempt <= CaseWriteAttempts; attempt++)
         {
             var debtor = await debtors.FindAsync(entry.DebtorId, cancellationToken).ConfigureAwait(false);
+            if (debtor is not null && entry.Channel == ChannelKind.Email)
+                EmailConversation.EnsureContact(debtor);
             if (debtor?.Contact(entry.Channel) is not { } address)
                 break;
             address.DeadSince ??= now;
