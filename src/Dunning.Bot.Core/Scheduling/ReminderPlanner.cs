@@ -144,9 +144,10 @@ public sealed partial class ReminderPlanner(
         {
             if (RecordSuppression(s.Case, decision.Reason, numbers, s.Now) && decision.Reason is "no_address" or "address_dead")
             {
-                // Never skipped silently: the owner hears once per stretch that no channel can reach this debtor.
-                await escalations.RaiseAsync(s.Debtor.Id, EscalationReason.DeadChannel, $"Unreachable: no chat or e-mail address can take reminders ({decision.Reason})",
-                    numbers, null, cancellationToken).ConfigureAwait(false);
+                // Never skipped silently: the owner hears once per stretch that no channel can reach this debtor (after the
+                // case write: raising an escalation writes the case too).
+                s.AfterWriteDo(c => escalations.RaiseAsync(s.Debtor.Id, EscalationReason.DeadChannel,
+                    $"Unreachable: no chat or e-mail address can take reminders ({decision.Reason})", numbers, null, c));
             }
             var recheck = s.Now.AddHours(settings.SuppressedRecheckHours);
             s.Case.NextActionAt = NextAction(s, null, followUpCheck) is { } next && next > recheck ? next : recheck;

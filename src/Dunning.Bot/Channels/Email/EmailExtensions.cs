@@ -41,7 +41,7 @@ public static class EmailExtensions
         services.AddHostedService<EmailWordingCheck>();
         if (options.Imap.IsOn)
         {
-            services.TryAddSingleton<EmailAdapter>();
+            services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdapter>(sp).WithBotSetup(sp));
             services.TryAddSingleton<Bounces>();
             services.TryAddSingleton<InboundMail>();
             services.TryAddSingleton<ImapPoller>();

@@ -5,8 +5,8 @@ namespace Dunning.Bot.Channels.Email;
 /// <summary>
 /// What the debtor actually wrote in a reply: the text above the quoted message and the signature. Cuts at the first
 /// quote header (<c>Am … schrieb …:</c>, <c>On … wrote:</c>, <c>-----Original Message-----</c>, an Outlook
-/// <c>Von:</c>/<c>From:</c> block), at quoted lines (<c>&gt;</c>), at the signature separator (<c>-- </c>) and at
-/// mobile footers; collapses blank lines; and caps the length.
+/// <c>Von:</c>/<c>From:</c> block), at quoted lines (<c>&gt;</c>), at the signature separator (<c>-- </c>), at a closing
+/// formula on its own line (<c>Mit freundlichen Grüßen</c>, <c>Kind regards</c>) and at mobile footers; collapses blank lines; and caps the length.
 /// </summary>
 public static partial class ReplyText
 {
@@ -20,7 +20,8 @@ public static partial class ReplyText
         {
             var line = raw.TrimEnd();
             if (line.TrimStart().StartsWith('>') || line == "--"
-                || QuoteHeader().IsMatch(line) || MobileFooter().IsMatch(line))
+                || QuoteHeader().IsMatch(line) || MobileFooter().IsMatch(line)
+                || (kept.Any(k => k.Length > 0) && Closing().IsMatch(line)))
                 break;
             kept.Add(line);
         }
@@ -33,6 +34,10 @@ public static partial class ReplyText
 
     [GeneratedRegex(@"^\s*(Gesendet von meinem|Von meinem .+ gesendet|Sent from my|Get Outlook for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MobileFooter();
+
+    /// <summary>A closing formula on a line of its own: what follows is the sender's name and signature.</summary>
+    [GeneratedRegex(@"^\s*(Mit freundlichen Grüßen|Freundliche Grüße|Mit besten Grüßen|Beste Grüße|Viele Grüße|Liebe Grüße|Schöne Grüße|Herzliche Grüße|Gruß|Grüße|MfG|LG|VG|Kind regards|Best regards|Warm regards|Regards|Best wishes|Many thanks|Cheers)\s*[,.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Closing();
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex MultipleBlankLines();
