@@ -47,6 +47,8 @@ public sealed partial class InboundMail(
         var text = ReplyText.Strip(BodyText(message), options.Value.MaxReplyChars);
         if (text.Length == 0)
             return "empty";
+        if (IsGarbled(text))
+            return "unreadable";
         return await ConverseAsync(message, debtor, text, cancellationToken).ConfigureAwait(false);
     }
 
@@ -114,6 +116,10 @@ public sealed partial class InboundMail(
     private static IEnumerable<MailboxAddress> HeaderAddresses(MimeMessage message, string header) =>
         message.Headers.Where(h => h.Field.Equals(header, StringComparison.OrdinalIgnoreCase))
             .SelectMany(h => InternetAddressList.TryParse(h.Value, out var list) ? list.Mailboxes : []);
+
+    /// <summary>Text that did not decode (a wrong charset or broken transfer encoding): replacement or control characters.</summary>
+    internal static bool IsGarbled(string text) =>
+        text.Count(c => c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) * 10 > text.Length;
 
     /// <summary>The plain-text body, or the HTML body turned into text when there is no plain part.</summary>
     internal static string BodyText(MimeMessage message)
