@@ -14,7 +14,7 @@ namespace Dunning.Bot.Tests.Channels.Email;
 /// The real host with its e-mail channel pointed at a <see cref="MailServer"/>, a creditor letterhead and a payee, on a
 /// fake clock (Monday 16 November 2026, 10:30 in Berlin). Debtors and invoices come in through the owner API.
 /// </summary>
-internal sealed class EmailWorld : IDisposable
+internal sealed class EmailWorld : IMailbox, IDisposable
 {
     public const string From = "rechnung@muster-handwerk.test";
 

@@ -101,7 +101,7 @@ public sealed class RemindersByEmail(MailServer server) : IClassFixture<MailServ
         Assert.Contains(escalations, e => e.Reason == EscalationReason.DeadChannel && (e.Detail ?? "").Contains("Unreachable", StringComparison.Ordinal));
     }
 
-    internal static async Task<IReadOnlyList<MimeMessage>> MailTo(EmailWorld world, string address, int atLeast)
+    internal static async Task<IReadOnlyList<MimeMessage>> MailTo(IMailbox world, string address, int atLeast)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
@@ -112,4 +112,10 @@ public sealed class RemindersByEmail(MailServer server) : IClassFixture<MailServ
             await Task.Delay(200);
         }
     }
+}
+
+/// <summary>Something that can read the test mail server (an <see cref="EmailWorld"/>, or the server alone).</summary>
+internal interface IMailbox
+{
+    MailServer Server { get; }
 }
