@@ -70,6 +70,9 @@ public sealed class SmtpOptions
     public string User { get; set; } = "";
 
     public string Password { get; set; } = "";
+
+    /// <summary>Connections kept open to the server and used at once (default 4).</summary>
+    public int Connections { get; set; } = 4;
 }
 
 /// <summary>The mailbox replies and bounce reports arrive in (section <c>Email:Imap</c>); no host = no replies read.</summary>

@@ -31,6 +31,8 @@ public sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
             problems.Add($"{S}: Security must be None, StartTls or Tls.");
         if (options.Imap.IsOn && (options.Imap.PollSeconds is < 5 or > 3600 || string.IsNullOrWhiteSpace(options.Imap.Folder)))
             problems.Add($"{S}:Imap:PollSeconds must be between 5 and 3600 and Imap:Folder must not be empty.");
+        if (options.Smtp.Connections is < 1 or > 32)
+            problems.Add($"{S}:Smtp:Connections must be between 1 and 32.");
         if (options.MaxPerMinute is < 0 or > 100_000)
             problems.Add($"{S}:MaxPerMinute must be between 0 (no limit) and 100000.");
         if (options.TimeoutSeconds is < 1 or > 600 || options.MaxInboundBytes < 1024 || options.MaxReplyChars is < 100 or > 100_000)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using MailKit;
@@ -10,7 +11,7 @@ using MimeKit.Cryptography;
 namespace Dunning.Bot.Channels.Email;
 
 /// <summary>
-/// Submits messages over one pooled SMTP connection (STARTTLS or TLS, optional login, optional DKIM signature), at
+/// Submits messages over pooled SMTP connections (<see cref="SmtpOptions.Connections"/>) (STARTTLS or TLS, optional login, optional DKIM signature), at
 /// most <see cref="EmailOptions.MaxPerMinute"/> a minute. One attempt per call, reported, never thrown: accepted →
 /// <see cref="DeliveryStatus.Delivered"/>; a permanent (5xx) refusal of the recipient → <see cref="DeliveryStatus.Dead"/>
 /// (the address is wrong or gone); anything else (4xx, a broken connection, a login failure) → retry later. A pooled
@@ -26,16 +27,17 @@ public sealed class SmtpMailer : IAsyncDisposable
 
     private readonly EmailOptions options;
     private readonly ILogger<SmtpMailer> logger;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim gate;
+    private readonly ConcurrentBag<SmtpClient> idle = [];
     private readonly RateLimiter? limiter;
     private readonly DkimSigner? signer;
-    private SmtpClient? client;
 
     public SmtpMailer(IOptions<EmailOptions> options, ILogger<SmtpMailer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         this.logger = logger;
+        gate = new SemaphoreSlim(this.options.Smtp.Connections, this.options.Smtp.Connections);
         if (this.options.MaxPerMinute > 0)
         {
             limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -71,14 +73,15 @@ public sealed class SmtpMailer : IAsyncDisposable
             signer.Sign(message, SignedHeaders);
         }
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SmtpClient? client = null;
         try
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    var smtp = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
-                    await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    client ??= await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+                    await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
                     return DeliveryResult.Delivered;
                 }
                 catch (SmtpCommandException ex)
@@ -87,13 +90,16 @@ public sealed class SmtpMailer : IAsyncDisposable
                 }
                 catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException)
                 {
-                    await DropAsync().ConfigureAwait(false);
+                    // A pooled connection the server closed meanwhile: once more on a fresh one.
+                    await DropAsync(client).ConfigureAwait(false);
+                    client = null;
                     if (attempt >= 2)
                         return DeliveryResult.RetryLater($"SMTP connection failed: {ex.Message}");
                 }
                 catch (AuthenticationException ex)
                 {
-                    await DropAsync().ConfigureAwait(false);
+                    await DropAsync(client).ConfigureAwait(false);
+                    client = null;
                     logger.LogError("SMTP login as {User} at {Host} failed: {Message}", options.Smtp.User, options.Smtp.Host, ex.Message);
                     return DeliveryResult.RetryLater("SMTP login failed");
                 }
@@ -101,6 +107,10 @@ public sealed class SmtpMailer : IAsyncDisposable
         }
         finally
         {
+            if (client is { IsConnected: true })
+                idle.Add(client);
+            else
+                client?.Dispose();
             gate.Release();
         }
     }
@@ -116,24 +126,31 @@ public sealed class SmtpMailer : IAsyncDisposable
         return DeliveryResult.RetryLater(detail);
     }
 
+    /// <summary>An idle pooled connection that is still open, else a new one (connected, logged in).</summary>
     private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
     {
-        if (client is { IsConnected: true })
-            return client;
-        await DropAsync().ConfigureAwait(false);
+        while (idle.TryTake(out var pooled))
+        {
+            if (pooled.IsConnected)
+                return pooled;
+            pooled.Dispose();
+        }
         var smtp = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await smtp.ConnectAsync(options.Smtp.Host, options.Smtp.Port, SocketOptions(options.Smtp.Security), cancellationToken).ConfigureAwait(false);
+            // Our own socket with Nagle off: SMTP is a chain of small commands, each waiting for its answer.
+            await socket.ConnectAsync(options.Smtp.Host, options.Smtp.Port, cancellationToken).ConfigureAwait(false);
+            await smtp.ConnectAsync(socket, options.Smtp.Host, options.Smtp.Port, SocketOptions(options.Smtp.Security), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(options.Smtp.User))
                 await smtp.AuthenticateAsync(options.Smtp.User, options.Smtp.Password, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             smtp.Dispose();
+            socket.Dispose();
             throw;
         }
-        client = smtp;
         return smtp;
     }
 
@@ -144,7 +161,7 @@ public sealed class SmtpMailer : IAsyncDisposable
         _ => SecureSocketOptions.None,
     };
 
-    private async Task DropAsync()
+    private static async Task DropAsync(SmtpClient? client)
     {
         if (client is null)
             return;
@@ -158,20 +175,12 @@ public sealed class SmtpMailer : IAsyncDisposable
             // Closing a connection that is already broken: nothing to do.
         }
         client.Dispose();
-        client = null;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await DropAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        while (idle.TryTake(out var client))
+            await DropAsync(client).ConfigureAwait(false);
         limiter?.Dispose();
         gate.Dispose();
     }
