@@ -26,6 +26,10 @@ internal static class CsvColumns
     public const string LineUnitPrice = "line_unit_price";
     public const string LineVatRate = "line_vat_rate";
     public const string DocumentLink = "document_link";
+    public const string ContactPerson = "contact_person";
+    public const string Salutation = "salutation";
+    public const string PreferredChannel = "preferred_channel";
+    public const string AlsoByEmail = "also_by_email";
 
     public static readonly IReadOnlyList<string> Required = [InvoiceNumber, DebtorId, DebtorName, IssueDate, DueDate, Currency];
 
@@ -33,7 +37,8 @@ internal static class CsvColumns
 
     /// <summary>Invoice-level columns: on the extra rows of a multi-line invoice they are blank or repeat the first row.</summary>
     public static readonly IReadOnlyList<string> InvoiceLevel =
-        [DebtorId, DebtorName, DebtorKind, Language, TimeZone, Country, State, Email, IssueDate, DueDate, Currency, Total, DocumentLink];
+        [DebtorId, DebtorName, DebtorKind, Language, TimeZone, Country, State, Email, IssueDate, DueDate, Currency, Total, DocumentLink,
+         ContactPerson, Salutation, PreferredChannel, AlsoByEmail];
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>
     {
@@ -55,6 +60,10 @@ internal static class CsvColumns
         [LineUnitPrice] = "unit_price einzelpreis preis",
         [LineVatRate] = "vat_rate vat mwst mwst_satz ust ust_satz steuersatz",
         [DocumentLink] = "document link dokument beleg pdf",
+        [ContactPerson] = "contact ansprechpartner ansprechpartnerin kontaktperson",
+        [Salutation] = "anrede",
+        [PreferredChannel] = "channel kanal bevorzugter_kanal",
+        [AlsoByEmail] = "copy_by_email auch_per_email auch_per_e_mail immer_auch_per_e_mail",
     }
         .SelectMany(pair => pair.Value.Split(' ').Append(pair.Key).Select(alias => (alias, canonical: pair.Key)))
         .ToFrozenDictionary(p => p.alias, p => p.canonical, StringComparer.Ordinal);

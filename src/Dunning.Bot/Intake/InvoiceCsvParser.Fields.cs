@@ -49,11 +49,26 @@ internal sealed partial class InvoiceCsvParser
         var email = Optional(row, record, CsvColumns.Email, v => v.Contains('@', StringComparison.Ordinal) && !v.Contains(' ', StringComparison.Ordinal) ? v : null,
             "is not an e-mail address.");
         var state = Cell(record, CsvColumns.State);
+        var person = Optional(row, record, CsvColumns.ContactPerson, v => v.Length <= 100 ? v : null, "is longer than 100 characters.");
+        var salutation = Optional(row, record, CsvColumns.Salutation, v => v.Length <= 30 ? v : null, "is longer than 30 characters.");
+        var channel = Optional(row, record, CsvColumns.PreferredChannel, v => ChannelKind.IsKnown(v.ToLowerInvariant()) ? v.ToLowerInvariant() : null,
+            $"is not one of {string.Join(", ", ChannelKind.All)}.");
+        var alsoByEmail = Optional(row, record, CsvColumns.AlsoByEmail, ParseYesNo, "is neither yes nor no (ja, nein, true, false, 1, 0).");
         return problemCount > before
             ? null
             : new DebtorDraft(row, id, name, kind is null ? null : Enum.Parse<DebtorKind>(kind), language, timeZone, country,
-                state.Length > 0 ? state.ToUpperInvariant() : null, email);
+                state.Length > 0 ? state.ToUpperInvariant() : null, email)
+            {
+                ContactPerson = person, Salutation = salutation, PreferredChannel = channel, AlsoByEmail = alsoByEmail is null ? null : alsoByEmail == "yes",
+            };
     }
+
+    private static string? ParseYesNo(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "yes" or "ja" or "true" or "1" or "y" or "j" or "x" => "yes",
+        "no" or "nein" or "false" or "0" or "n" => "no",
+        _ => null,
+    };
 
     private string? Optional(int row, string[] record, string column, Func<string, string?> parse, string problem)
     {
