@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Channels.Teams;
@@ -29,6 +30,7 @@ builder.AddDunningConversations();
 builder.AddTelegram();
 builder.AddWebChat();
 builder.AddTeams();
+builder.AddEmail();
 builder.AddDunningScheduling();
 builder.AddStaffConsole();
 
@@ -42,6 +44,7 @@ return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
     app.MapTelegram();
     app.MapWebChat();
     app.MapTeams();
+    app.MapEmail();
     app.MapStaffConsole();
 
     await app.RunAsync();

@@ -7,7 +7,10 @@ public static class ChannelKind
     public const string Teams = "msteams";
     public const string WebChat = "webchat";
 
-    public static readonly IReadOnlyList<string> All = [Telegram, Teams, WebChat];
+    /// <summary>E-mail: the address is the debtor's e-mail address; a reminder goes there when no chat can take it.</summary>
+    public const string Email = "email";
+
+    public static readonly IReadOnlyList<string> All = [Telegram, Teams, WebChat, Email];
 
     public static bool IsKnown(string? channel) => channel is not null && All.Contains(channel);
 }

@@ -45,6 +45,18 @@ public sealed class Debtor
 
     public string? Email { get; set; }
 
+    /// <summary>The person to address at a business (e.g. <c>Frau Dr. Weber</c>'s name <c>Weber</c>); optional.</summary>
+    public string? ContactPerson { get; set; }
+
+    /// <summary>How to address <see cref="ContactPerson"/> (or a consumer): <c>Frau</c>, <c>Herr</c>, <c>Ms</c>, <c>Mr</c>, …; optional.</summary>
+    public string? Salutation { get; set; }
+
+    /// <summary>The channel the owner wants reminders on first (a <see cref="ChannelKind"/> id); null = the most recently active chat.</summary>
+    public string? PreferredChannel { get; set; }
+
+    /// <summary>Every reminder that goes to a chat also goes out by e-mail (as a copy).</summary>
+    public bool AlsoByEmail { get; set; }
+
     public List<ContactAddress> Contacts { get; init; } = [];
 
     /// <summary>Short code printed on reminders; proves identity when typed into a chat.</summary>

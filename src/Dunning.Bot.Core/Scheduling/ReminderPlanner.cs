@@ -80,7 +80,7 @@ public sealed partial class ReminderPlanner(
         }
 
         var links = data.Links;
-        var target = ChooseConversation(debtor, links);
+        var target = ChooseConversation(debtor, links, settings.EmailFallback ? now : null);
         var situation = new Situation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
             target?.Language ?? debtor.Language, escalated, buffer);
 
@@ -95,12 +95,27 @@ public sealed partial class ReminderPlanner(
     /// The conversation proactive messages go to: the most recently active bound chat whose channel address can still
     /// receive them; failing that, the most recent one at all (so the contact rules can say why it cannot be used).
     /// </summary>
-    public static ConversationLink? ChooseConversation(Debtor debtor, IReadOnlyList<ConversationLink> links)
+    public static ConversationLink? ChooseConversation(Debtor debtor, IReadOnlyList<ConversationLink> links) => ChooseConversation(debtor, links, null);
+
+    /// <summary>
+    /// As <see cref="ChooseConversation(Debtor, IReadOnlyList{ConversationLink})"/>, with the owner's preferred channel
+    /// first (<see cref="Debtor.PreferredChannel"/>, when it can deliver) and — when <paramref name="emailAt"/> is given
+    /// (the host has an e-mail channel) — the debtor's e-mail address as the fallback when no chat can deliver.
+    /// </summary>
+    public static ConversationLink? ChooseConversation(Debtor debtor, IReadOnlyList<ConversationLink> links, DateTimeOffset? emailAt)
     {
         ArgumentNullException.ThrowIfNull(debtor);
         ArgumentNullException.ThrowIfNull(links);
-        var bound = links.Where(l => l.DebtorId == debtor.Id).OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt).ToList();
-        return bound.FirstOrDefault(l => debtor.Contact(l.Channel)?.CanReceiveProactive == true) ?? bound.FirstOrDefault();
+        var bound = links.Where(l => l.DebtorId == debtor.Id && (emailAt is not null || l.Channel != ChannelKind.Email))
+            .OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt).ToList();
+        if (emailAt is { } at && !bound.Any(l => l.Channel == ChannelKind.Email) && EmailConversation.For(debtor, at) is { } email)
+            bound.Add(email);
+        if (emailAt is not null)
+            EmailConversation.EnsureContact(debtor);
+        bool CanDeliver(ConversationLink l) => debtor.Contact(l.Channel)?.CanReceiveProactive == true;
+        return bound.FirstOrDefault(l => l.Channel == debtor.PreferredChannel && CanDeliver(l))
+            ?? bound.FirstOrDefault(CanDeliver)
+            ?? bound.FirstOrDefault();
     }
 
     private ContactDecision Decide(Situation s, IReadOnlyList<Invoice> about) => contact.Evaluate(new ContactRequest
@@ -126,7 +141,13 @@ public sealed partial class ReminderPlanner(
         }
         else
         {
-            RecordSuppression(s.Case, decision.Reason, numbers, s.Now);
+            if (RecordSuppression(s.Case, decision.Reason, numbers, s.Now) && decision.Reason is "no_address" or "address_dead")
+            {
+                // Never skipped silently: the owner hears once per stretch that no channel can reach this debtor (after the
+                // case write: raising an escalation writes the case too).
+                s.AfterWriteDo(c => escalations.RaiseAsync(s.Debtor.Id, EscalationReason.DeadChannel,
+                    $"Unreachable: no chat or e-mail address can take reminders ({decision.Reason})", numbers, null, c));
+            }
             var recheck = s.Now.AddHours(settings.SuppressedRecheckHours);
             s.Case.NextActionAt = NextAction(s, null, followUpCheck) is { } next && next > recheck ? next : recheck;
         }
@@ -135,12 +156,13 @@ public sealed partial class ReminderPlanner(
     }
 
     /// <summary>Records a suppression in the history once per reason in a row, so a long opt-out does not fill the file.</summary>
-    private static void RecordSuppression(DunningCase dunningCase, string reason, IReadOnlyList<string> numbers, DateTimeOffset now)
+    private static bool RecordSuppression(DunningCase dunningCase, string reason, IReadOnlyList<string> numbers, DateTimeOffset now)
     {
         var last = dunningCase.History.LastOrDefault(a => a.Kind is CaseActionKinds.Suppressed or CaseActionKinds.Reminder);
         if (last is { Kind: CaseActionKinds.Suppressed } && last.Summary == reason)
-            return;
+            return false;
         dunningCase.Record(new CaseAction(now, CaseActionKinds.Suppressed, reason, InvoiceNumbers: numbers, Actor: "schedule"));
+        return true;
     }
 
     private async Task<PlanResult> EnqueueAsync(Situation s, OutboxEntry entry, string stageKey, CancellationToken cancellationToken)

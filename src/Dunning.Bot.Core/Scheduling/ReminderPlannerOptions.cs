@@ -11,6 +11,14 @@ public sealed class ReminderPlannerOptions
     /// <summary>After a suppression that may lift by itself (staff own the chat, no reachable address), look again after this many hours (default 24).</summary>
     public int SuppressedRecheckHours { get; set; } = 24;
 
+    /// <summary>
+    /// True when the host has an e-mail channel: a debtor no chat can reach is then reminded at its e-mail address.
+    /// Set by the host (<see cref="EnableEmailFallback"/>), not by configuration.
+    /// </summary>
+    public bool EmailFallback { get; private set; }
+
+    public void EnableEmailFallback() => EmailFallback = true;
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

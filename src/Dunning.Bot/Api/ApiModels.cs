@@ -15,13 +15,39 @@ public sealed record DebtorRequest
     public string? Country { get; init; }
     public string? State { get; init; }
     public string? Email { get; init; }
+
+    /// <summary>The person to address at a business (surname or full name); empty string clears it.</summary>
+    public string? ContactPerson { get; init; }
+
+    /// <summary>How to address them: <c>Frau</c>, <c>Herr</c>, <c>Ms</c>, <c>Mr</c>, …; empty string clears it.</summary>
+    public string? Salutation { get; init; }
+
+    /// <summary>Reminders go to this channel first when it can deliver: telegram, msteams, webchat or email; empty string clears it.</summary>
+    public string? PreferredChannel { get; init; }
+
+    /// <summary>Every reminder sent to a chat also goes out by e-mail.</summary>
+    public bool? AlsoByEmail { get; init; }
 }
 
 public sealed record DebtorResponse(string Id, string Name, DebtorKind Kind, string Language, string TimeZone,
     string Country, string? State, string? Email, string AccessCode, DebtorLinks Links, int Version)
 {
+    public string? ContactPerson { get; init; }
+
+    public string? Salutation { get; init; }
+
+    public string? PreferredChannel { get; init; }
+
+    public bool AlsoByEmail { get; init; }
+
     public static DebtorResponse From(Debtor d, Uri chatLink) => new(d.Id, d.Name, d.Kind, d.Language, d.TimeZone,
-        d.Country, d.State, d.Email, d.AccessCode, new DebtorLinks(chatLink), d.Version);
+        d.Country, d.State, d.Email, d.AccessCode, new DebtorLinks(chatLink), d.Version)
+    {
+        ContactPerson = d.ContactPerson,
+        Salutation = d.Salutation,
+        PreferredChannel = d.PreferredChannel,
+        AlsoByEmail = d.AlsoByEmail,
+    };
 }
 
 /// <summary>Where the debtor can start chatting; each link binds the chat to this debtor.</summary>

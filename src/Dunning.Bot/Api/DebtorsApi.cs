@@ -35,13 +35,25 @@ internal static class DebtorsApi
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A name of 1–200 characters is required."] });
 
+        if (body.PreferredChannel is { Length: > 0 } channel && !ChannelKind.IsKnown(channel))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["preferredChannel"] = [$"Use one of {string.Join(", ", ChannelKind.All)} (or an empty string)."] });
+        if (new[] { body.ContactPerson, body.Salutation }.Any(v => v is { Length: > 100 } || v?.Any(char.IsControl) == true))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactPerson"] = ["Contact person and salutation: one line of at most 100 characters each."] });
+
         var debtor = await store.FindAsync(id, ct);
         var created = debtor is null;
         debtor ??= new Debtor { Id = id, Name = body.Name, AccessCode = DebtorSecrets.NewAccessCode(), LinkToken = DebtorSecrets.NewLinkToken() };
         debtor.Update(body.Name.Trim(), body.Kind, body.Language, body.TimeZone, body.Country, body.State, body.Email);
+        debtor.ContactPerson = Optional(body.ContactPerson, debtor.ContactPerson);
+        debtor.Salutation = Optional(body.Salutation, debtor.Salutation);
+        debtor.PreferredChannel = Optional(body.PreferredChannel, debtor.PreferredChannel);
+        debtor.AlsoByEmail = body.AlsoByEmail ?? debtor.AlsoByEmail;
         await store.SaveAsync(debtor, ct);
 
         var response = DebtorResponse.From(debtor, bot.Value.ChatLink(debtor.LinkToken));
         return created ? TypedResults.Created($"/api/v1/debtors/{Uri.EscapeDataString(id)}", response) : TypedResults.Ok(response);
     }
+
+    /// <summary>Null keeps the current value, an empty string clears it.</summary>
+    private static string? Optional(string? given, string? current) => given is null ? current : given.Trim() is { Length: > 0 } value ? value : null;
 }

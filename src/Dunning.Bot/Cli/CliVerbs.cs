@@ -12,6 +12,7 @@ internal static class CliVerbs
         new TeamsPackageVerb(),
         new LinksVerb(),
         new SimulateVerb(),
+        new SweepVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

@@ -93,7 +93,7 @@ internal sealed partial class SimulateVerb : ICliVerb
     }
 
     /// <summary>Copies the database and its LiteDB log file (if any) into <paramref name="folder"/>; returns the copy's path.</summary>
-    private static string CopyDatabase(string source, string folder)
+    internal static string CopyDatabase(string source, string folder)
     {
         var target = Path.Combine(folder, Path.GetFileName(source));
         File.Copy(source, target);

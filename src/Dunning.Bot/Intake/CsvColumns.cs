@@ -28,6 +28,10 @@ internal static class CsvColumns
     public const string DocumentLink = "document_link";
     public const string DueDateAgreed = "due_date_agreed";
     public const string DefaultNotice = "default_notice";
+    public const string ContactPerson = "contact_person";
+    public const string Salutation = "salutation";
+    public const string PreferredChannel = "preferred_channel";
+    public const string AlsoByEmail = "also_by_email";
 
     public static readonly IReadOnlyList<string> Required = [InvoiceNumber, DebtorId, DebtorName, IssueDate, DueDate, Currency];
 
@@ -36,7 +40,8 @@ internal static class CsvColumns
     /// <summary>Invoice-level columns: on the extra rows of a multi-line invoice they are blank or repeat the first row.</summary>
     public static readonly IReadOnlyList<string> InvoiceLevel =
         [DebtorId, DebtorName, DebtorKind, Language, TimeZone, Country, State, Email, IssueDate, DueDate, Currency, Total, DocumentLink,
-            DueDateAgreed, DefaultNotice];
+            DueDateAgreed, DefaultNotice,
+            ContactPerson, Salutation, PreferredChannel, AlsoByEmail];
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>
     {
@@ -60,6 +65,10 @@ internal static class CsvColumns
         [DocumentLink] = "document link dokument beleg pdf",
         [DueDateAgreed] = "calendar_date_agreed fester_termin kalendertermin termin_vereinbart",
         [DefaultNotice] = "notice_286 verzugshinweis hinweis_286",
+        [ContactPerson] = "contact ansprechpartner ansprechpartnerin kontaktperson",
+        [Salutation] = "anrede",
+        [PreferredChannel] = "channel kanal bevorzugter_kanal",
+        [AlsoByEmail] = "copy_by_email auch_per_email auch_per_e_mail immer_auch_per_e_mail",
     }
         .SelectMany(pair => pair.Value.Split(' ').Append(pair.Key).Select(alias => (alias, canonical: pair.Key)))
         .ToFrozenDictionary(p => p.alias, p => p.canonical, StringComparer.Ordinal);

@@ -6,6 +6,14 @@ namespace Dunning.Bot.Intake;
 internal sealed record DebtorDraft(int FirstRow, string Id, string Name, DebtorKind? Kind, string? Language, string? TimeZone,
     string? Country, string? State, string? Email)
 {
+    public string? ContactPerson { get; init; }
+
+    public string? Salutation { get; init; }
+
+    public string? PreferredChannel { get; init; }
+
+    public bool? AlsoByEmail { get; init; }
+
     /// <summary>The fields that differ from <paramref name="other"/> where both give a value: (column, this value, other value).</summary>
     public IEnumerable<(string Column, string Mine, string Theirs)> Conflicts(DebtorDraft other)
     {
@@ -14,6 +22,9 @@ internal sealed record DebtorDraft(int FirstRow, string Id, string Name, DebtorK
             (CsvColumns.DebtorName, Name, other.Name), (CsvColumns.DebtorKind, Kind?.ToString(), other.Kind?.ToString()),
             (CsvColumns.Language, Language, other.Language), (CsvColumns.TimeZone, TimeZone, other.TimeZone),
             (CsvColumns.Country, Country, other.Country), (CsvColumns.State, State, other.State), (CsvColumns.Email, Email, other.Email),
+            (CsvColumns.ContactPerson, ContactPerson, other.ContactPerson), (CsvColumns.Salutation, Salutation, other.Salutation),
+            (CsvColumns.PreferredChannel, PreferredChannel, other.PreferredChannel),
+            (CsvColumns.AlsoByEmail, AlsoByEmail?.ToString(), other.AlsoByEmail?.ToString()),
         ];
         return fields.Where(f => f.Mine is not null && f.Theirs is not null && f.Mine != f.Theirs).Select(f => (f.Column, f.Mine!, f.Theirs!));
     }
@@ -27,5 +38,9 @@ internal sealed record DebtorDraft(int FirstRow, string Id, string Name, DebtorK
         Country = Country ?? later.Country,
         State = State ?? later.State,
         Email = Email ?? later.Email,
+        ContactPerson = ContactPerson ?? later.ContactPerson,
+        Salutation = Salutation ?? later.Salutation,
+        PreferredChannel = PreferredChannel ?? later.PreferredChannel,
+        AlsoByEmail = AlsoByEmail ?? later.AlsoByEmail,
     };
 }

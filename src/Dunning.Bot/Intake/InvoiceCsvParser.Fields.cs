@@ -26,13 +26,12 @@ internal sealed partial class InvoiceCsvParser
         else if (total is { } t && Core.Domain.Currency.IsKnown(currency) && decimal.Round(t, Core.Domain.Currency.MinorUnits(currency)) != t)
             RowProblem(row, CsvColumns.Total, $"{totalText} has more decimals than {currency} allows.");
         var link = Cell(record, CsvColumns.DocumentLink);
-        const string yesNo = "is neither yes nor no (ja, nein, true, false, 1, 0).";
-        var agreed = Optional(row, record, CsvColumns.DueDateAgreed, ParseYesNo, yesNo);
-        var notice = Optional(row, record, CsvColumns.DefaultNotice, ParseYesNo, yesNo);
+        var agreed = Optional(row, record, CsvColumns.DueDateAgreed, ParseYesNo, YesNo);
+        var notice = Optional(row, record, CsvColumns.DefaultNotice, ParseYesNo, YesNo);
         if (problemCount > before || debtor is null)
             return null;
         return new InvoiceFields(debtor.Id, issue!.Value, due!.Value, currency, total, link.Length > 0 ? link : null, debtor,
-            agreed is null ? null : bool.Parse(agreed), notice is null ? null : bool.Parse(notice));
+            agreed is null ? null : agreed == "yes", notice is null ? null : notice == "yes");
     }
 
     private DebtorDraft? ReadDebtor(int row, string[] record)
@@ -53,11 +52,28 @@ internal sealed partial class InvoiceCsvParser
         var email = Optional(row, record, CsvColumns.Email, v => v.Contains('@', StringComparison.Ordinal) && !v.Contains(' ', StringComparison.Ordinal) ? v : null,
             "is not an e-mail address.");
         var state = Cell(record, CsvColumns.State);
+        var person = Optional(row, record, CsvColumns.ContactPerson, v => v.Length <= 100 ? v : null, "is longer than 100 characters.");
+        var salutation = Optional(row, record, CsvColumns.Salutation, v => v.Length <= 30 ? v : null, "is longer than 30 characters.");
+        var channel = Optional(row, record, CsvColumns.PreferredChannel, v => ChannelKind.IsKnown(v.ToLowerInvariant()) ? v.ToLowerInvariant() : null,
+            $"is not one of {string.Join(", ", ChannelKind.All)}.");
+        var alsoByEmail = Optional(row, record, CsvColumns.AlsoByEmail, ParseYesNo, YesNo);
         return problemCount > before
             ? null
             : new DebtorDraft(row, id, name, kind is null ? null : Enum.Parse<DebtorKind>(kind), language, timeZone, country,
-                state.Length > 0 ? state.ToUpperInvariant() : null, email);
+                state.Length > 0 ? state.ToUpperInvariant() : null, email)
+            {
+                ContactPerson = person, Salutation = salutation, PreferredChannel = channel, AlsoByEmail = alsoByEmail is null ? null : alsoByEmail == "yes",
+            };
     }
+
+    private const string YesNo = "is neither yes nor no (ja, nein, true, false, 1, 0).";
+
+    private static string? ParseYesNo(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "yes" or "ja" or "true" or "1" or "y" or "j" or "x" => "yes",
+        "no" or "nein" or "false" or "0" or "n" => "no",
+        _ => null,
+    };
 
     private string? Optional(int row, string[] record, string column, Func<string, string?> parse, string problem)
     {
@@ -97,13 +113,6 @@ internal sealed partial class InvoiceCsvParser
     {
         "consumer" or "private" or "b2c" or "verbraucher" or "privat" or "privatkunde" => nameof(DebtorKind.Consumer),
         "business" or "company" or "b2b" or "unternehmen" or "firma" or "gewerbe" or "geschäftskunde" or "geschaeftskunde" => nameof(DebtorKind.Business),
-        _ => null,
-    };
-
-    private static string? ParseYesNo(string value) => value.ToLowerInvariant() switch
-    {
-        "yes" or "y" or "true" or "1" or "ja" or "j" or "x" => bool.TrueString,
-        "no" or "n" or "false" or "0" or "nein" => bool.FalseString,
         _ => null,
     };
 

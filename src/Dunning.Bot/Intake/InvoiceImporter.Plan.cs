@@ -109,11 +109,17 @@ public sealed partial class InvoiceImporter
     private static bool Changes(DebtorDraft draft, Debtor debtor) =>
         draft.Name != debtor.Name || (draft.Kind is { } k && k != debtor.Kind) || (draft.Language is { } l && l != debtor.Language)
         || (draft.TimeZone is { } z && z != debtor.TimeZone) || (draft.Country is { } c && c != debtor.Country)
-        || (draft.State is { } s && s != debtor.State) || (draft.Email is { } e && e != debtor.Email);
+        || (draft.State is { } s && s != debtor.State) || (draft.Email is { } e && e != debtor.Email)
+        || (draft.ContactPerson is { } p && p != debtor.ContactPerson) || (draft.Salutation is { } a && a != debtor.Salutation)
+        || (draft.PreferredChannel is { } ch && ch != debtor.PreferredChannel) || (draft.AlsoByEmail is { } also && also != debtor.AlsoByEmail);
 
     private static Debtor Apply(DebtorDraft draft, Debtor debtor)
     {
         debtor.Update(draft.Name, draft.Kind, draft.Language, draft.TimeZone, draft.Country, draft.State, draft.Email);
+        debtor.ContactPerson = draft.ContactPerson ?? debtor.ContactPerson;
+        debtor.Salutation = draft.Salutation ?? debtor.Salutation;
+        debtor.PreferredChannel = draft.PreferredChannel ?? debtor.PreferredChannel;
+        debtor.AlsoByEmail = draft.AlsoByEmail ?? debtor.AlsoByEmail;
         return debtor;
     }
 

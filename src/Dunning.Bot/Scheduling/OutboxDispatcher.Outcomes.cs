@@ -11,7 +11,8 @@ public sealed partial class OutboxDispatcher
     private const int CaseWriteAttempts = 5;
 
     /// <summary>Marks the entry sent and records it in the case, with the last offer the reminder made (only an offer sent can be accepted).</summary>
-    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, NegotiationTerms? offer, CancellationToken cancellationToken)
+    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, NegotiationTerms? offer, CancellationToken cancellationToken,
+        string? note = null)
     {
         var now = clock.GetUtcNow();
         entry.Status = OutboxStatus.Sent;
@@ -22,7 +23,7 @@ public sealed partial class OutboxDispatcher
         var written = await CompleteAsync(entry, c =>
         {
             Restore(c, entry, dropped);
-            c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts})",
+            c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts}{(note is null ? "" : "; " + note)})",
                 entry.Channel, numbers, "schedule"));
             if (offer is not null)
                 c.Record(StandingOffer.Record(offer, numbers, now, entry.Channel));
@@ -79,6 +80,8 @@ public sealed partial class OutboxDispatcher
         for (var attempt = 1; attempt <= CaseWriteAttempts; attempt++)
         {
             var debtor = await debtors.FindAsync(entry.DebtorId, cancellationToken).ConfigureAwait(false);
+            if (debtor is not null && entry.Channel == ChannelKind.Email)
+                EmailConversation.EnsureContact(debtor);
             if (debtor?.Contact(entry.Channel) is not { } address)
                 break;
             address.DeadSince ??= now;

@@ -90,6 +90,12 @@ public sealed partial class OutboxDispatcher(
     {
         var debtor = await debtors.FindAsync(entry.DebtorId, cancellationToken).ConfigureAwait(false);
         var link = await conversations.FindAsync(entry.ConversationKey, cancellationToken).ConfigureAwait(false);
+        if (debtor is not null && entry.Channel == ChannelKind.Email)
+        {
+            // E-mail needs no chat: the owner's address is the conversation (see EmailConversation).
+            EmailConversation.EnsureContact(debtor);
+            link ??= EmailConversation.For(debtor, clock.GetUtcNow());
+        }
         if (debtor is null || link is null || link.DebtorId != entry.DebtorId)
             return await CancelAsync(entry, "no_address", [], cancellationToken).ConfigureAwait(false);
 
@@ -114,11 +120,14 @@ public sealed partial class OutboxDispatcher(
             return await DeferAsync(entry, decision.Until!.Value, decision.Reason, cancellationToken).ConfigureAwait(false);
 
         var dropped = decision.Excluded.Select(e => e.Invoice).ToHashSet(StringComparer.Ordinal);
-        var composed = entry.Kind == OutboxKinds.Reminder
-            ? composer.Compose(entry, debtor, dunningCase, [.. about.Where(i => !dropped.Contains(i.Number))], now)
+        var named = about.Where(i => !dropped.Contains(i.Number)).ToList();
+        byId.TryGetValue(entry.Channel, out var channel);
+        // A reminder channel (e-mail) renders its own message from the statement; the others send the composed text.
+        var composed = entry.Kind == OutboxKinds.Reminder && channel is not IReminderChannel
+            ? composer.Compose(entry, debtor, dunningCase, named, now)
             : null;
-        var text = composed?.Text ?? entry.Text;
-        if (!byId.TryGetValue(entry.Channel, out var channel))
+        var text = entry.Kind != OutboxKinds.Reminder ? entry.Text : composed?.Text ?? "";
+        if (channel is null)
             return await RetryAsync(entry, DeliveryResult.RetryLater($"no proactive channel '{entry.Channel}' is registered"), cancellationToken).ConfigureAwait(false);
         if (!await limiters.WaitAsync(entry.Channel, TimeSpan.FromSeconds(Settings.LeaseSeconds / 2.0), cancellationToken).ConfigureAwait(false))
             return await RetryAsync(entry, DeliveryResult.RetryLater("channel rate limit", TimeSpan.FromSeconds(1)), cancellationToken, countAttempt: false).ConfigureAwait(false);
@@ -126,18 +135,45 @@ public sealed partial class OutboxDispatcher(
         DeliveryResult result;
         try
         {
-            result = await channel.SendAsync(link.Reference, [Activity.CreateMessage(text)], cancellationToken).ConfigureAwait(false);
+            if (channel is IReminderChannel own && entry.Kind == OutboxKinds.Reminder)
+                (result, text) = await own.SendReminderAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false);
+            else
+                result = await channel.SendAsync(link.Reference, [Activity.CreateMessage(text)], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             result = DeliveryResult.RetryLater($"{ex.GetType().Name}: {ex.Message}");
         }
+        var copy = result.Status == DeliveryStatus.Delivered ? await CopyByEmailAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false) : null;
         return result.Status switch
         {
-            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, composed?.Offer, cancellationToken).ConfigureAwait(false),
+            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, composed?.Offer, cancellationToken, copy).ConfigureAwait(false),
             DeliveryStatus.Dead => await DeadAsync(entry, result.Detail ?? "dead", cancellationToken).ConfigureAwait(false),
             _ => await RetryAsync(entry, result, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    /// <summary>
+    /// The e-mail copy of a reminder delivered to a chat, for a debtor who wants every reminder also by e-mail. One
+    /// attempt; its outcome goes into the case history with the reminder, a failure never holds the reminder back.
+    /// </summary>
+    private async Task<string?> CopyByEmailAsync(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> named, DunningCase dunningCase,
+        CancellationToken cancellationToken)
+    {
+        if (entry.Kind != OutboxKinds.Reminder || entry.Channel == ChannelKind.Email || !debtor.AlsoByEmail
+            || !byId.TryGetValue(ChannelKind.Email, out var channel) || channel is not IReminderChannel email
+            || EmailConversation.EnsureContact(debtor) is not { CanReceiveProactive: true })
+            return null;
+        try
+        {
+            var (result, _) = await email.SendReminderAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false);
+            return result.Status == DeliveryStatus.Delivered ? "copy by email delivered" : $"copy by email failed: {result.Detail}";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The e-mail copy of {Key} failed", entry.Key);
+            return $"copy by email failed: {ex.GetType().Name}";
+        }
     }
 
     private async Task<IReadOnlyList<Invoice>> InvoicesAsync(OutboxEntry entry, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public sealed class PaymentDetailsDialog(InvoiceStatements statements, Wording w
     private (Dictionary<string, object?> Model, GiroCode? Code) Transfer(IGrouping<string, InvoiceStatement> invoices)
     {
         var amount = invoices.Select(i => i.Due).Aggregate((a, b) => a + b).Rounded();
-        var reference = Reference(invoices.Select(i => i.Number));
+        var reference = RemittanceReference.For(payee, invoices.Select(i => i.Number));
         var code = GiroCode.Supports(amount.Currency) && amount.Amount is >= GiroCode.MinAmount and <= GiroCode.MaxAmount
             ? GiroCode.Create(payee.AccountHolder, payee.Iban, payee.Bic, amount.Amount, amount.Currency, reference)
             : null;
@@ -65,21 +65,4 @@ public sealed class PaymentDetailsDialog(InvoiceStatements statements, Wording w
         };
         return (model, code);
     }
-
-    /// <summary>The prefix and the invoice numbers; whole numbers only, cut to the 140-character reference limit.</summary>
-    private string Reference(IEnumerable<string> numbers)
-    {
-        var prefix = payee.RemittancePrefix.Trim();
-        var joined = string.Empty;
-        foreach (var number in numbers)
-        {
-            var candidate = joined.Length == 0 ? number : $"{joined}, {number}";
-            if (WithPrefix(prefix, candidate).Length > GiroCode.MaxReferenceLength)
-                break;
-            joined = candidate;
-        }
-        return WithPrefix(prefix, joined);
-    }
-
-    private static string WithPrefix(string prefix, string numbers) => prefix.Length == 0 ? numbers : $"{prefix} {numbers}";
 }

@@ -16,6 +16,10 @@ internal static class DebtorDocument
         ["Country"] = debtor.Country,
         ["State"] = debtor.State,
         ["Email"] = debtor.Email,
+        ["ContactPerson"] = debtor.ContactPerson,
+        ["Salutation"] = debtor.Salutation,
+        ["PreferredChannel"] = debtor.PreferredChannel,
+        ["AlsoByEmail"] = debtor.AlsoByEmail,
         ["Contacts"] = new BsonArray(debtor.Contacts.Select(c => new BsonDocument
         {
             ["Channel"] = c.Channel,
@@ -39,6 +43,10 @@ internal static class DebtorDocument
         Country = doc["Country"].AsString,
         State = BsonValues.ToNullableString(doc["State"]),
         Email = BsonValues.ToNullableString(doc["Email"]),
+        ContactPerson = BsonValues.ToNullableString(doc["ContactPerson"]),
+        Salutation = BsonValues.ToNullableString(doc["Salutation"]),
+        PreferredChannel = BsonValues.ToNullableString(doc["PreferredChannel"]),
+        AlsoByEmail = doc["AlsoByEmail"].IsBoolean && doc["AlsoByEmail"].AsBoolean,
         Contacts = [.. doc["Contacts"].AsArray.Select(v => v.AsDocument).Select(c => new ContactAddress
         {
             Channel = c["Channel"].AsString,

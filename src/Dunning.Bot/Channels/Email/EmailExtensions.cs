@@ -1,0 +1,88 @@
+using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Channels.Email;
+
+/// <summary>Registration and endpoints of the e-mail channel (one line each in Program.cs).</summary>
+public static class EmailExtensions
+{
+    /// <summary>
+    /// Binds <see cref="EmailOptions"/> and <see cref="CreditorOptions"/> (checked at start-up). Off (one log line says
+    /// how to turn it on) unless <c>Email:Enabled</c>; on, it registers the composer, the pooled SMTP mailer and the
+    /// channel (also as <see cref="IProactiveChannel"/>), lets the planner fall back to e-mail, and — with an IMAP host —
+    /// the mailbox poller that reads replies and bounce reports.
+    /// </summary>
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>());
+        services.AddOptions<CreditorOptions>().BindConfiguration(CreditorOptions.SectionName);
+        var options = builder.Configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
+        if (!options.Enabled)
+        {
+            services.AddHostedService<EmailOffNotice>();
+            return builder;
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        services.TryAddSingleton<InvoiceStatements>();
+        services.TryAddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<EmailComposer>();
+        services.TryAddSingleton<SmtpMailer>();
+        services.TryAddSingleton<EmailChannel>();
+        services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<EmailChannel>());
+        services.PostConfigure<ReminderPlannerOptions>(o => o.EnableEmailFallback());
+        services.AddHostedService<EmailWordingCheck>();
+        if (options.Imap.IsOn)
+        {
+            services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdapter>(sp).WithBotSetup(sp));
+            services.TryAddSingleton<Bounces>();
+            services.TryAddSingleton<InboundMail>();
+            services.TryAddSingleton<ImapPoller>();
+            services.AddHostedService(sp => sp.GetRequiredService<ImapPoller>());
+        }
+        return builder;
+    }
+
+    /// <summary>Maps the one-click unsubscribe endpoint when the channel is on.</summary>
+    public static WebApplication MapEmail(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.Enabled)
+            return app;
+        app.MapGet(EmailComposer.UnsubscribePath, EmailUnsubscribe.ShowAsync).ExcludeFromDescription();
+        app.MapPost(EmailComposer.UnsubscribePath, EmailUnsubscribe.UnsubscribeAsync).ExcludeFromDescription().DisableAntiforgery();
+        return app;
+    }
+
+    private sealed class EmailOffNotice(ILogger<EmailOffNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogInformation("E-mail channel is off: set Email__Enabled=true, Email__Smtp__Host=<server> and Email__From=<address> (see README, section E-mail) to turn it on.");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>Refuses to start when a ladder stage that messages debtors has no e-mail wording in a required language.</summary>
+    private sealed class EmailWordingCheck(EmailComposer composer, IOptions<MessageCatalogueOptions> catalogue) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var missing = composer.MissingWording(catalogue.Value.RequiredLanguages);
+            return missing.Count == 0
+                ? Task.CompletedTask
+                : throw new InvalidOperationException("The e-mail channel needs wording that dialogs/ lacks:" + Environment.NewLine + string.Join(Environment.NewLine, missing));
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,104 @@
+using Dunning.Bot.Channels.Email;
+using Dunning.Bot.Channels.Teams;
+using Dunning.Bot.Channels.Telegram;
+using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Hosting;
+using Dunning.Bot.Scheduling;
+using Dunning.Bot.Storage;
+
+namespace Dunning.Bot.Cli;
+
+/// <summary>
+/// <c>sweep [--dry-run] [--config file]</c>: one sweep and one dispatch now, with the host's real channels, then exits —
+/// for cron-style deployments and for checking a configuration. Prints one line per debtor the sweep looked at
+/// (debtor, channel, stage, outcome) and a summary. <c>--dry-run</c> plans on a copy of the database and sends nothing.
+/// Exit codes: 0 done, 1 no database, 2 usage.
+/// </summary>
+internal sealed class SweepVerb : ICliVerb
+{
+    public string Name => "sweep";
+
+    public string Summary => "run one sweep and one dispatch now, print one line per message, exit [--dry-run]";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var dryRun = args.Contains("--dry-run");
+        var rest = args.Where(a => a != "--dry-run").ToArray();
+        if (rest.Length is not (0 or 2) || (rest.Length == 2 && rest[0] != DunningConfiguration.ConfigFileArgument))
+        {
+            await error.WriteLineAsync("usage: sweep [--dry-run] [--config <settings.json>]");
+            return 2;
+        }
+        var configuration = DunningConfiguration.ForVerb(rest);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var source = Path.GetFullPath(storage.Path);
+        if (!File.Exists(source))
+        {
+            await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
+            return 1;
+        }
+        var copyFolder = dryRun ? Directory.CreateTempSubdirectory("dunning-sweep-").FullName : null;
+        try
+        {
+            var path = copyFolder is null ? source : SimulateVerb.CopyDatabase(source, copyFolder);
+            await using var app = Build(rest, path, dryRun);
+            return await SweepAsync(app.Services, dryRun, output, cancellationToken);
+        }
+        finally
+        {
+            if (copyFolder is not null)
+                Directory.Delete(copyFolder, recursive: true);
+        }
+    }
+
+    /// <summary>The host's registrations (channels included) without starting it: no Quartz, no demo data, no web server.</summary>
+    private static WebApplication Build(string[] args, string databasePath, bool dryRun)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = DunningConfiguration.WithoutConfigFile(args),
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = DunningConfiguration.EnvironmentName,
+        });
+        DunningConfiguration.AddConfigFile(builder.Configuration, args);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = databasePath,
+            ["Scheduling:Enabled"] = "false",
+            ["Bot:SeedDemoData"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Storage:Connection"] = dryRun ? "Direct" : null,
+        });
+        builder.AddDunningHost();
+        builder.Services.AddDunningStorage(builder.Configuration);
+        builder.AddDunningConversations();
+        builder.AddTelegram();
+        builder.AddWebChat();
+        builder.AddTeams();
+        builder.AddEmail();
+        builder.AddDunningScheduling();
+        return builder.Build();
+    }
+
+    private static async Task<int> SweepAsync(IServiceProvider services, bool dryRun, TextWriter output, CancellationToken cancellationToken)
+    {
+        var planned = new List<PlanResult>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var sweep = await services.GetRequiredService<ScheduleSweep>().SweepAsync(now, cancellationToken, planned.Add);
+        var dispatch = dryRun ? DispatchReport.Empty : await services.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);
+        var outbox = services.GetRequiredService<IOutbox>();
+        foreach (var result in planned.OrderBy(r => r.DebtorId, StringComparer.Ordinal))
+        {
+            var entry = result.Entry is { } e && !dryRun ? await outbox.FindAsync(e.Key, cancellationToken) ?? e : result.Entry;
+            var outcome = result.Outcome != PlanOutcome.Enqueued ? $"{result.Outcome.ToString().ToLowerInvariant()} ({result.Reason})"
+                : dryRun ? "would send"
+                : entry!.Status == OutboxStatus.Sent ? "sent"
+                : $"{entry.Status.ToString().ToLowerInvariant()}{(entry.LastError is { } why ? $" ({why})" : "")}";
+            await output.WriteLineAsync($"{result.DebtorId}\t{entry?.Channel ?? "-"}\t{result.StageKey ?? "-"}\t{outcome}");
+        }
+        await output.WriteLineAsync($"{(dryRun ? "dry run: " : "")}sweep: {sweep}; dispatch: sent {dispatch.Sent}, retried {dispatch.Retried}, dead {dispatch.Dead}, cancelled {dispatch.Cancelled}, deferred {dispatch.Deferred}");
+        return 0;
+    }
+}

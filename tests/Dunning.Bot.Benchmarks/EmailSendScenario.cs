@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Dunning.Bot.Channels;
+using Dunning.Bot.Channels.Email;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Payments;
+using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Scheduling;
+using Dunning.Bot.Storage;
+using Dunning.Bot.Tests.Channels.Email;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dunning.Bot.Benchmarks;
+
+/// <summary>
+/// Reminders by e-mail as the dispatcher sends them: each rendered from the claim statement (subject, plain text, HTML,
+/// GiroCode PNG) and submitted over the pooled SMTP connection to a local smtp4dev process:
+/// <c>email-send --reminders 10000 [--concurrency 8]</c>. Reports messages per second and peak memory.
+/// Needs smtp4dev in <c>.tools/</c> (see README).
+/// </summary>
+internal sealed class EmailSendScenario : IScenario
+{
+    public string Name => "email-send";
+
+    public async Task RunAsync(BenchmarkArgs args, CancellationToken cancellationToken)
+    {
+        var reminders = args.Int("reminders", 10_000);
+        var concurrency = args.Int("concurrency", 8);
+        var server = new MailServer();
+        await server.InitializeAsync();
+        var folder = Directory.CreateTempSubdirectory("dunning-bench-email-");
+        try
+        {
+            await using var app = Build(server, Path.Combine(folder.FullName, "dunning.db"));
+            var channel = (IReminderChannel)app.Services.GetServices<IProactiveChannel>().Single(c => c.ChannelId == ChannelKind.Email);
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var outcomes = new DeliveryStatus[reminders];
+            var next = -1;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, reminders)).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < reminders)
+                {
+                    var (entry, debtor, invoice, dunningCase) = Reminder(i, today);
+                    outcomes[i] = (await channel.SendReminderAsync(entry, debtor, [invoice], dunningCase, cancellationToken)).Result.Status;
+                }
+            }));
+            clock.Stop();
+
+            var delivered = outcomes.Count(o => o == DeliveryStatus.Delivered);
+            Report.Line(Name, new
+            {
+                reminders,
+                concurrency,
+                delivered,
+                seconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
+                messages_per_second = Math.Round(delivered / clock.Elapsed.TotalSeconds, 2),
+                peak_mb = Report.PeakMemoryMb(),
+            });
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static (OutboxEntry, Debtor, Invoice, DunningCase) Reminder(int i, DateOnly today)
+    {
+        var id = $"B-{i:D6}";
+        var debtor = new Debtor
+        {
+            Id = id, Name = $"Kunde {i} GmbH", Kind = i % 2 == 0 ? DebtorKind.Business : DebtorKind.Consumer, Email = $"kunde{i}@bench.test",
+            AccessCode = $"AC{i:D6}", LinkToken = $"tok_{i:D6}",
+        };
+        var invoice = Invoice.Create($"RE-{i:D6}", id, today.AddDays(-60), today.AddDays(-30), "EUR", 100m + i % 900);
+        var stage = 1 + i % 3;
+        var dunningCase = new DunningCase { DebtorId = id };
+        dunningCase.Advance(invoice.Number, stage);
+        var entry = new OutboxEntry
+        {
+            Key = $"reminder:{id}:{invoice.Number}@{stage}", DebtorId = id, Kind = OutboxKinds.Reminder, Channel = ChannelKind.Email,
+            ConversationKey = EmailConversation.KeyFor(id), Language = i % 5 == 0 ? "en" : "de", MessageKey = "", Text = "",
+            Items = [new OutboxItem(invoice.Number, stage, stage - 1, today.AddDays(14))], CreatedAt = TimeProvider.System.GetUtcNow(),
+        };
+        return (entry, debtor, invoice, dunningCase);
+    }
+
+    private static WebApplication Build(MailServer server, string databasePath)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var settings = server.Settings();
+        settings.Remove("Email:Imap:Host");
+        settings["Storage:Path"] = databasePath;
+        settings["Payee:AccountHolder"] = "Muster Handwerk GmbH";
+        settings["Payee:Iban"] = "DE89370400440532013000";
+        settings["Creditor:Name"] = "Muster Handwerk GmbH";
+        settings["Scheduling:Enabled"] = "false";
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<PayeeOptions>().Bind(builder.Configuration.GetSection(PayeeOptions.SectionName));
+        builder.Services.AddDunningStorage(builder.Configuration);
+        builder.Services.AddDunningScheduleServices(builder.Configuration);
+        builder.AddEmail();
+        // Not started: only rendering and submission are measured.
+        return builder.Build();
+    }
+}

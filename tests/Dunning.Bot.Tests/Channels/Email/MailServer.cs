@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Net.Smtp;
+using MailKit.Search;
+using MailKit.Security;
+using MimeKit;
+
+namespace Dunning.Bot.Tests.Channels.Email;
+
+/// <summary>
+/// A real mail server process for the e-mail tests: the smtp4dev dotnet tool (SMTP and IMAP, messages in memory) on
+/// free loopback ports, started once per test class and stopped afterwards. It is installed into <c>.tools/</c> at the
+/// repository root by <c>.ci/run</c> (or by hand: <see cref="InstallCommand"/>). Without it the tests are skipped outside
+/// CI (see <see cref="MailServerFactAttribute"/>) and fail in CI.
+/// </summary>
+public sealed class MailServer : IAsyncLifetime
+{
+    public const string InstallCommand = "dotnet tool install --tool-path .tools Rnwood.Smtp4dev --version 3.15.0";
+
+    private Process? process;
+    private readonly string data = Directory.CreateTempSubdirectory("smtp4dev-").FullName;
+
+    public int SmtpPort { get; private set; }
+
+    public int ImapPort { get; private set; }
+
+    public static string Executable => Path.Combine(RepositoryRoot(), ".tools", "smtp4dev");
+
+    public static bool IsInstalled => File.Exists(Executable);
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(IsInstalled, $"{Executable} is missing; install it with: {InstallCommand}");
+        SmtpPort = FreePort();
+        ImapPort = FreePort();
+        var web = FreePort();
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = data,
+        };
+        foreach (var arg in new[]
+        {
+            "--db=", $"--smtpport={SmtpPort}", $"--imapport={ImapPort}", "--pop3port=0", $"--urls=http://127.0.0.1:{web}",
+            "--bindaddress=127.0.0.1", "--allowremoteconnections-", "--nousersettings", $"--baseappdatapath={data}",
+            "--hostname=localhost", "--messagestokeep=100000", "--tlsmode=None",
+        })
+            start.ArgumentList.Add(arg);
+        process = Process.Start(start) ?? throw new InvalidOperationException("smtp4dev did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var watch = Stopwatch.StartNew();
+        while (!await AcceptsAsync(SmtpPort) || !await AcceptsAsync(ImapPort))
+        {
+            Assert.False(process.HasExited, $"smtp4dev exited with code {(process.HasExited ? process.ExitCode : 0)}");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), "smtp4dev did not open its SMTP and IMAP ports within 90 s");
+            await Task.Delay(200);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        process?.Dispose();
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Settings that turn the host's e-mail channel on against this server.</summary>
+    public Dictionary<string, string?> Settings(string from = "Muster Handwerk <rechnung@muster-handwerk.test>") => new()
+    {
+        ["Email:Enabled"] = "true",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:From"] = from,
+        ["Email:Imap:Host"] = "127.0.0.1",
+        ["Email:Imap:Port"] = ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Imap:Security"] = "None",
+        ["Email:Imap:User"] = "test",
+        ["Email:Imap:Password"] = "test",
+        ["Email:Imap:PollSeconds"] = "3600",
+        ["Email:MaxPerMinute"] = "0",
+    };
+
+    /// <summary>Submits a message as a debtor's mail program would.</summary>
+    public async Task SendAsync(MimeMessage message)
+    {
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync("127.0.0.1", SmtpPort, SecureSocketOptions.None);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(true);
+    }
+
+    /// <summary>Submits raw bytes (malformed MIME) as they are.</summary>
+    public async Task SendRawAsync(string from, string to, byte[] raw)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, SmtpPort);
+        await using var stream = client.GetStream();
+        using var reader = new StreamReader(stream, leaveOpen: true);
+        async Task<string> Say(string? line)
+        {
+            if (line is not null)
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(line + "\r\n"));
+            string reply;
+            do
+                reply = await reader.ReadLineAsync() ?? "";
+            while (reply.Length > 3 && reply[3] == '-');
+            return reply;
+        }
+        await Say(null);
+        await Say("EHLO test");
+        await Say($"MAIL FROM:<{from}>");
+        await Say($"RCPT TO:<{to}>");
+        await Say("DATA");
+        await stream.WriteAsync(raw);
+        Assert.StartsWith("250", await Say("\r\n."));
+        await Say("QUIT");
+    }
+
+    /// <summary>Every message in the mailbox (what reached the server), waiting until at least <paramref name="atLeast"/> are there.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MessagesAsync(int atLeast = 0)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var imap = new ImapClient();
+            await imap.ConnectAsync("127.0.0.1", ImapPort, SecureSocketOptions.None);
+            await imap.AuthenticateAsync("test", "test");
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
+            var list = new List<MimeMessage>();
+            foreach (var uid in await imap.Inbox.SearchAsync(SearchQuery.All))
+                list.Add(await imap.Inbox.GetMessageAsync(uid));
+            await imap.DisconnectAsync(true);
+            if (list.Count >= atLeast || watch.Elapsed > TimeSpan.FromSeconds(30))
+                return list;
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dunning.Bot.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("Repository root (Dunning.Bot.sln) not found.");
+    }
+}
+
+/// <summary>
+/// A fact that needs <see cref="MailServer"/>: skipped (with the install command) when smtp4dev is not installed — except
+/// in CI (CI=true), where it runs and fails, so a missing server never passes silently.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class MailServerFactAttribute : FactAttribute
+{
+    public MailServerFactAttribute()
+    {
+        if (!MailServer.IsInstalled && Environment.GetEnvironmentVariable("CI") != "true")
+            Skip = $"smtp4dev is not installed; run at the repository root: {MailServer.InstallCommand}";
+    }
+}
