@@ -21,6 +21,8 @@ internal static class ApiExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // null for a non-nullable member ("debtorId": null) is malformed input (400), not a crash further in.
+            o.SerializerOptions.RespectNullableAnnotations = true;
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddDebtorPrivacy();

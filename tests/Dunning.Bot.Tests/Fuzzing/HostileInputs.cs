@@ -16,11 +16,15 @@ internal sealed class HostileInputs(int seed, int hugeBytes, string validValue, 
         "multipart/form-data; boundary=x", "application/xml", "application/json; charset=utf-16", "",
     ];
 
-    private static readonly string[] WrongValues = ["5", "-1.5e309", "true", "false", "null", "[]", "{}", "[1,\"a\"]", "{\"a\":{}}", "\"\\ud800\"", "0x1F"];
+    /// <summary>Values of the wrong type for a string slot; a surface whose slot takes a number passes its own (<see cref="WrongValues"/>).</summary>
+    public static readonly string[] NotStrings = ["5", "-1.5e309", "true", "false", "null", "[]", "{}", "[1,\"a\"]", "{\"a\":{}}", "\"\\ud800\"", "0x1F"];
 
     private static readonly byte[][] BadUtf8 = [[0xC3, 0x28], [0xFF], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80]];
 
     private readonly Random random = new(seed);
+
+    /// <summary>What "wrongtype" puts in the value slot.</summary>
+    public IReadOnlyList<string> WrongValues { get; init; } = NotStrings;
 
     /// <summary>The kinds of damage; "huge" (past the body limit) is drawn 3 times in 100, the rest evenly.</summary>
     public static readonly string[] Kinds = ["truncated", "control", "utf8", "wrongtype", "deep", "garbage", "empty"];
@@ -35,7 +39,7 @@ internal sealed class HostileInputs(int seed, int hugeBytes, string validValue, 
             "truncated" => Truncated(Fill(template, validValue, Text())),
             "control" => Fill(template, validValue, Text() + (char)random.Next(0, 32) + Text()),
             "utf8" => FillBytes(template, validValue, [.. Encoding.UTF8.GetBytes(Text()), .. BadUtf8[random.Next(BadUtf8.Length)], .. Encoding.UTF8.GetBytes(Text())]),
-            "wrongtype" => Fill(template, WrongValues[random.Next(WrongValues.Length)], Text()),
+            "wrongtype" => Fill(template, WrongValues[random.Next(WrongValues.Count)], Text()),
             "huge" => Fill(template, validValue, new string((char)random.Next('a', 'z' + 1), hugeBytes + random.Next(1, 4096))),
             "deep" => Fill(template, Deep(random.Next(65, 5000)), Text()),
             "garbage" => Garbage(),

@@ -37,7 +37,7 @@ public sealed partial class TeamsMessageEndpoint(
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Without Teams:AppId only callers on this machine are answered (Teams:AllowAnonymous).");
 
-        if (ReadActivity(body) is not { } activity)
+        if (document is null || ReadActivity(body) is not { } activity)
             return Results.Problem(statusCode: 400, title: "The body is not a Bot Framework activity with type, channelId, conversation.id and an http(s) serviceUrl.");
         trusted.Trust(activity.ServiceUrl!, persist: !auth.IsAnonymous);
 
@@ -84,6 +84,9 @@ public sealed partial class TeamsMessageEndpoint(
 
     private static JsonDocument? TryParse(byte[] body)
     {
+        // Invalid UTF-8 inside a string would only throw when the validator reads it (serviceUrl): treat it as no JSON.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return null;
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });

@@ -61,7 +61,9 @@ internal static class TelegramWebhook
                 return null;
             copy.Write(buffer, 0, read);
         }
-        return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
+        var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        // Telegram sends UTF-8; anything else is not an update (an empty text fails the update check: 400).
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : string.Empty;
     }
 
     private static bool TryReadUpdateId(string body, out long updateId)
