@@ -48,9 +48,6 @@ public abstract partial class CaseDialog : IntentDialog
     protected static DateTime Local(ITurnContext turn, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, DebtorOf(turn).TimeZoneInfo).DateTime;
 
-    /// <summary>The time of day of <paramref name="instant"/> on the debtor's clock ("HH:mm", the same in de and en).</summary>
-    protected static string TimeOfDay(ITurnContext turn, DateTimeOffset instant) =>
-        Local(turn, instant).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>When a person answers this escalation, in the debtor's words of time ("morgen, 12 Uhr"), see <see cref="Wording.AnswerTime"/>.</summary>
     protected string AnswerTime(ITurnContext turn, Escalation escalation)

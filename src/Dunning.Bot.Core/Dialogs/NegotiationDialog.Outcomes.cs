@@ -119,7 +119,7 @@ public sealed partial class NegotiationDialog
         await SayAsync(step.Context, key, new
         {
             why = why ?? step.Values.GetValue<string>("why"),
-            respond_by = Local(step.Context, escalation.RespondBy ?? escalation.RaisedAt), respond_time = TimeOfDay(step.Context, escalation.RespondBy ?? escalation.RaisedAt),
+            respond_when = AnswerTime(step.Context, escalation),
         }, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }

@@ -14,8 +14,8 @@ public sealed class NegotiationFlowTranscripts
         { "de", ["> Kann ich bis zum 29.12. zahlen?", "[32 Tage mehr, bis 28.12.2026]", "> 32 Tage mehr, bis 28.12.2026", "Soll ich das so festhalten?", "[Ja]", "[Nein]", "> Ja", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-28" },
         { "en", ["> Can I pay on 29 December?", "> 2", "Shall I record it like that?", "> Yes", "2 instalments, €480.00 in total", "• 4 December 2026: €240.00", "• 4 January 2027: €240.00"], AgreementKind.InstalmentPlan, AgreementState.Active, "2026-12-04" },
         // counter-offer refused: "no", or the button; the request goes to staff as asked
-        { "de", ["> Kann ich bis zum 29.12. zahlen?", "> Nein", "an einen Mitarbeiter weitergegeben", "bis zum 20.11.2026 um 17:00 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-29" },
-        { "en", ["> Can I pay in 7 instalments?", "> Ask a colleague", "passed your request on to a colleague", "by 20 November 2026, 17:00"], AgreementKind.InstalmentPlan, AgreementState.AwaitingApproval, "2026-12-04" },
+        { "de", ["> Kann ich bis zum 29.12. zahlen?", "> Nein", "an einen Mitarbeiter weitergegeben", "bis heute, 17 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-29" },
+        { "en", ["> Can I pay in 7 instalments?", "> Ask a colleague", "passed your request on to a colleague", "by today, 5 pm"], AgreementKind.InstalmentPlan, AgreementState.AwaitingApproval, "2026-12-04" },
         // promises
         { "de", ["> Ich zahle am Freitag", "Sie zahlen 480,00 € bis zum 27.11.2026.", "> Ja", "Vielen Dank, ich habe Ihre Zahlungszusage", "bis zum 27.11.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-11-27" },
         { "en", ["> I will pay on 26 December", "> yes", "Thank you, I have noted your promise", "by 28 December 2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-28" },

@@ -36,10 +36,10 @@ public sealed class NegotiationLimitTranscripts
         { "en", 480m, 3, "MaxDiscountPercent=0", 0, ["> Can I pay on 29 December?", "!off:"], Counter },
         // ApprovalThresholdAmount = 5000 (strictly above needs a person)
         { "en", 5000m, 2, "", 0, ["> Can I pay on 26 December?", "> Yes", "You pay €5,000.00 by 28 December 2026"], Agreed },
-        { "de", 5000.01m, 2, "", 0, ["> Kann ich bis zum 26.12. zahlen?", "Bei einem Betrag dieser Höhe", "bis zum 20.11.2026 um 17:00 Uhr", "!Einverstanden"], Approval },
+        { "de", 5000.01m, 2, "", 0, ["> Kann ich bis zum 26.12. zahlen?", "Bei einem Betrag dieser Höhe", "bis heute, 17 Uhr", "!Einverstanden"], Approval },
         // MaxAgreementsPerInvoice = 2
         { "de", 480m, 2, "", 1, ["> Kann ich bis zum 26.12. zahlen?", "> Ja", "Sie zahlen 480,00 € bis zum 28.12.2026"], Agreed },
-        { "en", 480m, 2, "", 2, ["> Can I pay on 26 December?", "already made arrangements for this invoice", "by 20 November 2026, 17:00"], Approval },
+        { "en", 480m, 2, "", 2, ["> Can I pay on 26 December?", "already made arrangements for this invoice", "by today, 5 pm"], Approval },
     };
 
     [Theory]
