@@ -1,5 +1,4 @@
 using Dunning.Bot.Banking;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +10,8 @@ namespace Dunning.Bot.Api;
 /// </summary>
 internal static class BankStatementsApi
 {
+    public const string Path = "/api/v1/bank-statements";
+
     public static RouteGroupBuilder MapBankStatements(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/bank-statements").WithTags("Bank statements");
@@ -23,13 +24,17 @@ internal static class BankStatementsApi
     internal static async Task<Results<Ok<BankImportReport>, UnprocessableEntity<BankImportReport>, ProblemHttpResult>> ImportAsync(
         HttpContext http, BankImporter importer, IOptions<BankingOptions> options, bool? dryRun, CancellationToken ct)
     {
-        var cap = options.Value.MaxBytes;
-        if (http.Request.ContentLength > cap)
+        // ApiGate has already refused a declared length over the cap and set the server's limit for chunked bodies.
+        BankImportReport report;
+        try
+        {
+            report = await importer.ImportAsync(http.Request.Body, dryRun ?? false, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
             return TooLarge(options.Value);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = cap + 1;
-        var report = await importer.ImportAsync(http.Request.Body, dryRun ?? false, ct);
-        if (report.Refusal is not null && report.Refusal.Contains("larger than", StringComparison.Ordinal))
+        }
+        if (report.TooLarge)
             return TooLarge(options.Value);
         return report.Refusal is null ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }

@@ -16,6 +16,9 @@ public sealed record BankImportReport
 
     public string? Refusal { get; init; }
 
+    /// <summary>The whole file was refused for its size.</summary>
+    public bool TooLarge { get; init; }
+
     public List<BookedPayment> Booked { get; } = [];
 
     public List<BankImportItem> AlreadyBooked { get; } = [];

@@ -20,7 +20,7 @@ public sealed class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, I
     {
         var statement = await BankStatementReader.ReadAsync(stream, options.Value, cancellationToken);
         if (statement.Refusal is not null)
-            return new BankImportReport { Format = statement.Format, DryRun = dryRun, Refusal = statement.Refusal };
+            return new BankImportReport { Format = statement.Format, DryRun = dryRun, Refusal = statement.Refusal, TooLarge = statement.TooLarge };
         if (statement.Currency is null)
             return new BankImportReport { Format = statement.Format, DryRun = dryRun, Entries = statement.Entries.Count, Refusal = "the statement names no account currency (camt Acct/Ccy, MT940 :60F:)." };
         var report = new BankImportReport { Format = statement.Format, Currency = statement.Currency, DryRun = dryRun, Entries = statement.Entries.Count };

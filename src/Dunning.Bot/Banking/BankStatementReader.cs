@@ -52,5 +52,5 @@ public static class BankStatementReader
     }
 
     private static BankStatement TooLarge(BankingOptions options) =>
-        BankStatement.Refused("unknown", $"the file is larger than {options.MaxFileMegabytes} MB (Banking:MaxFileMegabytes).");
+        BankStatement.Refused("unknown", $"the file is larger than {options.MaxFileMegabytes} MB (Banking:MaxFileMegabytes).") with { TooLarge = true };
 }
