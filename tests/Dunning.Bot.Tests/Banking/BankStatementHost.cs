@@ -30,7 +30,7 @@ internal sealed class BankStatementHost : IDisposable
     public HttpClient Client { get; }
 
     public async Task DebtorAsync(string id, string name) =>
-        (await Client.PutAsJsonAsync($"/api/v1/debtors/{id}", new { name, kind = "business", country = "DE" })).EnsureSuccessStatusCode();
+        (await Client.PutAsJsonAsync($"/api/v1/debtors/{id}", new { name, kind = "business", country = "DE", email = $"{id.ToLowerInvariant()}@example.org" })).EnsureSuccessStatusCode();
 
     /// <summary>An invoice issued 27 Dec 2025; due 10 Jan (in default since 10 Feb, interest runs) unless <paramref name="due"/> says otherwise.</summary>
     public async Task InvoiceAsync(string number, string debtorId, decimal total, string due = "2026-01-10") =>
