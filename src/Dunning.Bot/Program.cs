@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Banking;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
@@ -25,6 +26,7 @@ DunningConfiguration.AddConfigFile(builder.Configuration, args);
 builder.AddDunningHost();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
+builder.Services.AddDunningBanking(builder.Configuration);
 builder.AddDunningApi();
 builder.AddDunningConversations();
 builder.AddTelegram();

@@ -37,7 +37,7 @@ internal static class ApiExtensions
         var api = app.MapGroup("/api/v1")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();
-        api.MapDebtors().MapInvoices().MapCases();
+        api.MapDebtors().MapInvoices().MapCases().MapBankStatements();
         api.MapDebtorPrivacy();
         return app;
     }

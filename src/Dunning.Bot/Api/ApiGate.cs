@@ -5,7 +5,7 @@ namespace Dunning.Bot.Api;
 
 /// <summary>
 /// Runs before routing binds anything under <c>/api</c>: a request without a configured API key gets
-/// 401 problem+json, and a body over <see cref="ApiOptions.MaxBodyBytes"/> is refused with 413.
+/// 401 problem+json, and a body over <see cref="ApiOptions.MaxBodyBytes"/> (bank statements: Banking:MaxFileMegabytes) is refused with 413.
 /// </summary>
 internal static class ApiGate
 {
@@ -27,19 +27,23 @@ internal static class ApiGate
             });
             return;
         }
-        if (http.Request.ContentLength > options.MaxBodyBytes)
+        // Bank statements are files, not JSON: they have their own, larger cap (Banking:MaxFileMegabytes).
+        var limit = http.Request.Path.StartsWithSegments(BankStatementsApi.Path)
+            ? http.RequestServices.GetRequiredService<IOptions<Banking.BankingOptions>>().Value.MaxBytes
+            : options.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"The body has {http.Request.ContentLength} bytes; the limit is {options.MaxBodyBytes}." },
+                ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"The body has {http.Request.ContentLength} bytes; the limit is {limit}." },
             });
             return;
         }
         // Chunked bodies without a length are cut off by the server at the same limit.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = options.MaxBodyBytes;
+            size.MaxRequestBodySize = limit;
         http.Items[CallerItem] = caller;
         await next(http);
     });

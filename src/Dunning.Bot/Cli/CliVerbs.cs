@@ -8,6 +8,7 @@ internal static class CliVerbs
         new ApiKeyVerb(),
         new ClassifyVerb(),
         new ImportVerb(),
+        new BankImportVerb(),
         new StaffVerb(),
         new TeamsPackageVerb(),
         new LinksVerb(),

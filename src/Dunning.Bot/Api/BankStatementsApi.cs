@@ -1,0 +1,48 @@
+using Dunning.Bot.Banking;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Dunning.Bot.Api;
+
+/// <summary>
+/// <c>POST /api/v1/bank-statements</c> (the raw camt.053 or MT940 file as the body, at most Banking:MaxFileMegabytes;
+/// <c>?dryRun=true</c> books nothing) and <c>GET /api/v1/bank-statements/review</c> (the entries waiting for the owner).
+/// </summary>
+internal static class BankStatementsApi
+{
+    public const string Path = "/api/v1/bank-statements";
+
+    public static RouteGroupBuilder MapBankStatements(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/bank-statements").WithTags("Bank statements");
+        group.MapPost("/", ImportAsync).Accepts<string>("application/xml", "text/plain", "application/octet-stream")
+            .WithSummary("Import a camt.053 / camt.054 or MT940 statement; credits are matched to invoices and booked.");
+        group.MapGet("/review", ListReviewAsync).WithSummary("Statement entries waiting for the owner to assign them.");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<BankImportReport>, UnprocessableEntity<BankImportReport>, ProblemHttpResult>> ImportAsync(
+        HttpContext http, BankImporter importer, IOptions<BankingOptions> options, bool? dryRun, CancellationToken ct)
+    {
+        // ApiGate has already refused a declared length over the cap and set the server's limit for chunked bodies.
+        BankImportReport report;
+        try
+        {
+            report = await importer.ImportAsync(http.Request.Body, dryRun ?? false, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(options.Value);
+        }
+        if (report.TooLarge)
+            return TooLarge(options.Value);
+        return report.Refusal is null ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+    }
+
+    internal static async Task<Ok<IReadOnlyList<BankReviewEntry>>> ListReviewAsync(IBankReviewStore review, CancellationToken ct) =>
+        TypedResults.Ok(await review.ListAsync(ct));
+
+    private static ProblemHttpResult TooLarge(BankingOptions options) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Statement too large",
+            detail: $"The statement is larger than {options.MaxFileMegabytes} MB (Banking:MaxFileMegabytes); nothing was booked.");
+}
