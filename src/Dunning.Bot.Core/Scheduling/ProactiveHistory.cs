@@ -27,4 +27,23 @@ public static class ProactiveHistory
         }
         return last;
     }
+
+    /// <summary>
+    /// Whether the latest reminder about <paramref name="invoiceNumber"/> arrived (true when there was none): a delivery about
+    /// it is recorded at or after it. A reminder on a channel other than web chat recorded without a delivery (histories
+    /// written before deliveries were recorded) counts as delivered, as those channels confirm when they accept.
+    /// </summary>
+    public static bool LastReminderDelivered(DunningCase dunningCase, string invoiceNumber)
+    {
+        ArgumentNullException.ThrowIfNull(dunningCase);
+        CaseAction? last = null;
+        foreach (var action in dunningCase.History)
+        {
+            if (action.Kind == CaseActionKinds.Reminder && action.InvoiceNumbers?.Contains(invoiceNumber) == true && (last is null || action.At >= last.At))
+                last = action;
+        }
+        if (last is null || last.Channel != ChannelKind.WebChat)
+            return true;
+        return dunningCase.History.Any(a => a.Kind == CaseActionKinds.Delivered && a.At >= last.At && a.InvoiceNumbers?.Contains(invoiceNumber) == true);
+    }
 }
