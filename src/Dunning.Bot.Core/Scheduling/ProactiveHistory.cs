@@ -15,6 +15,18 @@ public static class ProactiveHistory
         return [.. dunningCase.History.Where(a => ProactiveKinds.Contains(a.Kind) && a.At > since).Select(a => a.At)];
     }
 
+    /// <summary>
+    /// As <see cref="SentSince"/>, without web chat reminders nobody has fetched (no delivery recorded about their invoices
+    /// since): for the e-mail that replaces such a reminder, which the debtor never saw.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> ArrivedSince(DunningCase dunningCase, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(dunningCase);
+        return [.. dunningCase.History.Where(a => ProactiveKinds.Contains(a.Kind) && a.At > since && (a.Channel != ChannelKind.WebChat
+            || dunningCase.History.Any(d => d.Kind == CaseActionKinds.Delivered && d.At >= a.At && d.InvoiceNumbers?.Intersect(a.InvoiceNumbers ?? []).Any() == true)))
+            .Select(a => a.At)];
+    }
+
     /// <summary>The latest instant a reminder about <paramref name="invoiceNumber"/> was sent, or null.</summary>
     public static DateTimeOffset? LastReminderAbout(DunningCase dunningCase, string invoiceNumber)
     {

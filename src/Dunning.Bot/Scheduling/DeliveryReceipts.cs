@@ -27,6 +27,9 @@ public sealed class DeliveryReceipts(
 {
     private const int WriteAttempts = 5;
 
+    /// <summary>Appended to the key of the web chat reminder an e-mail fallback replaces.</summary>
+    private const string FallbackSuffix = ">email";
+
     private readonly bool emailOn = channels.Any(c => string.Equals(c.ChannelId, ChannelKind.Email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
@@ -86,6 +89,10 @@ public sealed class DeliveryReceipts(
         return handed;
     }
 
+    /// <summary>Whether <paramref name="entry"/> is the e-mail fallback of an unfetched web chat reminder.</summary>
+    public static bool IsFallback(OutboxEntry entry) =>
+        entry.Channel == ChannelKind.Email && entry.Key.Contains(FallbackSuffix, StringComparison.Ordinal);
+
     /// <summary>The delivery in the case history: where and when the reminder arrived (reminders only; other kinds keep it on the entry).</summary>
     internal static void RecordDelivery(DunningCase dunningCase, OutboxEntry entry, DateTimeOffset at, string channel, string how)
     {
@@ -98,7 +105,7 @@ public sealed class DeliveryReceipts(
     {
         var copy = new OutboxEntry
         {
-            Key = $"{entry.Key}>email",
+            Key = entry.Key + FallbackSuffix,
             DebtorId = entry.DebtorId,
             Kind = entry.Kind,
             Channel = ChannelKind.Email,

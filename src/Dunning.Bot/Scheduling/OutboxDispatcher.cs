@@ -116,7 +116,9 @@ public sealed partial class OutboxDispatcher(
             Debtor = debtor,
             Channel = entry.Channel,
             Now = now,
-            RecentProactive = ProactiveHistory.SentSince(dunningCase, now.AddDays(-7)),
+            // The e-mail replacing an unfetched web chat reminder is not a second message: the debtor never saw the first.
+            RecentProactive = DeliveryReceipts.IsFallback(entry) ? ProactiveHistory.ArrivedSince(dunningCase, now.AddDays(-7))
+                : ProactiveHistory.SentSince(dunningCase, now.AddDays(-7)),
             StaffOwnsConversation = link.Handoff != HandoffState.Bot || links.Any(l => l.Handoff != HandoffState.Bot),
             Invoices = about,
         });
