@@ -8,6 +8,12 @@ public static class ProactiveHistory
     /// <summary>Case-history kinds that were proactive messages to the debtor (they count against the contact caps).</summary>
     public static readonly IReadOnlySet<string> ProactiveKinds = new HashSet<string>(StringComparer.Ordinal) { CaseActionKinds.Reminder };
 
+    /// <summary>
+    /// Ends the summary of a reminder whose channel has not confirmed its arrival yet (a web chat message nobody fetched);
+    /// a later <see cref="CaseActionKinds.Delivered"/> action about its invoices confirms it.
+    /// </summary>
+    public const string AwaitingDelivery = "not yet delivered";
+
     /// <summary>Send instants of proactive messages after <paramref name="since"/>.</summary>
     public static IReadOnlyList<DateTimeOffset> SentSince(DunningCase dunningCase, DateTimeOffset since)
     {
@@ -22,7 +28,7 @@ public static class ProactiveHistory
     public static IReadOnlyList<DateTimeOffset> ArrivedSince(DunningCase dunningCase, DateTimeOffset since)
     {
         ArgumentNullException.ThrowIfNull(dunningCase);
-        return [.. dunningCase.History.Where(a => ProactiveKinds.Contains(a.Kind) && a.At > since && (a.Channel != ChannelKind.WebChat
+        return [.. dunningCase.History.Where(a => ProactiveKinds.Contains(a.Kind) && a.At > since && (!IsAwaiting(a)
             || dunningCase.History.Any(d => d.Kind == CaseActionKinds.Delivered && d.At >= a.At && d.InvoiceNumbers?.Intersect(a.InvoiceNumbers ?? []).Any() == true)))
             .Select(a => a.At)];
     }
@@ -41,9 +47,9 @@ public static class ProactiveHistory
     }
 
     /// <summary>
-    /// Whether the latest reminder about <paramref name="invoiceNumber"/> arrived (true when there was none): a delivery about
-    /// it is recorded at or after it. A reminder on a channel other than web chat recorded without a delivery (histories
-    /// written before deliveries were recorded) counts as delivered, as those channels confirm when they accept.
+    /// Whether the latest reminder about <paramref name="invoiceNumber"/> arrived (true when there was none): it was not
+    /// recorded as <see cref="AwaitingDelivery"/>, or a delivery about it is recorded at or after it. (Histories written
+    /// before deliveries were recorded count as delivered.)
     /// </summary>
     public static bool LastReminderDelivered(DunningCase dunningCase, string invoiceNumber)
     {
@@ -54,8 +60,10 @@ public static class ProactiveHistory
             if (action.Kind == CaseActionKinds.Reminder && action.InvoiceNumbers?.Contains(invoiceNumber) == true && (last is null || action.At >= last.At))
                 last = action;
         }
-        if (last is null || last.Channel != ChannelKind.WebChat)
+        if (last is null || !IsAwaiting(last))
             return true;
         return dunningCase.History.Any(a => a.Kind == CaseActionKinds.Delivered && a.At >= last.At && a.InvoiceNumbers?.Contains(invoiceNumber) == true);
     }
+
+    private static bool IsAwaiting(CaseAction reminder) => reminder.Summary.Contains(AwaitingDelivery, StringComparison.Ordinal);
 }

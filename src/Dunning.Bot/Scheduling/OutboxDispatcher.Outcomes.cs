@@ -28,7 +28,7 @@ public sealed partial class OutboxDispatcher
         {
             Restore(c, entry, dropped);
             c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts}{(note is null ? "" : "; " + note)}"
-                + (arrivedOn is null ? "; not yet delivered" : "") + ")", entry.Channel, numbers, "schedule"));
+                + (arrivedOn is null ? "; " + ProactiveHistory.AwaitingDelivery : "") + ")", entry.Channel, numbers, "schedule"));
             if (arrivedOn is not null)
                 DeliveryReceipts.RecordDelivery(c, entry, now, arrivedOn, arrivedOn == entry.Channel ? "accepted by the channel" : "the e-mail copy was accepted");
             if (offer is not null)
