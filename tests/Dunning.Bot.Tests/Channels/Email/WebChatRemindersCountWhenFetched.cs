@@ -42,6 +42,26 @@ public sealed class WebChatRemindersCountWhenFetched(MailServer server) : IClass
     }
 
     [MailServerFact]
+    public async Task A_reminder_pushed_down_an_open_stream_is_delivered()
+    {
+        using var world = new EmailWorld(server);
+        var chat = await ChatAsync(world, "K-704", "stream@korn.test", "RE-2026-0704");
+        using var reconnect = await chat.Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{chat.Client.ConversationId}", null, chat.Client.Token);
+        var streamUrl = (await reconnect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
+        await using var stream = await Channels.WebChat.DirectLineStreamClient.ConnectAsync(streamUrl);
+
+        await world.RemindAsync();
+        var (pushed, _) = await stream.ReceiveActivitiesAsync(1);
+
+        Assert.Contains("RE-2026-0704", pushed[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await ReminderAsync(world, "K-704")).DeliveredAt is null && watch.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50);
+        Assert.Equal(world.Clock.GetUtcNow(), (await ReminderAsync(world, "K-704")).DeliveredAt);
+        Assert.Contains(await HistoryAsync(world, "K-704"), a => a.Kind == CaseActionKinds.Delivered && a.Channel == ChannelKind.WebChat);
+    }
+
+    [MailServerFact]
     public async Task A_web_chat_reminder_never_fetched_goes_by_email_after_the_fallback_hours_and_only_then()
     {
         using var world = new EmailWorld(server);
