@@ -1,5 +1,6 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
+using Dunning.Bot.Core.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Core.Claims;
@@ -162,16 +163,16 @@ public sealed class ClaimLedger
             invoice.Reopen();
     }
 
-    /// <summary>The local days reminders about <paramref name="number"/> were sent, oldest first.</summary>
+    /// <summary>
+    /// The local days reminders about <paramref name="number"/> reached the debtor (Zugang, §130 BGB), oldest first: a web
+    /// chat reminder nobody has fetched yet has not arrived and starts no default (see <see cref="ProactiveHistory.RemindersReceived"/>).
+    /// </summary>
     public static IReadOnlyList<DateOnly> ReminderDays(DunningCase? dunningCase, string number, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         if (dunningCase is null)
             return [];
-        return [.. dunningCase.History
-            .Where(a => a.Kind == CaseActionKinds.Reminder && a.InvoiceNumbers?.Contains(number, StringComparer.Ordinal) == true)
-            .Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a.At, zone).DateTime))
-            .Order()];
+        return [.. ProactiveHistory.RemindersReceived(dunningCase, number).Select(at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime))];
     }
 
     /// <summary>Every dated event of the claim through <paramref name="through"/>, in the order the walk applies them.</summary>

@@ -5,6 +5,9 @@ public static class CaseActionKinds
 {
     public const string Reminder = "reminder";
     public const string Suppressed = "suppressed";
+
+    /// <summary>A proactive message arrived: its channel confirmed it (SMTP accepted, 2xx, or a web chat client fetched it).</summary>
+    public const string Delivered = "delivered";
     public const string Payment = "payment";
     public const string WriteOff = "write_off";
     public const string ClaimedPaid = "claimed_paid";

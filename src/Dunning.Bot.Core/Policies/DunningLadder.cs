@@ -27,7 +27,7 @@ public sealed class DunningLadder
         this.options = OptionsCheck.Valid(options.Value, o => o.Validate());
         var configured = this.options.Stages.Count > 0 ? this.options.Stages : DunningLadderOptions.DefaultStages();
         Stages = [.. configured.Select((s, i) => new DunningStage(i + 1, s.Key.Trim(), s.OffsetDays, s.NewDeadlineDays,
-            s.ConsumerFee, s.BusinessFee, s.FeeOncePerInvoice, s.DiscountOfferAllowed, s.EscalateToOwner, s.NotifyDebtor))];
+            s.ConsumerFee, s.BusinessFee, s.FeeOncePerInvoice, s.DiscountOfferAllowed, s.EscalateToOwner, s.NotifyDebtor) { StartsDefault = s.StartsDefault })];
         FeeCurrency = Currency.Normalize(this.options.FeeCurrency);
     }
 

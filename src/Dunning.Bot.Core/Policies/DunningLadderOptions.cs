@@ -37,7 +37,7 @@ public sealed class DunningLadderOptions
     public static List<DunningStageOptions> DefaultStages() =>
     [
         new() { Key = "reminder.friendly", OffsetDays = 3 },
-        new() { Key = "request.first", OffsetDays = 14, BusinessFee = 40m, FeeOncePerInvoice = true },
+        new() { Key = "request.first", OffsetDays = 14, BusinessFee = 40m, FeeOncePerInvoice = true, StartsDefault = true },
         new() { Key = "request.second", OffsetDays = 28, BusinessFee = 40m, FeeOncePerInvoice = true, DiscountOfferAllowed = true },
         new() { Key = "notice.final", OffsetDays = 42, BusinessFee = 40m, FeeOncePerInvoice = true, DiscountOfferAllowed = true },
         new() { Key = "escalation.legal", OffsetDays = 56, NewDeadlineDays = 0, EscalateToOwner = true, NotifyDebtor = false },

@@ -14,4 +14,15 @@ public sealed record DunningStage(
     bool FeeOncePerInvoice,
     bool DiscountOfferAllowed,
     bool EscalateToOwner,
-    bool NotifyDebtor);
+    bool NotifyDebtor)
+{
+    /// <summary>The stage puts the debtor in default (Verzug): like a fee or an escalation, only after a reminder that arrived.</summary>
+    public bool StartsDefault { get; init; }
+
+    /// <summary>
+    /// Whether the stage may only follow a reminder that was delivered: it starts default, adds a fee for this kind of
+    /// debtor, or escalates. A reminder nobody received has no legal effect (kein Zugang), so nothing may build on it.
+    /// </summary>
+    public bool RequiresDelivery(Domain.DebtorKind kind) =>
+        StartsDefault || EscalateToOwner || (kind == Domain.DebtorKind.Consumer ? ConsumerFee : BusinessFee) > 0m;
+}

@@ -29,6 +29,12 @@ public sealed class DunningStageOptions
     /// <summary>Whether the early-payment discount ("last offer") may be offered while the invoice is at this stage.</summary>
     public bool DiscountOfferAllowed { get; set; }
 
+    /// <summary>
+    /// When true, this stage puts the debtor in default (the first payment request of the default ladder). Such a stage,
+    /// like one with a fee or an escalation, waits until the previous reminder was delivered.
+    /// </summary>
+    public bool StartsDefault { get; set; }
+
     /// <summary>When true, reaching this stage escalates the case to the owner (e.g. for the legal step).</summary>
     public bool EscalateToOwner { get; set; }
 

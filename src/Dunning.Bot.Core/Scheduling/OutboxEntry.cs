@@ -64,6 +64,21 @@ public sealed class OutboxEntry
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>
+    /// When the channel confirmed that the message arrived (SMTP accepted, a 2xx, a web chat client fetched it). Null on a
+    /// sent entry means "sent, not yet delivered": a web chat message nobody has fetched yet.
+    /// </summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The channel's id of the sent message whose fetch confirms delivery (a web chat activity id); null otherwise.</summary>
+    public string? Receipt { get; set; }
+
+    /// <summary>When an undelivered entry was handed to the e-mail fallback (or found to have none); null before.</summary>
+    public DateTimeOffset? FallbackAt { get; set; }
+
+    /// <summary>Sent, but its channel has not confirmed delivery yet.</summary>
+    public bool AwaitsReceipt => Status == OutboxStatus.Sent && DeliveredAt is null && Receipt is not null;
+
     /// <summary>Why it was cancelled or died, or the last transient error (a ContactRules reason code or the channel's detail).</summary>
     public string? LastError { get; set; }
 

@@ -8,8 +8,11 @@ public sealed partial class ReminderPlanner
 {
     private async Task<PlanResult> RemindAsync(Situation s, DateOnly? followUpCheck, CancellationToken cancellationToken)
     {
-        var due = DueStages(s.Debtor, s.Case, s.Invoices, s.Now, s.Today, null).Where(d => d.Due.Stage.NotifyDebtor)
+        var held = new List<string>();
+        var due = DueStages(s.Debtor, s.Case, s.Invoices, s.Now, s.Today, null, held).Where(d => d.Due.Stage.NotifyDebtor)
             .OrderBy(d => d.Invoice.Number, StringComparer.Ordinal).ToList();
+        if (due.Count == 0 && held.Count > 0)
+            return await AwaitDeliveryAsync(s, held, followUpCheck, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
         {
             s.Case.NextActionAt = NextAction(s, null, followUpCheck);
@@ -43,13 +46,28 @@ public sealed partial class ReminderPlanner
     }
 
     /// <summary>
+    /// A stage is due that may only follow a delivered reminder, and the last one has not arrived yet: nothing is sent, the
+    /// case says so once, and it is looked at again after <see cref="ReminderPlannerOptions.SuppressedRecheckHours"/> (a
+    /// delivery or the e-mail fallback puts it up for planning at once).
+    /// </summary>
+    private async Task<PlanResult> AwaitDeliveryAsync(Situation s, IReadOnlyList<string> held, DateOnly? followUpCheck, CancellationToken cancellationToken)
+    {
+        const string reason = "awaiting_delivery";
+        RecordSuppression(s.Case, reason, held, s.Now);
+        var recheck = s.Now.AddHours(settings.SuppressedRecheckHours);
+        s.Case.NextActionAt = followUpCheck is { } check && contact.NextAllowedInstant(s.Debtor, check) is { } at && at < recheck ? at : recheck;
+        await WriteAsync(s, null, cancellationToken).ConfigureAwait(false);
+        return new PlanResult(s.Debtor.Id, PlanOutcome.Waiting, reason) { InvoiceNumbers = held, Escalated = s.Escalated, NextActionAt = s.Case.NextActionAt };
+    }
+
+    /// <summary>
     /// Ladder stages that only escalate to the owner (no message to the debtor): raised first, then the invoices advance.
     /// Raising is idempotent (the desk reuses an open escalation), so a crash between the two repeats nothing visible.
     /// </summary>
     private async Task<IReadOnlyList<string>> EscalateFinalStagesAsync(Debtor debtor, DunningCase dunningCase, IReadOnlyList<Invoice> all,
         DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
     {
-        var internalStages = DueStages(debtor, dunningCase, all, now, today, null)
+        var internalStages = DueStages(debtor, dunningCase, all, now, today, null, null)
             .Where(d => d.Due.Stage is { EscalateToOwner: true, NotifyDebtor: false })
             .ToList();
         if (internalStages.Count == 0)
@@ -66,9 +84,13 @@ public sealed partial class ReminderPlanner
         return keys;
     }
 
-    /// <summary>The stage due today for each dunnable invoice (at most one per invoice: the ladder never bursts).</summary>
+    /// <summary>
+    /// The stage due today for each dunnable invoice (at most one per invoice: the ladder never bursts). A stage that
+    /// requires a delivered reminder (<see cref="DunningStage.RequiresDelivery"/>) whose previous reminder has not arrived is
+    /// left out and its invoice added to <paramref name="held"/>.
+    /// </summary>
     private List<(Invoice Invoice, StageDue Due)> DueStages(Debtor debtor, DunningCase dunningCase, IReadOnlyList<Invoice> all,
-        DateTimeOffset now, DateOnly today, IReadOnlyDictionary<string, DateOnly>? sentToday)
+        DateTimeOffset now, DateOnly today, IReadOnlyDictionary<string, DateOnly>? sentToday, List<string>? held)
     {
         var due = new List<(Invoice, StageDue)>();
         foreach (var invoice in all)
@@ -76,7 +98,11 @@ public sealed partial class ReminderPlanner
             if (!invoice.IsDunnable(now))
                 continue;
             if (ladder.Due(invoice, debtor.Kind, dunningCase.StageOf(invoice.Number), LastSentOn(debtor, dunningCase, invoice.Number, sentToday), today,
-                ladder.NonWorkingDays(debtor)) is { } stage)
+                ladder.NonWorkingDays(debtor)) is not { } stage)
+                continue;
+            if (stage.Stage.RequiresDelivery(debtor.Kind) && !ProactiveHistory.LastReminderDelivered(dunningCase, invoice.Number))
+                held?.Add(invoice.Number);
+            else
                 due.Add((invoice, stage));
         }
         return due;

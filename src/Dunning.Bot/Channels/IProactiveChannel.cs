@@ -20,6 +20,15 @@ public sealed record DeliveryResult(DeliveryStatus Status, string? Detail = null
 {
     public static readonly DeliveryResult Delivered = new(DeliveryStatus.Delivered);
 
+    /// <summary>
+    /// When set, the message was accepted but has not arrived yet: it is delivered once the recipient fetches the message
+    /// with this id (a web chat activity id). Null: the channel's acceptance is the delivery (SMTP, a 2xx).
+    /// </summary>
+    public string? Receipt { get; init; }
+
+    /// <summary>Accepted and waiting to be fetched (see <see cref="Receipt"/>).</summary>
+    public static DeliveryResult AwaitingFetch(string receipt) => new(DeliveryStatus.Delivered) { Receipt = receipt };
+
     public static DeliveryResult RetryLater(string detail, TimeSpan? retryAfter = null) => new(DeliveryStatus.RetryLater, detail, retryAfter);
 
     /// <summary>The address will never work again (bot blocked, app removed, user gone).</summary>

@@ -11,20 +11,26 @@ public sealed partial class OutboxDispatcher
     private const int CaseWriteAttempts = 5;
 
     /// <summary>Marks the entry sent and records it in the case, with the last offer the reminder made (only an offer sent can be accepted).</summary>
-    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, NegotiationTerms? offer, CancellationToken cancellationToken,
-        string? note = null)
+    private async Task<DispatchReport> MarkSentAsync(OutboxEntry entry, string text, IReadOnlySet<string> dropped, NegotiationTerms? offer, string? receipt,
+        CancellationToken cancellationToken, string? note = null)
     {
         var now = clock.GetUtcNow();
         entry.Status = OutboxStatus.Sent;
         entry.SentAt = now;
+        // Sent is not arrived: an e-mail copy that went out is the arrival; otherwise the channel's receipt decides.
+        var arrivedOn = note == CopyDelivered ? ChannelKind.Email : receipt is null ? entry.Channel : null;
+        entry.Receipt = arrivedOn is null ? receipt : null;
+        entry.DeliveredAt = arrivedOn is null ? null : now;
         entry.Text = text;
         entry.LastError = dropped.Count == 0 ? null : "dropped before sending: " + string.Join(", ", dropped);
         var numbers = entry.InvoiceNumbers.Where(n => !dropped.Contains(n)).ToList();
         var written = await CompleteAsync(entry, c =>
         {
             Restore(c, entry, dropped);
-            c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts}{(note is null ? "" : "; " + note)})",
-                entry.Channel, numbers, "schedule"));
+            c.Record(new CaseAction(now, CaseActionKinds.Reminder, $"{entry.Kind} {entry.MessageKey} sent (attempt {entry.Attempts}{(note is null ? "" : "; " + note)}"
+                + (arrivedOn is null ? "; " + ProactiveHistory.AwaitingDelivery : "") + ")", entry.Channel, numbers, "schedule"));
+            if (arrivedOn is not null)
+                DeliveryReceipts.RecordDelivery(c, entry, now, arrivedOn, arrivedOn == entry.Channel ? "accepted by the channel" : "the e-mail copy was accepted");
             if (offer is not null)
                 c.Record(StandingOffer.Record(offer, numbers, now, entry.Channel));
             c.LastContactAt = now;

@@ -17,7 +17,8 @@ namespace Dunning.Bot.Scheduling;
 /// <see cref="IProactiveChannel"/> registered for the entry's channel, within that channel's rate limit.
 /// <para>
 /// Outcomes: Delivered → sent (attempts, time, channel kept), a <c>reminder</c> case action and LastContactAt, in one
-/// transaction with the entry. RetryLater → pending again after the channel's Retry-After or exponential backoff, until
+/// transaction with the entry; when the channel confirmed arrival (SMTP, a 2xx, an e-mail copy) also the delivery time and a
+/// <c>delivered</c> case action, else (web chat) the receipt that <see cref="DeliveryReceipts"/> later confirms. RetryLater → pending again after the channel's Retry-After or exponential backoff, until
 /// <see cref="SchedulingOptions.MaxAttempts"/>. Dead → the contact address is marked dead and the owner gets a
 /// <see cref="EscalationReason.DeadChannel"/> escalation. Whenever an entry ends without reaching the debtor, the stages
 /// it would have set are restored, its key is released and the case is put up for planning again.
@@ -40,6 +41,7 @@ public sealed partial class OutboxDispatcher(
     EscalationDesk escalations,
     IEnumerable<IProactiveChannel> channels,
     ChannelRateLimiters limiters,
+    DeliveryReceipts receipts,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
@@ -48,11 +50,15 @@ public sealed partial class OutboxDispatcher(
         .GroupBy(c => c.ChannelId, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
 
+    private const string CopyDelivered = "copy by email delivered";
+
     private SchedulingOptions Settings => options.Value;
 
     /// <summary>Dispatches batches until a batch comes back smaller than <see cref="SchedulingOptions.BatchSize"/>.</summary>
     public async Task<DispatchReport> DispatchAsync(CancellationToken cancellationToken)
     {
+        // Web chat reminders nobody fetched in time are queued again by e-mail first, so this run sends them.
+        await receipts.FallBackAsync(Settings.BatchSize, cancellationToken).ConfigureAwait(false);
         var total = DispatchReport.Empty;
         for (var round = 0; round < 1000; round++)
         {
@@ -110,7 +116,9 @@ public sealed partial class OutboxDispatcher(
             Debtor = debtor,
             Channel = entry.Channel,
             Now = now,
-            RecentProactive = ProactiveHistory.SentSince(dunningCase, now.AddDays(-7)),
+            // The e-mail replacing an unfetched web chat reminder is not a second message: the debtor never saw the first.
+            RecentProactive = DeliveryReceipts.IsFallback(entry) ? ProactiveHistory.ArrivedSince(dunningCase, now.AddDays(-7))
+                : ProactiveHistory.SentSince(dunningCase, now.AddDays(-7)),
             StaffOwnsConversation = link.Handoff != HandoffState.Bot || links.Any(l => l.Handoff != HandoffState.Bot),
             Invoices = about,
         });
@@ -147,7 +155,7 @@ public sealed partial class OutboxDispatcher(
         var copy = result.Status == DeliveryStatus.Delivered ? await CopyByEmailAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false) : null;
         return result.Status switch
         {
-            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, composed?.Offer, cancellationToken, copy).ConfigureAwait(false),
+            DeliveryStatus.Delivered => await MarkSentAsync(entry, text, dropped, composed?.Offer, result.Receipt, cancellationToken, copy).ConfigureAwait(false),
             DeliveryStatus.Dead => await DeadAsync(entry, result.Detail ?? "dead", cancellationToken).ConfigureAwait(false),
             _ => await RetryAsync(entry, result, cancellationToken).ConfigureAwait(false),
         };
@@ -167,7 +175,7 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var (result, _) = await email.SendReminderAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false);
-            return result.Status == DeliveryStatus.Delivered ? "copy by email delivered" : $"copy by email failed: {result.Detail}";
+            return result.Status == DeliveryStatus.Delivered ? CopyDelivered : $"copy by email failed: {result.Detail}";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

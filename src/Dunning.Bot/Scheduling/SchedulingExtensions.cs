@@ -56,7 +56,10 @@ public static class SchedulingExtensions
         services.TryAddSingleton<IConversationStore, LiteConversationStore>();
         services.TryAddSingleton<AgreementFollowUp>();
         services.TryAddSingleton<IAgreementFollowUps, AgreementFollowUps>();
-        services.TryAddSingleton<IOutbox, LiteOutbox>();
+        services.TryAddSingleton<LiteOutbox>();
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteOutbox>());
+        services.TryAddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<LiteOutbox>());
+        services.TryAddSingleton<DeliveryReceipts>();
         services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton<ReminderComposer>();
         services.TryAddSingleton<ReminderPlanner>();

@@ -40,6 +40,12 @@ public sealed class SchedulingOptions
     /// </summary>
     public int LeaseSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Hours a web chat reminder may stay unfetched before it goes by e-mail (default 24), when the debtor has an e-mail
+    /// address and the e-mail channel is on. Until a client fetches it, it is "sent, not yet delivered".
+    /// </summary>
+    public int WebChatFallbackHours { get; set; } = 24;
+
     /// <summary>Proactive sends per channel id; channels not listed use <see cref="DefaultRateLimit"/>.</summary>
     public Dictionary<string, ChannelRateLimit> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -71,6 +77,8 @@ public sealed class SchedulingOptions
             problems.Add($"{SectionName}:MaxAttempts must be between 1 and 100 (is {MaxAttempts}).");
         if (BackoffBaseSeconds < 1 || BackoffMaxSeconds < BackoffBaseSeconds)
             problems.Add($"{SectionName}: BackoffBaseSeconds must be at least 1 and BackoffMaxSeconds at least BackoffBaseSeconds.");
+        if (WebChatFallbackHours is < 1 or > 24 * 30)
+            problems.Add($"{SectionName}:WebChatFallbackHours must be between 1 and 720 (is {WebChatFallbackHours}).");
         if (LeaseSeconds is < 5 or > 3600)
             problems.Add($"{SectionName}:LeaseSeconds must be between 5 and 3600 (is {LeaseSeconds}).");
         foreach (var (channel, limit) in RateLimits.Append(new("(default)", DefaultRateLimit)))

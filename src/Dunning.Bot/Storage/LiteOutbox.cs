@@ -1,6 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage.Documents;
 using LiteDB;
 
@@ -12,7 +13,7 @@ namespace Dunning.Bot.Storage;
 /// and the lease-expired entries in order. Each method runs synchronously inside one LiteDB transaction (they are bound
 /// to the calling thread).
 /// </summary>
-public sealed class LiteOutbox : IOutbox
+public sealed partial class LiteOutbox : IOutbox, IOutboxReceipts
 {
     internal const string Collection = "outbox";
 
@@ -24,6 +25,8 @@ public sealed class LiteOutbox : IOutbox
         Entries.EnsureIndex("Key", "$.Key", unique: true);
         Entries.EnsureIndex("DueAt", "$.DueAt");
         Entries.EnsureIndex("DebtorId", "$.DebtorId");
+        Entries.EnsureIndex("AwaitingIn", "$.AwaitingIn");
+        Entries.EnsureIndex("FallbackDue", "$.FallbackDue");
     }
 
     private ILiteCollection<BsonDocument> Entries => context.Collection(Collection);

@@ -65,6 +65,24 @@ public sealed class TheClaimLedger
     }
 
     [Fact]
+    public void A_reminder_nobody_has_fetched_starts_no_default_until_it_arrives()
+    {
+        var dunningCase = new DunningCase { DebtorId = "D-1" };
+        dunningCase.Advance("RE-1", 1);
+        dunningCase.Record(new CaseAction(new DateTimeOffset(2026, 1, 13, 9, 0, 0, TimeSpan.FromHours(1)), CaseActionKinds.Reminder,
+            $"reminder reminder_friendly sent (attempt 1; {Core.Scheduling.ProactiveHistory.AwaitingDelivery})", "webchat", ["RE-1"]));
+        var debtor = Debtor(DebtorKind.Consumer);
+        var ledger = Ledgers.Ledger();
+
+        var unread = ledger.Compute(Invoice(), debtor, dunningCase, D("2026-01-31"));
+        dunningCase.Record(new CaseAction(new DateTimeOffset(2026, 1, 20, 18, 0, 0, TimeSpan.FromHours(1)), CaseActionKinds.Delivered, "fetched", "webchat", ["RE-1"]));
+        var read = ledger.Compute(Invoice(), debtor, dunningCase, D("2026-01-31"));
+
+        Assert.Equal((DefaultReason.None, 0m), (unread.DefaultReason, unread.Interest.Amount));
+        Assert.Equal((DefaultReason.Reminder, D("2026-01-21"), D("2026-01-20")), (read.DefaultReason, read.DefaultSince, read.DefaultReasonDate));
+    }
+
+    [Fact]
     public void An_agreed_calendar_date_starts_default_the_day_after_and_a_base_rate_change_splits_the_period()
     {
         var invoice = Invoice(issue: "2026-06-01", due: "2026-06-15");

@@ -66,6 +66,7 @@ internal static partial class DirectLineApi
                 if (page.Activities.Count > 0)
                 {
                     await socket.SendAsync(page.ToActivitySetJson(), WebSocketMessageType.Text, true, stop.Token);
+                    await ConfirmFetchAsync(http, conversationId, page, stop.Token);
                     last = page.Watermark;
                     continue;
                 }

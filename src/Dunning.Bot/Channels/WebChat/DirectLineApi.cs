@@ -79,8 +79,28 @@ internal static partial class DirectLineApi
         if (!TryWatermark(watermark, out var from))
             return InvalidWatermark();
         var page = await store.ReadAsync(conversationId, from, options.Value.MaxActivitiesPerPoll, ct);
+        await ConfirmFetchAsync(http, conversationId, page, ct);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Bytes(page.ToActivitySetJson(), "application/json");
+    }
+
+    /// <summary>
+    /// The client is handed <paramref name="page"/>: proactive messages in it are delivered now (see
+    /// <see cref="Scheduling.DeliveryReceipts"/>). A failure to record it never fails the fetch; the next one records it.
+    /// </summary>
+    private static async Task ConfirmFetchAsync(HttpContext http, string conversationId, ActivityPage page, CancellationToken ct)
+    {
+        if (page.Activities.Count == 0 || http.RequestServices.GetService<Scheduling.DeliveryReceipts>() is not { } receipts)
+            return;
+        try
+        {
+            await receipts.FetchedAsync(conversationId, page.Watermark, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            http.RequestServices.GetRequiredService<ILogger<DirectLineConversation>>()
+                .LogWarning(ex, "Could not record the delivery of web chat {Conversation} up to {Watermark}", conversationId, page.Watermark);
+        }
     }
 
     /// <summary>Null when the bearer token is valid for <paramref name="conversationId"/>; else the 401/403 answer.</summary>

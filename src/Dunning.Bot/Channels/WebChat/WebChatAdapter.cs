@@ -101,8 +101,8 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         throw new NotSupportedException("Web chat cannot delete a delivered activity.");
 
     /// <summary>
-    /// Appends <paramref name="activities"/> to the conversation of <paramref name="reference"/>: Delivered once
-    /// committed (the client sees them at its next poll), Dead for a conversation this host never started,
+    /// Appends <paramref name="activities"/> to the conversation of <paramref name="reference"/>: accepted once committed
+    /// and awaiting fetch (the result's receipt is the last activity id; delivered when a client polls or streams it), Dead for a conversation this host never started,
     /// RetryLater when the database fails.
     /// </summary>
     public async Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -116,9 +116,11 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             if (!await store.ExistsAsync(conversation, cancellationToken))
                 return DeliveryResult.Dead($"Unknown web chat conversation {conversation}");
             var stamped = activities.Select(a => Stamp(a.Clone().ApplyConversationReference(reference))).ToList();
-            await Locks.RunAsync(ConversationKey(Channel, conversation), stamped, (list, ct) => store.AppendAsync(conversation, list, ct), cancellationToken);
+            string[] ids = [];
+            await Locks.RunAsync(ConversationKey(Channel, conversation), stamped, async (list, ct) => ids = await store.AppendAsync(conversation, list, ct), cancellationToken);
             streams.Notify(conversation);
-            return DeliveryResult.Delivered;
+            // Appended is not arrived: it is delivered once a client fetches its last activity (see DeliveryReceipts).
+            return ids.Length == 0 ? DeliveryResult.Delivered : DeliveryResult.AwaitingFetch(ids[^1]);
         }
         catch (LiteException ex)
         {

@@ -36,6 +36,12 @@ internal static class OutboxDocument
         ["LeaseId"] = entry.LeaseId,
         ["SentAt"] = BsonValues.From(entry.SentAt),
         ["LastError"] = entry.LastError,
+        ["DeliveredAt"] = BsonValues.From(entry.DeliveredAt),
+        ["Receipt"] = entry.Receipt,
+        ["FallbackAt"] = BsonValues.From(entry.FallbackAt),
+        // Derived for the two receipt indexes: the conversation a fetch confirms it in, and since when a fallback may be due.
+        ["AwaitingIn"] = entry.AwaitsReceipt ? entry.ConversationKey : BsonValue.Null,
+        ["FallbackDue"] = entry.AwaitsReceipt && entry.FallbackAt is null ? BsonValues.From(entry.SentAt) : BsonValue.Null,
         ["DueAt"] = entry.Status switch
         {
             OutboxStatus.Pending => BsonValues.From(entry.NextAttemptAt),
@@ -66,6 +72,9 @@ internal static class OutboxDocument
         LeaseId = BsonValues.ToNullableString(doc["LeaseId"]),
         SentAt = BsonValues.ToNullableDateTimeOffset(doc["SentAt"]),
         LastError = BsonValues.ToNullableString(doc["LastError"]),
+        DeliveredAt = BsonValues.ToNullableDateTimeOffset(doc["DeliveredAt"]),
+        Receipt = BsonValues.ToNullableString(doc["Receipt"]),
+        FallbackAt = BsonValues.ToNullableDateTimeOffset(doc["FallbackAt"]),
         Version = doc["Version"].AsInt32,
     };
 }
