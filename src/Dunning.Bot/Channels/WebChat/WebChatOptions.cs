@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Channels.WebChat;
 
@@ -14,25 +15,25 @@ public sealed class WebChatOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How long a Direct Line token is valid; clients refresh it before it expires.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// How long a chain of refreshed tokens may last from the conversation's first token; a refresh never reaches
     /// beyond it. A leaked token cannot be kept alive for ever.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    [TimeSpanRange("00:01:00", "30.00:00:00")]
     public TimeSpan TokenMaxAge { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
     /// How long a conversation that was never bound to a debtor is kept (its log, state and transcript); a bound one is
     /// kept until the debtor is erased.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [TimeSpanRange("00:01:00", "365.00:00:00")]
     public TimeSpan UnboundConversationTtl { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How often expired unbound conversations are removed and idle ones leave memory.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>WebSocket streams one client address may hold open at once (more get 429); 0 turns the cap off.</summary>
@@ -81,7 +82,7 @@ public sealed class WebChatOptions
     public int MaxActivitiesPerPoll { get; set; } = 100;
 
     /// <summary>How long a WebSocket stream may stay silent before it sends an empty message to keep the connection alive; the chat page takes a stream silent for twice this (plus 5 s) as lost and polls.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan StreamKeepAlive { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The bot's display name in activities it sends.</summary>
@@ -95,6 +96,6 @@ public sealed class RateLimit
     [Range(0, int.MaxValue)]
     public int PermitLimit { get; set; }
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
