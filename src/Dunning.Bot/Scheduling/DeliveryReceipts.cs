@@ -30,6 +30,15 @@ public sealed class DeliveryReceipts(
     /// <summary>Appended to the key of the web chat reminder an e-mail fallback replaces.</summary>
     private const string FallbackSuffix = ">email";
 
+    /// <summary>How many recent fetches are remembered for messages marked sent just after they were handed out.</summary>
+    private const int RememberedFetches = 10_000;
+
+    /// <summary>
+    /// The highest watermark each web chat conversation was handed recently. The stream can push a reminder before the
+    /// dispatcher has marked it sent and awaiting receipt; <see cref="SentAsync"/> then confirms it from here.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> handedOut = new(StringComparer.Ordinal);
+
     private readonly bool emailOn = channels.Any(c => string.Equals(c.ChannelId, ChannelKind.Email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
@@ -39,6 +48,9 @@ public sealed class DeliveryReceipts(
     public async Task<int> FetchedAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        if (handedOut.Count >= RememberedFetches)
+            handedOut.Clear(); // a bounded memory; a fetch forgotten here is confirmed by the client's next poll or stream
+        handedOut.AddOrUpdate(conversationId, watermark, (_, known) => Math.Max(known, watermark));
         var key = ConversationLink.KeyFor(ChannelKind.WebChat, conversationId);
         var delivered = 0;
         foreach (var entry in await receipts.ListAwaitingReceiptAsync(key, cancellationToken).ConfigureAwait(false))
@@ -60,6 +72,21 @@ public sealed class DeliveryReceipts(
             }
         }
         return delivered;
+    }
+
+    /// <summary>
+    /// Called once <paramref name="entry"/> is marked sent and awaiting its receipt: when its web chat client was already
+    /// handed it (the stream pushes as soon as the message is appended), it is delivered now.
+    /// </summary>
+    public async Task SentAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Receipt is not { } receipt || receipt.LastIndexOf('|') is not (var bar and > 0)
+            || SequenceOf(receipt) is not { } sequence)
+            return;
+        var conversationId = receipt[..bar];
+        if (handedOut.TryGetValue(conversationId, out var watermark) && watermark >= sequence)
+            await FetchedAsync(conversationId, watermark, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -38,7 +38,10 @@ public sealed partial class OutboxDispatcher
                 c.NextActionAt = now;
         }, cancellationToken).ConfigureAwait(false);
         if (written)
+        {
             logger.LogInformation("Sent {Key} to {Debtor} on {Channel}", entry.Key, entry.DebtorId, entry.Channel);
+            await receipts.SentAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
         return written ? DispatchReport.Empty with { Sent = 1 } : LostLease(entry);
     }
 
