@@ -42,8 +42,6 @@ public sealed class ClaimLedger
     /// <summary>The reason recorded with an automatic waiver (German: the case file is the owner's).</summary>
     public const string WaiverReason = "Kleinbetrag unter der Bagatellgrenze (Dunning:WaiveBelow)";
 
-    public ClaimOptions Options => options;
-
     public StatutoryInterest Interest => interest;
 
     public DunningLadder Ladder => ladder;
