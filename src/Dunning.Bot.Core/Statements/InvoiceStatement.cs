@@ -21,18 +21,18 @@ public sealed record InvoiceStatement
     /// <summary>The claim this statement shows; every amount below is taken from it.</summary>
     public required Claim Claim { get; init; }
 
-    public required Money Principal { get; init; }
+    public Money Principal => Claim.Principal;
 
-    public required Money Paid { get; init; }
+    public Money Paid => Claim.Paid;
 
-    public required Money Interest { get; init; }
+    public Money Interest => Claim.Interest;
 
-    public required Money Fees { get; init; }
+    public Money Fees => Claim.Fees;
 
-    public required Money WrittenOff { get; init; }
+    public Money WrittenOff => Claim.WrittenOff;
 
     /// <summary>What was paid beyond the claim (the owner refunds or offsets it).</summary>
-    public required Money Credit { get; init; }
+    public Money Credit => Claim.Credit;
 
     public required Money Due { get; init; }
 
