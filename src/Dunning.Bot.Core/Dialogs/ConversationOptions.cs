@@ -34,6 +34,9 @@ public sealed class ConversationOptions
     /// <summary>Longest text kept per transcript entry; longer ones are cut.</summary>
     public int TranscriptMaxTextChars { get; set; } = 8000;
 
+    /// <summary>Longest picture (a <c>data:</c> URI or an address) kept per image in a transcript entry, so staff see what the debtor saw.</summary>
+    public int TranscriptMaxImageChars { get; set; } = 65536;
+
     public TimeSpan CodeCooldown => TimeSpan.FromMinutes(CodeCooldownMinutes);
 
     public TimeZoneInfo DefaultTimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
@@ -56,6 +59,8 @@ public sealed class ConversationOptions
             problems.Add($"{SectionName}: OfferOptionsAfterNotUnderstood must be at least 1 and below OfferPersonAfterNotUnderstood.");
         if (TranscriptMaxValueChars < 100 || TranscriptMaxTextChars < 100)
             problems.Add($"{SectionName}: TranscriptMaxValueChars and TranscriptMaxTextChars must be at least 100.");
+        if (TranscriptMaxImageChars is < 0 or > 1_048_576)
+            problems.Add($"{SectionName}:TranscriptMaxImageChars must be between 0 and 1048576 (is {TranscriptMaxImageChars}).");
         return problems;
     }
 }

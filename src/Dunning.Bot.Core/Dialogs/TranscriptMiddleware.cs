@@ -101,6 +101,8 @@ public sealed class TranscriptMiddleware(
         {
             Buttons = [.. (activity.SuggestedActions?.Actions ?? []).Select(a => a.Title ?? a.Text ?? string.Empty)],
             Attachments = [.. (activity.Attachments ?? []).Select(a => a.Name ?? a.ContentType ?? "attachment")],
+            Images = [.. (activity.Attachments ?? []).Select(a => a.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true ? a.ContentUrl : null)
+                .OfType<string>().Where(url => url.Length <= options.Value.TranscriptMaxImageChars)],
             Value = redacted is not null || isJoin ? RedactedValue(activity.Value, isJoin) : Cut(activity.Value?.GetRawText(), options.Value.TranscriptMaxValueChars),
             Name = activity.Name,
             ActivityId = activity.Id,

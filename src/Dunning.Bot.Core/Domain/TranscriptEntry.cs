@@ -27,6 +27,13 @@ public sealed record TranscriptEntry(
     /// <summary>Names (or content types) of attached files and cards.</summary>
     public IReadOnlyList<string> Attachments { get; init; } = [];
 
+    /// <summary>
+    /// The pictures the debtor saw (image attachments such as the GiroCode): each a <c>data:image/…</c> URI or an
+    /// address, in order; one longer than <c>Conversations:TranscriptMaxImageChars</c> is left out (its name stays in
+    /// <see cref="Attachments"/>).
+    /// </summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+
     /// <summary>The activity's value (card submit, event payload) as JSON, capped in length.</summary>
     public string? Value { get; init; }
 

@@ -8,6 +8,7 @@ using Dunning.Bot.Staff.CaseFiles;
 using Dunning.Bot.Staff.Desk;
 using Dunning.Bot.Staff.Insights;
 using Dunning.Bot.Staff.Live;
+using Dunning.Bot.Staff.Wording;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,15 @@ public static class StaffConsoleExtensions
         services.AddSingleton<InsightsReport>();
         DecorateOwnerNotifier(services);
 
+        // The console's words: labels from dialogs/console.*.yaml in the staff member's language (pages inject it as T).
+        services.AddHttpContextAccessor();
+        // German (and any other) letters as they are in the page source, not as &#xE4; (still HTML-escaped where needed).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSingleton<ConsoleLanguage>();
+        services.AddScoped(sp => sp.GetRequiredService<ConsoleLanguage>().For(
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("The console's words exist only within a request.")));
+
         services.AddAuthentication(StaffSignInCookie.Scheme).AddCookie(StaffSignInCookie.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(StaffSignInCookie.Scheme)
             .Configure<IOptions<StaffOptions>>((cookie, staff) => StaffSignInCookie.Configure(cookie, staff.Value));
@@ -90,7 +100,9 @@ public static class StaffConsoleExtensions
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-            headers.CacheControl = "no-store";
+            // Exactly what antiforgery sets on pages with a form: anything else makes it log a warning per response.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
             await next(context);
         }));
         app.UseAuthentication();

@@ -33,6 +33,13 @@ public sealed class StaffOptions
     /// <summary>In Development with no account, create a demo owner once and print its password.</summary>
     public bool SeedDemoOwner { get; set; } = true;
 
+    /// <summary>
+    /// The console's language when the staff member chose none and the browser asks for none the console speaks
+    /// (<c>de</c> or <c>en</c>; the labels live in <c>dialogs/console.*.yaml</c>).
+    /// </summary>
+    [RegularExpression("^[a-z]{2}$")]
+    public string DefaultLanguage { get; set; } = "de";
+
     /// <summary>Most transcript entries the conversation view and the case file read per conversation.</summary>
     [Range(10, 100_000)]
     public int TranscriptLimit { get; set; } = 2000;

@@ -67,6 +67,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
         ["Sender"] = entry.Sender,
         ["Buttons"] = BsonValues.Strings(entry.Buttons),
         ["Attachments"] = BsonValues.Strings(entry.Attachments),
+        ["Images"] = BsonValues.Strings(entry.Images),
         ["Value"] = entry.Value,
         ["Name"] = entry.Name,
         ["ActivityId"] = entry.ActivityId,
@@ -83,6 +84,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
     {
         Buttons = BsonValues.ToStrings(doc["Buttons"]),
         Attachments = BsonValues.ToStrings(doc["Attachments"]),
+        Images = BsonValues.ToStrings(doc["Images"]),
         Value = BsonValues.ToNullableString(doc["Value"]),
         Name = BsonValues.ToNullableString(doc["Name"]),
         ActivityId = BsonValues.ToNullableString(doc["ActivityId"]),

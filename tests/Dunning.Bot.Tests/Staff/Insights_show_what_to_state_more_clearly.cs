@@ -59,7 +59,7 @@ public sealed class Insights_show_what_to_state_more_clearly : IDisposable
         using var staff = await host.SignedInAsync("sam");
         var page = await staff.GetAsync("/console/insights");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("kept rate 67", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("kept rate 67%", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     public void Dispose() => host.Dispose();

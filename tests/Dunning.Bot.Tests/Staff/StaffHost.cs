@@ -20,13 +20,13 @@ public sealed partial class StaffHost : IDisposable
     public const string DebtorId = "D-100";
     public const string InvoiceNumber = "RE-100";
 
-    public StaffHost(Dictionary<string, string?>? settings = null)
+    public StaffHost(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var all = new Dictionary<string, string?> { ["Staff:LockoutAttempts"] = "3", ["Staff:LockoutMinutes"] = "10" };
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
-        Host = new BotHost(all, clock: Clock);
+        Host = new BotHost(all, clock: Clock, services: services);
         var accounts = Host.Services.GetRequiredService<StaffAccounts>();
         accounts.CreateAsync("olga", StaffRole.Owner, Password, CancellationToken.None).GetAwaiter().GetResult();
         accounts.CreateAsync("sam", StaffRole.Staff, Password, CancellationToken.None).GetAwaiter().GetResult();
@@ -43,14 +43,19 @@ public sealed partial class StaffHost : IDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    /// <summary>A browser-like client: its own cookies, no automatic redirects.</summary>
-    public HttpClient Browser() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Host.BaseAddress };
-
-    /// <summary>A client signed in as <paramref name="user"/>.</summary>
-    public async Task<HttpClient> SignedInAsync(string user)
+    /// <summary>A browser-like client: its own cookies, no automatic redirects, asking for <paramref name="language"/> (English by default).</summary>
+    public HttpClient Browser(string? language = "en-GB")
     {
-        var browser = Browser();
+        var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Host.BaseAddress };
+        if (language is not null)
+            browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return browser;
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/>, its browser asking for <paramref name="language"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string user, string? language = "en-GB")
+    {
+        var browser = Browser(language);
         var response = await PostFormAsync(browser, "/console/signin", new() { ["UserName"] = user, ["Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;

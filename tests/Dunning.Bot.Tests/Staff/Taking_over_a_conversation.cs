@@ -81,7 +81,7 @@ public sealed class Taking_over_a_conversation : IDisposable
         var handBackRefused = await StaffHost.PostFormAsync(sue, page, [], page + "&handler=HandBack");
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("sam owns this conversation", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("sam has this conversation", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, replyRefused.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, handBackRefused.StatusCode);
         Assert.Equal("sam", (await host.Get<IConversationStore>().FindAsync(key, CancellationToken.None))!.HandoffOwner);

@@ -26,7 +26,7 @@ public sealed class The_approval_queue_carries_the_request : IDisposable
         var inbox = WebUtility.HtmlDecode(await owner.GetStringAsync("/console"));
         var row = inbox[inbox.IndexOf($"data-proposal=\"{proposal.Id}\"", StringComparison.Ordinal)..];
         Assert.Contains("Deferral", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
-        Assert.Contains($"2027-01-30: {amount} EUR", row, StringComparison.Ordinal);
+        Assert.Contains($"30 Jan 2027: €{proposal.Amount.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", row, StringComparison.Ordinal);
         Assert.Contains($"data-approve=\"{proposal.Id}\"", row, StringComparison.Ordinal);
         var before = (await chat.PollAsync()).Activities.Length;
 

@@ -26,7 +26,7 @@ public sealed class The_console_in_a_real_browser : IDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var errors = new List<string>();
-        var console = await (await browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        var console = await (await browser.NewContextAsync(new() { AcceptDownloads = true, Locale = "en-GB" })).NewPageAsync();
         var chat = await (await browser.NewContextAsync(new() { Locale = "en-GB" })).NewPageAsync();
         console.PageError += (_, e) => errors.Add(e);
         chat.PageError += (_, e) => errors.Add(e);
@@ -51,13 +51,13 @@ public sealed class The_console_in_a_real_browser : IDisposable
         var row = console.Locator("[data-escalation]");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Erika Muster");
-        await Assertions.Expect(row).ToContainTextAsync("RequestHuman");
+        await Assertions.Expect(row).ToContainTextAsync("Asks for a person");
 
         // Take over and reply: the debtor sees it.
-        await row.GetByRole(AriaRole.Link, new() { Name = "conversation" }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "open conversation" }).ClickAsync();
         await Assertions.Expect(console.Locator("#transcript")).ToContainTextAsync("I want to talk to a real person");
         await console.GetByRole(AriaRole.Button, new() { Name = "Take over" }).ClickAsync();
-        await Assertions.Expect(console.Locator("[data-handoff]")).ToHaveTextAsync("Human (olga)");
+        await Assertions.Expect(console.Locator("[data-handoff]")).ToHaveTextAsync("Taken over (olga)");
         await console.GetByLabel("Reply as olga").FillAsync("Good morning, this is Olga from the office. How can I help?");
         await console.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(chat.Locator("#log li.bot").Last).ToContainTextAsync("this is Olga from the office");
@@ -76,7 +76,7 @@ public sealed class The_console_in_a_real_browser : IDisposable
         var agreementId = await ProposeAsync();
         await console.GotoAsync(Url("/console/cases/" + StaffHost.DebtorId));
         await console.Locator($"form[data-approve='{agreementId}'] button").ClickAsync();
-        await Assertions.Expect(console.Locator(".flash")).ToContainTextAsync($"Agreement {agreementId} approved.");
+        await Assertions.Expect(console.Locator(".flash")).ToContainTextAsync("Agreement approved. The debtor was told in the web chat.");
         await Assertions.Expect(console.Locator($"[data-agreement='{agreementId}']")).ToContainTextAsync("Active by olga");
         await Assertions.Expect(chat.Locator("#log li.bot").Last).ToContainTextAsync("You pay €119.00 by 10 December 2026.");
 

@@ -22,6 +22,9 @@ public sealed class StaffAccount
 
     public DateTimeOffset? LastSignInAt { get; set; }
 
+    /// <summary>The console language the staff member chose (<c>de</c>, <c>en</c>); null follows the browser.</summary>
+    public string? Language { get; set; }
+
     public int Version { get; set; }
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && now < until;

@@ -29,6 +29,7 @@ public sealed class StaffAccountStore(LiteDbContext context) : LiteStore<StaffAc
         ["LockedUntil"] = BsonValues.From(entity.LockedUntil),
         ["CreatedAt"] = BsonValues.From(entity.CreatedAt),
         ["LastSignInAt"] = BsonValues.From(entity.LastSignInAt),
+        ["Language"] = entity.Language,
         ["Version"] = entity.Version,
     };
 
@@ -42,6 +43,7 @@ public sealed class StaffAccountStore(LiteDbContext context) : LiteStore<StaffAc
         LockedUntil = BsonValues.ToNullableDateTimeOffset(document["LockedUntil"]),
         CreatedAt = BsonValues.ToDateTimeOffset(document["CreatedAt"]),
         LastSignInAt = BsonValues.ToNullableDateTimeOffset(document["LastSignInAt"]),
+        Language = document.TryGetValue("Language", out var language) && language.IsString ? language.AsString : null,
         Version = document["Version"].AsInt32,
     };
 

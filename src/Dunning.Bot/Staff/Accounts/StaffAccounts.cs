@@ -97,6 +97,26 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
         }
     }
 
+    /// <summary>Stores the console language <paramref name="userName"/> chose (null: follow the browser again).</summary>
+    public async Task<bool> SetLanguageAsync(string userName, string? language, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var account = await store.FindAsync(userName, cancellationToken);
+            if (account is null)
+                return false;
+            account.Language = language;
+            try
+            {
+                await store.SaveAsync(account, cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+            }
+        }
+    }
+
     /// <summary>A random password of 20 characters from an alphabet without look-alikes.</summary>
     public static string NewPassword() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
 

@@ -58,6 +58,9 @@ public static class StaffSignInCookie
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
+            return;
         }
+        // The console's language and the like are read from the account this request already loaded.
+        context.HttpContext.Items[typeof(StaffAccount)] = account;
     }
 }

@@ -15,7 +15,14 @@
         var fresh = new DOMParser().parseFromString(html, "text/html");
         document.querySelectorAll("[data-live]").forEach(function (region) {
           var next = fresh.getElementById(region.id);
-          if (next && next.innerHTML !== region.innerHTML) region.innerHTML = next.innerHTML;
+          if (next && next.innerHTML !== region.innerHTML) {
+            // A transcript the reader had scrolled to its end stays at its end when new lines arrive.
+            var pinned = region.querySelector("[data-follow]");
+            var atEnd = pinned && pinned.scrollTop + pinned.clientHeight >= pinned.scrollHeight - 8;
+            region.innerHTML = next.innerHTML;
+            var follow = region.querySelector("[data-follow]");
+            if (follow && atEnd) follow.scrollTop = follow.scrollHeight;
+          }
         });
       })
       .catch(function () { /* the next event or tick tries again */ })
@@ -24,10 +31,13 @@
 
   if (document.querySelector("[data-live]") && window.EventSource) {
     var source = new EventSource("/console/events");
-    source.onopen = function () { if (indicator) { indicator.textContent = "live"; indicator.className = "on"; } };
-    source.onerror = function () { if (indicator) { indicator.textContent = "reconnecting…"; indicator.className = ""; } };
+    // The badge's words come from the page (the staff member's language).
+    source.onopen = function () { if (indicator) { indicator.textContent = indicator.getAttribute("data-on"); indicator.className = "on"; } };
+    source.onerror = function () { if (indicator) { indicator.textContent = indicator.getAttribute("data-reconnecting"); indicator.className = ""; } };
     ["escalation", "conversation", "case"].forEach(function (name) { source.addEventListener(name, refresh); });
   }
+  // A transcript opens at its latest message.
+  document.querySelectorAll("[data-follow]").forEach(function (box) { box.scrollTop = box.scrollHeight; });
   var poll = document.body.getAttribute("data-poll");
   if (poll) window.setInterval(refresh, Math.max(1000, parseInt(poll, 10) || 3000));
 })();

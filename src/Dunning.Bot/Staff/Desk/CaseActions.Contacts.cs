@@ -10,10 +10,10 @@ public sealed partial class CaseActions
     public async Task<StaffResult> LiftOptOutAsync(StaffActor actor, string debtorId, string channel, CancellationToken cancellationToken)
     {
         if (!actor.IsOwner)
-            return StaffResult.Forbidden("Only the owner lifts an opt-out.");
+            return StaffResult.Forbidden("result_owner_only");
         var debtor = await debtors.FindAsync(debtorId, cancellationToken);
         if (debtor?.Contact(channel) is not { OptedOutAt: { } since })
-            return StaffResult.NotFound($"No opt-out on {channel} for {debtorId}.");
+            return StaffResult.NotFound("result_no_opt_out");
         for (var attempt = 1; ; attempt++)
         {
             if (debtor.Contact(channel) is { } contact)
@@ -29,13 +29,13 @@ public sealed partial class CaseActions
             }
             catch (ConcurrencyConflictException)
             {
-                return StaffResult.Conflict("The debtor kept changing; please try again.");
+                return StaffResult.Conflict("result_try_again");
             }
         }
         var now = clock.GetUtcNow();
         await records.WriteAsync(actor, debtorId, "lift-opt-out", $"debtor {debtorId} {channel}", $"opted out since {since:o}", "not opted out",
             new CaseAction(now, CaseActionKinds.OptOut, $"Opt-out on {channel} lifted by {actor.UserName}", Channel: channel, Actor: actor.UserName), cancellationToken);
-        return StaffResult.Done($"Proactive messages on {channel} are allowed again.");
+        return StaffResult.Done("result_opt_out_lifted", new { channel });
     }
 
     /// <summary>Closes an escalation (staff and owner) with an optional note.</summary>
@@ -43,9 +43,9 @@ public sealed partial class CaseActions
     {
         var escalation = await escalations.FindAsync(escalationId, cancellationToken);
         if (escalation is null)
-            return StaffResult.NotFound($"There is no escalation {escalationId}.");
+            return StaffResult.NotFound("result_no_escalation");
         if (escalation.State == EscalationState.Resolved)
-            return StaffResult.Conflict($"Escalation {escalationId} is already resolved.");
+            return StaffResult.Conflict("result_escalation_resolved_already");
         var before = escalation.State.ToString();
         var now = clock.GetUtcNow();
         escalation.State = EscalationState.Resolved;
@@ -57,12 +57,12 @@ public sealed partial class CaseActions
         }
         catch (ConcurrencyConflictException)
         {
-            return StaffResult.Conflict($"Escalation {escalationId} was changed meanwhile; reload and try again.");
+            return StaffResult.Conflict("result_try_again");
         }
         var text = Clip(note);
         await records.WriteAsync(actor, escalation.DebtorId, "resolve-escalation", $"escalation {escalationId}", before, JsonSerializer.Serialize(new { state = "Resolved", note = text }),
             new CaseAction(now, CaseActionKinds.Staff, $"Escalation {escalation.Reason} resolved by {actor.UserName}" + (text is null ? "" : $": {text}"), Actor: actor.UserName),
             cancellationToken);
-        return StaffResult.Done("Escalation resolved.");
+        return StaffResult.Done("result_escalation_resolved");
     }
 }

@@ -29,13 +29,13 @@ public sealed partial class CaseActions(
     public Task<StaffResult> RecordPaymentAsync(StaffActor actor, string number, decimal? amount, DateOnly? paidOn, string? reference, CancellationToken cancellationToken)
     {
         if (!actor.IsOwner)
-            return Task.FromResult(StaffResult.Forbidden("Only the owner records payments."));
+            return Task.FromResult(StaffResult.Forbidden("result_owner_only"));
         if (amount is <= 0m or > MaxAmount)
-            return Task.FromResult(StaffResult.Invalid("The amount must be positive."));
+            return Task.FromResult(StaffResult.Invalid("result_amount_positive"));
         var now = clock.GetUtcNow();
         var day = paidOn ?? DateOnly.FromDateTime(now.UtcDateTime);
         if (day > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
-            return Task.FromResult(StaffResult.Invalid("A payment cannot be dated in the future."));
+            return Task.FromResult(StaffResult.Invalid("result_payment_future"));
         var note = Clip(reference) ?? $"console {actor.UserName} {now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
         return ChangeClaimAsync(actor, number, "payment", (invoice, debtor, dunningCase, today) =>
         {
@@ -43,8 +43,14 @@ public sealed partial class CaseActions(
             if (paid <= 0m)
                 throw new DomainException($"Invoice {invoice.Number} has nothing open.");
             var booking = ledger.BookPayment(invoice, debtor, dunningCase, new Payment(day > today ? today : day, paid, note), today);
-            return $"Payment of {Money(paid)} {invoice.Currency} on {day:yyyy-MM-dd} recorded: {Money(booking.Entry?.ToFees.Amount ?? 0m)} to costs, "
-                + $"{Money(booking.Entry?.ToInterest.Amount ?? 0m)} to interest, {Money(booking.Entry?.ToPrincipal.Amount ?? 0m)} to principal; open {Money(booking.Claim.Open.Amount)}";
+            var zero = Core.Domain.Money.Zero(invoice.Currency);
+            return new Change($"Payment of {Money(paid)} {invoice.Currency} on {day:yyyy-MM-dd} recorded: {Money(booking.Entry?.ToFees.Amount ?? 0m)} to costs, "
+                + $"{Money(booking.Entry?.ToInterest.Amount ?? 0m)} to interest, {Money(booking.Entry?.ToPrincipal.Amount ?? 0m)} to principal; open {Money(booking.Claim.Open.Amount)}",
+                new
+                {
+                    number = invoice.Number, amount = new Money(paid, invoice.Currency), date = day, fees = booking.Entry?.ToFees ?? zero,
+                    interest = booking.Entry?.ToInterest ?? zero, principal = booking.Entry?.ToPrincipal ?? zero, open = booking.Claim.Open.Rounded(),
+                });
         }, CaseActionKinds.Payment, cancellationToken);
     }
 
@@ -52,26 +58,27 @@ public sealed partial class CaseActions(
     public Task<StaffResult> WriteOffAsync(StaffActor actor, string number, decimal? amount, string? reason, CancellationToken cancellationToken)
     {
         if (!actor.IsOwner)
-            return Task.FromResult(StaffResult.Forbidden("Only the owner writes off claims."));
+            return Task.FromResult(StaffResult.Forbidden("result_owner_only"));
         if (amount is <= 0m or > MaxAmount)
-            return Task.FromResult(StaffResult.Invalid("The amount must be positive."));
+            return Task.FromResult(StaffResult.Invalid("result_amount_positive"));
         if (Clip(reason) is not { } why)
-            return Task.FromResult(StaffResult.Invalid("A write-off needs a reason."));
+            return Task.FromResult(StaffResult.Invalid("result_reason_needed"));
         var now = clock.GetUtcNow();
         return ChangeClaimAsync(actor, number, "write-off", (invoice, debtor, dunningCase, today) =>
         {
             var claim = ledger.BookWriteOff(invoice, debtor, dunningCase, amount, why, actor.UserName, now, today);
-            return $"Write-off of {Money(invoice.WriteOffs[^1].Amount)} {invoice.Currency} ({why}); open {Money(claim.Open.Amount)}";
+            return new Change($"Write-off of {Money(invoice.WriteOffs[^1].Amount)} {invoice.Currency} ({why}); open {Money(claim.Open.Amount)}",
+                new { number = invoice.Number, amount = new Money(invoice.WriteOffs[^1].Amount, invoice.Currency), reason = why, open = claim.Open.Rounded() });
         }, CaseActionKinds.WriteOff, cancellationToken);
     }
 
     /// <summary>A change that needs the claim: the invoice's debtor and case are read first, "today" is the debtor's date.</summary>
     private async Task<StaffResult> ChangeClaimAsync(StaffActor actor, string number, string action,
-        Func<Invoice, Debtor, DunningCase?, DateOnly, string> change, string kind, CancellationToken cancellationToken)
+        Func<Invoice, Debtor, DunningCase?, DateOnly, Change> change, string kind, CancellationToken cancellationToken)
     {
         if (await invoices.FindAsync(number, cancellationToken) is not { } invoice
             || await debtors.FindAsync(invoice.DebtorId, cancellationToken) is not { } debtor)
-            return StaffResult.NotFound($"There is no invoice {number}.");
+            return StaffResult.NotFound("result_no_invoice", new { number });
         var dunningCase = await cases.FindAsync(debtor.Id, cancellationToken);
         var today = InvoiceStatements.TodayOf(debtor, clock.GetUtcNow());
         return await ChangeInvoiceAsync(actor, number, action, i => change(i, debtor, dunningCase, today), kind, cancellationToken);
@@ -83,12 +90,13 @@ public sealed partial class CaseActions(
     public Task<StaffResult> PauseAsync(StaffActor actor, string number, string? reason, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         if (Clip(reason) is not { } why)
-            return Task.FromResult(StaffResult.Invalid("A pause needs a reason."));
+            return Task.FromResult(StaffResult.Invalid("result_reason_needed"));
         var now = clock.GetUtcNow();
         return ChangeInvoiceAsync(actor, number, "pause", invoice =>
         {
             invoice.PauseDunning(why, until, now);
-            return until is { } end ? $"Reminders paused until {end:yyyy-MM-dd HH:mm} UTC: {why}" : $"Reminders paused: {why}";
+            return new Change(until is { } end ? $"Reminders paused until {end:yyyy-MM-dd HH:mm} UTC: {why}" : $"Reminders paused: {why}",
+                new { number = invoice.Number, reason = why });
         }, CaseActionKinds.Pause, cancellationToken);
     }
 
@@ -99,49 +107,52 @@ public sealed partial class CaseActions(
             if (invoice.Pause is null)
                 throw new DomainException($"Invoice {invoice.Number} is not paused.");
             invoice.ResumeDunning();
-            return "Reminders resumed";
+            return new Change("Reminders resumed", new { number = invoice.Number });
         }, CaseActionKinds.Pause, cancellationToken);
 
     /// <summary>Closes a dispute (owner): the invoice is dunned again, the outcome noted.</summary>
     public Task<StaffResult> ResolveDisputeAsync(StaffActor actor, string number, string? outcome, CancellationToken cancellationToken)
     {
         if (!actor.IsOwner)
-            return Task.FromResult(StaffResult.Forbidden("Only the owner resolves disputes."));
+            return Task.FromResult(StaffResult.Forbidden("result_owner_only"));
         var note = Clip(outcome);
         return ChangeInvoiceAsync(actor, number, "resolve-dispute", invoice =>
         {
             var reason = invoice.Dispute ?? throw new DomainException($"Invoice {invoice.Number} is not disputed.");
             invoice.ResolveDispute();
-            return $"Dispute resolved ({reason})" + (note is null ? "" : $": {note}");
+            return new Change($"Dispute resolved ({reason})" + (note is null ? "" : $": {note}"), new { number = invoice.Number });
         }, CaseActionKinds.Dispute, cancellationToken);
     }
 
-    private async Task<StaffResult> ChangeInvoiceAsync(StaffActor actor, string number, string action, Func<Invoice, string> change,
+    /// <summary>What a change did: the case history's sentence and the variables of the console's <c>result_&lt;action&gt;</c> message.</summary>
+    private sealed record Change(string Summary, object Model);
+
+    private async Task<StaffResult> ChangeInvoiceAsync(StaffActor actor, string number, string action, Func<Invoice, Change> change,
         string kind, CancellationToken cancellationToken)
     {
         var before = await invoices.FindAsync(number, cancellationToken);
         if (before is null)
-            return StaffResult.NotFound($"There is no invoice {number}.");
+            return StaffResult.NotFound("result_no_invoice", new { number });
         var was = Snapshot(before);
-        string summary = "";
+        Change? done = null;
         Invoice? after;
         try
         {
-            after = await invoices.UpdateAsync(number, i => summary = change(i), cancellationToken);
+            after = await invoices.UpdateAsync(number, i => done = change(i), cancellationToken);
         }
-        catch (DomainException ex)
+        catch (DomainException)
         {
-            return StaffResult.Invalid(ex.Message);
+            return StaffResult.Invalid("result_not_possible", new { number });
         }
         catch (ConcurrencyConflictException)
         {
-            return StaffResult.Conflict($"Invoice {number} kept changing; please try again.");
+            return StaffResult.Conflict("result_try_again");
         }
         if (after is null)
-            return StaffResult.NotFound($"There is no invoice {number}.");
+            return StaffResult.NotFound("result_no_invoice", new { number });
         await records.WriteAsync(actor, after.DebtorId, action, $"invoice {number}", was, Snapshot(after),
-            new CaseAction(clock.GetUtcNow(), kind, $"{summary} by {actor.UserName}", InvoiceNumbers: [number], Actor: actor.UserName), cancellationToken);
-        return StaffResult.Done(summary + ".");
+            new CaseAction(clock.GetUtcNow(), kind, $"{done!.Summary} by {actor.UserName}", InvoiceNumbers: [number], Actor: actor.UserName), cancellationToken);
+        return StaffResult.Done("result_" + action.Replace('-', '_'), done.Model);
     }
 
     internal static string Snapshot(Invoice invoice) => JsonSerializer.Serialize(new

@@ -30,8 +30,8 @@ public sealed partial class ConversationActions(
     public async Task<StaffResult> TakeOverAsync(StaffActor actor, string key, bool overrideOwner, CancellationToken cancellationToken)
     {
         var (refused, link, before) = await ChangeHandoffAsync(key, link =>
-            link.Handoff == HandoffState.Human && link.HandoffOwner == actor.UserName ? StaffResult.Done("You already own this conversation.")
-            : link.Handoff == HandoffState.Human && !overrideOwner ? StaffResult.Conflict($"{link.HandoffOwner} owns this conversation. Take it over only with the override, after talking to them.")
+            link.Handoff == HandoffState.Human && link.HandoffOwner == actor.UserName ? StaffResult.Done("result_already_yours")
+            : link.Handoff == HandoffState.Human && !overrideOwner ? StaffResult.Conflict("result_owned_by_other", new { name = link.HandoffOwner })
             : null, HandoffState.Human, actor.UserName, cancellationToken);
         if (refused is not null)
             return refused;
@@ -48,26 +48,26 @@ public sealed partial class ConversationActions(
             $"conversation {key}", before, Describe(link),
             link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} taken over by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
             cancellationToken, "conversation");
-        return StaffResult.Done("You own the conversation now; the bot stays silent until you hand it back.");
+        return StaffResult.Done("result_taken_over");
     }
 
     public async Task<StaffResult> ReplyAsync(StaffActor actor, string key, string? text, CancellationToken cancellationToken)
     {
         var message = text?.Trim();
         if (string.IsNullOrEmpty(message))
-            return StaffResult.Invalid("The reply is empty.");
+            return StaffResult.Invalid("result_reply_empty");
         if (message.Length > MaxReplyLength)
-            return StaffResult.Invalid($"The reply is longer than {MaxReplyLength} characters.");
+            return StaffResult.Invalid("result_reply_too_long", new { max = MaxReplyLength });
         var link = await conversations.FindAsync(key, cancellationToken);
         if (link is null)
-            return StaffResult.NotFound($"There is no conversation {key}.");
+            return StaffResult.NotFound("result_no_conversation");
         if (link.Handoff != HandoffState.Human || link.HandoffOwner != actor.UserName)
-            return StaffResult.Conflict("Take the conversation over before replying.");
+            return StaffResult.Conflict("result_take_over_first");
         var result = await messenger.SendAsync(link, Activity.CreateMessage(message), actor.UserName, cancellationToken);
         if (result.Status != DeliveryStatus.Delivered)
-            return StaffResult.Failed($"Not delivered ({result.Status}): {result.Detail}");
+            return StaffResult.Failed("result_not_delivered", new { detail = $"{result.Status}: {result.Detail}" });
         await records.WriteAsync(actor, link.DebtorId, "reply", $"conversation {key}", null, message, null, cancellationToken, "conversation");
-        return StaffResult.Done("Sent.");
+        return StaffResult.Done("result_sent");
     }
 
     public async Task<StaffResult> HandBackAsync(StaffActor actor, string key, bool overrideOwner, CancellationToken cancellationToken)
@@ -76,8 +76,8 @@ public sealed partial class ConversationActions(
         var (refused, link, before) = await ChangeHandoffAsync(key, link =>
         {
             wasHuman = link.Handoff == HandoffState.Human;
-            return link.Handoff == HandoffState.Bot ? StaffResult.Conflict("The bot already has this conversation.")
-                : wasHuman && link.HandoffOwner != actor.UserName && !overrideOwner ? StaffResult.Conflict($"{link.HandoffOwner} owns this conversation; only they (or the override) can hand it back.")
+            return link.Handoff == HandoffState.Bot ? StaffResult.Conflict("result_bot_has_it")
+                : wasHuman && link.HandoffOwner != actor.UserName && !overrideOwner ? StaffResult.Conflict("result_owned_by_other_hand_back", new { name = link.HandoffOwner })
                 : null;
         }, HandoffState.Bot, null, cancellationToken);
         if (refused is not null)
@@ -90,7 +90,7 @@ public sealed partial class ConversationActions(
         await records.WriteAsync(actor, link.DebtorId, "hand-back", $"conversation {key}", before, Describe(link),
             link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} handed back to the bot by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
             cancellationToken, "conversation");
-        return StaffResult.Done("Handed back to the bot; reminders resume as scheduled.");
+        return StaffResult.Done("result_handed_back");
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed partial class ConversationActions(
         {
             var link = await conversations.FindAsync(key, cancellationToken);
             if (link is null)
-                return (StaffResult.NotFound($"There is no conversation {key}."), null!, "");
+                return (StaffResult.NotFound("result_no_conversation"), null!, "");
             if (refuse(link) is { } refused)
                 return (refused, link, "");
             var before = Describe(link);
@@ -119,7 +119,7 @@ public sealed partial class ConversationActions(
             }
             catch (ConcurrencyConflictException)
             {
-                return (StaffResult.Conflict("The conversation kept changing; please try again."), link, "");
+                return (StaffResult.Conflict("result_try_again"), link, "");
             }
         }
     }

@@ -35,13 +35,13 @@ public sealed class DealActions(
         }
         catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
         {
-            return StaffResult.Conflict($"Agreement {agreementId} was decided meanwhile; reload the case.");
+            return StaffResult.Conflict("result_decided_meanwhile");
         }
         await ResolveEscalationsAsync(actor, agreement!, cancellationToken);
         var note = await TellDebtorAsync(debtor!, language => catalogue.Render(AgreementWording.Dialog, "agreed", language, AgreementWording.Terms(agreement!, promise: false)),
             actor, cancellationToken);
         await records.WriteAsync(actor, debtor!.Id, "approve-deal", $"agreement {agreementId}", "AwaitingApproval", "Active", null, cancellationToken);
-        return StaffResult.Done($"Agreement {agreementId} approved. {note}");
+        return StaffResult.Done("result_approved", note);
     }
 
     public async Task<StaffResult> RejectAsync(StaffActor actor, string agreementId, string? reason, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed class DealActions(
         }
         catch (Exception ex) when (ex is DomainException or ConcurrencyConflictException)
         {
-            return StaffResult.Conflict($"Agreement {agreementId} was decided meanwhile; reload the case.");
+            return StaffResult.Conflict("result_decided_meanwhile");
         }
         await ResolveEscalationsAsync(actor, agreement, cancellationToken);
         var sentence = string.IsNullOrWhiteSpace(reason) ? "" : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
@@ -69,20 +69,20 @@ public sealed class DealActions(
         await records.WriteAsync(actor, debtor!.Id, "reject-deal", $"agreement {agreementId}", "AwaitingApproval", JsonSerializer.Serialize(new { state = "Rejected", reason = sentence }),
             new CaseAction(now, CaseActionKinds.Agreement, $"{agreement.Kind} {agreement.Id} rejected by {actor.UserName}" + (sentence.Length > 0 ? $": {sentence}" : ""),
                 InvoiceNumbers: agreement.InvoiceNumbers, Actor: actor.UserName), cancellationToken);
-        return StaffResult.Done($"Agreement {agreementId} rejected. {note}");
+        return StaffResult.Done("result_rejected", note);
     }
 
     private async Task<(StaffResult? Problem, PaymentAgreement? Agreement, Debtor? Debtor)> LoadAsync(StaffActor actor, string agreementId, CancellationToken cancellationToken)
     {
         if (!actor.IsOwner)
-            return (StaffResult.Forbidden("Only the owner decides deals."), null, null);
+            return (StaffResult.Forbidden("result_owner_only"), null, null);
         var agreement = await agreements.FindAsync(agreementId, cancellationToken);
         if (agreement is null)
-            return (StaffResult.NotFound($"There is no agreement {agreementId}."), null, null);
+            return (StaffResult.NotFound("result_no_agreement"), null, null);
         if (agreement.State != AgreementState.AwaitingApproval)
-            return (StaffResult.Conflict($"Agreement {agreementId} is {agreement.State}; only a deal awaiting approval can be decided."), null, null);
+            return (StaffResult.Conflict("result_not_awaiting", new { state = agreement.State.ToString() }), null, null);
         var debtor = await debtors.FindAsync(agreement.DebtorId, cancellationToken);
-        return debtor is null ? (StaffResult.NotFound($"The debtor {agreement.DebtorId} no longer exists."), null, null) : (null, agreement, debtor);
+        return debtor is null ? (StaffResult.NotFound("result_no_debtor", new { id = agreement.DebtorId }), null, null) : (null, agreement, debtor);
     }
 
     /// <summary>The proposal's escalation names the agreement id in its detail (see AgreementDesk.ProposeAsync).</summary>
@@ -106,14 +106,18 @@ public sealed class DealActions(
         }
     }
 
-    private async Task<string> TellDebtorAsync(Debtor debtor, Func<string, string> render, StaffActor actor, CancellationToken cancellationToken)
+    /// <summary>Tells the debtor in their latest chat; the outcome as the variables of <c>result_approved</c>/<c>result_rejected</c>.</summary>
+    private async Task<Told> TellDebtorAsync(Debtor debtor, Func<string, string> render, StaffActor actor, CancellationToken cancellationToken)
     {
         var link = await messenger.LatestConversationAsync(debtor, cancellationToken);
         if (link is null)
-            return "The debtor has no chat yet; tell them by letter or e-mail.";
+            return new Told("no_chat", "", "");
         var result = await messenger.SendAsync(link, Activity.CreateMessage(render(link.Language)), actor.UserName, cancellationToken);
         return result.Status == Channels.DeliveryStatus.Delivered
-            ? $"The debtor was told on {link.Channel}."
-            : string.Create(CultureInfo.InvariantCulture, $"The message to the debtor was not delivered ({result.Status}: {result.Detail}).");
+            ? new Told("told", link.Channel, "")
+            : new Told("not_delivered", link.Channel, string.Create(CultureInfo.InvariantCulture, $"{result.Status}: {result.Detail}"));
     }
+
+    /// <summary>Whether the debtor was told: <c>told</c>, <c>no_chat</c> or <c>not_delivered</c>, on which channel, why not.</summary>
+    private sealed record Told(string Delivery, string Channel, string Detail);
 }

@@ -36,21 +36,21 @@ public sealed partial class CaseModel
     private async Task<StaffResult> RotateAsync(DebtorProofs proofs, BotOptions bot, CancellationToken cancellationToken)
     {
         if (!IsOwner)
-            return StaffResult.Forbidden("Only the owner may replace a debtor's link token and access code.");
+            return StaffResult.Forbidden("result_owner_only");
         return await proofs.RotateAsync(DebtorId, Actor.UserName, cancellationToken) is { } debtor
-            ? StaffResult.Done($"New access code {debtor.AccessCode}, new chat link {bot.ChatLink(debtor.LinkToken)} — the old ones no longer link a chat.")
-            : StaffResult.NotFound($"There is no debtor {DebtorId}.");
+            ? StaffResult.Done("result_proofs_rotated", new { code = debtor.AccessCode, link = bot.ChatLink(debtor.LinkToken).ToString() })
+            : StaffResult.NotFound("result_no_debtor", new { id = DebtorId });
     }
 
     private async Task<StaffResult> EraseAsync(DebtorErasure erasure, string? confirm, CancellationToken cancellationToken)
     {
         if (!IsOwner)
-            return StaffResult.Forbidden("Only the owner may erase a debtor.");
+            return StaffResult.Forbidden("result_owner_only");
         if (!string.Equals(confirm?.Trim(), DebtorId, StringComparison.Ordinal))
-            return StaffResult.Invalid($"Type the debtor's id ({DebtorId}) to confirm the erasure.");
+            return StaffResult.Invalid("result_erase_confirm", new { id = DebtorId });
         return await erasure.EraseAsync(DebtorId, Actor.UserName, cancellationToken)
-            ? StaffResult.Done("Personal data and conversations erased; invoices, payments and agreements are kept under a pseudonym.")
-            : StaffResult.NotFound($"There is no debtor {DebtorId}.");
+            ? StaffResult.Done("result_erased")
+            : StaffResult.NotFound("result_no_debtor", new { id = DebtorId });
     }
 
     private static string FileSafe(string id) => new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);

@@ -1,4 +1,5 @@
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Staff.Audit;
@@ -21,6 +22,7 @@ public sealed partial class CaseModel(
     CaseActions actions,
     DealActions deals,
     AuditLog audit,
+    DunningLadder ladder,
     TimeProvider clock) : ConsolePage
 {
     [BindProperty(SupportsGet = true)]
@@ -42,9 +44,18 @@ public sealed partial class CaseModel(
 
     public DateTimeOffset Now { get; private set; }
 
+    public DunningLadder Ladder => ladder;
+
+    /// <summary>Proposals that wait for the owner's decision: shown first on the page.</summary>
+    public IReadOnlyList<PaymentAgreement> Pending => [.. Agreements.Where(a => a.State == AgreementState.AwaitingApproval)];
+
     public bool IsOwner => User.IsInRole(StaffRoles.Owner);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Live"] = true;
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
 
     public Task<IActionResult> OnPostPaymentAsync(string number, decimal? amount, DateOnly? paidOn, string? reference, CancellationToken cancellationToken) =>
         RunAsync(actions.RecordPaymentAsync(Actor, number, amount, paidOn, reference, cancellationToken), cancellationToken);
@@ -82,7 +93,11 @@ public sealed partial class CaseModel(
     }
 
     private async Task<IActionResult> RunAsync(Task<StaffResult> action, CancellationToken cancellationToken) =>
-        await OutcomeAsync(await action, async () => await LoadAsync(cancellationToken) ? Page() : NotFound());
+        await OutcomeAsync(await action, async () =>
+        {
+            ViewData["Live"] = true;
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        });
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +112,7 @@ public sealed partial class CaseModel(
         History = [.. ((await cases.FindAsync(DebtorId, cancellationToken))?.History ?? []).OrderByDescending(a => a.At)];
         if (IsOwner)
             Audit = await audit.ListAsync(DebtorId, 50, cancellationToken);
+        LoadAccess();
         return true;
     }
 }

@@ -1,30 +1,39 @@
 using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Wording;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dunning.Bot.Staff.Pages;
 
 /// <summary>
-/// What console pages share: the signed-in actor and how an action's outcome becomes a response. Done: back to the
-/// page (post/redirect/get) with the message; Forbidden: 403; the rest: the page again with the problem and a fitting
-/// status (404, 409, 400, 502), nothing changed.
+/// What console pages share: the signed-in actor, the staff member's words (<see cref="T"/>) and how an action's
+/// outcome becomes a response. Done: back to the page without its <c>handler</c> (post/redirect/get, so a reload
+/// repeats nothing) with the message; Forbidden: 403; the rest: the page again with the problem and a fitting status
+/// (404, 409, 400, 502), nothing changed.
 /// </summary>
 public abstract class ConsolePage : PageModel
 {
     protected StaffActor Actor => StaffActor.From(User);
 
-    protected async Task<IActionResult> OutcomeAsync(StaffResult result, Func<Task<IActionResult>> reload)
+    /// <summary>The console's words in the staff member's language.</summary>
+    public ConsoleText T => HttpContext.RequestServices.GetRequiredService<ConsoleText>();
+
+    /// <summary>The response to <paramref name="result"/>; <paramref name="reload"/> renders the page again when it failed.</summary>
+    /// <param name="result">What the action did.</param>
+    /// <param name="reload">Loads and renders the page (with the problem shown).</param>
+    /// <param name="fragment">Where the page continues after the redirect (<c>reply</c>: the reply box), or null for its top.</param>
+    protected async Task<IActionResult> OutcomeAsync(StaffResult result, Func<Task<IActionResult>> reload, string? fragment = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(reload);
         if (result.Outcome == StaffOutcome.Done)
         {
-            TempData["Message"] = result.Message;
-            return Redirect(Request.Path + Request.QueryString);
+            TempData["Message"] = Sentence(result);
+            return Redirect(PageAddress() + (fragment is null ? "" : "#" + fragment));
         }
         if (result.Outcome == StaffOutcome.Forbidden)
             return StatusCode(StatusCodes.Status403Forbidden);
-        ViewData["Problem"] = result.Message;
+        ViewData["Problem"] = Sentence(result);
         var page = await reload();
         Response.StatusCode = result.Outcome switch
         {
@@ -36,14 +45,18 @@ public abstract class ConsolePage : PageModel
         return page;
     }
 
-    /// <summary>"2 h 15 min left" or "overdue 40 min" from <paramref name="now"/> to <paramref name="until"/>.</summary>
-    public static string TimeLeft(DateTimeOffset? until, DateTimeOffset now)
+    /// <summary>The result's sentence in the staff member's language.</summary>
+    protected string Sentence(StaffResult result)
     {
-        if (until is not { } end)
-            return "—";
-        var left = end - now;
-        var span = left.Duration();
-        var text = span.TotalDays >= 1 ? $"{(int)span.TotalDays} d {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min";
-        return left < TimeSpan.Zero ? $"overdue {text}" : $"{text} left";
+        ArgumentNullException.ThrowIfNull(result);
+        return T.Has(result.Message) ? T.Format(result.Message, result.Model ?? new { }) : result.Message;
+    }
+
+    /// <summary>This page's address with every query parameter but the form's <c>handler</c>.</summary>
+    protected string PageAddress()
+    {
+        var kept = Request.Query.Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+        return Request.PathBase + Request.Path + QueryString.Create(kept);
     }
 }

@@ -24,19 +24,25 @@ public sealed partial class ConversationModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Poll"] = "3000";
+        ViewData["Live"] = true;
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostTakeOverAsync(bool force, CancellationToken cancellationToken) =>
         await OutcomeAsync(await actions.TakeOverAsync(Actor, Key, force, cancellationToken), () => ReloadAsync(cancellationToken));
 
+    /// <summary>After sending, the page continues at the reply box, not at its top.</summary>
     public async Task<IActionResult> OnPostReplyAsync(string? text, CancellationToken cancellationToken) =>
-        await OutcomeAsync(await actions.ReplyAsync(Actor, Key, text, cancellationToken), () => ReloadAsync(cancellationToken));
+        await OutcomeAsync(await actions.ReplyAsync(Actor, Key, text, cancellationToken), () => ReloadAsync(cancellationToken), "reply");
 
     public async Task<IActionResult> OnPostHandBackAsync(bool force, CancellationToken cancellationToken) =>
         await OutcomeAsync(await actions.HandBackAsync(Actor, Key, force, cancellationToken), () => ReloadAsync(cancellationToken));
 
-    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+    private async Task<IActionResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Live"] = true;
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -49,5 +55,6 @@ public sealed partial class ConversationModel(
     }
 }
 
-/// <summary>One line of the transcript as the console shows it.</summary>
-public sealed record TranscriptLine(DateTimeOffset At, bool Inbound, string Sender, string Text);
+/// <summary>One line of the transcript as the console shows it; <see cref="Sender"/> is null for the debtor.</summary>
+public sealed record TranscriptLine(DateTimeOffset At, bool Inbound, string? Sender, string Text, IReadOnlyList<string> Buttons, IReadOnlyList<string> Images,
+    IReadOnlyList<string> Files);

@@ -24,8 +24,8 @@ public sealed class SignInModel(StaffAccounts accounts, IAttemptGuard guard, IOp
     [BindProperty]
     public string? Password { get; set; }
 
-    /// <summary>The one answer for a wrong name or password and a locked account or address.</summary>
-    internal const string Refused = "User name or password is wrong, or there were too many failed attempts: try again later or ask the owner.";
+    /// <summary>The key of the one answer for a wrong name or password and a locked account or address.</summary>
+    internal const string Refused = "signin_refused";
 
     /// <summary>
     /// Sign-ins: the account's own lockout numbers per user name; an address may fail four times as often before its
@@ -54,7 +54,7 @@ public sealed class SignInModel(StaffAccounts accounts, IAttemptGuard guard, IOp
             }
             await guard.FailAsync(keys, cancellationToken);
         }
-        ViewData["Problem"] = Refused;
+        ViewData["Problem"] = HttpContext.RequestServices.GetRequiredService<Wording.ConsoleText>()[Refused];
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Password = null;
         return Page();
