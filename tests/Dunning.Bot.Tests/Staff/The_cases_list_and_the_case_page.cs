@@ -48,7 +48,7 @@ public sealed class The_cases_list_and_the_case_page : IDisposable
         Assert.Contains("Friendly reminder on", Row(page, "D-100"), StringComparison.Ordinal);
         Assert.Contains("€500.00", Row(page, "D-200"), StringComparison.Ordinal);
         Assert.Contains("Not yet due", Row(page, "D-200"), StringComparison.Ordinal);
-        Assert.Contains("Second payment request", Row(page, "D-300"), StringComparison.Ordinal);
+        Assert.Contains("First payment request", Row(page, "D-300"), StringComparison.Ordinal);
         Assert.Contains("Disputed", Row(page, "D-300"), StringComparison.Ordinal);
         Assert.Contains("Settled", Row(page, "D-400"), StringComparison.Ordinal);
         Assert.Contains(">Erika Muster</a>", page, StringComparison.Ordinal);

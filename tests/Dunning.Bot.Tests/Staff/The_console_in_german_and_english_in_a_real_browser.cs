@@ -137,7 +137,8 @@ public sealed class The_console_in_german_and_english_in_a_real_browser : IDispo
             return;
         var text = await page.EvaluateAsync<string>(@"() => {
             const copy = document.body.cloneNode(true);
-            copy.querySelectorAll('#transcript, script').forEach(e => e.remove());
+            // What people wrote and the bot's own English records (marked lang=en) are not labels.
+            copy.querySelectorAll('#transcript, script, [lang=en]').forEach(e => e.remove());
             const attributes = [...copy.querySelectorAll('[placeholder],[title],[aria-label]')].map(e => [e.placeholder, e.title, e.getAttribute('aria-label')].join(' '));
             return copy.innerText + ' ' + attributes.join(' ') + ' ' + document.title; }");
         var english = EnglishLabels.Where(label => Regex.IsMatch(text, $@"(?<![\p{{L}}.]){Regex.Escape(label)}(?![\p{{L}}])")).ToList();

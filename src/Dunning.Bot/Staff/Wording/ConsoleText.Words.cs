@@ -64,6 +64,33 @@ public sealed partial class ConsoleText
         return Format(left < TimeSpan.Zero ? "time_overdue" : "time_left", new { span = text });
     }
 
+    /// <summary>
+    /// What an audit entry concerns, in words: "invoice RE-1" → "Rechnung RE-1", "conversation webchat/…" → "Gespräch im
+    /// Web-Chat" (no conversation ids); an unknown kind of target as it is.
+    /// </summary>
+    public string AuditTarget(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (kind, id) = target.StartsWith("case file ", StringComparison.Ordinal) ? ("case_file", target["case file ".Length..])
+            : target.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? (target[..space], target[(space + 1)..]) : (target, "");
+        if (kind == "conversation")
+            return Format("target_conversation", new { channel = Channel(id.Split('/')[0]) });
+        return Has($"target_{kind}") ? Format($"target_{kind}", new { id }) : target;
+    }
+
+    /// <summary>
+    /// What an escalation is about: the debtor's own words where the reason carries them (a request for a person, a
+    /// dispute, hardship, a message not understood); otherwise the invoices concerned — the bot's own notes are English
+    /// records and stay in the case file.
+    /// </summary>
+    public string Detail(Escalation escalation)
+    {
+        ArgumentNullException.ThrowIfNull(escalation);
+        if (escalation.Reason is EscalationReason.RequestHuman or EscalationReason.Dispute or EscalationReason.Hardship or EscalationReason.NotUnderstood)
+            return escalation.Detail ?? "";
+        return escalation.InvoiceNumbers.Count == 0 ? "" : Format("escalation_invoices", new { numbers = string.Join(", ", escalation.InvoiceNumbers) });
+    }
+
     private string Label(string key, string fallback) => Has(key) ? this[key] : Spaced(fallback);
 
     /// <summary>"RequestHuman" → "request_human"; "msteams" stays.</summary>
