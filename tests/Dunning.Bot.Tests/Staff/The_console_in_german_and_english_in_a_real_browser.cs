@@ -120,9 +120,17 @@ public sealed class The_console_in_german_and_english_in_a_real_browser : IDispo
         Assert.Empty(errors);
     }
 
-    /// <summary>Nothing wider than the window; the live badge exactly where pages update; no English label in German.</summary>
+    /// <summary>
+    /// Nothing wider than the window; the live badge exactly where pages update; no English label in German. With
+    /// DUNNING_SCREENSHOT_DIR set, each checked page is also saved there (for looking at the layout).
+    /// </summary>
     private static async Task CheckAsync(IPage page, bool german, bool live)
     {
+        if (Environment.GetEnvironmentVariable("DUNNING_SCREENSHOT_DIR") is { Length: > 0 } folder)
+        {
+            var name = Regex.Replace(new Uri(page.Url).PathAndQuery, "[^a-zA-Z0-9]+", "-").Trim('-');
+            await page.ScreenshotAsync(new() { FullPage = true, Path = Path.Combine(folder, $"{(german ? "de" : "en")}-{name}.png") });
+        }
         var overflow = await page.EvaluateAsync<string[]>(@"() => {
             const wide = [];
             if (document.documentElement.scrollWidth > window.innerWidth) wide.push('page ' + document.documentElement.scrollWidth);
