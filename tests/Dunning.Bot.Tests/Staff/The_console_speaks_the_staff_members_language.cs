@@ -132,7 +132,7 @@ public sealed class The_console_speaks_the_staff_members_language : IDisposable
             .Concat(Words<StaffRole>()).Concat(Words<CaseStatus>()).Concat(Words<DefaultReason>().Where(k => !k.EndsWith("_none", StringComparison.Ordinal))))
             Need(key);
         foreach (var stage in host.Get<DunningLadder>().Stages)
-            Need(ConsoleText.StageKey(stage.Key));
+            Need(ConsoleWords.StageKey(stage.Key));
         foreach (var channel in ChannelKind.All)
             Need($"channel_{channel}");
         foreach (var kind in typeof(CaseActionKinds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!))
@@ -140,7 +140,7 @@ public sealed class The_console_speaks_the_staff_members_language : IDisposable
         Assert.Empty(missing);
     }
 
-    private static IEnumerable<string> Words<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(ConsoleText.WordKey);
+    private static IEnumerable<string> Words<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(ConsoleWords.WordKey);
 
     public void Dispose() => host.Dispose();
 }

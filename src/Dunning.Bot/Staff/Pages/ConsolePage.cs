@@ -16,7 +16,7 @@ public abstract class ConsolePage : PageModel
     protected StaffActor Actor => StaffActor.From(User);
 
     /// <summary>The console's words in the staff member's language.</summary>
-    public ConsoleText T => HttpContext.RequestServices.GetRequiredService<ConsoleText>();
+    public ConsoleWords T => HttpContext.RequestServices.GetRequiredService<ConsoleWords>();
 
     /// <summary>The response to <paramref name="result"/>; <paramref name="reload"/> renders the page again when it failed.</summary>
     /// <param name="result">What the action did.</param>

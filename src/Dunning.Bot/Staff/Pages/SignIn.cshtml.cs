@@ -54,7 +54,7 @@ public sealed class SignInModel(StaffAccounts accounts, IAttemptGuard guard, IOp
             }
             await guard.FailAsync(keys, cancellationToken);
         }
-        ViewData["Problem"] = HttpContext.RequestServices.GetRequiredService<Wording.ConsoleText>()[Refused];
+        ViewData["Problem"] = HttpContext.RequestServices.GetRequiredService<Wording.ConsoleWords>()[Refused];
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Password = null;
         return Page();

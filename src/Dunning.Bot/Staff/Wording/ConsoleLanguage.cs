@@ -16,17 +16,17 @@ public sealed class ConsoleLanguage(MessageCatalogue catalogue, IOptions<StaffOp
     private readonly TimeZoneInfo ownerZone = TimeZoneInfo.FindSystemTimeZoneById(escalation.Value.TimeZone);
 
     /// <summary>The languages a staff member may choose.</summary>
-    public IReadOnlyList<string> Languages => [.. catalogue.Languages.Where(l => catalogue.HasMessage(ConsoleText.Dialog, "language_name", l))];
+    public IReadOnlyList<string> Languages => [.. catalogue.Languages.Where(l => catalogue.HasMessage(ConsoleWords.Dialog, "language_name", l))];
 
     /// <summary>The words for <paramref name="http"/>'s staff member.</summary>
-    public ConsoleText For(HttpContext http)
+    public ConsoleWords For(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return new ConsoleText(catalogue, Choose(http), ownerZone);
+        return new ConsoleWords(catalogue, Choose(http), ownerZone);
     }
 
     /// <summary>The words in <paramref name="language"/> (a supported one, else the default).</summary>
-    public ConsoleText In(string? language) => new(catalogue, Supported(language) ?? Default, ownerZone);
+    public ConsoleWords In(string? language) => new(catalogue, Supported(language) ?? Default, ownerZone);
 
     /// <summary>A supported language equal to <paramref name="language"/>'s primary subtag (<c>de-AT</c> → <c>de</c>), else null.</summary>
     public string? Supported(string? language)

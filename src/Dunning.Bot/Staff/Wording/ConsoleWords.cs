@@ -12,7 +12,7 @@ namespace Dunning.Bot.Staff.Wording;
 /// A piece of the console with many labels of its own may keep them in its own file pair
 /// (<c>dialogs/console_bank.{de,en}.yaml</c>) and read them with <see cref="From"/>.
 /// </summary>
-public sealed partial class ConsoleText
+public sealed partial class ConsoleWords
 {
     /// <summary>The dialog file pair that holds the console's labels.</summary>
     public const string Dialog = "console";
@@ -20,7 +20,7 @@ public sealed partial class ConsoleText
     private readonly MessageCatalogue catalogue;
     private readonly string dialog;
 
-    public ConsoleText(MessageCatalogue catalogue, string language, TimeZoneInfo ownerZone, string dialog = Dialog)
+    public ConsoleWords(MessageCatalogue catalogue, string language, TimeZoneInfo ownerZone, string dialog = Dialog)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentException.ThrowIfNullOrWhiteSpace(language);
@@ -51,7 +51,7 @@ public sealed partial class ConsoleText
     public bool Has(string key) => catalogue.HasMessage(dialog, key, Language);
 
     /// <summary>The same language and clock, labels read from another file pair (<c>console_bank</c>, …).</summary>
-    public ConsoleText From(string otherDialog) => new(catalogue, Language, OwnerZone, otherDialog);
+    public ConsoleWords From(string otherDialog) => new(catalogue, Language, OwnerZone, otherDialog);
 
     /// <summary>"321,30 €" in German, "€321.30" in English.</summary>
     public string Money(Money money) => catalogue.FormatMoney(money, Language);

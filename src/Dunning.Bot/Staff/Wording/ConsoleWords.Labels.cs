@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Policies;
 
 namespace Dunning.Bot.Staff.Wording;
 
-public sealed partial class ConsoleText
+public sealed partial class ConsoleWords
 {
     /// <summary>
     /// A status, reason, state, kind or intent as words: key <c>&lt;enum&gt;_&lt;value&gt;</c> in snake case
