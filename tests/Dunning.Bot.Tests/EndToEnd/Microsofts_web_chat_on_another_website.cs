@@ -77,14 +77,8 @@ public sealed class Microsofts_web_chat_on_another_website : IAsyncLifetime
 
         // Reconnect: Web Chat refreshes its token after 15 minutes; when the first token expires the host closes the
         // stream it opened ("expired"), and Web Chat reconnects with the refreshed token from its watermark.
-        clock.Advance(TimeSpan.FromMinutes(16));
-        await page.RunAndWaitForResponseAsync(() => page.Clock.FastForwardAsync("16:00"), r => r.Url.EndsWith("/tokens/refresh", StringComparison.Ordinal) && r.Status == 200);
-        var first = Assert.Single(sockets);
-        clock.Advance(TimeSpan.FromMinutes(15));
-        await WaitAsync(() => first.IsClosed, "the first stream to close when its token expired");
-        await page.RunAndWaitForResponseAsync(() => page.Clock.FastForwardAsync("00:20"),
-            r => r.Url.Contains($"/v3/directline/conversations/", StringComparison.Ordinal) && r.Url.Contains("?watermark=", StringComparison.Ordinal) && r.Status == 200);
-        await WaitAsync(() => sockets.Count == 2 && !sockets.Last().IsClosed, "Web Chat to open a new stream");
+        await TwoClocks.RefreshThenOutliveTheFirstTokenAsync(page, clock, Assert.Single(sockets));
+        await TwoClocks.UntilAsync(() => sockets.Count == 2 && !sockets.Last().IsClosed, "Web Chat to open a new stream");
 
         await SayAsync(page, "How much do I still owe?");
         await Assertions.Expect(bot.Nth(7)).ToContainTextAsync("RE-2026-800");
@@ -146,13 +140,6 @@ public sealed class Microsofts_web_chat_on_another_website : IAsyncLifetime
         Assert.True(geometry.GetProperty("top").GetDouble() >= -0.5, $"The GiroCode is cut at the top: {geometry}");
         Assert.True(geometry.GetProperty("bottom").GetDouble() >= -0.5, $"The GiroCode is cut at the bottom: {geometry}");
         Assert.True(geometry.GetProperty("height").GetDouble() >= 100, $"The GiroCode is too small to scan: {geometry}");
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 300 && !condition(); i++)
-            await Task.Delay(50);
-        Assert.True(condition(), $"Timed out waiting for {what}.");
     }
 
     public async Task DisposeAsync()

@@ -46,20 +46,16 @@ public sealed class Directlinejs_reconnects_after_token_expiry : IAsyncLifetime
         await page.EvaluateAsync("window.post({ type: 'message', text: 'before' })");
         await WaitForTextAsync(page, "echo: before");
 
-        // directlinejs refreshes every 15 minutes; at 30 the stream's first token expires and the host closes it.
-        clock.Advance(TimeSpan.FromMinutes(16));
-        await page.RunAndWaitForResponseAsync(() => page.Clock.FastForwardAsync("16:00"), r => r.Url.EndsWith("/tokens/refresh", StringComparison.Ordinal) && r.Status == 200);
-        clock.Advance(TimeSpan.FromMinutes(15));
-        await WaitAsync(() => sockets[0].IsClosed, "the first stream to close");
-        await page.RunAndWaitForResponseAsync(() => page.Clock.FastForwardAsync("00:20"), r => r.Url.Contains("?watermark=", StringComparison.Ordinal) && r.Status == 200);
-        await WaitAsync(() => sockets.Count == 2, "a second stream");
+        // directlinejs refreshes every 15 minutes; at 30 the stream's first token expires, the host closes it, it reconnects.
+        await TwoClocks.RefreshThenOutliveTheFirstTokenAsync(page, clock, sockets[0]);
+        await TwoClocks.UntilAsync(() => sockets.Count == 2, "a second stream");
         await page.EvaluateAsync("window.post({ type: 'message', text: 'after the first token expired' })");
         await WaitForTextAsync(page, "echo: after the first token expired");
 
         // Asleep past every token's lifetime (no refresh ran): the reconnect gets 403 TokenExpired, and directlinejs says so.
         clock.Advance(TimeSpan.FromMinutes(31));
-        await WaitAsync(() => sockets[1].IsClosed, "the second stream to close");
-        var expired = await page.RunAndWaitForResponseAsync(() => page.Clock.FastForwardAsync("00:20"), r => r.Url.Contains("?watermark=", StringComparison.Ordinal));
+        await TwoClocks.UntilAsync(() => sockets[1].IsClosed, "the second stream to close");
+        var expired = await page.RunAndWaitForResponseAsync(() => page.Clock.FastForwardAsync("00:20"), TwoClocks.IsReconnect);
         await page.WaitForFunctionAsync($"window.statuses.includes({ExpiredToken})");
 
         Assert.Equal(403, expired.Status);
@@ -91,13 +87,6 @@ public sealed class Directlinejs_reconnects_after_token_expiry : IAsyncLifetime
 
     private static Task WaitForTextAsync(IPage page, string text) =>
         page.WaitForFunctionAsync("text => window.received.some(a => a.text === text)", text);
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 300 && !condition(); i++)
-            await Task.Delay(50);
-        Assert.True(condition(), $"Timed out waiting for {what}.");
-    }
 
     public async Task DisposeAsync()
     {
