@@ -26,7 +26,7 @@ public sealed class Microsofts_web_chat_on_another_website : IAsyncLifetime
         host = EndToEndHost.Start(clock, settings: new() { ["WebChat:AllowedOrigins:0"] = site.Origin });
     }
 
-    [Fact]
+    [WebClientsFact]
     public async Task Web_chat_connects_joins_answers_shows_the_girocode_whole_takes_a_click_and_reconnects()
     {
         if (!HeadlessChromium.Present() || !MicrosoftWebClients.Present())

@@ -25,7 +25,7 @@ public sealed class Directlinejs_reconnects_after_token_expiry : IAsyncLifetime
         host = WebChatHost.Start(new() { ["WebChat:AllowedOrigins:0"] = site.Origin }, clock);
     }
 
-    [Fact]
+    [WebClientsFact]
     public async Task It_starts_anonymously_refreshes_reconnects_after_expiry_and_then_reports_an_expired_token()
     {
         if (!HeadlessChromium.Present() || !MicrosoftWebClients.Present())
