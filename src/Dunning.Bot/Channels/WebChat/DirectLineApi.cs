@@ -8,7 +8,9 @@ namespace Dunning.Bot.Channels.WebChat;
 /// <summary>
 /// The Direct Line 3.0 subset under <c>/v3/directline</c>: start a conversation, post an activity, poll
 /// activities from a watermark or receive them on a WebSocket stream, reconnect, refresh a token. Anyone may start a conversation (the page is public; a
-/// conversation knows nothing until the bot binds it); everything else needs that conversation's token.
+/// conversation knows nothing until the bot binds it) unless <see cref="WebChatOptions.AllowAnonymousStart"/> is off; everything else needs that
+/// conversation's token (401 missing or forged, 403 another conversation's or expired: <c>TokenExpired</c>). Browser pages of the websites in
+/// <see cref="WebChatOptions.AllowedOrigins"/> may call it (<see cref="DirectLineCors"/>).
 /// </summary>
 internal static partial class DirectLineApi
 {
@@ -18,6 +20,7 @@ internal static partial class DirectLineApi
             .RequireCors(DirectLineCors.PolicyName)
             .AddEndpointFilter(LimitPerIpAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/conversations", StartAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
