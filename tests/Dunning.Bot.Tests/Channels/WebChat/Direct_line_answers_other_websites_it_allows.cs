@@ -72,6 +72,20 @@ public sealed class Direct_line_answers_other_websites_it_allows : IDisposable
     }
 
     [Fact]
+    public async Task Only_direct_line_and_only_its_methods_are_opened_to_the_allowed_website()
+    {
+        using var http = host.CreateHttpClient();
+        using var ownerApi = Preflight("/api/v1/debtors/K-1", Allowed);
+        using var delete = Preflight("/v3/directline/conversations", Allowed, "DELETE");
+
+        using var toOwnerApi = await http.SendAsync(ownerApi);
+        using var toDelete = await http.SendAsync(delete);
+
+        Assert.Null(Header(toOwnerApi, "Access-Control-Allow-Origin"));
+        Assert.DoesNotContain("DELETE", Header(toDelete, "Access-Control-Allow-Methods") ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stream_opens_for_this_host_an_allowed_website_and_non_browsers_but_not_for_another_website()
     {
         var client = host.Client();
@@ -105,11 +119,11 @@ public sealed class Direct_line_answers_other_websites_it_allows : IDisposable
         Assert.Contains("WebChat:AllowedOrigins", error.ToString(), StringComparison.Ordinal);
     }
 
-    private static HttpRequestMessage Preflight(string path, string origin)
+    private static HttpRequestMessage Preflight(string path, string origin, string method = "POST")
     {
         var request = new HttpRequestMessage(HttpMethod.Options, path);
         request.Headers.Add("Origin", origin);
-        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Method", method);
         request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
         return request;
     }
