@@ -6,7 +6,7 @@ namespace Dunning.Bot.Tests.Fuzzing;
 
 /// <summary>
 /// 10,000 generated hostile inputs against the Direct Line endpoints (activities posted with a valid token, garbage
-/// watermarks, forged tokens): every answer a 4xx, no error logged, not one byte of stored data changed.
+/// watermarks, forged tokens, hostile Origin headers): every answer a 4xx, no error logged, not one byte of stored data changed.
 /// </summary>
 public sealed class Direct_line_survives_hostile_input
 {
@@ -39,6 +39,9 @@ public sealed class Direct_line_survives_hostile_input
             };
             var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Post ? input.Content() : null };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            // Every third request from a browser page of some (hostile) website: CORS must not change the answer.
+            if (i % 3 == 1)
+                request.Headers.TryAddWithoutValidation("Origin", HostileOrigin(input));
             return request;
         });
 
@@ -46,6 +49,10 @@ public sealed class Direct_line_survives_hostile_input
         Assert.Empty(logs.Errors);
         Assert.True(counts.Count >= 3, string.Join(", ", counts));
     }
+
+    /// <summary>An Origin header made from the input's printable ASCII (header values cannot carry control characters).</summary>
+    private static string HostileOrigin(HostileInput input) =>
+        "https://" + new string([.. input.Body.Take(40).Select(b => b is >= 0x21 and < 0x7F ? (char)b : 'a')]);
 
     /// <summary>A token-shaped string made from the input: three base64url parts.</summary>
     private static string Forged(HostileInput input)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
+using Dunning.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.WebChat;
@@ -7,7 +8,8 @@ namespace Dunning.Bot.Channels.WebChat;
 /// <summary>
 /// The Direct Line WebSocket stream: <c>GET …/conversations/{id}/stream?t=&lt;token&gt;&amp;watermark=</c> pushes the
 /// conversation's activities as <c>ActivitySet</c> text messages (each with its watermark) and an empty message as
-/// keep-alive; what the client sends on the socket is ignored. <c>GET …/conversations/{id}?watermark=</c> (reconnect)
+/// keep-alive; what the client sends on the socket is ignored. Several streams of one conversation (two tabs, two clients)
+/// each read from their own watermark. <c>GET …/conversations/{id}?watermark=</c> (reconnect)
 /// answers a fresh <c>streamUrl</c>. Without a watermark a stream starts at the end of the log.
 /// </summary>
 internal static partial class DirectLineApi
@@ -34,9 +36,12 @@ internal static partial class DirectLineApi
 
     /// <summary>The WebSocket stream; the token comes as <c>t</c> (the stream URL is pre-authorized) or as a bearer header.</summary>
     internal static async Task<IResult> StreamAsync(string conversationId, string? t, string? watermark, HttpContext http,
-        DirectLineTokens tokens, WebChatStore store, WebChatStreams streams, IOptions<WebChatOptions> options,
+        DirectLineTokens tokens, WebChatStore store, WebChatStreams streams, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
         IHostApplicationLifetime lifetime, TimeProvider clock, CancellationToken ct)
     {
+        // Browsers do not guard WebSockets with CORS: a page from a website not allowed gets no stream either.
+        if (!DirectLineCors.StreamAllowed(http, options.Value, bot.Value))
+            return DirectLineResults.OriginNotAllowed("This website may not open the stream; add its origin to WebChat:AllowedOrigins.");
         var (grant, denied) = await GrantAsync(http, conversationId, tokens, t, ct);
         if (grant is null)
             return denied!;
@@ -48,7 +53,7 @@ internal static partial class DirectLineApi
             return DirectLineResults.NotFound("The token's conversation does not exist.");
 
         var last = from ?? await store.LastSequenceAsync(conversationId, ct);
-        using var session = streams.TryOpen(conversationId, ClientIp(http), options.Value.MaxStreamsPerClient);
+        using var session = streams.TryOpen(conversationId, ClientIp(http), options.Value.MaxStreamsPerClient, options.Value.MaxStreamsPerConversation);
         if (session is null)
             return DirectLineResults.TooManyRequests(http, options.Value.StreamKeepAlive);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();

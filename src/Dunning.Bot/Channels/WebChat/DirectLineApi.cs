@@ -8,15 +8,19 @@ namespace Dunning.Bot.Channels.WebChat;
 /// <summary>
 /// The Direct Line 3.0 subset under <c>/v3/directline</c>: start a conversation, post an activity, poll
 /// activities from a watermark or receive them on a WebSocket stream, reconnect, refresh a token. Anyone may start a conversation (the page is public; a
-/// conversation knows nothing until the bot binds it); everything else needs that conversation's token.
+/// conversation knows nothing until the bot binds it) unless <see cref="WebChatOptions.AllowAnonymousStart"/> is off; everything else needs that
+/// conversation's token (401 missing or forged, 403 another conversation's or expired: <c>TokenExpired</c>). Browser pages of the websites in
+/// <see cref="WebChatOptions.AllowedOrigins"/> may call it (<see cref="DirectLineCors"/>).
 /// </summary>
 internal static partial class DirectLineApi
 {
     public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v3/directline")
+            .RequireCors(DirectLineCors.PolicyName)
             .AddEndpointFilter(LimitPerIpAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/conversations", StartAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
@@ -29,16 +33,20 @@ internal static partial class DirectLineApi
 
     /// <summary>
     /// 201 with a new conversation, its token and stream URL; with the token of an existing conversation, 200 and that
-    /// conversation again (as Direct Line does), so a reloaded page can resume.
+    /// conversation again (as Direct Line does), so a reloaded page can resume. Without a token (or with
+    /// <c>Bearer undefined</c>, what directlinejs sends when it has none) a new conversation starts only while
+    /// <see cref="WebChatOptions.AllowAnonymousStart"/> is on; it is bound to no debtor until a link token or access code.
     /// </summary>
     internal static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, WebChatStore store,
-        WebChatRateLimits limits, TimeProvider clock, CancellationToken ct)
+        WebChatRateLimits limits, IOptions<WebChatOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (Bearer(http) is not null)
         {
-            var grant = await tokens.ValidateAsync(Bearer(http), ct);
-            if (grant is null)
-                return DirectLineResults.Unauthorized("The token is malformed, forged or expired.");
+            var check = await tokens.CheckAsync(Bearer(http), ct);
+            if (check.IsExpired)
+                return DirectLineResults.TokenExpired("The token has expired; start a new conversation.");
+            if (check.Grant is not { } grant)
+                return DirectLineResults.Unauthorized("The token is malformed or forged.");
             if (!await store.ExistsAsync(grant.ConversationId, ct))
                 return DirectLineResults.NotFound("The token's conversation does not exist.");
             return TypedResults.Ok(Describe(grant.ConversationId, Bearer(http)!, grant.ExpiresAt, clock) with
@@ -46,6 +54,8 @@ internal static partial class DirectLineApi
                 StreamUrl = StreamUrl(http, grant.ConversationId, Bearer(http)!, 0),
             });
         }
+        if (!options.Value.AllowAnonymousStart)
+            return DirectLineResults.Unauthorized("New web chats are off (WebChat:AllowAnonymousStart); only a conversation's token resumes it.");
         if (limits.Start(ClientIp(http)) is { } wait)
             return DirectLineResults.TooManyRequests(http, wait);
         var conversationId = NewId();
@@ -64,9 +74,13 @@ internal static partial class DirectLineApi
     /// </summary>
     internal static async Task<IResult> RefreshAsync(HttpContext http, DirectLineTokens tokens, TimeProvider clock, CancellationToken ct)
     {
-        var grant = await tokens.ValidateAsync(Bearer(http), ct);
-        if (grant is null || tokens.Refresh(grant) is not var (token, expiresAt))
+        var check = await tokens.CheckAsync(Bearer(http), ct);
+        if (check.IsExpired)
+            return DirectLineResults.TokenExpired("An expired token cannot be refreshed; start a new conversation.");
+        if (check.Grant is not { } grant)
             return DirectLineResults.Unauthorized("Only a valid, unexpired token can be refreshed.");
+        if (tokens.Refresh(grant) is not var (token, expiresAt))
+            return DirectLineResults.TokenExpired("This conversation's tokens have reached WebChat:TokenMaxAge; start a new conversation.");
         return TypedResults.Ok(Describe(grant.ConversationId, token, expiresAt, clock));
     }
 
@@ -111,9 +125,11 @@ internal static partial class DirectLineApi
     private static async Task<(DirectLineGrant? Grant, IResult? Denied)> GrantAsync(HttpContext http, string conversationId, DirectLineTokens tokens,
         string? token, CancellationToken ct)
     {
-        var grant = await tokens.ValidateAsync(token ?? Bearer(http), ct);
-        if (grant is null)
-            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>' (or a stream URL's 't'); it may have expired."));
+        var check = await tokens.CheckAsync(token ?? Bearer(http), ct);
+        if (check.IsExpired)
+            return (null, DirectLineResults.TokenExpired("The token has expired; refresh tokens before they expire."));
+        if (check.Grant is not { } grant)
+            return (null, DirectLineResults.Unauthorized("Send the conversation's token as 'Authorization: Bearer <token>' (or a stream URL's 't')."));
         if (!string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
             return (null, DirectLineResults.Forbidden("The token belongs to another conversation."));
         return (grant, null);
@@ -131,11 +147,18 @@ internal static partial class DirectLineApi
     private static DirectLineConversation Describe(string conversationId, string token, DateTimeOffset expiresAt, TimeProvider clock) =>
         new(conversationId, token, Math.Max(0, (int)(expiresAt - clock.GetUtcNow()).TotalSeconds));
 
+    /// <summary>
+    /// The bearer token, or null for none: no header, an empty one, or the <c>undefined</c>/<c>null</c> a JavaScript
+    /// client (directlinejs without a token) writes when it has none.
+    /// </summary>
     private static string? Bearer(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            return null;
+        var token = header[scheme.Length..].Trim();
+        return token is "" or "undefined" or "null" ? null : token;
     }
 
     private static string ClientIp(HttpContext http) => ClientAddress.Key(http.Connection.RemoteIpAddress);

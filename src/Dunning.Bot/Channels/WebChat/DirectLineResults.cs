@@ -25,6 +25,16 @@ internal static class DirectLineResults
 
     public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Token not valid for this conversation", detail);
 
+    /// <summary>
+    /// 403 for a token that was valid and has expired, with Direct Line's <c>ErrorResponse</c>
+    /// (<c>{"error":{"code":"TokenExpired",…}}</c>) inside the problem, so Microsoft's clients report an expired token.
+    /// </summary>
+    public static IResult TokenExpired(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token expired", detail: detail,
+            extensions: new Dictionary<string, object?> { ["error"] = new DirectLineError("TokenExpired", detail) });
+
+    public static IResult OriginNotAllowed(string detail) => Problem(StatusCodes.Status403Forbidden, "Origin not allowed", detail);
+
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Conversation not found", detail);
 
     public static IResult BadRequest(string title, string detail) => Problem(StatusCodes.Status400BadRequest, title, detail);

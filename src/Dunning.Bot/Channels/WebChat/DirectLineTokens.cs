@@ -89,30 +89,38 @@ public sealed class DirectLineTokens
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>Checks signature, issuer and lifetime; null when the token is forged, malformed or expired.</summary>
-    public async Task<DirectLineGrant?> ValidateAsync(string? token, CancellationToken cancellationToken)
+    public async Task<DirectLineGrant?> ValidateAsync(string? token, CancellationToken cancellationToken) =>
+        (await CheckAsync(token, cancellationToken)).Grant;
+
+    /// <summary>
+    /// Checks signature, issuer and lifetime and says why a token fails: <see cref="TokenCheck.Expired"/> only for a
+    /// token this host signed whose lifetime is over (Direct Line answers it 403 <c>TokenExpired</c>); anything forged,
+    /// malformed or from elsewhere is simply invalid.
+    /// </summary>
+    public async Task<TokenCheck> CheckAsync(string? token, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(token) || token.Length > 4096)
-            return null;
+            return TokenCheck.Invalid;
         var now = clock.GetUtcNow();
         if (validated.TryGetValue(token, out var known))
-            return known.IsValidAt(now) ? known.Grant : null;
+            return known.CheckAt(now);
         var result = await handler.ValidateTokenAsync(token, validation);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
-            return null;
+            return TokenCheck.Invalid;
         var conversation = jwt.TryGetPayloadValue<string>(ConversationClaim, out var c) ? c : null;
         if (string.IsNullOrEmpty(conversation) || string.IsNullOrEmpty(jwt.Subject))
-            return null;
+            return TokenCheck.Invalid;
         var validFrom = new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero);
         // Tokens from before chains were tracked start their chain when they were issued.
         var chainStartedAt = jwt.TryGetPayloadValue<long>(ChainClaim, out var chain) ? DateTimeOffset.FromUnixTimeSeconds(chain) : validFrom;
         var checkedToken = new Validated(
             new DirectLineGrant(conversation, jwt.Subject, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)) { ChainStartedAt = chainStartedAt },
             validFrom);
-        if (!checkedToken.IsValidAt(now))
-            return null;
-        Remember(token, checkedToken, now);
-        return checkedToken.Grant;
+        var check = checkedToken.CheckAt(now);
+        if (check.Grant is not null)
+            Remember(token, checkedToken, now);
+        return check;
     }
 
     /// <summary>Forgets the remembered tokens that have expired by <paramref name="now"/>.</summary>
@@ -145,7 +153,10 @@ public sealed class DirectLineTokens
     /// <summary>A token whose signature, issuer and claims passed; valid from <paramref name="NotBefore"/> (with a minute of skew) until it expires.</summary>
     private sealed record Validated(DirectLineGrant Grant, DateTimeOffset NotBefore)
     {
-        public bool IsValidAt(DateTimeOffset now) => Grant.ExpiresAt > now && NotBefore <= now.AddMinutes(1);
+        public TokenCheck CheckAt(DateTimeOffset now) =>
+            NotBefore > now.AddMinutes(1) ? TokenCheck.Invalid
+            : Grant.ExpiresAt <= now ? TokenCheck.Expired
+            : new TokenCheck(Grant, false);
     }
 }
 

@@ -137,6 +137,12 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             ? new ChannelAccount(BotAccount.Id!, name) { Role = BotAccount.Role }
             : BotAccount;
         activity.Timestamp = clock.GetUtcNow();
+        if (activity.Type == ActivityTypes.Message)
+        {
+            // Without it Web Chat reads the text as Markdown, and single line breaks (IBAN, BIC, bank) vanish.
+            activity.TextFormat ??= "plain";
+            activity.Attachments = WebChatImages.WholeInWebChat(activity.Attachments);
+        }
         return activity;
     }
 

@@ -19,6 +19,7 @@ public static class WebChatExtensions
             .Validate(o => Valid(o.PerConversation) && Valid(o.PerIp) && Valid(o.StartsPerIp),
                 "WebChat rate limits need PermitLimit >= 0 and a Window of at least one second.")
             .Validate(o => o.TokenMaxAge >= o.TokenLifetime, "WebChat:TokenMaxAge must be at least WebChat:TokenLifetime.")
+            .Validate(DirectLineCors.ValidOrigins, "WebChat:AllowedOrigins takes origins such as https://www.example.com (http or https, host, optional port; no path).")
             .ValidateOnStart();
         var services = builder.Services;
         services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<TimeProvider>()));
@@ -32,6 +33,7 @@ public static class WebChatExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebChatAdapter>(sp).WithBotSetup(sp));
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<WebChatAdapter>());
         services.AddSingleton<ChatPage>();
+        services.AddDirectLineCors();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class WebChatExtensions
         if (!app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled)
             return app;
         app.UseWebSockets();
+        app.UseCors();
         app.MapDirectLine();
         ChatPage.Map(app);
         return app;

@@ -88,6 +88,27 @@ public sealed class WebChatOptions
     /// <summary>The bot's display name in activities it sends.</summary>
     [Required]
     public string BotName { get; set; } = "Dunning.Bot";
+
+    // --- Direct Line for Microsoft's clients (Web Chat, directlinejs) on other websites ---
+
+    /// <summary>
+    /// Websites (origins such as <c>https://www.example.com</c>: scheme, host and port, no path) whose pages may call
+    /// <c>/v3/directline</c> (CORS) and open its WebSocket streams. Empty: only this host's own pages.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Whether anyone may start a new conversation without a token (the chat page and Web Chat do). Such a conversation
+    /// is bound to no debtor until a link token or access code; off, only existing conversations go on.
+    /// </summary>
+    public bool AllowAnonymousStart { get; set; } = true;
+
+    /// <summary>
+    /// WebSocket streams one conversation may have open at once (two tabs, a phone and a laptop), each with its own
+    /// watermark; one more closes the oldest with the reason <c>collision</c>.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxStreamsPerConversation { get; set; } = 4;
 }
 
 /// <summary>A fixed-window limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>; 0 permits turns it off.</summary>

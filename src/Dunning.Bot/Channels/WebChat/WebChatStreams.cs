@@ -1,54 +1,84 @@
-using System.Collections.Concurrent;
-
 namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
-/// The open Direct Line WebSocket streams, at most one per conversation (as the real service: a newer stream closes
-/// the older one with the reason <c>collision</c>), and at most a configured number per client address (a cap, so one
-/// address cannot hold thousands of sockets open). <see cref="Notify"/> wakes a conversation's stream after new
-/// activities were committed to its log; the stream then reads them from the log from its watermark.
+/// The open Direct Line WebSocket streams. A conversation may have several at once (two tabs, a phone and a laptop, our
+/// page and Web Chat), each reading from its own watermark; past <c>maxPerConversation</c> the oldest is closed with the
+/// reason <c>collision</c>, so a socket a vanished client left half-open never blocks a new one. At most a configured
+/// number per client address (a cap, so one address cannot hold thousands of sockets open). <see cref="Notify"/> wakes
+/// every stream of a conversation after new activities were committed to its log; each then reads them from the log.
 /// </summary>
 public sealed class WebChatStreams
 {
-    private readonly ConcurrentDictionary<string, Session> open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Session>> open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
 
-    /// <summary>Streams open now (for tests and diagnostics).</summary>
-    public int Count => open.Count;
+    /// <summary>Streams open now, over all conversations (for tests and diagnostics).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+                return open.Values.Sum(list => list.Count);
+        }
+    }
 
-    /// <summary>Tells the conversation's stream, if one is open, that its log has new activities.</summary>
+    /// <summary>Streams of <paramref name="conversationId"/> open now.</summary>
+    public int CountOf(string conversationId)
+    {
+        lock (gate)
+            return open.TryGetValue(conversationId, out var list) ? list.Count : 0;
+    }
+
+    /// <summary>Tells every open stream of the conversation that its log has new activities.</summary>
     public void Notify(string conversationId)
     {
-        if (open.TryGetValue(conversationId, out var session))
+        Session[] sessions;
+        lock (gate)
+        {
+            if (!open.TryGetValue(conversationId, out var list))
+                return;
+            sessions = [.. list];
+        }
+        foreach (var session in sessions)
             session.Signal();
     }
 
     /// <summary>
-    /// Registers a new stream for the conversation from <paramref name="client"/>, colliding out the one open before;
-    /// null when that client already holds <paramref name="maxPerClient"/> streams (0: no cap).
+    /// Registers a new stream for the conversation from <paramref name="client"/>; when the conversation then has more than
+    /// <paramref name="maxPerConversation"/>, the oldest collides out. Null when that client already holds
+    /// <paramref name="maxPerClient"/> streams (0: no cap).
     /// </summary>
-    internal Session? TryOpen(string conversationId, string client, int maxPerClient)
+    internal Session? TryOpen(string conversationId, string client, int maxPerClient, int maxPerConversation)
     {
-        lock (perClient)
+        Session? oldest = null;
+        Session session;
+        lock (gate)
         {
             var held = perClient.GetValueOrDefault(client);
             if (maxPerClient > 0 && held >= maxPerClient)
                 return null;
             perClient[client] = held + 1;
+            session = new Session(this, conversationId, client);
+            if (!open.TryGetValue(conversationId, out var list))
+                open[conversationId] = list = [];
+            list.Add(session);
+            if (list.Count > Math.Max(1, maxPerConversation))
+            {
+                oldest = list[0];
+                list.RemoveAt(0);
+            }
         }
-        var session = new Session(this, conversationId, client);
-        open.AddOrUpdate(conversationId, session, (_, older) =>
-        {
-            older.Collide();
-            return session;
-        });
+        oldest?.Collide();
         return session;
     }
 
-    private void Release(string client)
+    private void Close(Session session, string conversationId, string client)
     {
-        lock (perClient)
+        lock (gate)
         {
+            if (open.TryGetValue(conversationId, out var list) && list.Remove(session) && list.Count == 0)
+                open.Remove(conversationId);
             if (perClient.TryGetValue(client, out var held) && held > 1)
                 perClient[client] = held - 1;
             else
@@ -61,22 +91,34 @@ public sealed class WebChatStreams
     {
         private readonly CancellationTokenSource collided = new();
         private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int disposed;
 
         /// <summary>Completes at the next <see cref="Notify"/> after it was read.</summary>
         public Task Changed => Volatile.Read(ref changed).Task;
 
-        /// <summary>Cancelled when a newer stream of the same conversation opened.</summary>
+        /// <summary>Cancelled when newer streams pushed this one past the conversation's limit.</summary>
         public CancellationToken Collided => collided.Token;
 
         public void Signal() =>
             Interlocked.Exchange(ref changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-        public void Collide() => collided.Cancel();
+        public void Collide()
+        {
+            try
+            {
+                collided.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream closed meanwhile.
+            }
+        }
 
         public void Dispose()
         {
-            owner.open.TryRemove(new KeyValuePair<string, Session>(conversationId, this));
-            owner.Release(client);
+            if (Interlocked.Exchange(ref disposed, 1) == 1)
+                return;
+            owner.Close(this, conversationId, client);
             collided.Dispose();
         }
     }

@@ -13,20 +13,24 @@ internal sealed class DirectLineStreamClient : IAsyncDisposable
 
     public ClientWebSocket Socket { get; }
 
-    public static async Task<DirectLineStreamClient> ConnectAsync(string streamUrl)
+    public static async Task<DirectLineStreamClient> ConnectAsync(string streamUrl, string? origin = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        if (origin is not null)
+            socket.Options.SetRequestHeader("Origin", origin);
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(new Uri(streamUrl), timeout.Token);
         return new DirectLineStreamClient(socket);
     }
 
     /// <summary>The HTTP status a refused handshake answered.</summary>
-    public static async Task<int> RefusedStatusAsync(string streamUrl)
+    public static async Task<int> RefusedStatusAsync(string streamUrl, string? origin = null)
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        if (origin is not null)
+            socket.Options.SetRequestHeader("Origin", origin);
         using var timeout = new CancellationTokenSource(Patience);
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(streamUrl), timeout.Token));
         return (int)socket.HttpStatusCode;

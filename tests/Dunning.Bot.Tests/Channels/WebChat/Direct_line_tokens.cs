@@ -62,7 +62,7 @@ public sealed class Direct_line_tokens : IDisposable
     }
 
     [Fact]
-    public async Task A_token_expires_after_its_lifetime()
+    public async Task A_token_expires_after_its_lifetime_and_then_gets_403_token_expired()
     {
         var client = host.Client();
         await client.StartAsync();
@@ -74,8 +74,8 @@ public sealed class Direct_line_tokens : IDisposable
         using var refresh = await client.RefreshAsync();
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class Direct_line_tokens : IDisposable
         Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
         Assert.Equal(client.ConversationId, json.GetProperty("conversationId").GetString());
         Assert.Equal(1800, json.GetProperty("expires_in").GetInt32());
-        Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withOld.StatusCode);
         Assert.Equal("echo: still here", (await SayAndPoll(client, "still here")).GetProperty("text").GetString());
     }
 

@@ -68,8 +68,9 @@ public sealed class Link_tokens_do_not_linger : IDisposable
         Assert.Equal([1800, 1200], lifetimes);
         Assert.Equal(HttpStatusCode.OK, lastMinute.StatusCode);
         Assert.Equal(60, last.GetProperty("expires_in").GetInt32());
-        Assert.Equal(HttpStatusCode.Unauthorized, afterMaxAge.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, refreshAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, afterMaxAge.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refreshAfter.StatusCode);
+        Assert.Equal("TokenExpired", (await refreshAfter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
     }
 
     public void Dispose() => host.Dispose();

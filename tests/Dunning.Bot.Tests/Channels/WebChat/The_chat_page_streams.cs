@@ -66,7 +66,7 @@ public sealed class The_chat_page_streams : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task A_stream_taken_over_by_another_client_falls_back_to_polling_without_repeating_messages()
+    public async Task Another_client_on_the_conversation_leaves_the_pages_stream_open_and_both_get_each_message()
     {
         if (browser is null)
             return;
@@ -74,18 +74,49 @@ public sealed class The_chat_page_streams : IAsyncLifetime
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-transport", "stream");
         var (conversationId, token) = await ConversationAsync(page);
 
-        // Another client (as another tab would) opens the conversation's stream: the page's is closed with "collision".
-        using var reconnect = await host.Client().SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}", null, token);
-        var streamUrl = (await reconnect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
-        await using var other = await DirectLineStreamClient.ConnectAsync(streamUrl);
+        await using var other = await ConnectAsync(conversationId, token);
+        var pollsBefore = polls.Count;
+        await SendProactiveAsync((conversationId, token));
+
+        await Assertions.Expect(page.Locator("#log li.bot").Nth(1)).ToContainTextAsync(StaffMessage);
+        Assert.Contains(StaffMessage, (await other.ReceiveActivitiesAsync(1)).Activities.Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal("stream", await page.GetAttributeAsync("body", "data-transport"));
+        Assert.Equal(pollsBefore, polls.Count);
+        await AssertShownOnceAsync(page, 2);
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
+    public async Task A_stream_pushed_out_by_more_clients_than_allowed_falls_back_to_polling_without_repeating_messages()
+    {
+        if (browser is null)
+            return;
+        var (page, polls, errors) = await OpenAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-transport", "stream");
+        var (conversationId, token) = await ConversationAsync(page);
+
+        // Four more streams (WebChat:MaxStreamsPerConversation) push the oldest, the page's, out with "collision".
+        var others = new List<DirectLineStreamClient>();
+        for (var i = 0; i < 4; i++)
+            others.Add(await ConnectAsync(conversationId, token));
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-transport", "poll");
         await SendProactiveAsync((conversationId, token));
 
         await Assertions.Expect(page.Locator("#log li.bot").Nth(1)).ToContainTextAsync(StaffMessage);
         Assert.NotEmpty(polls);
-        Assert.Contains(StaffMessage, (await other.ReceiveActivitiesAsync(1)).Activities.Select(a => a.GetProperty("text").GetString()));
+        Assert.Contains(StaffMessage, (await others[^1].ReceiveActivitiesAsync(1)).Activities.Select(a => a.GetProperty("text").GetString()));
         await AssertShownOnceAsync(page, 2);
         Assert.Empty(errors);
+        foreach (var other in others)
+            await other.DisposeAsync();
+    }
+
+    /// <summary>Another client's stream of the conversation (as another tab would open it), from now on.</summary>
+    private async Task<DirectLineStreamClient> ConnectAsync(string conversationId, string token)
+    {
+        using var reconnect = await host.Client().SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}", null, token);
+        var streamUrl = (await reconnect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
+        return await DirectLineStreamClient.ConnectAsync(streamUrl);
     }
 
     private async Task<(IPage Page, ConcurrentQueue<string> Polls, ConcurrentQueue<string> Errors)> OpenAsync(string? initScript = null)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dunning.Bot.Tests.Channels.WebChat;
 
-/// <summary>The Direct Line WebSocket stream over real loopback sockets: push, replay, reconnect, refusal, collision, keep-alive.</summary>
+/// <summary>The Direct Line WebSocket stream over real loopback sockets: push, replay, reconnect, refusal, keep-alive (several streams: Two_clients_share_a_conversation).</summary>
 public sealed class The_direct_line_stream : IDisposable
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
@@ -136,24 +136,6 @@ public sealed class The_direct_line_stream : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, badWatermark.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badReconnect.StatusCode);
         Assert.Equal("application/problem+json", plain.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task A_second_stream_of_the_conversation_closes_the_first_with_collision()
-    {
-        var client = host.Client();
-        var streamUrl = (await client.StartAsync()).GetProperty("streamUrl").GetString()!;
-        await using var first = await DirectLineStreamClient.ConnectAsync(streamUrl);
-        await using var second = await DirectLineStreamClient.ConnectAsync(streamUrl);
-
-        var closing = await first.ReceiveTextAsync();
-        await client.SayAsync("still here");
-        var (activities, _) = await second.ReceiveActivitiesAsync(2);
-
-        Assert.Null(closing);
-        Assert.Equal("collision", first.Socket.CloseStatusDescription);
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, first.Socket.CloseStatus);
-        Assert.Equal("echo: still here", activities[1].GetProperty("text").GetString());
     }
 
     [Fact]

@@ -205,7 +205,7 @@
     try {
       const { r } = await post(activity);
       if (r.status === 200) { setStatus(''); if (!streaming) { delay = pollMs; poll(0); } return; }
-      if (r.status === 401) { restartExpired(); return; }
+      if (r.status === 401 || r.status === 403) { restartExpired(); return; }
       li.classList.add('failed');
       setStatus(r.status === 429 ? 'tooMany' : (r.status === 413 ? 'tooLong' : 'failed'), true);
     } catch {
