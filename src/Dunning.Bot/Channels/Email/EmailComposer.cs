@@ -91,7 +91,8 @@ public sealed partial class EmailComposer(
             var image = body.LinkedResources.Add(GiroCode.FileName, png, new ContentType("image", "png"));
             image.ContentId = GiroCodeContentId;
         }
-        return Build(debtor, token, subject, body, null, autoSubmitted: "auto-generated");
+        // Only the entry's own e-mail can be undone by a bounce; a copy of a chat reminder leaves the chat's delivery standing.
+        return Build(debtor, token, subject, body, null, autoSubmitted: "auto-generated", entry.Channel == ChannelKind.Email ? entry.Key : null);
     }
 
     /// <summary>The salutation line for <paramref name="debtor"/> in <paramref name="language"/>.</summary>

@@ -44,6 +44,7 @@ public static class EmailExtensions
         if (options.Imap.IsOn)
         {
             services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdapter>(sp).WithBotSetup(sp));
+            services.TryAddSingleton<BouncedReminders>();
             services.TryAddSingleton<Bounces>();
             services.TryAddSingleton<InboundMail>();
             services.TryAddSingleton<ImapPoller>();

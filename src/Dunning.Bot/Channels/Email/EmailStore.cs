@@ -59,15 +59,24 @@ public sealed class EmailStore
     public static bool IsTokenShaped(string? token) =>
         token is { Length: TokenLength } && token.All(c => TokenAlphabet.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
 
-    /// <summary>Remembers a message sent to the debtor (its Message-ID without angle brackets) and its subject.</summary>
-    public void RememberSent(string messageId, string debtorId, string subject) =>
+    /// <summary>
+    /// Remembers a message sent to the debtor (its Message-ID without angle brackets) and its subject; for a reminder that
+    /// is its outbox entry's own message (not an e-mail copy), also the entry's key, so a bounce can undo it.
+    /// </summary>
+    public void RememberSent(string messageId, string debtorId, string subject, string? outboxKey = null) =>
         database.GetCollection(Sent).Upsert(new BsonDocument
         {
             ["_id"] = messageId,
             ["Debtor"] = debtorId,
             ["Subject"] = subject,
             ["At"] = clock.GetUtcNow().UtcDateTime,
+            ["Outbox"] = outboxKey,
         });
+
+    /// <summary>The outbox key of the reminder sent as <paramref name="messageId"/>; null for other messages or unknown ids.</summary>
+    public string? OutboxKeyOf(string? messageId) =>
+        string.IsNullOrWhiteSpace(messageId) ? null
+        : database.GetCollection(Sent).FindById(messageId) is { } doc && doc["Outbox"].IsString ? doc["Outbox"].AsString : null;
 
     /// <summary>The debtor and subject of a message this host sent, by its Message-ID; null when not ours.</summary>
     public (string DebtorId, string Subject)? FindSent(string? messageId)
