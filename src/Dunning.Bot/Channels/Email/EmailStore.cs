@@ -14,6 +14,7 @@ public sealed class EmailStore
     private const string Sent = "email_sent";
     private const string State = "email_state";
     private const string Inbound = "email_inbound";
+    private const string Received = "email_received";
     private const string TokenAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
     private const int TokenLength = 16;
 
@@ -26,6 +27,7 @@ public sealed class EmailStore
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         database.GetCollection(Tokens).EnsureIndex("Token", "$.Token", unique: true);
         database.GetCollection(Sent).EnsureIndex("Debtor", "$.Debtor");
+        database.GetCollection(Received).EnsureIndex("Debtor", "$.Debtor");
     }
 
     /// <summary>The debtor's reply token, created on first use (16 characters of a 32-letter alphabet: 80 bits).</summary>
@@ -103,6 +105,26 @@ public sealed class EmailStore
         var doc = database.GetCollection(State).FindById("thread:" + debtorId);
         return doc is null ? null
             : new EmailThread(doc["MessageId"].AsString, [.. doc["References"].AsArray.Select(v => v.AsString)], doc["Subject"].IsNull ? null : doc["Subject"].AsString);
+    }
+
+    /// <summary>Remembers an e-mail the debtor wrote (its Message-ID and subject), for the thread the console shows.</summary>
+    public void RememberReceived(string messageId, string debtorId, string? subject) =>
+        database.GetCollection(Received).Upsert(new BsonDocument
+        {
+            ["_id"] = messageId,
+            ["Debtor"] = debtorId,
+            ["Subject"] = subject ?? "",
+            ["At"] = clock.GetUtcNow().UtcDateTime,
+        });
+
+    /// <summary>The debtor's e-mails both ways (the latest <paramref name="limit"/>), oldest first: when, which way, subject.</summary>
+    public IReadOnlyList<EmailThreadMessage> ThreadOf(string debtorId, int limit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(debtorId);
+        IEnumerable<EmailThreadMessage> Read(string collection, bool inbound) =>
+            database.GetCollection(collection).Find(Query.EQ("Debtor", debtorId))
+                .Select(d => new EmailThreadMessage(new DateTimeOffset(d["At"].AsDateTime.ToUniversalTime(), TimeSpan.Zero), inbound, d["Subject"].AsString));
+        return [.. Read(Sent, false).Concat(Read(Received, true)).OrderBy(m => m.At).TakeLast(limit)];
     }
 
     /// <summary>The folder's checkpoint: its UIDVALIDITY and the last UID handled (null before the first look).</summary>
