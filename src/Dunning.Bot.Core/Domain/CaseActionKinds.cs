@@ -14,6 +14,9 @@ public static class CaseActionKinds
     /// entries are rewritten to this kind, so it counts neither as sent nor as received.
     /// </summary>
     public const string Bounced = "bounced";
+
+    /// <summary>A reminder went out without the invoice document the owner provided (not found, too large, refused); staff may send it.</summary>
+    public const string AttachmentMissing = "attachment_missing";
     public const string Payment = "payment";
     public const string WriteOff = "write_off";
     public const string ClaimedPaid = "claimed_paid";

@@ -35,6 +35,8 @@ public static class EmailExtensions
         services.TryAddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EmailComposer>();
         services.TryAddSingleton<SmtpMailer>();
+        services.AddHttpClient(InvoiceDocuments.ClientName);
+        services.TryAddSingleton<InvoiceDocuments>();
         services.TryAddSingleton<EmailChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<EmailChannel>());
         services.PostConfigure<ReminderPlannerOptions>(o => o.EnableEmailFallback());

@@ -40,6 +40,18 @@ public sealed class EmailOptions
     /// <summary>Characters of a reply handed to the bot (after quotes and signature are stripped); default 2000.</summary>
     public int MaxReplyChars { get; set; } = 2000;
 
+    /// <summary>
+    /// The folder invoice documents given as a file path (<c>Invoice.DocumentLink</c>) are read from; a path outside it is
+    /// refused. Empty = file paths are not attached (http(s) links still are).
+    /// </summary>
+    public string InvoiceFolder { get; set; } = "";
+
+    /// <summary>Largest invoice document attached to a reminder, in bytes (default 10 MiB); larger ones are left off.</summary>
+    public int MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How long fetching an http(s) invoice document may take, in seconds (default 20).</summary>
+    public int AttachmentTimeoutSeconds { get; set; } = 20;
+
     /// <summary>Owner alerts by e-mail (a third alert channel beside the owner's Telegram and Teams chats); off without <c>To</c>.</summary>
     public OwnerAlertEmailOptions OwnerAlerts { get; set; } = new();
 
