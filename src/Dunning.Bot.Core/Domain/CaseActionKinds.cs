@@ -8,6 +8,15 @@ public static class CaseActionKinds
 
     /// <summary>A proactive message arrived: its channel confirmed it (SMTP accepted, 2xx, or a web chat client fetched it).</summary>
     public const string Delivered = "delivered";
+
+    /// <summary>
+    /// A reminder that was accepted but came back as a bounce report: its <see cref="Reminder"/> and <see cref="Delivered"/>
+    /// entries are rewritten to this kind, so it counts neither as sent nor as received.
+    /// </summary>
+    public const string Bounced = "bounced";
+
+    /// <summary>A reminder went out without the invoice document the owner provided (not found, too large, refused); staff may send it.</summary>
+    public const string AttachmentMissing = "attachment_missing";
     public const string Payment = "payment";
     public const string WriteOff = "write_off";
     public const string ClaimedPaid = "claimed_paid";

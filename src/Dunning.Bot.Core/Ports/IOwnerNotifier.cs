@@ -13,4 +13,11 @@ public interface IOwnerNotifier
 
 /// <summary>A short alert: what happened to whom, how urgent, and the escalation to open.</summary>
 public sealed record OwnerAlert(string DebtorId, string DebtorName, EscalationReason Reason, EscalationPriority Priority,
-    string Summary, string? EscalationId, DateTimeOffset At);
+    string Summary, string? EscalationId, DateTimeOffset At)
+{
+    /// <summary>For a digest: the alerts it stands for (empty for a single alert), so a channel may list them its own way.</summary>
+    public IReadOnlyList<OwnerAlert> Digest { get; init; } = [];
+
+    /// <summary>For a digest: the debtors no channel can reach at the moment, so none is skipped silently.</summary>
+    public IReadOnlyList<UnreachableDebtor> Unreachable { get; init; } = [];
+}

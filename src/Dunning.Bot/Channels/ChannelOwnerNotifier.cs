@@ -16,10 +16,7 @@ internal abstract partial class ChannelOwnerNotifier(IOwnerNotifier? inner, IOpt
     public async Task NotifyAsync(OwnerAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        if (inner is not null)
-            await inner.NotifyAsync(alert, cancellationToken).ConfigureAwait(false);
-        else
-            LogAlert(alert.Priority.ToString(), alert.Reason.ToString(), alert.DebtorId);
+        await OwnerNotifierChain.PassOnAsync(inner, alert, logger, cancellationToken).ConfigureAwait(false);
         try
         {
             if (FindOwner() is not { } owner)
@@ -32,6 +29,7 @@ internal abstract partial class ChannelOwnerNotifier(IOwnerNotifier? inner, IOpt
                 ["summary"] = alert.Summary,
                 ["escalation_id"] = alert.EscalationId ?? "",
                 ["console_url"] = CaseUrl(bot.Value.PublicBaseUrl, alert.DebtorId),
+                ["unreachable"] = alert.Unreachable.Select(u => u.Name).ToList(),
             });
             var result = await SendAsync(owner.Reference, [Activity.CreateMessage(text)], cancellationToken).ConfigureAwait(false);
             if (result.Status != DeliveryStatus.Delivered)
@@ -52,14 +50,10 @@ internal abstract partial class ChannelOwnerNotifier(IOwnerNotifier? inner, IOpt
     /// <summary>The owner's bound chat and its language, or null when none is bound.</summary>
     protected abstract OwnerChat? FindOwner();
 
-    /// <summary>The channel's <c>owner_alert</c> message for the model (debtor_name, reason, priority, summary, escalation_id, console_url).</summary>
+    /// <summary>The channel's <c>owner_alert</c> message for the model (debtor_name, reason, priority, summary, escalation_id, console_url, unreachable).</summary>
     protected abstract string Render(string language, IReadOnlyDictionary<string, object?> model);
 
     protected abstract Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
-
-    // Never the summary or name: they carry the debtor's own words and personal data.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Owner alert ({Priority}): {Reason} for debtor {DebtorId}")]
-    private partial void LogAlert(string priority, string reason, string debtorId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The owner alert did not reach the owner's {Channel} chat: {Status} {Detail}")]
     private partial void LogNotDelivered(string channel, string status, string? detail);

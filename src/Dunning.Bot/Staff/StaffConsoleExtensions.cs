@@ -41,6 +41,7 @@ public static class StaffConsoleExtensions
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConsoleBroadcaster>();
+        services.TryAddSingleton<UnreachableDebtors>();
         services.AddSingleton<AlertDigest>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDigest>());
         services.AddHostedService<DemoOwnerSeeder>();

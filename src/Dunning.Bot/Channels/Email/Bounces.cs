@@ -9,10 +9,11 @@ namespace Dunning.Bot.Channels.Email;
 /// <summary>
 /// Bounce reports (RFC 3464 delivery status notifications) read from the mailbox. A report that a message of ours
 /// failed permanently (<c>Action: failed</c>, status 5.x.x) marks the debtor's e-mail address dead, records it in the
-/// case, tells the owner (a dead-channel escalation) and has the case planned again at once, so the next reminder
-/// goes to another channel. Delays (4.x.x) and reports about messages that are not ours change nothing.
+/// case, tells the owner (a dead-channel escalation) and has the case planned again at once; a bounced reminder is
+/// undone first (<see cref="BouncedReminders"/>), so its stage goes out again on another channel that can deliver. Delays (4.x.x) and reports about messages that are not ours change nothing.
 /// </summary>
-public sealed class Bounces(EmailStore store, IDebtorStore debtors, ICaseStore cases, EscalationDesk desk, TimeProvider clock, ILogger<Bounces> logger)
+public sealed class Bounces(
+    EmailStore store, IDebtorStore debtors, ICaseStore cases, EscalationDesk desk, BouncedReminders reminders, TimeProvider clock, ILogger<Bounces> logger)
 {
     public static bool IsReport(MimeMessage message) =>
         message?.Body is MultipartReport { ReportType: var type } && string.Equals(type, "delivery-status", StringComparison.OrdinalIgnoreCase);
@@ -35,22 +36,28 @@ public sealed class Bounces(EmailStore store, IDebtorStore debtors, ICaseStore c
             return "bounce_unknown";
         }
         var detail = $"e-mail bounced: {failures[0]["Status"]?.Trim()} {failures[0]["Diagnostic-Code"]?.Trim()}".Trim();
+        if (store.OutboxKeyOf(original) is { } key)
+            await reminders.ReverseAsync(key, detail, cancellationToken).ConfigureAwait(false);
         await MarkDeadAsync(sent.DebtorId, detail, cancellationToken).ConfigureAwait(false);
         return "bounce";
     }
 
-    /// <summary>Marks the debtor's e-mail address dead (once), records why, alerts the owner and re-plans the case now.</summary>
+    /// <summary>Marks the debtor's e-mail address dead, records why, alerts the owner and re-plans the case now (once: a repeated report changes nothing).</summary>
     public async Task MarkDeadAsync(string debtorId, string detail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var already = false;
         await debtors.UpdateAsync(debtorId, d =>
         {
             if (EmailConversation.EnsureContact(d) is { } contact)
             {
+                already = contact.DeadSince is not null;
                 contact.DeadSince ??= now;
                 contact.DeadReason = detail.Length > 300 ? detail[..300] : detail;
             }
         }, cancellationToken).ConfigureAwait(false);
+        if (already)
+            return; // a second report about a dead address: the case and the owner know already
         await cases.UpdateAsync(debtorId, c =>
         {
             c.Record(new CaseAction(now, CaseActionKinds.Suppressed, detail, ChannelKind.Email, Actor: "schedule"));

@@ -10,7 +10,8 @@ namespace Dunning.Bot.Channels.Email;
 /// (<see cref="EmailComposer.Reminder"/>); any other proactive message (a follow-up, a staff answer) becomes a letter,
 /// continuing the debtor's last e-mail thread when there is one. Delivered means the SMTP server accepted it.
 /// </summary>
-public sealed class EmailChannel(EmailComposer composer, SmtpMailer mailer, EmailStore store, IDebtorStore debtors, TimeProvider clock)
+public sealed class EmailChannel(
+    EmailComposer composer, SmtpMailer mailer, EmailStore store, IDebtorStore debtors, InvoiceDocuments documents, ICaseStore cases, TimeProvider clock)
     : IReminderChannel
 {
     public string ChannelId => ChannelKind.Email;
@@ -21,9 +22,31 @@ public sealed class EmailChannel(EmailComposer composer, SmtpMailer mailer, Emai
         ArgumentNullException.ThrowIfNull(debtor);
         if (!EmailAddresses.IsDeliverable(debtor.Email))
             return (DeliveryResult.Dead("no valid e-mail address"), "");
-        var mail = composer.Reminder(entry, debtor, about, dunningCase, clock.GetUtcNow());
+        var attached = new List<InvoiceDocument>();
+        foreach (var invoice in about)
+        {
+            if (await documents.FetchAsync(invoice, cancellationToken).ConfigureAwait(false) is { } document)
+                attached.Add(document);
+        }
+        var mail = composer.Reminder(entry, debtor, about, dunningCase, clock.GetUtcNow(), [.. attached.Where(d => d.Content is not null)]);
         mail.Message.Date = clock.GetUtcNow();
-        return (await mailer.SendAsync(mail.Message, cancellationToken).ConfigureAwait(false), mail.Text);
+        var result = await mailer.SendAsync(mail.Message, cancellationToken).ConfigureAwait(false);
+        if (result.Status == DeliveryStatus.Delivered && attached.Where(d => d.Problem is not null).ToList() is { Count: > 0 } missing)
+            await TellStaffAsync(debtor.Id, missing, cancellationToken).ConfigureAwait(false);
+        return (result, mail.Text);
+    }
+
+    /// <summary>A document that could not be attached never holds the reminder back; the case history says which and why.</summary>
+    private async Task TellStaffAsync(string debtorId, IReadOnlyList<InvoiceDocument> missing, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await cases.UpdateAsync(debtorId, c =>
+        {
+            foreach (var document in missing)
+                c.Record(new CaseAction(now, CaseActionKinds.AttachmentMissing,
+                    $"Reminder e-mail sent without the document of invoice {document.InvoiceNumber}: {document.Problem}", ChannelKind.Email,
+                    [document.InvoiceNumber], "schedule"));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="activities"/> as one letter to the debtor named by the reference's conversation id.</summary>

@@ -58,7 +58,8 @@ public sealed partial class EmailComposer
     }
 
     /// <summary>Puts a message together: addresses, Message-ID, threading, loop-prevention and unsubscribe headers.</summary>
-    private ComposedMail Build(Debtor debtor, string token, string subject, BodyBuilder body, EmailThread? thread, string autoSubmitted)
+    private ComposedMail Build(Debtor debtor, string token, string subject, BodyBuilder body, EmailThread? thread, string autoSubmitted,
+        string? outboxKey = null)
     {
         var from = Sender();
         var message = new MimeMessage();
@@ -79,7 +80,7 @@ public sealed partial class EmailComposer
                 message.References.Add(reference);
         }
         message.Body = body.ToMessageBody();
-        store.RememberSent(message.MessageId, debtor.Id, subject);
+        store.RememberSent(message.MessageId, debtor.Id, subject, outboxKey);
         return new ComposedMail(message, body.TextBody ?? "");
     }
 

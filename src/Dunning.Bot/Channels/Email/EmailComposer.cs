@@ -45,9 +45,11 @@ public sealed partial class EmailComposer(
 
     /// <summary>
     /// The reminder for <paramref name="entry"/> about <paramref name="about"/> (its invoices still to be named), with the
-    /// amounts of <paramref name="dunningCase"/> as it stands at <paramref name="now"/> (already advanced to the new stages).
+    /// amounts of <paramref name="dunningCase"/> as it stands at <paramref name="now"/> (already advanced to the new stages),
+    /// with the invoice <paramref name="documents"/> the owner provided attached.
     /// </summary>
-    public ComposedMail Reminder(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> about, DunningCase? dunningCase, DateTimeOffset now)
+    public ComposedMail Reminder(OutboxEntry entry, Debtor debtor, IReadOnlyList<Invoice> about, DunningCase? dunningCase, DateTimeOffset now,
+        IReadOnlyList<InvoiceDocument>? documents = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(debtor);
@@ -91,7 +93,13 @@ public sealed partial class EmailComposer(
             var image = body.LinkedResources.Add(GiroCode.FileName, png, new ContentType("image", "png"));
             image.ContentId = GiroCodeContentId;
         }
-        return Build(debtor, token, subject, body, null, autoSubmitted: "auto-generated");
+        foreach (var document in documents ?? [])
+        {
+            if (document.Content is { } content)
+                body.Attachments.Add(document.FileName, content, ContentType.Parse(document.ContentType));
+        }
+        // Only the entry's own e-mail can be undone by a bounce; a copy of a chat reminder leaves the chat's delivery standing.
+        return Build(debtor, token, subject, body, null, autoSubmitted: "auto-generated", entry.Channel == ChannelKind.Email ? entry.Key : null);
     }
 
     /// <summary>The salutation line for <paramref name="debtor"/> in <paramref name="language"/>.</summary>

@@ -36,13 +36,18 @@ public static class EmailExtensions
         services.TryAddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EmailComposer>();
         services.TryAddSingleton<SmtpMailer>();
+        services.AddHttpClient(InvoiceDocuments.ClientName);
+        services.TryAddSingleton<InvoiceDocuments>();
         services.TryAddSingleton<EmailChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<EmailChannel>());
         services.PostConfigure<ReminderPlannerOptions>(o => o.EnableEmailFallback());
         services.AddHostedService<EmailWordingCheck>();
+        if (options.OwnerAlerts.IsOn)
+            DecorateOwnerNotifier(services);
         if (options.Imap.IsOn)
         {
             services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdapter>(sp).WithBotSetup(sp));
+            services.TryAddSingleton<BouncedReminders>();
             services.TryAddSingleton<Bounces>();
             services.TryAddSingleton<InboundMail>();
             services.TryAddSingleton<ImapPoller>();
@@ -61,6 +66,14 @@ public static class EmailExtensions
         app.MapPost(EmailComposer.UnsubscribePath, EmailUnsubscribe.UnsubscribeAsync).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// Wraps the IOwnerNotifier registered before <c>AddEmail</c> (the log, the Telegram/Teams owner chats) so alerts also
+    /// reach <c>Email:OwnerAlerts:To</c>; the staff console, added later, wraps this one in turn (its digest included).
+    /// </summary>
+    private static void DecorateOwnerNotifier(IServiceCollection services) =>
+        OwnerNotifierChain.Decorate(services, (sp, inner) => new EmailOwnerNotifier(inner, sp.GetRequiredService<EmailComposer>(),
+            sp.GetRequiredService<SmtpMailer>(), sp.GetRequiredService<IOptions<EmailOptions>>(), sp.GetRequiredService<ILogger<EmailOwnerNotifier>>()));
 
     private sealed class EmailOffNotice(ILogger<EmailOffNotice> logger) : IHostedService
     {

@@ -40,6 +40,21 @@ public sealed class EmailOptions
     /// <summary>Characters of a reply handed to the bot (after quotes and signature are stripped); default 2000.</summary>
     public int MaxReplyChars { get; set; } = 2000;
 
+    /// <summary>
+    /// The folder invoice documents given as a file path (<c>Invoice.DocumentLink</c>) are read from; a path outside it is
+    /// refused. Empty = file paths are not attached (http(s) links still are).
+    /// </summary>
+    public string InvoiceFolder { get; set; } = "";
+
+    /// <summary>Largest invoice document attached to a reminder, in bytes (default 10 MiB); larger ones are left off.</summary>
+    public int MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How long fetching an http(s) invoice document may take, in seconds (default 20).</summary>
+    public int AttachmentTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Owner alerts by e-mail (a third alert channel beside the owner's Telegram and Teams chats); off without <c>To</c>.</summary>
+    public OwnerAlertEmailOptions OwnerAlerts { get; set; } = new();
+
     /// <summary>True when the channel is on and its SMTP server and sender are set.</summary>
     public bool IsOn => Enabled && !string.IsNullOrWhiteSpace(Smtp.Host) && !string.IsNullOrWhiteSpace(From);
 }
@@ -94,6 +109,18 @@ public sealed class ImapOptions
     public int PollSeconds { get; set; } = 60;
 
     public bool IsOn => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>Where owner alerts and digests go by e-mail (section <c>Email:OwnerAlerts</c>).</summary>
+public sealed class OwnerAlertEmailOptions
+{
+    /// <summary>The owner's address, e.g. <c>chefin@example.com</c>; empty = no alerts by e-mail.</summary>
+    public string To { get; set; } = "";
+
+    /// <summary>The language of the alerts, <c>de</c> or <c>en</c>.</summary>
+    public string Language { get; set; } = "de";
+
+    public bool IsOn => !string.IsNullOrWhiteSpace(To);
 }
 
 /// <summary>DKIM signing (section <c>Email:Dkim</c>): the signing domain, the selector and a PEM private key file.</summary>

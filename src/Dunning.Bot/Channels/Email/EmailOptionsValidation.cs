@@ -37,6 +37,14 @@ public sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
             problems.Add($"{S}:MaxPerMinute must be between 0 (no limit) and 100000.");
         if (options.TimeoutSeconds is < 1 or > 600 || options.MaxInboundBytes < 1024 || options.MaxReplyChars is < 100 or > 100_000)
             problems.Add($"{S}: TimeoutSeconds 1–600, MaxInboundBytes at least 1024, MaxReplyChars 100–100000.");
+        if (options.MaxAttachmentBytes is < 1024 or > 50 * 1024 * 1024 || options.AttachmentTimeoutSeconds is < 1 or > 300)
+            problems.Add($"{S}: MaxAttachmentBytes 1024–52428800, AttachmentTimeoutSeconds 1–300.");
+        if (!string.IsNullOrWhiteSpace(options.InvoiceFolder) && !Directory.Exists(options.InvoiceFolder))
+            problems.Add($"{S}:InvoiceFolder '{options.InvoiceFolder}' does not exist.");
+        if (options.OwnerAlerts.IsOn && !EmailAddresses.IsDeliverable(options.OwnerAlerts.To.Trim()))
+            problems.Add($"{S}:OwnerAlerts:To must be one e-mail address such as chefin@example.com (or empty).");
+        if (!Core.Domain.Debtor.Languages.Contains(options.OwnerAlerts.Language))
+            problems.Add($"{S}:OwnerAlerts:Language must be de or en.");
         var dkim = options.Dkim;
         var dkimParts = new[] { dkim.Domain, dkim.Selector, dkim.PrivateKeyPath }.Count(v => !string.IsNullOrWhiteSpace(v));
         if (dkimParts is > 0 and < 3)

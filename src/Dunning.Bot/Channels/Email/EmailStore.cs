@@ -14,6 +14,7 @@ public sealed class EmailStore
     private const string Sent = "email_sent";
     private const string State = "email_state";
     private const string Inbound = "email_inbound";
+    private const string Received = "email_received";
     private const string TokenAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
     private const int TokenLength = 16;
 
@@ -26,6 +27,7 @@ public sealed class EmailStore
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         database.GetCollection(Tokens).EnsureIndex("Token", "$.Token", unique: true);
         database.GetCollection(Sent).EnsureIndex("Debtor", "$.Debtor");
+        database.GetCollection(Received).EnsureIndex("Debtor", "$.Debtor");
     }
 
     /// <summary>The debtor's reply token, created on first use (16 characters of a 32-letter alphabet: 80 bits).</summary>
@@ -59,15 +61,24 @@ public sealed class EmailStore
     public static bool IsTokenShaped(string? token) =>
         token is { Length: TokenLength } && token.All(c => TokenAlphabet.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
 
-    /// <summary>Remembers a message sent to the debtor (its Message-ID without angle brackets) and its subject.</summary>
-    public void RememberSent(string messageId, string debtorId, string subject) =>
+    /// <summary>
+    /// Remembers a message sent to the debtor (its Message-ID without angle brackets) and its subject; for a reminder that
+    /// is its outbox entry's own message (not an e-mail copy), also the entry's key, so a bounce can undo it.
+    /// </summary>
+    public void RememberSent(string messageId, string debtorId, string subject, string? outboxKey = null) =>
         database.GetCollection(Sent).Upsert(new BsonDocument
         {
             ["_id"] = messageId,
             ["Debtor"] = debtorId,
             ["Subject"] = subject,
             ["At"] = clock.GetUtcNow().UtcDateTime,
+            ["Outbox"] = outboxKey,
         });
+
+    /// <summary>The outbox key of the reminder sent as <paramref name="messageId"/>; null for other messages or unknown ids.</summary>
+    public string? OutboxKeyOf(string? messageId) =>
+        string.IsNullOrWhiteSpace(messageId) ? null
+        : database.GetCollection(Sent).FindById(messageId) is { } doc && doc["Outbox"].IsString ? doc["Outbox"].AsString : null;
 
     /// <summary>The debtor and subject of a message this host sent, by its Message-ID; null when not ours.</summary>
     public (string DebtorId, string Subject)? FindSent(string? messageId)
@@ -94,6 +105,26 @@ public sealed class EmailStore
         var doc = database.GetCollection(State).FindById("thread:" + debtorId);
         return doc is null ? null
             : new EmailThread(doc["MessageId"].AsString, [.. doc["References"].AsArray.Select(v => v.AsString)], doc["Subject"].IsNull ? null : doc["Subject"].AsString);
+    }
+
+    /// <summary>Remembers an e-mail the debtor wrote (its Message-ID and subject), for the thread the console shows.</summary>
+    public void RememberReceived(string messageId, string debtorId, string? subject) =>
+        database.GetCollection(Received).Upsert(new BsonDocument
+        {
+            ["_id"] = messageId,
+            ["Debtor"] = debtorId,
+            ["Subject"] = subject ?? "",
+            ["At"] = clock.GetUtcNow().UtcDateTime,
+        });
+
+    /// <summary>The debtor's e-mails both ways (the latest <paramref name="limit"/>), oldest first: when, which way, subject.</summary>
+    public IReadOnlyList<EmailThreadMessage> ThreadOf(string debtorId, int limit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(debtorId);
+        IEnumerable<EmailThreadMessage> Read(string collection, bool inbound) =>
+            database.GetCollection(collection).Find(Query.EQ("Debtor", debtorId))
+                .Select(d => new EmailThreadMessage(new DateTimeOffset(d["At"].AsDateTime.ToUniversalTime(), TimeSpan.Zero), inbound, d["Subject"].AsString));
+        return [.. Read(Sent, false).Concat(Read(Received, true)).OrderBy(m => m.At).TakeLast(limit)];
     }
 
     /// <summary>The folder's checkpoint: its UIDVALIDITY and the last UID handled (null before the first look).</summary>

@@ -64,6 +64,7 @@ public sealed partial class InboundMail(
         var messageId = string.IsNullOrWhiteSpace(message.MessageId) ? $"{Guid.NewGuid():N}@inbound" : message.MessageId;
         var thread = new EmailThread(messageId, [.. message.References], message.Subject);
         store.RememberThread(debtor.Id, thread);
+        store.RememberReceived(messageId, debtor.Id, message.Subject);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

@@ -9,9 +9,12 @@ namespace Dunning.Bot.Staff.Live;
 /// <summary>
 /// Collects owner alerts in digest mode and, every <see cref="StaffOptions.DigestMinutes"/>, hands the notifier the
 /// console wraps one alert that sums them up (highest priority, count per reason, one line per alert). A busy day
-/// becomes a few messages instead of a flood; nothing is sent when nothing happened.
+/// becomes a few messages instead of a flood; nothing is sent when nothing happened. The digest carries the alerts it
+/// stands for and the debtors no channel can reach at the moment (<see cref="UnreachableDebtors"/>), so a channel can list
+/// them its own way.
 /// </summary>
-public sealed class AlertDigest(IOptions<StaffOptions> options, TimeProvider clock, ILogger<AlertDigest> logger) : BackgroundService
+public sealed class AlertDigest(IOptions<StaffOptions> options, TimeProvider clock, ILogger<AlertDigest> logger, UnreachableDebtors? unreachable = null)
+    : BackgroundService
 {
     private readonly Lock gate = new();
     private List<OwnerAlert> pending = [];
@@ -42,7 +45,11 @@ public sealed class AlertDigest(IOptions<StaffOptions> options, TimeProvider clo
             (batch, pending) = (pending, []);
         if (batch.Count == 0)
             return null;
-        var digest = Summarize(batch, clock.GetUtcNow());
+        var digest = Summarize(batch, clock.GetUtcNow()) with
+        {
+            Digest = batch,
+            Unreachable = unreachable is null ? [] : await unreachable.ListAsync(cancellationToken),
+        };
         await ConsoleOwnerNotifier.DeliverAsync(Target, digest, logger, cancellationToken);
         return digest;
     }

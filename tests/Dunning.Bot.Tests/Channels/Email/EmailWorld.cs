@@ -51,7 +51,7 @@ internal sealed class EmailWorld : IMailbox, IDisposable
 
     /// <summary>A debtor with an e-mail address and one invoice issued 46 and due 32 days ago.</summary>
     public async Task DebtorAsync(string id, string name, string email, string language = "de", string kind = "business",
-        string? contactPerson = null, string? salutation = null, string number = "RE-2026-0815", decimal total = 1190m)
+        string? contactPerson = null, string? salutation = null, string number = "RE-2026-0815", decimal total = 1190m, string? documentLink = null)
     {
         using var put = await Http.PutAsJsonAsync($"/api/v1/debtors/{id}", new
         {
@@ -60,7 +60,7 @@ internal sealed class EmailWorld : IMailbox, IDisposable
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
         using var invoice = await Http.PutAsJsonAsync($"/api/v1/invoices/{number}",
-            new { debtorId = id, issueDate = today.AddDays(-46), dueDate = today.AddDays(-32), currency = "EUR", total });
+            new { debtorId = id, issueDate = today.AddDays(-46), dueDate = today.AddDays(-32), currency = "EUR", total, documentLink });
         Assert.Equal(HttpStatusCode.Created, invoice.StatusCode);
     }
 
