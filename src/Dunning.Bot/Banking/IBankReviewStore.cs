@@ -6,6 +6,9 @@ public interface IBankReviewStore
     /// <summary>Adds <paramref name="item"/> unless an item with its key is already queued; true when added.</summary>
     Task<bool> AddAsync(BankImportItem item, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>Adds every item whose key is not queued yet, in one transaction; returns how many were added.</summary>
+    Task<int> AddManyAsync(IReadOnlyList<BankImportItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<BankReviewEntry>> ListAsync(CancellationToken cancellationToken);
 }
 

@@ -8,28 +8,42 @@ public sealed class LiteBankReviewStore(LiteDbContext context) : IBankReviewStor
 {
     public const string CollectionName = "bank_review";
 
-    public Task<bool> AddAsync(BankImportItem item, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(BankImportItem item, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        await AddManyAsync([item], receivedAt, cancellationToken) == 1;
+
+    public Task<int> AddManyAsync(IReadOnlyList<BankImportItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(items);
         cancellationToken.ThrowIfCancellationRequested();
         var collection = context.Collection(CollectionName);
-        if (collection.FindById(item.Key) is not null)
-            return Task.FromResult(false);
-        collection.Insert(new BsonDocument
+        var added = 0;
+        VersionedWrites.InTransaction(context.Database, () =>
         {
-            ["_id"] = item.Key,
-            ["Reference"] = item.Reference,
-            ["BookingDate"] = item.BookingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Amount"] = item.Amount,
-            ["Currency"] = item.Currency,
-            ["Payer"] = item.Payer,
-            ["Remittance"] = item.Remittance,
-            ["Reason"] = item.Reason,
-            ["Suggestions"] = new BsonArray(item.Suggestions.Select(s => new BsonValue(s))),
-            ["ReceivedAt"] = receivedAt.UtcDateTime,
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                if (!seen.Add(item.Key) || collection.FindById(item.Key) is not null)
+                    continue;
+                collection.Insert(ToBson(item, receivedAt));
+                added++;
+            }
         });
-        return Task.FromResult(true);
+        return Task.FromResult(added);
     }
+
+    private static BsonDocument ToBson(BankImportItem item, DateTimeOffset receivedAt) => new()
+    {
+        ["_id"] = item.Key,
+        ["Reference"] = item.Reference,
+        ["BookingDate"] = item.BookingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Amount"] = item.Amount,
+        ["Currency"] = item.Currency,
+        ["Payer"] = item.Payer,
+        ["Remittance"] = item.Remittance,
+        ["Reason"] = item.Reason,
+        ["Suggestions"] = new BsonArray(item.Suggestions.Select(s => new BsonValue(s))),
+        ["ReceivedAt"] = receivedAt.UtcDateTime,
+    };
 
     public Task<IReadOnlyList<BankReviewEntry>> ListAsync(CancellationToken cancellationToken)
     {
