@@ -1,5 +1,6 @@
 using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Banking;
 
@@ -19,7 +20,10 @@ public sealed partial class BankImporter
 
         public DateTimeOffset Now { get; } = now;
 
-        public List<(BankEntry Entry, OpenClaim Claim, decimal Amount)> Pending { get; } = [];
+        public List<(BankEntry Entry, OpenClaim Claim, decimal Amount, MatchRule Rule)> Pending { get; } = [];
+
+        /// <summary>Instalments matched by the pending entries, by entry reference.</summary>
+        public Dictionary<string, OpenInstalment> Instalments { get; } = new(StringComparer.Ordinal);
 
         public List<BankImportItem> ToReview { get; } = [];
 
@@ -27,11 +31,13 @@ public sealed partial class BankImporter
         /// Queues the parts of <paramref name="entry"/> and lets later entries of the statement see them at once: the open
         /// claim lowered by the amount (corrected to the ledger's figure when the batch is booked) and the reference as booked.
         /// </summary>
-        public void Plan(BankEntry entry, IEnumerable<(OpenClaim Claim, decimal Amount)> parts)
+        public void Plan(BankEntry entry, IEnumerable<(OpenClaim Claim, decimal Amount)> parts, MatchRule rule, OpenInstalment? instalment)
         {
+            if (instalment is not null)
+                Instalments[entry.Reference!] = instalment;
             foreach (var (claim, amount) in parts)
             {
-                Pending.Add((entry, claim, amount));
+                Pending.Add((entry, claim, amount, rule));
                 claim.Due = Math.Max(0m, claim.Due - amount);
                 Matcher.Booked(entry.Reference!, claim.Number);
             }
@@ -47,9 +53,10 @@ public sealed partial class BankImporter
         var report = run.Report;
         if (report.DryRun)
         {
-            foreach (var (entry, claim, amount) in run.Pending)
-                report.Booked.Add(new BookedPayment(entry.Reference!, claim.Number, amount, entry.Currency, 0m, 0m, 0m, 0m, claim.Due));
+            foreach (var (entry, claim, amount, rule) in run.Pending)
+                report.Booked.Add(new BookedPayment(entry.Reference!, claim.Number, amount, entry.Currency, 0m, 0m, 0m, 0m, claim.Due) { Rule = rule, Confidence = MatchConfidence.Of(rule) });
             run.Pending.Clear();
+            run.Instalments.Clear();
             run.ToReview.Clear();
             return;
         }
@@ -59,7 +66,10 @@ public sealed partial class BankImporter
             var results = await book.PayManyAsync(run.Loaded, orders, Actor, cancellationToken);
             for (var i = 0; i < results.Count; i++)
                 Report(run.Pending[i], results[i], report);
+            await LearnAsync(run, results, cancellationToken);
+            await KeepInstalmentsAsync(run, results, cancellationToken);
             run.Pending.Clear();
+            run.Instalments.Clear();
         }
         if (run.ToReview.Count > 0)
         {
@@ -68,9 +78,9 @@ public sealed partial class BankImporter
         }
     }
 
-    private static void Report((BankEntry Entry, OpenClaim Claim, decimal Amount) part, PaymentResult result, BankImportReport report)
+    private static void Report((BankEntry Entry, OpenClaim Claim, decimal Amount, MatchRule Rule) part, PaymentResult result, BankImportReport report)
     {
-        var (entry, claim, amount) = part;
+        var (entry, claim, amount, rule) = part;
         if (result.Refusal is { } refusal)
         {
             report.Refused.Add(BankImportItem.Of(entry, refusal, [claim.Number]));
@@ -89,6 +99,42 @@ public sealed partial class BankImporter
         }
         var e = booking.Entry;
         report.Booked.Add(new BookedPayment(entry.Reference!, claim.Number, amount, entry.Currency, e?.ToFees.Amount ?? 0m, e?.ToInterest.Amount ?? 0m,
-            e?.ToPrincipal.Amount ?? 0m, e?.ToCredit.Amount ?? 0m, booking.Claim.Open.Amount));
+            e?.ToPrincipal.Amount ?? 0m, e?.ToCredit.Amount ?? 0m, booking.Claim.Open.Amount) { Rule = rule, Confidence = MatchConfidence.Of(rule) });
+    }
+
+    /// <summary>The payer IBANs of credits booked by an RF reference or invoice numbers are the debtor's accounts from now on.</summary>
+    private async Task LearnAsync(ImportRun run, IReadOnlyList<PaymentResult> results, CancellationToken cancellationToken)
+    {
+        var learned = new List<(string, string)>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (entry, claim, _, rule) = run.Pending[i];
+            if (results[i].Booking is not null && entry.PayerIban is { } iban
+                && rule is MatchRule.CreditorReference or MatchRule.InvoiceNumber or MatchRule.SeveralInvoices)
+            {
+                learned.Add((iban, claim.DebtorId));
+                run.Matcher.Learned(iban, claim.DebtorId);
+            }
+        }
+        await accounts.LearnAsync(learned, run.Now, cancellationToken);
+    }
+
+    /// <summary>An instalment a credit was matched to is marked paid on the credit's day once the credit is booked.</summary>
+    private async Task KeepInstalmentsAsync(ImportRun run, IReadOnlyList<PaymentResult> results, CancellationToken cancellationToken)
+    {
+        if (run.Instalments.Count == 0)
+            return;
+        var booked = Enumerable.Range(0, results.Count).Where(i => results[i].Booking is { Duplicate: false })
+            .Select(i => run.Pending[i].Entry).DistinctBy(e => e.Reference).ToList();
+        foreach (var entry in booked)
+        {
+            if (!run.Instalments.TryGetValue(entry.Reference!, out var instalment))
+                continue;
+            await ConflictRetry.UpdateAsync(ct => agreements.FindAsync(instalment.AgreementId, ct), agreements.SaveAsync, agreement =>
+            {
+                if (instalment.Index < agreement.Schedule.Count && agreement.Schedule[instalment.Index].PaidOn is null)
+                    agreement.Schedule[instalment.Index] = agreement.Schedule[instalment.Index] with { PaidOn = entry.PaidOn };
+            }, cancellationToken);
+        }
     }
 }

@@ -7,12 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Dunning.Bot.Banking;
 
 /// <summary>
-/// Imports a bank statement: parses it, matches every credit in the statement's currency with <see cref="PaymentMatcher"/>,
-/// books matches only through <see cref="ClaimBook.PayAsync"/> with the bank's reference as the payment reference (so a
-/// statement imported twice, or overlapping statements, book nothing twice) and queues the rest for review.
+/// Imports a bank statement: parses it, matches every credit in the statement's currency with <see cref="PaymentMatcher"/>
+/// (rules and confidences: <see cref="MatchRule"/>), books the certain matches in batches through
+/// <see cref="ClaimBook.PayManyAsync(ClaimSet, IReadOnlyList{PaymentOrder}, string, CancellationToken)"/> with the bank's
+/// reference as the payment reference (so a statement imported twice, overlapping statements, or a second run after one
+/// cut short book nothing twice) and queues the rest for review.
 /// </summary>
 public sealed partial class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, ICaseStore cases, InvoiceStatements statements,
-    ClaimBook book, IBankReviewStore review, TimeProvider clock, IOptions<BankingOptions> options)
+    ClaimBook book, IBankReviewStore review, IPayerAccountStore accounts, IAgreementStore agreements, TimeProvider clock, IOptions<BankingOptions> options)
 {
     public const string Actor = "bank-import";
 
@@ -60,56 +62,6 @@ public sealed partial class BankImporter(IDebtorStore debtors, IInvoiceStore inv
         _ => null,
     };
 
-    private static void Match(BankEntry entry, ImportRun run)
-    {
-        var matcher = run.Matcher;
-        var named = matcher.NumbersIn(entry.Remittance).Where(c => c.Currency == entry.Currency).ToList();
-        var open = named.Where(c => c.Due > 0m).OrderBy(c => c.DueDate).ThenBy(c => c.Number, StringComparer.Ordinal).ToList();
-        string? reason = null;
-        IReadOnlyList<OpenClaim> suggested = named;
-        List<(OpenClaim Claim, decimal Amount)>? plan = null;
-        if (named.Count > 0 && open.Count == 0)
-            reason = $"invoice {string.Join(", ", named.Select(c => c.Number))} is already settled";
-        else if (open.Count == 1)
-            plan = [(open[0], entry.Amount)];
-        else if (open.Count > 1 && entry.Amount > open.Sum(c => c.Due))
-            reason = "pays more than the open claims of the invoices named";
-        else if (open.Count > 1)
-            plan = Split(open, entry.Amount);
-        else
-        {
-            suggested = matcher.ByAmount(entry.Payer, entry.Amount, entry.Currency);
-            if (suggested.Count == 1)
-                plan = [(suggested[0], entry.Amount)];
-            else
-                reason = suggested.Count > 1 ? "ambiguous: the amount equals several open claims of this payer"
-                    : matcher.KnowsPayer(entry.Payer) ? "no invoice number in the text and no open claim of this amount for the payer"
-                    : "no invoice number in the text and the payer is not a known debtor";
-        }
-        if (plan is null)
-        {
-            var item = BankImportItem.Of(entry, reason!, [.. suggested.Select(c => c.Number)]);
-            run.Report.Review.Add(item);
-            run.ToReview.Add(item);
-            return;
-        }
-        run.Plan(entry, plan);
-    }
-
-    /// <summary>Several invoices named: each is paid up to its open claim, oldest due first.</summary>
-    private static List<(OpenClaim, decimal)> Split(List<OpenClaim> open, decimal amount)
-    {
-        var plan = new List<(OpenClaim, decimal)>();
-        foreach (var claim in open)
-        {
-            var part = Math.Min(claim.Due, amount);
-            if (part > 0m)
-                plan.Add((claim, part));
-            amount -= part;
-        }
-        return plan;
-    }
-
     /// <summary>The matcher over every claim, and the documents read for it (the booking uses them rather than reading them again).</summary>
     private async Task<(PaymentMatcher, ClaimSet)> MatcherAsync(CancellationToken cancellationToken)
     {
@@ -129,6 +81,11 @@ public sealed partial class BankImporter(IDebtorStore debtors, IInvoiceStore inv
             claims.Add(new OpenClaim(invoice.Number, invoice.DebtorId, invoice.Currency, invoice.DueDate, due,
                 invoice.Payments.Select(p => p.Reference).OfType<string>()));
         }
-        return (new PaymentMatcher(claims, all.Select(d => (d.Id, d.Name))), new ClaimSet(allInvoices, all, allCases));
+        var instalments = (await agreements.ListByStateAsync(AgreementState.Active, cancellationToken))
+            .SelectMany(a => a.Schedule.Select((i, index) => (Agreement: a, Instalment: i, Index: index)))
+            .Where(x => x.Instalment.PaidOn is null)
+            .Select(x => new OpenInstalment(x.Agreement.Id, x.Agreement.DebtorId, x.Agreement.InvoiceNumbers, x.Agreement.Currency, x.Index, x.Instalment.DueDate, x.Instalment.Amount));
+        var matcher = new PaymentMatcher(claims, all.Select(d => (d.Id, d.Name)), await accounts.ListAsync(cancellationToken), instalments);
+        return (matcher, new ClaimSet(allInvoices, all, allCases));
     }
 }

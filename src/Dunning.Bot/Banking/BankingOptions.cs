@@ -22,5 +22,13 @@ public sealed class BankingOptions
     [Range(1, 100_000)]
     public int BookingBatchSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// Matches at least this certain (0–1, see <see cref="MatchConfidence"/>) are booked; less certain ones wait for review
+    /// with their suggestion. 0.9 books invoice numbers, RF references, exact multi-invoice payments and unique amounts of a
+    /// known payer; 1 books only RF references.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public decimal AutoBookConfidence { get; set; } = 0.9m;
+
     public long MaxBytes => MaxFileMegabytes * 1024L * 1024L;
 }

@@ -9,6 +9,7 @@ public static class BankingServiceCollectionExtensions
     {
         services.AddOptions<BankingOptions>().Bind(configuration.GetSection(BankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IBankReviewStore, LiteBankReviewStore>();
+        services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
         services.AddSingleton<BankImporter>();
         return services;
     }
