@@ -23,14 +23,14 @@ public static class CreditorReference
         return $"RF{check:00}{body}";
     }
 
-    /// <summary>True for a well-formed reference (spaces allowed, any case) whose check digits are right.</summary>
+    /// <summary>True for a well-formed reference (spaces allowed, any case) whose check digits (02–98) are right.</summary>
     public static bool IsValid(string? reference)
     {
         if (reference is null)
             return false;
         var compact = Compact(reference);
         if (compact.Length is < 5 or > 4 + MaxBodyLength || !compact.StartsWith("RF", StringComparison.Ordinal)
-            || !char.IsAsciiDigit(compact[2]) || !char.IsAsciiDigit(compact[3]))
+            || !char.IsAsciiDigit(compact[2]) || !char.IsAsciiDigit(compact[3]) || compact[2..4] is "00" or "01" or "99")
             return false;
         return Mod97.Of(compact[4..] + compact[..4]) == 1;
     }
