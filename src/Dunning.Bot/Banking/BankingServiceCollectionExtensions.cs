@@ -11,6 +11,7 @@ public static class BankingServiceCollectionExtensions
         services.AddSingleton<IBankReviewStore, LiteBankReviewStore>();
         services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
         services.AddSingleton<BankImporter>();
+        services.AddSingleton<BankReviewDesk>();
         return services;
     }
 }
