@@ -6,9 +6,10 @@ using Dunning.Bot.Core.Statements;
 namespace Dunning.Bot.Core.Claims;
 
 /// <summary>
-/// Books payments and write-offs on stored invoices: reads the invoice with its debtor and case, lets the
-/// <see cref="ClaimLedger"/> allocate, saves the invoice (re-applied on a concurrent change) and records what was booked
-/// in the case, so the owner's API, the console and the bank import change claims the same way.
+/// Books payments and write-offs on stored invoices: reads the invoices with their debtors and cases, lets the
+/// <see cref="ClaimLedger"/> allocate, and saves the invoices together with the case entries that record what was booked
+/// in ONE transaction (<see cref="IInvoiceStore.SaveBatchAsync"/>; re-read and re-applied on a concurrent change), so the
+/// owner's API, the console and the bank import change claims the same way and a crash leaves either both or neither.
 /// </summary>
 public sealed class ClaimBook(IInvoiceStore invoices, IDebtorStore debtors, ICaseStore cases, ClaimLedger ledger, TimeProvider clock)
 {
@@ -16,40 +17,95 @@ public sealed class ClaimBook(IInvoiceStore invoices, IDebtorStore debtors, ICas
     public async Task<Booking?> PayAsync(string number, Payment payment, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        if (await ContextAsync(number, cancellationToken) is not var (debtor, dunningCase))
-            return null;
-        Booking? booking = null;
+        var result = (await PayManyAsync([new PaymentOrder(number, payment)], actor, cancellationToken))[0];
+        return result.Refusal is { } refusal ? throw new DomainException(refusal) : result.Booking;
+    }
+
+    /// <summary>
+    /// Books every order, in order, with the same allocation, audit and idempotency as <see cref="PayAsync"/>, in one
+    /// transaction: all of them are stored or (on a crash) none. A refused order (<see cref="DomainException"/>: a future
+    /// date, not whole cents) or a missing invoice leaves the others booked. One result per order, in order.
+    /// </summary>
+    public Task<IReadOnlyList<PaymentResult>> PayManyAsync(IReadOnlyList<PaymentOrder> orders, string actor, CancellationToken cancellationToken) =>
+        PayManyAsync(null, orders, actor, cancellationToken);
+
+    /// <summary>
+    /// <see cref="PayManyAsync(IReadOnlyList{PaymentOrder}, string, CancellationToken)"/> on documents the caller has read
+    /// already (<paramref name="loaded"/>, null: read them): used as they are on the first attempt, read again after a
+    /// concurrent change.
+    /// </summary>
+    public async Task<IReadOnlyList<PaymentResult>> PayManyAsync(ClaimSet? loaded, IReadOnlyList<PaymentOrder> orders, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (orders.Count == 0)
+            return [];
         var now = clock.GetUtcNow();
-        var saved = await invoices.UpdateAsync(number, i => booking = ledger.BookPayment(i, debtor, dunningCase, payment, InvoiceStatements.TodayOf(debtor, now)), cancellationToken);
-        if (saved is null || booking is null)
-            return null;
-        if (!booking.Duplicate)
-            await cases.RecordAsync(saved.DebtorId, now, CaseActionKinds.Payment, Describe(saved, payment, booking), [saved.Number], actor, cancellationToken);
-        return booking;
+        var results = new List<PaymentResult>(orders.Count);
+        await ChangeAsync(loaded, [.. orders.Select(o => o.Number)], batch =>
+        {
+            results.Clear();
+            foreach (var order in orders)
+                results.Add(Pay(batch, order, actor, now));
+        }, cancellationToken);
+        return results;
     }
 
     /// <summary>Writes off <paramref name="amount"/> (null: all that is open) of invoice <paramref name="number"/>; null when there is no such invoice.</summary>
     public async Task<Claim?> WriteOffAsync(string number, decimal? amount, string reason, string actor, CancellationToken cancellationToken)
     {
-        if (await ContextAsync(number, cancellationToken) is not var (debtor, dunningCase))
-            return null;
         Claim? claim = null;
         var now = clock.GetUtcNow();
-        var saved = await invoices.UpdateAsync(number, i => claim = ledger.BookWriteOff(i, debtor, dunningCase, amount, reason, actor, now, InvoiceStatements.TodayOf(debtor, now)), cancellationToken);
-        if (saved is null || claim is null)
-            return null;
-        var written = saved.WriteOffs[^1];
-        await cases.RecordAsync(saved.DebtorId, now, CaseActionKinds.WriteOff,
-            $"Write-off of {Amount(written.Amount)} {saved.Currency}: {written.Reason}; open {Amount(claim.Open.Amount)} {saved.Currency}", [saved.Number], actor, cancellationToken);
+        await ChangeAsync(null, [number], batch =>
+        {
+            claim = null;
+            if (batch.Context(number) is not var (invoice, debtor, dunningCase))
+                return;
+            claim = ledger.BookWriteOff(invoice, debtor, dunningCase, amount, reason, actor, now, InvoiceStatements.TodayOf(debtor, now));
+            var written = invoice.WriteOffs[^1];
+            batch.Record(invoice, dunningCase, new CaseAction(now, CaseActionKinds.WriteOff,
+                $"Write-off of {Amount(written.Amount)} {invoice.Currency}: {written.Reason}; open {Amount(claim.Open.Amount)} {invoice.Currency}",
+                InvoiceNumbers: [invoice.Number], Actor: actor));
+        }, cancellationToken);
         return claim;
     }
 
-    private async Task<(Debtor Debtor, DunningCase? Case)?> ContextAsync(string number, CancellationToken cancellationToken)
+    private PaymentResult Pay(ClaimBatch batch, PaymentOrder order, string actor, DateTimeOffset now)
     {
-        if (await invoices.FindAsync(number, cancellationToken) is not { } invoice
-            || await debtors.FindAsync(invoice.DebtorId, cancellationToken) is not { } debtor)
-            return null;
-        return (debtor, await cases.FindAsync(debtor.Id, cancellationToken));
+        if (batch.Context(order.Number) is not var (invoice, debtor, dunningCase))
+            return new PaymentResult(order, null, null);
+        Booking booking;
+        try
+        {
+            booking = ledger.BookPayment(invoice, debtor, dunningCase, order.Payment, InvoiceStatements.TodayOf(debtor, now));
+        }
+        catch (DomainException e)
+        {
+            return new PaymentResult(order, null, e.Message);
+        }
+        if (!booking.Duplicate)
+            batch.Record(invoice, dunningCase, new CaseAction(now, CaseActionKinds.Payment, Describe(invoice, order.Payment, booking), InvoiceNumbers: [invoice.Number], Actor: actor));
+        return new PaymentResult(order, booking, null);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the invoices named, their debtors and cases (<paramref name="loaded"/>, else
+    /// read) and saves what it changed in one transaction; on a concurrent change everything is read again and the change
+    /// applied afresh (it must be safe to repeat).
+    /// </summary>
+    private async Task ChangeAsync(ClaimSet? loaded, IReadOnlyCollection<string> numbers, Action<ClaimBatch> change, CancellationToken cancellationToken)
+    {
+        var useLoaded = loaded is not null;
+        await ConflictRetry.UpdateAsync(
+            async ct =>
+            {
+                var set = loaded ?? new ClaimSet();
+                if (!useLoaded)
+                    await set.LoadAsync(invoices, debtors, cases, numbers, ct);
+                useLoaded = false;
+                return new ClaimBatch(set);
+            },
+            (batch, ct) => batch.Changed ? invoices.SaveBatchAsync([], batch.ChangedInvoices, batch.ChangedCases, ct) : Task.CompletedTask,
+            change, cancellationToken);
     }
 
     private static string Describe(Invoice invoice, Payment payment, Booking booking)
@@ -64,5 +120,5 @@ public sealed class ClaimBook(IInvoiceStore invoices, IDebtorStore debtors, ICas
             + parts + waived + $"; open {Amount(booking.Claim.Open.Amount)} {c}";
     }
 
-    private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    internal static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

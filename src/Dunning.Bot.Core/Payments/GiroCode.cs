@@ -6,7 +6,7 @@ namespace Dunning.Bot.Core.Payments;
 /// <summary>
 /// The payload of an EPC QR code ("GiroCode", EPC069-12) for one SEPA credit transfer: service tag <c>BCD</c>,
 /// version <c>002</c> (BIC optional), character set 1 (UTF-8), <c>SCT</c>, BIC, name, IBAN, <c>EUR</c> amount,
-/// empty purpose, empty structured reference, unstructured reference; lines separated by LF, nothing after the
+/// empty purpose, then either the structured ISO 11649 creditor reference or the unstructured reference; lines separated by LF, nothing after the
 /// last field. Contract: EUR only; amount 0.01–999,999,999.99 with at most two decimals; the name is cut to 70
 /// and the reference to 140 characters (line breaks and control characters become spaces, so no input can add a
 /// line); the UTF-8 payload never exceeds 331 bytes — the reference (then the name) is shortened further when it would.
@@ -20,8 +20,9 @@ public sealed partial class GiroCode
     public const decimal MinAmount = 0.01m;
     public const decimal MaxAmount = 999_999_999.99m;
 
-    private GiroCode(string name, string iban, string? bic, decimal amount, string reference, string payload)
+    private GiroCode(string name, string iban, string? bic, decimal amount, string reference, string payload, string? creditorReference = null)
     {
+        CreditorReference = creditorReference;
         Name = name;
         Iban = iban;
         Bic = bic;
@@ -41,15 +42,24 @@ public sealed partial class GiroCode
     /// <summary>The unstructured remittance information as encoded (after cutting).</summary>
     public string Reference { get; }
 
+    /// <summary>The structured ISO 11649 reference encoded instead of <see cref="Reference"/> (then empty), if any.</summary>
+    public string? CreditorReference { get; }
+
     /// <summary>The text encoded in the QR code.</summary>
     public string Payload { get; }
 
     /// <summary>True when a GiroCode can carry this currency (only EUR: SEPA credit transfers are in euro).</summary>
     public static bool Supports(string currency) => string.Equals(currency?.Trim(), "EUR", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Builds the payload; throws <see cref="ArgumentException"/> for a non-EUR currency, a bad IBAN/BIC or amount.</summary>
-    public static GiroCode Create(string name, string iban, string? bic, decimal amount, string currency, string reference)
+    /// <summary>
+    /// Builds the payload; throws <see cref="ArgumentException"/> for a non-EUR currency, a bad IBAN/BIC or amount, or a
+    /// <paramref name="creditorReference"/> that is not a valid RF reference. With one, the structured field carries it
+    /// and the unstructured one stays empty (EPC069-12 allows only one of the two).
+    /// </summary>
+    public static GiroCode Create(string name, string iban, string? bic, decimal amount, string currency, string reference, string? creditorReference = null)
     {
+        if (creditorReference is not null && !Payments.CreditorReference.IsValid(creditorReference))
+            throw new ArgumentException("The creditor reference is not a valid ISO 11649 RF reference.", nameof(creditorReference));
         if (!Supports(currency))
             throw new ArgumentException($"A GiroCode carries euro amounts only, not {currency}.", nameof(currency));
         if (amount is < MinAmount or > MaxAmount || amount != Math.Round(amount, 2))
@@ -64,8 +74,9 @@ public sealed partial class GiroCode
 
         var normalizedBic = string.IsNullOrWhiteSpace(bic) ? null : Payments.Bic.Normalize(bic);
         var normalizedIban = Payments.Iban.Normalize(iban);
-        var cleanReference = Cut(SingleLine(reference), MaxReferenceLength);
-        var payload = Build(cleanName, normalizedIban, normalizedBic, amount, cleanReference);
+        var structured = creditorReference is null ? "" : string.Concat(creditorReference.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+        var cleanReference = structured.Length > 0 ? "" : Cut(SingleLine(reference), MaxReferenceLength);
+        var payload = Build(cleanName, normalizedIban, normalizedBic, amount, structured, cleanReference);
         while (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
         {
             // Only text of many multi-byte characters gets here: shorten the reference first, then the name.
@@ -73,12 +84,12 @@ public sealed partial class GiroCode
                 cleanReference = Cut(cleanReference, new StringInfo(cleanReference).LengthInTextElements - 1);
             else
                 cleanName = Cut(cleanName, new StringInfo(cleanName).LengthInTextElements - 1);
-            payload = Build(cleanName, normalizedIban, normalizedBic, amount, cleanReference);
+            payload = Build(cleanName, normalizedIban, normalizedBic, amount, structured, cleanReference);
         }
-        return new GiroCode(cleanName, normalizedIban, normalizedBic, amount, cleanReference, payload);
+        return new GiroCode(cleanName, normalizedIban, normalizedBic, amount, cleanReference, payload, structured.Length > 0 ? structured : null);
     }
 
-    private static string Build(string name, string iban, string? bic, decimal amount, string reference) =>
+    private static string Build(string name, string iban, string? bic, decimal amount, string structured, string reference) =>
         string.Join('\n',
             "BCD",
             "002",
@@ -89,7 +100,7 @@ public sealed partial class GiroCode
             iban,
             "EUR" + amount.ToString("0.00", CultureInfo.InvariantCulture),
             string.Empty,
-            string.Empty,
+            structured,
             reference).TrimEnd('\n');
 
     /// <summary>Control characters (line breaks, tabs) become single spaces; the ends are trimmed.</summary>

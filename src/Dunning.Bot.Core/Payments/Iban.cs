@@ -21,13 +21,7 @@ public static class Iban
             || !char.IsAsciiDigit(value[2]) || !char.IsAsciiDigit(value[3])
             || !value.All(char.IsAsciiLetterOrDigit))
             return false;
-        var remainder = 0;
-        foreach (var c in value[4..] + value[..4])
-        {
-            var digits = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
-            remainder = digits >= 10 ? ((remainder * 100) + digits) % 97 : ((remainder * 10) + digits) % 97;
-        }
-        return remainder == 1;
+        return Mod97.Of(value[4..] + value[..4]) == 1;
     }
 
     /// <summary>The print form in groups of four, e.g. <c>DE89 3704 0044 0532 0130 00</c>.</summary>

@@ -20,5 +20,15 @@ public static class RemittanceReference
         return WithPrefix(prefix, joined);
     }
 
+    /// <summary>
+    /// The ISO 11649 creditor reference for a transfer of exactly one invoice (see <see cref="CreditorReference"/>); null
+    /// for several invoices (one reference cannot name them) or a number that has none.
+    /// </summary>
+    public static string? CreditorFor(IEnumerable<string> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        return numbers.Take(2).ToList() is [var only] ? CreditorReference.For(only) : null;
+    }
+
     private static string WithPrefix(string prefix, string numbers) => prefix.Length == 0 ? numbers : $"{prefix} {numbers}";
 }

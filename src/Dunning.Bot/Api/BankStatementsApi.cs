@@ -18,6 +18,8 @@ internal static class BankStatementsApi
         group.MapPost("/", ImportAsync).Accepts<string>("application/xml", "text/plain", "application/octet-stream")
             .WithSummary("Import a camt.053 / camt.054 or MT940 statement; credits are matched to invoices and booked.");
         group.MapGet("/review", ListReviewAsync).WithSummary("Statement entries waiting for the owner to assign them.");
+        group.MapPost("/review/{key}/assignment", AssignAsync).WithSummary("Book a waiting entry on the invoices named (split oldest due first); audited.");
+        group.MapPost("/review/{key}/dismissal", IgnoreAsync).WithSummary("Take a waiting entry off the queue without booking it; audited.");
         return api;
     }
 
@@ -41,6 +43,23 @@ internal static class BankStatementsApi
 
     internal static async Task<Ok<IReadOnlyList<BankReviewEntry>>> ListReviewAsync(IBankReviewStore review, CancellationToken ct) =>
         TypedResults.Ok(await review.ListAsync(ct));
+
+    /// <summary>The invoices a review entry is booked on, and who decided (the API key's name when absent).</summary>
+    public sealed record AssignmentRequest(IReadOnlyList<string>? Invoices, string? By);
+
+    public sealed record DismissalRequest(string? Note, string? By);
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> AssignAsync(string key, AssignmentRequest body, BankReviewDesk desk, HttpContext http, CancellationToken ct) =>
+        await desk.AssignAsync(key, body?.Invoices ?? [], Actor(http, body?.By), ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent();
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> IgnoreAsync(string key, DismissalRequest body, BankReviewDesk desk, HttpContext http, CancellationToken ct) =>
+        await desk.IgnoreAsync(key, Actor(http, body?.By), body?.Note, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent();
+
+    private static string Actor(HttpContext http, string? by) =>
+        "api:" + (string.IsNullOrWhiteSpace(by) ? http.User.Identity?.Name ?? "key" : by.Trim()[..Math.Min(by.Trim().Length, 100)]);
+
+    private static ProblemHttpResult Refused(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Review entry not changed", detail: detail + " Nothing was booked.");
 
     private static ProblemHttpResult TooLarge(BankingOptions options) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Statement too large",

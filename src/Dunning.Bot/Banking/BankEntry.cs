@@ -30,6 +30,9 @@ public sealed record BankEntry
 
     public string? Payer { get; init; }
 
+    /// <summary>The payer's account (camt RltdPties/DbtrAcct, MT940 ?31) when it is a valid IBAN; null otherwise.</summary>
+    public string? PayerIban { get; init; }
+
     /// <summary>The day the money arrived: the value date, else the booking date.</summary>
     public DateOnly PaidOn => ValueDate ?? BookingDate;
 

@@ -30,17 +30,37 @@ public sealed record BankImportReport
     public List<BankImportItem> Skipped { get; } = [];
 }
 
-/// <summary>One payment booked on one invoice and how the ledger allocated it (all zero in a dry run).</summary>
+/// <summary>One payment booked on one invoice, how the ledger allocated it (all zero in a dry run), and by which rule it was matched.</summary>
 public sealed record BookedPayment(string Reference, string Invoice, decimal Amount, string Currency,
-    decimal ToFees, decimal ToInterest, decimal ToPrincipal, decimal Credit, decimal Open);
+    decimal ToFees, decimal ToInterest, decimal ToPrincipal, decimal Credit, decimal Open)
+{
+    public MatchRule? Rule { get; init; }
+
+    public decimal? Confidence { get; init; }
+}
 
 /// <summary>One statement entry that was not (or not now) booked, with the reason and any invoices it may be for.</summary>
 public sealed record BankImportItem(string Key, string? Reference, DateOnly BookingDate, decimal Amount, string Currency,
     string? Payer, string Remittance, string Reason, IReadOnlyList<string> Suggestions)
 {
+    /// <summary>The rule of an uncertain match (suggestions then hold its invoices); null when nothing matched.</summary>
+    public MatchRule? Rule { get; init; }
+
+    /// <summary>The confidence of <see cref="Rule"/> (see <see cref="MatchConfidence"/>).</summary>
+    public decimal? Confidence { get; init; }
+
+    /// <summary>For a transfer split over several suggested invoices: the amount proposed for each, in the order of the suggestions.</summary>
+    public IReadOnlyList<decimal>? Split { get; init; }
+
+    /// <summary>The payer's IBAN, when the statement gave a valid one.</summary>
+    public string? PayerIban { get; init; }
+
     public static BankImportItem Of(BankEntry entry, string reason, IReadOnlyList<string>? suggestions = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new(entry.Key, entry.Reference, entry.BookingDate, entry.Amount, entry.Currency, entry.Payer, entry.Remittance, reason, suggestions ?? []);
+        return new(entry.Key, entry.Reference, entry.BookingDate, entry.Amount, entry.Currency, entry.Payer, entry.Remittance, reason, suggestions ?? [])
+        {
+            PayerIban = entry.PayerIban,
+        };
     }
 }

@@ -7,12 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Dunning.Bot.Banking;
 
 /// <summary>
-/// Imports a bank statement: parses it, matches every credit in the statement's currency with <see cref="PaymentMatcher"/>,
-/// books matches only through <see cref="ClaimBook.PayAsync"/> with the bank's reference as the payment reference (so a
-/// statement imported twice, or overlapping statements, book nothing twice) and queues the rest for review.
+/// Imports a bank statement: parses it, matches every credit in the statement's currency with <see cref="PaymentMatcher"/>
+/// (rules and confidences: <see cref="MatchRule"/>), books the certain matches in batches through
+/// <see cref="ClaimBook.PayManyAsync(ClaimSet, IReadOnlyList{PaymentOrder}, string, CancellationToken)"/> with the bank's
+/// reference as the payment reference (so a statement imported twice, overlapping statements, or a second run after one
+/// cut short book nothing twice) and queues the rest for review.
 /// </summary>
-public sealed class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, ICaseStore cases, InvoiceStatements statements,
-    ClaimBook book, IBankReviewStore review, TimeProvider clock, IOptions<BankingOptions> options)
+public sealed partial class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, ICaseStore cases, InvoiceStatements statements,
+    ClaimBook book, IBankReviewStore review, IPayerAccountStore accounts, IAgreementStore agreements, TimeProvider clock, IOptions<BankingOptions> options)
 {
     public const string Actor = "bank-import";
 
@@ -24,20 +26,23 @@ public sealed class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, I
         if (statement.Currency is null)
             return new BankImportReport { Format = statement.Format, DryRun = dryRun, Entries = statement.Entries.Count, Refusal = "the statement names no account currency (camt Acct/Ccy, MT940 :60F:)." };
         var report = new BankImportReport { Format = statement.Format, Currency = statement.Currency, DryRun = dryRun, Entries = statement.Entries.Count };
-        var matcher = await MatcherAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var (matcher, loaded) = await MatcherAsync(cancellationToken);
+        var run = new ImportRun(report, matcher, loaded, clock.GetUtcNow());
         foreach (var entry in statement.Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (Screen(entry, statement.Currency, matcher) is { } verdict)
             {
                 (verdict.List switch { Verdict.Skip => report.Skipped, Verdict.Refuse => report.Refused, Verdict.Done => report.AlreadyBooked, _ => report.Review }).Add(verdict.Item);
-                if (verdict.List == Verdict.Review && !dryRun)
-                    await review.AddAsync(verdict.Item, now, cancellationToken);
+                if (verdict.List == Verdict.Review)
+                    run.ToReview.Add(verdict.Item);
                 continue;
             }
-            await MatchAsync(entry, matcher, report, now, cancellationToken);
+            Match(entry, run);
+            if (run.Pending.Count >= options.Value.BookingBatchSize)
+                await FlushAsync(run, cancellationToken);
         }
+        await FlushAsync(run, cancellationToken);
         return report;
     }
 
@@ -57,103 +62,18 @@ public sealed class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, I
         _ => null,
     };
 
-    private async Task MatchAsync(BankEntry entry, PaymentMatcher matcher, BankImportReport report, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var named = matcher.NumbersIn(entry.Remittance).Where(c => c.Currency == entry.Currency).ToList();
-        var open = named.Where(c => c.Due > 0m).OrderBy(c => c.DueDate).ThenBy(c => c.Number, StringComparer.Ordinal).ToList();
-        string? reason = null;
-        IReadOnlyList<OpenClaim> suggested = named;
-        List<(OpenClaim Claim, decimal Amount)>? plan = null;
-        if (named.Count > 0 && open.Count == 0)
-            reason = $"invoice {string.Join(", ", named.Select(c => c.Number))} is already settled";
-        else if (open.Count == 1)
-            plan = [(open[0], entry.Amount)];
-        else if (open.Count > 1 && entry.Amount > open.Sum(c => c.Due))
-            reason = "pays more than the open claims of the invoices named";
-        else if (open.Count > 1)
-            plan = Split(open, entry.Amount);
-        else
-        {
-            suggested = matcher.ByAmount(entry.Payer, entry.Amount, entry.Currency);
-            if (suggested.Count == 1)
-                plan = [(suggested[0], entry.Amount)];
-            else
-                reason = suggested.Count > 1 ? "ambiguous: the amount equals several open claims of this payer"
-                    : matcher.KnowsPayer(entry.Payer) ? "no invoice number in the text and no open claim of this amount for the payer"
-                    : "no invoice number in the text and the payer is not a known debtor";
-        }
-        if (plan is null)
-        {
-            var item = BankImportItem.Of(entry, reason!, [.. suggested.Select(c => c.Number)]);
-            report.Review.Add(item);
-            if (!report.DryRun)
-                await review.AddAsync(item, now, cancellationToken);
-            return;
-        }
-        foreach (var (claim, amount) in plan)
-            await BookAsync(entry, claim, amount, matcher, report, cancellationToken);
-    }
-
-    /// <summary>Several invoices named: each is paid up to its open claim, oldest due first.</summary>
-    private static List<(OpenClaim, decimal)> Split(List<OpenClaim> open, decimal amount)
-    {
-        var plan = new List<(OpenClaim, decimal)>();
-        foreach (var claim in open)
-        {
-            var part = Math.Min(claim.Due, amount);
-            if (part > 0m)
-                plan.Add((claim, part));
-            amount -= part;
-        }
-        return plan;
-    }
-
-    private async Task BookAsync(BankEntry entry, OpenClaim claim, decimal amount, PaymentMatcher matcher, BankImportReport report, CancellationToken cancellationToken)
-    {
-        var reference = entry.Reference!;
-        if (report.DryRun)
-        {
-            report.Booked.Add(new BookedPayment(reference, claim.Number, amount, entry.Currency, 0m, 0m, 0m, 0m, Math.Max(0m, claim.Due - amount)));
-            claim.Due = Math.Max(0m, claim.Due - amount);
-            matcher.Booked(reference, claim.Number);
-            return;
-        }
-        Booking? booking;
-        try
-        {
-            booking = await book.PayAsync(claim.Number, new Payment(entry.PaidOn, amount, reference), Actor, cancellationToken);
-        }
-        catch (DomainException e)
-        {
-            report.Refused.Add(BankImportItem.Of(entry, e.Message, [claim.Number]));
-            return;
-        }
-        if (booking is null)
-        {
-            report.Refused.Add(BankImportItem.Of(entry, $"invoice {claim.Number} no longer exists", [claim.Number]));
-            return;
-        }
-        matcher.Booked(reference, claim.Number);
-        claim.Due = booking.Claim.Open.Amount;
-        if (booking.Duplicate)
-        {
-            report.AlreadyBooked.Add(BankImportItem.Of(entry, "already booked", [claim.Number]));
-            return;
-        }
-        var e0 = booking.Entry;
-        report.Booked.Add(new BookedPayment(reference, claim.Number, amount, entry.Currency, e0?.ToFees.Amount ?? 0m, e0?.ToInterest.Amount ?? 0m,
-            e0?.ToPrincipal.Amount ?? 0m, e0?.ToCredit.Amount ?? 0m, booking.Claim.Open.Amount));
-    }
-
-    private async Task<PaymentMatcher> MatcherAsync(CancellationToken cancellationToken)
+    /// <summary>The matcher over every claim, and the documents read for it (the booking uses them rather than reading them again).</summary>
+    private async Task<(PaymentMatcher, ClaimSet)> MatcherAsync(CancellationToken cancellationToken)
     {
         var all = await debtors.ListAsync(cancellationToken);
         var ids = all.Select(d => d.Id).ToList();
         var byId = all.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var caseById = (await cases.FindManyAsync(ids, cancellationToken)).ToDictionary(c => c.DebtorId, StringComparer.Ordinal);
+        var allCases = await cases.FindManyAsync(ids, cancellationToken);
+        var caseById = allCases.ToDictionary(c => c.DebtorId, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         var claims = new List<OpenClaim>();
-        foreach (var invoice in await invoices.ListByDebtorsAsync(ids, cancellationToken))
+        var allInvoices = await invoices.ListByDebtorsAsync(ids, cancellationToken);
+        foreach (var invoice in allInvoices)
         {
             if (!byId.TryGetValue(invoice.DebtorId, out var debtor))
                 continue;
@@ -161,6 +81,11 @@ public sealed class BankImporter(IDebtorStore debtors, IInvoiceStore invoices, I
             claims.Add(new OpenClaim(invoice.Number, invoice.DebtorId, invoice.Currency, invoice.DueDate, due,
                 invoice.Payments.Select(p => p.Reference).OfType<string>()));
         }
-        return new PaymentMatcher(claims, all.Select(d => (d.Id, d.Name)));
+        var instalments = (await agreements.ListByStateAsync(AgreementState.Active, cancellationToken))
+            .SelectMany(a => a.Schedule.Select((i, index) => (Agreement: a, Instalment: i, Index: index)))
+            .Where(x => x.Instalment.PaidOn is null)
+            .Select(x => new OpenInstalment(x.Agreement.Id, x.Agreement.DebtorId, x.Agreement.InvoiceNumbers, x.Agreement.Currency, x.Index, x.Instalment.DueDate, x.Instalment.Amount));
+        var matcher = new PaymentMatcher(claims, all.Select(d => (d.Id, d.Name)), await accounts.ListAsync(cancellationToken), instalments);
+        return (matcher, new ClaimSet(allInvoices, all, allCases));
     }
 }

@@ -93,7 +93,9 @@ public static class Camt053Parser
             texts.Add(additional.Value.Trim());
         var reference = Child(ntry, "AcctSvcrRef")?.Value.Trim()
             ?? ntry.Descendants().FirstOrDefault(e => e.Name.LocalName == "AcctSvcrRef")?.Value.Trim();
-        var debtor = ntry.Descendants().FirstOrDefault(e => e.Name.LocalName == "RltdPties")?.Elements().FirstOrDefault(e => e.Name.LocalName == "Dbtr");
+        var parties = ntry.Descendants().FirstOrDefault(e => e.Name.LocalName == "RltdPties");
+        var debtor = parties?.Elements().FirstOrDefault(e => e.Name.LocalName == "Dbtr");
+        var account = parties?.Elements().FirstOrDefault(e => e.Name.LocalName == "DbtrAcct")?.Descendants().FirstOrDefault(e => e.Name.LocalName == "IBAN")?.Value;
         return new BankEntry
         {
             Reference = string.IsNullOrEmpty(reference) ? null : reference,
@@ -106,6 +108,7 @@ public static class Camt053Parser
             ValueDate = Date(Child(ntry, "ValDt")),
             Remittance = string.Join(' ', texts.Where(t => t.Length > 0)),
             Payer = debtor?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Nm")?.Value.Trim(),
+            PayerIban = Core.Payments.Iban.IsValid(account) ? Core.Payments.Iban.Normalize(account) : null,
         };
     }
 

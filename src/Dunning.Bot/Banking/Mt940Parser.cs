@@ -91,7 +91,7 @@ public static partial class Mt940Parser
         var mark = m.Groups["mark"].Value;
         var bankReference = m.Groups["bank"].Success ? m.Groups["bank"].Value.Trim() : null;
         var customerReference = m.Groups["customer"].Value.Trim();
-        var (remittance, payer) = Details(details);
+        var (remittance, payer, account) = Details(details);
         return new BankEntry
         {
             Reference = !string.IsNullOrEmpty(bankReference) ? bankReference
@@ -104,17 +104,19 @@ public static partial class Mt940Parser
             IsReversal = mark.StartsWith('R'),
             Remittance = remittance,
             Payer = payer,
+            PayerIban = Core.Payments.Iban.IsValid(account) ? Core.Payments.Iban.Normalize(account) : null,
         };
     }
 
-    /// <summary>The remittance text and payer of a :86: field; German structured subfields when it starts with a GVC and ?.</summary>
-    private static (string Remittance, string? Payer) Details(string details)
+    /// <summary>The remittance text, payer and payer's account (?31) of a :86: field; German structured subfields when it starts with a GVC and ?.</summary>
+    private static (string Remittance, string? Payer, string? Account) Details(string details)
     {
         var text = details.Replace("\n", "", StringComparison.Ordinal);
         if (!StructuredDetails().IsMatch(text))
-            return (details.Replace('\n', ' ').Trim(), null);
+            return (details.Replace('\n', ' ').Trim(), null, null);
         var purpose = new StringBuilder();
         var payer = new StringBuilder();
+        string? account = null;
         foreach (var part in text[4..].Split('?', StringSplitOptions.RemoveEmptyEntries))
         {
             if (part.Length < 2 || !int.TryParse(part.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
@@ -124,8 +126,10 @@ public static partial class Mt940Parser
                 purpose.Append(content);
             else if (code is 32 or 33)
                 payer.Append(content);
+            else if (code == 31)
+                account = content.Trim();
         }
-        return (purpose.ToString().Trim(), payer.Length > 0 ? payer.ToString().Trim() : null);
+        return (purpose.ToString().Trim(), payer.Length > 0 ? payer.ToString().Trim() : null, account);
     }
 
     [GeneratedRegex(@"^:(\d{2}[A-Z]?):")]

@@ -1,40 +1,45 @@
-using System.Text;
-
 namespace Dunning.Bot.Banking;
 
 /// <summary>
-/// Decides what a credit is for, in this order: our invoice numbers in the remittance text (spaces, hyphens, slashes and
-/// line breaks ignored; several numbers split the amount oldest first), else the amount equal to exactly one open claim
-/// of the debtor the payer's name names, else the review queue. Pure and in memory; the importer books.
+/// Finds what a credit may be for, pure and in memory (the importer decides and books): our RF creditor references and
+/// invoice numbers in the remittance text (spaces, hyphens, slashes and line breaks ignored; O read as 0 and I/l as 1
+/// only when nothing matched as written), the debtor of the payer's IBAN (learned from confirmed matches) or name, their
+/// open claims and running instalments.
 /// </summary>
 public sealed class PaymentMatcher
 {
-    private readonly Dictionary<string, OpenClaim> byNumber = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, OpenClaim>.AlternateLookup<ReadOnlySpan<char>> numbers;
-    private readonly int[] numberLengths;
+    private readonly NumberIndex exact;
+    private readonly NumberIndex lookalike;
     private readonly Dictionary<string, List<string>> debtorsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> debtorsByIban = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenClaim>> claimsByDebtor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OpenInstalment>> instalmentsByDebtor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> invoicesByReference = new(StringComparer.Ordinal);
 
-    public PaymentMatcher(IEnumerable<OpenClaim> claims, IEnumerable<(string Id, string Name)> debtors)
+    public PaymentMatcher(IEnumerable<OpenClaim> claims, IEnumerable<(string Id, string Name)> debtors,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? payerAccounts = null, IEnumerable<OpenInstalment>? instalments = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(debtors);
-        foreach (var claim in claims)
+        var all = claims.ToList();
+        foreach (var claim in all)
         {
-            byNumber.TryAdd(Compact(claim.Number), claim);
             (claimsByDebtor.TryGetValue(claim.DebtorId, out var own) ? own : claimsByDebtor[claim.DebtorId] = []).Add(claim);
             foreach (var reference in claim.References)
                 Booked(reference, claim.Number);
         }
+        exact = new NumberIndex(all, c => c);
+        lookalike = new NumberIndex(all, Lookalike);
         foreach (var (id, name) in debtors)
         {
             var key = Name(name);
             if (key.Length > 0)
                 (debtorsByName.TryGetValue(key, out var ids) ? ids : debtorsByName[key] = []).Add(id);
         }
-        numbers = byNumber.GetAlternateLookup<ReadOnlySpan<char>>();
-        numberLengths = [.. byNumber.Keys.Select(k => k.Length).Where(l => l > 0).Distinct().Order()];
+        foreach (var (iban, ids) in payerAccounts ?? new Dictionary<string, IReadOnlyList<string>>())
+            debtorsByIban[iban] = [.. ids];
+        foreach (var instalment in instalments ?? [])
+            (instalmentsByDebtor.TryGetValue(instalment.DebtorId, out var list) ? list : instalmentsByDebtor[instalment.DebtorId] = []).Add(instalment);
     }
 
     /// <summary>The invoices a payment with <paramref name="reference"/> is already booked on (empty: none).</summary>
@@ -48,77 +53,58 @@ public sealed class PaymentMatcher
             list.Add(invoice);
     }
 
-    /// <summary>The invoice numbers in <paramref name="text"/>, each once, in order of appearance.</summary>
-    public IReadOnlyList<OpenClaim> NumbersIn(string text)
+    /// <summary>Remembers that <paramref name="iban"/> belongs to <paramref name="debtorId"/> for the rest of the import.</summary>
+    public void Learned(string iban, string debtorId)
+    {
+        var ids = debtorsByIban.TryGetValue(iban, out var list) ? list : debtorsByIban[iban] = [];
+        if (!ids.Contains(debtorId, StringComparer.Ordinal))
+            ids.Add(debtorId);
+    }
+
+    /// <summary>
+    /// The invoices <paramref name="text"/> names, each once, in order of appearance, and by which rule: RF references
+    /// (only with valid check digits), then invoice numbers as written, else as lookalikes; empty when none.
+    /// </summary>
+    public (IReadOnlyList<OpenClaim> Claims, MatchRule Rule) Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var compact = new char[text.Length];
-        var origin = new int[text.Length];
-        var n = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsAsciiLetterOrDigit(text[i]))
-            {
-                compact[n] = char.ToUpperInvariant(text[i]);
-                origin[n++] = i;
-            }
-        }
-        var found = new List<OpenClaim>();
-        for (var start = 0; start < n; start++)
-        {
-            foreach (var length in numberLengths)
-            {
-                if (start + length > n)
-                    break;
-                if (numbers.TryGetValue(compact.AsSpan(start, length), out var claim)
-                    && Bounded(text, origin[start], origin[start + length - 1]) && !found.Contains(claim))
-                    found.Add(claim);
-            }
-        }
-        return found;
+        var byReference = exact.CreditorReferencesIn(text);
+        if (byReference.Count > 0)
+            return (byReference, MatchRule.CreditorReference);
+        var named = exact.NumbersIn(text);
+        return named.Count > 0 ? (named, MatchRule.InvoiceNumber) : (lookalike.NumbersIn(text), MatchRule.InvoiceNumberLookalike);
     }
 
-    /// <summary>The open claims of debtors named <paramref name="payer"/> whose open amount equals <paramref name="amount"/>.</summary>
-    public IReadOnlyList<OpenClaim> ByAmount(string? payer, decimal amount, string currency)
+    /// <summary>The debtors a payer may be: those a known IBAN paid for (then <paramref name="byAccount"/>), else those of that name.</summary>
+    public IReadOnlyList<string> DebtorsOf(string? payer, string? iban, out bool byAccount)
     {
-        if (payer is null || !debtorsByName.TryGetValue(Name(payer), out var ids))
-            return [];
-        return [.. ids.SelectMany(id => claimsByDebtor.TryGetValue(id, out var c) ? c : [])
-            .Where(c => c.Due == amount && c.Currency == currency)];
+        byAccount = iban is not null && debtorsByIban.ContainsKey(iban);
+        if (byAccount)
+            return debtorsByIban[iban!];
+        return payer is not null && debtorsByName.TryGetValue(Name(payer), out var ids) ? ids : [];
     }
 
-    /// <summary>True when a debtor with this name is known.</summary>
-    public bool KnowsPayer(string? payer) => payer is not null && debtorsByName.ContainsKey(Name(payer));
+    /// <summary>The open claims of <paramref name="debtorIds"/> whose open amount equals <paramref name="amount"/>.</summary>
+    public IReadOnlyList<OpenClaim> ByAmount(IReadOnlyList<string> debtorIds, decimal amount, string currency) =>
+        [.. debtorIds.SelectMany(id => claimsByDebtor.TryGetValue(id, out var c) ? c : []).Where(c => c.Due == amount && c.Currency == currency)];
 
-    /// <summary>A number found inside a longer run of digits (or of letters) is not the number: 1001 is not in 10012.</summary>
-    private static bool Bounded(string text, int first, int last) =>
-        (first == 0 || !SameKind(text[first - 1], text[first])) && (last == text.Length - 1 || !SameKind(text[last + 1], text[last]));
+    /// <summary>The unpaid instalments of running agreements of <paramref name="debtorIds"/> equal to <paramref name="amount"/>, the next due of each agreement only.</summary>
+    public IReadOnlyList<OpenInstalment> InstalmentsOf(IReadOnlyList<string> debtorIds, decimal amount, string currency) =>
+        [.. debtorIds.SelectMany(id => instalmentsByDebtor.TryGetValue(id, out var list) ? list : [])
+            .Where(i => !i.Taken && i.Currency == currency)
+            .GroupBy(i => i.AgreementId, StringComparer.Ordinal).Select(g => g.OrderBy(i => i.DueDate).First())
+            .Where(i => i.Amount == amount)];
 
-    private static bool SameKind(char neighbour, char edge) =>
-        (char.IsAsciiDigit(neighbour) && char.IsAsciiDigit(edge)) || (char.IsAsciiLetter(neighbour) && char.IsAsciiLetter(edge));
+    /// <summary>The open invoices (claims) among <paramref name="numbers"/>, oldest due first.</summary>
+    public IReadOnlyList<OpenClaim> Claims(IEnumerable<string> numbers) => [.. numbers.Select(exact.Get).OfType<OpenClaim>().OrderBy(c => c.DueDate).ThenBy(c => c.Number, StringComparer.Ordinal)];
 
     /// <summary>An invoice number as compared: letters and digits only, upper case.</summary>
     public static string Compact(string number) =>
         string.Concat(number.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant));
 
+    /// <summary>The characters payers and OCR confuse made one (upper case in): O → 0, I and L → 1.</summary>
+    public static char Lookalike(char c) => c switch { 'O' => '0', 'I' or 'L' => '1', _ => c };
+
     /// <summary>A name as compared: lower case, umlauts spelled out as banks transmit them, punctuation dropped.</summary>
-    public static string Name(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name.ToLowerInvariant())
-        {
-            _ = c switch
-            {
-                'ä' => sb.Append("ae"),
-                'ö' => sb.Append("oe"),
-                'ü' => sb.Append("ue"),
-                'ß' => sb.Append("ss"),
-                _ when char.IsLetterOrDigit(c) => sb.Append(c),
-                _ when sb.Length > 0 && sb[^1] != ' ' => sb.Append(' '),
-                _ => sb,
-            };
-        }
-        return sb.ToString().Trim();
-    }
+    public static string Name(string name) => PayerName.Normalize(name);
 }

@@ -48,13 +48,33 @@ internal static class VersionedWrites
     }
 
     /// <summary>
-    /// Writes many entities of one collection (inside the caller's transaction): the stored ones one by one with their
-    /// version check, then the new ones (version 0) as one streamed bulk insert, converted to BSON as they go.
+    /// Writes many entities of one collection (inside the caller's transaction): the stored ones with their version check,
+    /// then the new ones (version 0) as one streamed bulk insert, converted to BSON as they go. The collection's write
+    /// lock is taken once up front (<see cref="Lock"/>), so each stored document is read for its version and replaced:
+    /// two operations instead of the three of <see cref="Write"/>.
     /// </summary>
     public static void WriteMany<T>(ILiteCollection<BsonDocument> collection, IReadOnlyList<T> entities, Func<T, BsonDocument> toBson, Func<T, int> versionOf)
     {
-        foreach (var entity in entities.Where(e => versionOf(e) > 0))
-            Write(collection, toBson(entity), versionOf(entity));
+        var stored = entities.Where(e => versionOf(e) > 0).ToList();
+        if (stored.Count > 0)
+            Lock(collection);
+        foreach (var entity in stored)
+        {
+            var document = toBson(entity);
+            var id = document["_id"];
+            var expected = versionOf(entity);
+            var current = collection.FindById(id)?["Version"].AsInt32;
+            Check(collection, id, expected, current);
+            document["Version"] = expected + 1;
+            try
+            {
+                collection.Update(document);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw Duplicate(collection, id, ex);
+            }
+        }
         var inserts = entities.Where(e => versionOf(e) == 0).Select(e =>
         {
             var document = toBson(e);

@@ -24,6 +24,7 @@ public sealed class InvoiceQuestionsPaymentTranscripts
 
             Betrag: 99,90 CHF
             Verwendungszweck: CH-7
+            Strukturierte Referenz (RF): RF55 CH7
             (Für eine Zahlung in CHF kann ich keinen QR-Code erstellen – bitte geben Sie die Daten von Hand ein.)
 
             Bitte übernehmen Sie den Verwendungszweck genau so, damit wir Ihre Zahlung zuordnen können. Sie können auch den GiroCode unten mit Ihrer Banking-App scannen.
@@ -40,6 +41,7 @@ public sealed class InvoiceQuestionsPaymentTranscripts
 
             Amount: CHF 99.90
             Reference: CH-7
+            Structured reference (RF): RF55 CH7
             (I can't make a QR code for a payment in CHF – please enter these details by hand.)
 
             Please use the reference exactly as shown, so we can match your payment. You can also scan the GiroCode below with your banking app.
@@ -89,7 +91,7 @@ public sealed class InvoiceQuestionsPaymentTranscripts
     }
 
     [Fact]
-    public async Task A_named_invoice_is_paid_alone_with_the_owners_prefix_in_the_reference()
+    public async Task A_named_invoice_is_paid_alone_with_the_owners_prefix_in_the_reference_and_its_RF_reference()
     {
         var harness = InvoiceScenarios.TwoOpen("en");
         harness.Payee.RemittancePrefix = "Cust. 4711";
@@ -97,9 +99,10 @@ public sealed class InvoiceQuestionsPaymentTranscripts
 
         var reply = Assert.Single(await harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails, "RE-2026-0050").SendActivityAsync("pay RE-2026-0050", CancellationToken.None));
 
-        Assert.Equal("Please transfer to:\nAccount holder: Demo Studio GmbH\nIBAN: DE89 3704 0044 0532 0130 00\nBank: Commerzbank\n\nAmount: €120.00\nReference: Cust. 4711 RE-2026-0050\n\n"
+        Assert.Equal("Please transfer to:\nAccount holder: Demo Studio GmbH\nIBAN: DE89 3704 0044 0532 0130 00\nBank: Commerzbank\n\nAmount: €120.00\nReference: Cust. 4711 RE-2026-0050\nStructured reference (RF): RF75 RE20 2600 50\n\n"
             + "Please use the reference exactly as shown, so we can match your payment. You can also scan the GiroCode below with your banking app.", reply.Text);
-        Assert.Equal(GiroCode.Create("Demo Studio GmbH", "DE89370400440532013000", null, 120m, "EUR", "Cust. 4711 RE-2026-0050").ToAttachment().ContentUrl, Assert.Single(reply.Attachments!).ContentUrl);
+        // One invoice: the GiroCode carries the RF reference in its structured field (EPC069-12 allows it or the text, not both).
+        Assert.Equal(GiroCode.Create("Demo Studio GmbH", "DE89370400440532013000", null, 120m, "EUR", "", "RF75RE20260050").ToAttachment().ContentUrl, Assert.Single(reply.Attachments!).ContentUrl);
     }
 
     [Fact]

@@ -85,14 +85,29 @@ public sealed class Credits_are_matched_to_open_claims : IDisposable
     }
 
     [Fact]
-    public async Task One_transfer_for_two_invoices_is_split_oldest_due_first()
+    public async Task One_transfer_that_pays_two_invoices_exactly_is_split_and_booked()
     {
         await SeedAsync();
 
-        var (_, report) = await bank.ImportAsync(Mt940("EUR", ("2603090309C400,00NTRFNONREF//MT-SPLIT", "166?00GUTSCHRIFT?20RE-2026-0079, RE-2026-0078?32HANSA LOGISTIK KG")));
+        var (_, report) = await bank.ImportAsync(Mt940("EUR", ("2603090309C500,00NTRFNONREF//MT-SPLIT", "166?00GUTSCHRIFT?20RE-2026-0079, RE-2026-0078?32HANSA LOGISTIK KG")));
 
         Assert.Equal(["RE-2026-0078", "RE-2026-0079"], Strings(report.GetProperty("booked"), "invoice"));
-        Assert.Equal((250m, 150m), ((await bank.InvoiceAsync("RE-2026-0078")).GetProperty("paid").GetDecimal(), (await bank.InvoiceAsync("RE-2026-0079")).GetProperty("paid").GetDecimal()));
+        Assert.Equal("severalInvoices", report.GetProperty("booked")[0].GetProperty("rule").GetString());
+        Assert.Equal((250m, 250m), ((await bank.InvoiceAsync("RE-2026-0078")).GetProperty("paid").GetDecimal(), (await bank.InvoiceAsync("RE-2026-0079")).GetProperty("paid").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task One_transfer_that_pays_two_invoices_in_part_waits_for_review_with_a_split_oldest_due_first()
+    {
+        await SeedAsync();
+
+        var (_, report) = await bank.ImportAsync(Mt940("EUR", ("2603090309C400,00NTRFNONREF//MT-PART", "166?00GUTSCHRIFT?20RE-2026-0079, RE-2026-0078?32HANSA LOGISTIK KG")));
+
+        Assert.Empty(report.GetProperty("booked").EnumerateArray());
+        var item = Assert.Single((await bank.ReviewAsync()).EnumerateArray()).GetProperty("item");
+        Assert.Equal(["RE-2026-0078", "RE-2026-0079"], [.. item.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()!)]);
+        Assert.Contains("250.00 to RE-2026-0078, 150.00 to RE-2026-0079", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0m, (await bank.InvoiceAsync("RE-2026-0078")).GetProperty("paid").GetDecimal());
     }
 
     [Fact]

@@ -54,6 +54,14 @@ internal static class StatementFiles
     public static string Unstructured(string payer, params string[] lines) =>
         $"<RltdPties><Dbtr><Pty><Nm>{payer}</Nm></Pty></Dbtr></RltdPties><RmtInf>{string.Concat(lines.Select(l => $"<Ustrd>{l}</Ustrd>"))}</RmtInf>";
 
+    /// <summary>A transfer with the payer's account (RltdPties/DbtrAcct/Id/IBAN) and an unstructured purpose.</summary>
+    public static string FromAccount(string payer, string iban, params string[] lines) =>
+        $"<RltdPties><Dbtr><Pty><Nm>{payer}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>{iban}</IBAN></Id></DbtrAcct></RltdPties><RmtInf>{string.Concat(lines.Select(l => $"<Ustrd>{l}</Ustrd>"))}</RmtInf>";
+
+    /// <summary>A structured creditor reference (Strd/CdtrRefInf/Ref), as banks pass on an RF reference.</summary>
+    public static string StructuredReference(string payer, string reference) =>
+        $"<RltdPties><Dbtr><Nm>{payer}</Nm></Dbtr></RltdPties><RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>ISO</Issr></Tp><Ref>{reference}</Ref></CdtrRefInf></Strd></RmtInf>";
+
     /// <summary>A structured remittance: the invoice number as a referred document (Strd/RfrdDocInf/Nb).</summary>
     public static string Structured(string payer, string number) =>
         $"<RltdPties><Dbtr><Nm>{payer}</Nm></Dbtr></RltdPties><RmtInf><Strd><RfrdDocInf><Nb>{number}</Nb></RfrdDocInf></Strd></RmtInf>";

@@ -52,14 +52,16 @@ public sealed class PaymentDetailsDialog(InvoiceStatements statements, Wording w
     {
         var amount = invoices.Select(i => i.Due).Aggregate((a, b) => a + b).Rounded();
         var reference = RemittanceReference.For(payee, invoices.Select(i => i.Number));
+        var creditor = RemittanceReference.CreditorFor(invoices.Select(i => i.Number));
         var code = GiroCode.Supports(amount.Currency) && amount.Amount is >= GiroCode.MinAmount and <= GiroCode.MaxAmount
-            ? GiroCode.Create(payee.AccountHolder, payee.Iban, payee.Bic, amount.Amount, amount.Currency, reference)
+            ? GiroCode.Create(payee.AccountHolder, payee.Iban, payee.Bic, amount.Amount, amount.Currency, reference, creditor)
             : null;
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["amount"] = amount,
             ["currency"] = amount.Currency,
             ["reference"] = reference,
+            ["creditor_reference"] = creditor is null ? "" : CreditorReference.Format(creditor),
             ["numbers"] = invoices.Select(i => i.Number).ToList(),
             ["has_qr"] = code is not null,
         };

@@ -136,10 +136,11 @@ public sealed partial class EmailComposer(
     {
         var p = payee.Value;
         var reference = RemittanceReference.For(p, lines.Select(l => l.Number));
+        var creditor = RemittanceReference.CreditorFor(lines.Select(l => l.Number));
         GiroCode? code = null;
         if (p.IsConfigured && totals is [var total] && total.Rounded() is var amount && GiroCode.Supports(amount.Currency)
             && amount.Amount is >= GiroCode.MinAmount and <= GiroCode.MaxAmount)
-            code = GiroCode.Create(p.AccountHolder, p.Iban, p.Bic, amount.Amount, amount.Currency, reference);
+            code = GiroCode.Create(p.AccountHolder, p.Iban, p.Bic, amount.Amount, amount.Currency, reference, creditor);
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["configured"] = p.IsConfigured,
@@ -148,6 +149,7 @@ public sealed partial class EmailComposer(
             ["bic"] = string.IsNullOrWhiteSpace(p.Bic) ? "" : Bic.Normalize(p.Bic),
             ["bank"] = p.BankName.Trim(),
             ["reference"] = reference,
+            ["creditor_reference"] = creditor is null ? "" : CreditorReference.Format(creditor),
             ["has_qr"] = code is not null,
             ["qr_cid"] = GiroCodeContentId,
         };
