@@ -1,4 +1,3 @@
-using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Staff.Desk;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,12 +6,11 @@ namespace Dunning.Bot.Staff.Pages;
 /// <summary>The case page's reminder channels (owner only): preferred channel and "always also by e-mail".</summary>
 public sealed partial class CaseModel
 {
-    public async Task<IActionResult> OnPostChannelsAsync(string? preferredChannel, bool alsoByEmail, [FromServices] MessageCatalogue catalogue,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostChannelsAsync(string? preferredChannel, bool alsoByEmail, CancellationToken cancellationToken)
     {
         var result = await actions.SetChannelsAsync(Actor, DebtorId, preferredChannel, alsoByEmail, cancellationToken);
         if (result.Outcome is StaffOutcome.Done or StaffOutcome.Invalid)
-            result = result with { Message = catalogue.Render(HttpContext, result.Succeeded ? "channels_saved" : "channels_invalid") };
+            result = result with { Message = result.Succeeded ? "channels_saved" : "channels_invalid" };
         return await OutcomeAsync(result, async () => await LoadAsync(cancellationToken) ? Page() : NotFound());
     }
 }
