@@ -111,7 +111,9 @@ public sealed partial class InvoiceImporter
         || (draft.TimeZone is { } z && z != debtor.TimeZone) || (draft.Country is { } c && c != debtor.Country)
         || (draft.State is { } s && s != debtor.State) || (draft.Email is { } e && e != debtor.Email)
         || (draft.ContactPerson is { } p && p != debtor.ContactPerson) || (draft.Salutation is { } a && a != debtor.Salutation)
-        || (draft.PreferredChannel is { } ch && ch != debtor.PreferredChannel) || (draft.AlsoByEmail is { } also && also != debtor.AlsoByEmail);
+        || (draft.PreferredChannel is { } ch && ch != debtor.PreferredChannel) || (draft.AlsoByEmail is { } also && also != debtor.AlsoByEmail)
+        || (draft.Street is { } street && street != debtor.Street) || (draft.PostalCode is { } zip && zip != debtor.PostalCode)
+        || (draft.City is { } city && city != debtor.City);
 
     private static Debtor Apply(DebtorDraft draft, Debtor debtor)
     {
@@ -120,6 +122,9 @@ public sealed partial class InvoiceImporter
         debtor.Salutation = draft.Salutation ?? debtor.Salutation;
         debtor.PreferredChannel = draft.PreferredChannel ?? debtor.PreferredChannel;
         debtor.AlsoByEmail = draft.AlsoByEmail ?? debtor.AlsoByEmail;
+        debtor.Street = draft.Street ?? debtor.Street;
+        debtor.PostalCode = draft.PostalCode ?? debtor.PostalCode;
+        debtor.City = draft.City ?? debtor.City;
         return debtor;
     }
 

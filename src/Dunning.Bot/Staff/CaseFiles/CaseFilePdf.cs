@@ -12,13 +12,10 @@ namespace Dunning.Bot.Staff.CaseFiles;
 /// </summary>
 public sealed class CaseFilePdf
 {
-    private static readonly Lock FontGate = new();
-    private static bool fontsReady;
-
     public byte[] Render(CaseFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        EnsureFonts();
+        SystemFontResolver.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = $"Case file {file.Debtor.Name} ({file.Debtor.Id})";
         document.Info.Subject = "Collection case file";
@@ -101,18 +98,6 @@ public sealed class CaseFilePdf
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Amount(decimal amount, string currency) => $"{amount.ToString("#,##0.00", CultureInfo.InvariantCulture)} {currency}";
-
-    private static void EnsureFonts()
-    {
-        lock (FontGate)
-        {
-            if (fontsReady)
-                return;
-            if (GlobalFontSettings.FontResolver is null)
-                GlobalFontSettings.FontResolver = SystemFontResolver.Find() ?? throw new CaseFileFontMissingException(SystemFontResolver.MissingMessage);
-            fontsReady = true;
-        }
-    }
 }
 
 /// <summary>No font to render the PDF with; the message says what to install.</summary>

@@ -49,7 +49,8 @@ internal sealed class PdfPen
         y += after;
     }
 
-    private static IEnumerable<string> Wrap(XGraphics g, string text, XFont font, double width)
+    /// <summary>The lines <paramref name="text"/> wraps into at <paramref name="width"/> points.</summary>
+    internal static IEnumerable<string> Wrap(XGraphics g, string text, XFont font, double width)
     {
         var current = "";
         foreach (var word in text.Split(' ').SelectMany(Chunks))
