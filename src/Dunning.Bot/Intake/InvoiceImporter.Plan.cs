@@ -41,6 +41,7 @@ public sealed partial class InvoiceImporter
 
         var wanted = parsed.Invoices.Select(i => i.Invoice.DebtorId).ToHashSet(StringComparer.Ordinal);
         var drafts = parsed.Debtors.Values.Where(d => wanted.Contains(d.Id)).ToList();
+        plan.DebtorIds.AddRange(wanted.Order(StringComparer.Ordinal));
         var storedDebtors = (await debtors.FindManyAsync([.. drafts.Select(d => d.Id)], cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var codes = new Queue<string>(await NewAccessCodesAsync(drafts.Count(d => !storedDebtors.ContainsKey(d.Id)), cancellationToken));
         foreach (var draft in drafts)
@@ -50,6 +51,7 @@ public sealed partial class InvoiceImporter
             {
                 plan.Debtors.Add(Apply(draft, new Debtor { Id = draft.Id, Name = draft.Name, AccessCode = codes.Dequeue(), LinkToken = DebtorSecrets.NewLinkToken() }));
                 plan.DebtorsCreated++;
+                plan.NewDebtorIds.Add(draft.Id);
                 touched.Add(draft.Id);
             }
             else if (Changes(draft, existing))
