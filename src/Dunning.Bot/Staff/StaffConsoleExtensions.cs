@@ -52,6 +52,7 @@ public static class StaffConsoleExtensions
         services.TryAddSingleton<IHandoffHub>(sp => sp.GetRequiredService<RecordingHandoffHub>());
         services.AddSingleton<CaseFileBuilder>();
         services.AddSingleton<CaseFilePdf>();
+        services.TryAddSingleton<Words>();
         services.AddSingleton<InsightsReport>();
         DecorateOwnerNotifier(services);
 
