@@ -54,6 +54,11 @@ public static class StaffConsoleExtensions
         services.AddSingleton<CaseFilePdf>();
         services.TryAddSingleton<Words>();
         services.AddSingleton<InsightsReport>();
+        // Insights that advise (objections by meaning, advice, CSV): one block, see Staff/Insights.
+        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ObjectionMeaning>();
+        services.AddSingleton<InsightsAdvice>();
+        services.AddSingleton<InsightsCsv>();
         DecorateOwnerNotifier(services);
 
         services.AddAuthentication(StaffSignInCookie.Scheme).AddCookie(StaffSignInCookie.Scheme);
@@ -98,6 +103,7 @@ public static class StaffConsoleExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         StaffEndpoints.Map(app);
+        InsightsEndpoints.Map(app);
         return app;
     }
 
