@@ -59,9 +59,7 @@ internal sealed class LettersVerb : ICliVerb
             output.WriteLine(text.Say("letters_none"));
             return 0;
         }
-        var built = new List<FirstContactLetter>();
-        foreach (var debtor in debtors)
-            built.Add(await letters.BuildAsync(debtor, request.LetterLanguage, cancellationToken));
+        var built = await letters.BuildAsync(debtors, request.LetterLanguage, cancellationToken);
         try
         {
             Write(services.GetRequiredService<LetterPdf>(), built, request, text, output);
@@ -82,7 +80,7 @@ internal sealed class LettersVerb : ICliVerb
         return 0;
     }
 
-    private static void Write(LetterPdf pdf, List<FirstContactLetter> letters, LettersRequest request, CliText text, TextWriter output)
+    private static void Write(LetterPdf pdf, IReadOnlyList<FirstContactLetter> letters, LettersRequest request, CliText text, TextWriter output)
     {
         if (request.Folder is { } folder)
         {

@@ -40,6 +40,16 @@ public sealed class FirstContactLetters(
             services.GetService<TelegramBotIdentity>()?.DeepLink(debtor.LinkToken), reference, code);
     }
 
+    /// <summary>The letters of <paramref name="many"/>, in that order (one combined document prints them one after another).</summary>
+    public async Task<IReadOnlyList<FirstContactLetter>> BuildAsync(IEnumerable<Debtor> many, string? language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(many);
+        var letters = new List<FirstContactLetter>();
+        foreach (var debtor in many)
+            letters.Add(await BuildAsync(debtor, language, cancellationToken));
+        return letters;
+    }
+
     /// <summary>Debtors with at least one open invoice whose case has no printed letter yet, by id.</summary>
     public async Task<IReadOnlyList<Debtor>> NewDebtorsAsync(CancellationToken cancellationToken)
     {

@@ -119,9 +119,7 @@ public sealed class A_printed_letter_shows_the_code_and_scannable_links : IDispo
     public async Task A_batch_is_one_document_with_each_letter_on_its_own_pages()
     {
         var letters = host.Get<FirstContactLetters>();
-        var batch = new List<FirstContactLetter>();
-        foreach (var debtor in await letters.NewDebtorsAsync(CancellationToken.None))
-            batch.Add(await letters.BuildAsync(debtor, null, CancellationToken.None));
+        var batch = await letters.BuildAsync(await letters.NewDebtorsAsync(CancellationToken.None), null, CancellationToken.None);
 
         var pdf = host.Get<LetterPdf>().Render(batch);
 

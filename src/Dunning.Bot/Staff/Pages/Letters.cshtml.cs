@@ -31,9 +31,7 @@ public sealed class LettersModel(FirstContactLetters letters, LetterPdf pdf, Sta
         var debtors = await letters.NewDebtorsAsync(cancellationToken);
         if (debtors.Count == 0)
             return Redirect(Request.Path);
-        var batch = new List<FirstContactLetter>();
-        foreach (var debtor in debtors)
-            batch.Add(await letters.BuildAsync(debtor, null, cancellationToken));
+        var batch = await letters.BuildAsync(debtors, null, cancellationToken);
         byte[] bytes;
         try
         {
