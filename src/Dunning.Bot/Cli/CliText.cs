@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Cli;
 
@@ -14,7 +15,7 @@ internal sealed class CliText
     public const string LanguageArgument = "--lang";
 
     private static readonly Lazy<MessageCatalogue> Catalogue =
-        new(() => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        new(() => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
 
     private CliText(string language) => Language = language;
 

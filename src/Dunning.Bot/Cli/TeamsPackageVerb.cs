@@ -62,7 +62,7 @@ internal sealed class TeamsPackageVerb(IConfiguration? configuration = null) : I
     /// <summary>The names and descriptions in every language of the dialogs but the default one, worded in teams.&lt;lang&gt;.yaml.</summary>
     private static List<TeamsAppTexts> Translations(TeamsAppOptions app)
     {
-        var catalogue = MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid();
+        var catalogue = DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid();
         var model = new Dictionary<string, object?> { ["short_name"] = app.ShortName };
         return [.. catalogue.Languages.Where(l => l != app.DefaultLanguage && TeamsAppTexts.Tags.ContainsKey(l)).Select(l => new TeamsAppTexts(l,
             catalogue.Render(TeamsWording.Dialog, "app_short_name", l, model), catalogue.Render(TeamsWording.Dialog, "app_full_name", l, model),

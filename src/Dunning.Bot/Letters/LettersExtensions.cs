@@ -2,6 +2,7 @@ using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Letters;
@@ -19,7 +20,7 @@ public static class LettersExtensions
     /// <summary>The services alone (the <c>letters</c> verb uses them without a web host); needs storage and the options.</summary>
     public static IServiceCollection AddLetterServices(IServiceCollection services)
     {
-        services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.TryAddSingleton<DunningLadder>();
         services.TryAddSingleton<StatutoryInterest>();
         services.TryAddSingleton<ClaimLedger>();
