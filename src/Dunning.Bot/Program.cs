@@ -8,6 +8,7 @@ using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Hosting.Telemetry;
 using Dunning.Bot.Intake;
+using Dunning.Bot.Letters;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
@@ -37,6 +38,7 @@ builder.AddTeams();
 builder.AddEmail();
 builder.AddDunningScheduling();
 builder.AddStaffConsole();
+builder.AddLetters();
 
 var app = builder.Build();
 return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
@@ -51,6 +53,7 @@ return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
     app.MapTeams();
     app.MapEmail();
     app.MapStaffConsole();
+    app.MapLetters();
 
     await app.RunAsync();
     return 0;

@@ -18,7 +18,8 @@ internal sealed class CaseFileScenario : IScenario
         var messages = args.Int("messages", 5000);
         var invoices = args.Int("invoices", 50);
         var file = Build(messages, invoices);
-        var pdf = new CaseFilePdf();
+        var catalogue = Hosting.DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid();
+        var pdf = new CaseFilePdf(catalogue, new Staff.Words(catalogue), Microsoft.Extensions.Options.Options.Create(new Core.Cases.EscalationOptions()));
         pdf.Render(Build(10, 1)); // warm-up: font loading and JIT
 
         var watch = Stopwatch.StartNew();

@@ -35,4 +35,7 @@ public static class CaseActionKinds
     public const string Linked = "linked";
     public const string Rebound = "rebound";
     public const string ProofsRotated = "proofs_rotated";
+
+    /// <summary>The first-contact letter (access code, chat links, payment details) was printed for the debtor.</summary>
+    public const string Letter = "letter";
 }

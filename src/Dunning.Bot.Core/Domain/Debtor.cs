@@ -51,6 +51,19 @@ public sealed class Debtor
     /// <summary>How to address <see cref="ContactPerson"/> (or a consumer): <c>Frau</c>, <c>Herr</c>, <c>Ms</c>, <c>Mr</c>, …; optional.</summary>
     public string? Salutation { get; set; }
 
+    /// <summary>Postal address: street and house number (optional; printed on letters and in the case file).</summary>
+    public string? Street { get; set; }
+
+    /// <summary>Postal address: postal code, e.g. <c>80331</c>; optional.</summary>
+    public string? PostalCode { get; set; }
+
+    /// <summary>Postal address: city; optional.</summary>
+    public string? City { get; set; }
+
+    /// <summary>The postal address lines that are set (street, then postal code and city), without the name.</summary>
+    public IReadOnlyList<string> PostalLines() =>
+        [.. new[] { Street, $"{PostalCode} {City}".Trim() }.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!.Trim())];
+
     /// <summary>The channel the owner wants reminders on first (a <see cref="ChannelKind"/> id); null = the most recently active chat.</summary>
     public string? PreferredChannel { get; set; }
 

@@ -8,7 +8,7 @@ namespace Dunning.Bot.Core.Messages;
 /// Money display: the culture's number pattern (grouping, decimal mark, symbol position) with the symbol of
 /// the amount's own currency, so 1234.56 EUR reads "1.234,56 €" in German and "€1,234.56" in British English.
 /// </summary>
-internal static class CurrencySymbols
+public static class CurrencySymbols
 {
     /// <summary>Symbols for the currencies a European owner meets most; others come from culture data.</summary>
     private static readonly Dictionary<string, string> Common = new(StringComparer.Ordinal)

@@ -63,6 +63,9 @@ public sealed partial class MessageCatalogue
             : throw new MessageKeyNotFoundException($"No button '{key}' in {file.FileName}.");
     }
 
+    /// <summary>The culture that formats money, dates and numbers in <paramref name="language"/> (invariant for a language without files).</summary>
+    public CultureInfo Culture(string language) => _cultures.TryGetValue(Normalize(language), out var culture) ? culture : CultureInfo.InvariantCulture;
+
     /// <summary>True when the message exists in that dialog and language.</summary>
     public bool HasMessage(string dialog, string key, string language) =>
         _files.TryGetValue((dialog, Normalize(language)), out var file) && file.Messages.ContainsKey(key);

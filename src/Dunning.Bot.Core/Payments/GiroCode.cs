@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dunning.Bot.Core.Domain;
 
 namespace Dunning.Bot.Core.Payments;
 
@@ -50,6 +51,19 @@ public sealed partial class GiroCode
 
     /// <summary>True when a GiroCode can carry this currency (only EUR: SEPA credit transfers are in euro).</summary>
     public static bool Supports(string currency) => string.Equals(currency?.Trim(), "EUR", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The GiroCode for paying <paramref name="amount"/> to <paramref name="payee"/>, or null when none can be made: no
+    /// payee configured, not euro, or the amount outside the code's range.
+    /// </summary>
+    public static GiroCode? For(PayeeOptions payee, Money amount, string reference, string? creditorReference = null)
+    {
+        ArgumentNullException.ThrowIfNull(payee);
+        var rounded = amount.Rounded();
+        return payee.IsConfigured && Supports(rounded.Currency) && rounded.Amount is >= MinAmount and <= MaxAmount
+            ? Create(payee.AccountHolder, payee.Iban, payee.Bic, rounded.Amount, rounded.Currency, reference, creditorReference)
+            : null;
+    }
 
     /// <summary>
     /// Builds the payload; throws <see cref="ArgumentException"/> for a non-EUR currency, a bad IBAN/BIC or amount, or a

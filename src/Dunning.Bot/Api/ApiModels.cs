@@ -27,6 +27,15 @@ public sealed record DebtorRequest
 
     /// <summary>Every reminder sent to a chat also goes out by e-mail.</summary>
     public bool? AlsoByEmail { get; init; }
+
+    /// <summary>Postal address for letters and the case file: street and house number; empty string clears it.</summary>
+    public string? Street { get; init; }
+
+    /// <summary>Postal code; empty string clears it.</summary>
+    public string? PostalCode { get; init; }
+
+    /// <summary>City; empty string clears it.</summary>
+    public string? City { get; init; }
 }
 
 public sealed record DebtorResponse(string Id, string Name, DebtorKind Kind, string Language, string TimeZone,
@@ -40,6 +49,12 @@ public sealed record DebtorResponse(string Id, string Name, DebtorKind Kind, str
 
     public bool AlsoByEmail { get; init; }
 
+    public string? Street { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? City { get; init; }
+
     public static DebtorResponse From(Debtor d, Uri chatLink) => new(d.Id, d.Name, d.Kind, d.Language, d.TimeZone,
         d.Country, d.State, d.Email, d.AccessCode, new DebtorLinks(chatLink), d.Version)
     {
@@ -47,6 +62,9 @@ public sealed record DebtorResponse(string Id, string Name, DebtorKind Kind, str
         Salutation = d.Salutation,
         PreferredChannel = d.PreferredChannel,
         AlsoByEmail = d.AlsoByEmail,
+        Street = d.Street,
+        PostalCode = d.PostalCode,
+        City = d.City,
     };
 }
 

@@ -39,6 +39,9 @@ internal static class DebtorsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["preferredChannel"] = [$"Use one of {string.Join(", ", ChannelKind.All)} (or an empty string)."] });
         if (new[] { body.ContactPerson, body.Salutation }.Any(v => v is { Length: > 100 } || v?.Any(char.IsControl) == true))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactPerson"] = ["Contact person and salutation: one line of at most 100 characters each."] });
+        if (new[] { body.Street, body.City }.Any(v => v is { Length: > 100 } || v?.Any(char.IsControl) == true)
+            || body.PostalCode is { } zip && (zip.Length > 12 || !zip.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-')))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["street"] = ["Street and city: one line of at most 100 characters each; postal code: up to 12 letters, digits, spaces or dashes."] });
 
         var debtor = await store.FindAsync(id, ct);
         var created = debtor is null;
@@ -48,6 +51,9 @@ internal static class DebtorsApi
         debtor.Salutation = Optional(body.Salutation, debtor.Salutation);
         debtor.PreferredChannel = Optional(body.PreferredChannel, debtor.PreferredChannel);
         debtor.AlsoByEmail = body.AlsoByEmail ?? debtor.AlsoByEmail;
+        debtor.Street = Optional(body.Street, debtor.Street);
+        debtor.PostalCode = Optional(body.PostalCode, debtor.PostalCode);
+        debtor.City = Optional(body.City, debtor.City);
         await store.SaveAsync(debtor, ct);
 
         var response = DebtorResponse.From(debtor, bot.Value.ChatLink(debtor.LinkToken));

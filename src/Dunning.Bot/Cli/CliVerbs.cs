@@ -12,6 +12,7 @@ internal static class CliVerbs
         new StaffVerb(),
         new TeamsPackageVerb(),
         new LinksVerb(),
+        new LettersVerb(),
         new SimulateVerb(),
         new SweepVerb(),
     ];
@@ -29,10 +30,11 @@ internal static class CliVerbs
 
         public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
-            error.WriteLine($"Unknown verb '{name}'. Verbs:");
-            error.WriteLine("  serve        start the bot (the default)");
+            _ = CliText.TryTake(name, ref args, TextWriter.Null, out var text);
+            error.WriteLine(text.Say("unknown_verb", new() { ["name"] = name }));
+            error.WriteLine($"  {"serve",-14} {text.Say("summary_serve")}");
             foreach (var verb in known)
-                error.WriteLine($"  {verb.Name,-12} {verb.Summary}");
+                error.WriteLine($"  {verb.Name,-14} {text.Summary(verb)}");
             return Task.FromResult(2);
         }
     }

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
@@ -5,7 +6,8 @@ using Dunning.Bot.Storage;
 namespace Dunning.Bot.Cli;
 
 /// <summary>
-/// <c>import invoices.csv [--skip-invalid] [--dry-run] [--config file]</c>. Exit codes: 0 imported (with
+/// <c>import invoices.csv [--skip-invalid] [--dry-run] [--lang de|en] [--config file]</c>. After an import it lists the
+/// access code of each debtor in the file (to the terminal only, never to a log). Exit codes: 0 imported (with
 /// --skip-invalid: at least the valid rows), 1 nothing imported because of problems (listed on stderr), 2 usage.
 /// </summary>
 internal sealed class ImportVerb : ICliVerb
@@ -16,6 +18,8 @@ internal sealed class ImportVerb : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (!CliText.TryTake(Name, ref args, error, out var text))
+            return 2;
         string? path = null, configFile = null;
         var mode = ImportMode.AllOrNothing;
         for (var i = 0; i < args.Length; i++)
@@ -26,13 +30,13 @@ internal sealed class ImportVerb : ICliVerb
                 case "--dry-run": mode |= ImportMode.DryRun; break;
                 case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
                 case var a when !a.StartsWith('-') && path is null: path = a; break;
-                default: return Usage(error, $"unexpected argument '{args[i]}'.");
+                default: return Usage(error, text, text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = args[i] }));
             }
         }
         if (path is null)
-            return Usage(error, "which file? ");
+            return Usage(error, text, text.Say("import_which_file"));
         if (configFile is not null && !File.Exists(configFile))
-            return Usage(error, $"the configuration file {configFile} does not exist.");
+            return Usage(error, text, text.Say("no_config", new() { ["verb"] = Name, ["file"] = configFile }));
 
         var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
         await using var services = new ServiceCollection()
@@ -42,32 +46,54 @@ internal sealed class ImportVerb : ICliVerb
         var result = await services.GetRequiredService<InvoiceImporter>().ImportAsync(path, mode, cancellationToken);
         var succeeded = !result.FileRejected
             && (result.ProblemCount == 0 || result.InvoicesCreated + result.InvoicesUpdated + result.InvoicesUnchanged > 0);
-        Report(Path.GetFileName(path), result, succeeded, output, error);
+        Report(Path.GetFileName(path), result, succeeded, text, output, error);
+        if (succeeded && result.Committed)
+            await AccessCodesAsync(services.GetRequiredService<IDebtorStore>(), result, text, output, cancellationToken);
         return succeeded ? 0 : 1;
     }
 
-    private static void Report(string file, ImportResult result, bool succeeded, TextWriter output, TextWriter error)
+    private static void Report(string file, ImportResult result, bool succeeded, CliText text, TextWriter output, TextWriter error)
     {
         if (result.ProblemCount > 0)
         {
-            error.WriteLine($"{file}: {result.ProblemCount} problem(s); "
-                + (succeeded ? $"{result.RowsSkipped} row(s) skipped." : "nothing was imported."));
+            error.WriteLine(text.Say("import_problems", new() { ["file"] = file, ["count"] = result.ProblemCount, ["succeeded"] = succeeded, ["skipped"] = result.RowsSkipped }));
             foreach (var problem in result.Problems)
                 error.WriteLine($"  {problem}");
             if (result.ProblemCount > result.Problems.Count)
-                error.WriteLine($"  … and {result.ProblemCount - result.Problems.Count} more.");
+                error.WriteLine(text.Say("import_more_problems", new() { ["count"] = result.ProblemCount - result.Problems.Count }));
         }
         if (!succeeded)
             return;
-        output.WriteLine($"{(result.DryRun ? "Dry run, nothing written" : "Imported")} {file}: {result.RowsRead} row(s); "
-            + $"invoices {result.InvoicesCreated} new, {result.InvoicesUpdated} updated, {result.InvoicesUnchanged} unchanged; "
-            + $"debtors {result.DebtorsCreated} new, {result.DebtorsUpdated} updated; cases {result.CasesCreated} new.");
+        output.WriteLine(text.Say("import_done", new()
+        {
+            ["dry_run"] = result.DryRun, ["file"] = file, ["rows"] = result.RowsRead,
+            ["invoices_new"] = result.InvoicesCreated, ["invoices_updated"] = result.InvoicesUpdated, ["invoices_unchanged"] = result.InvoicesUnchanged,
+            ["debtors_new"] = result.DebtorsCreated, ["debtors_updated"] = result.DebtorsUpdated, ["cases_new"] = result.CasesCreated,
+        }));
     }
 
-    private static int Usage(TextWriter error, string problem)
+    /// <summary>Each debtor of the file with their access code, new ones marked, and how to print their letters.</summary>
+    private static async Task AccessCodesAsync(IDebtorStore debtors, ImportResult result, CliText text, TextWriter output, CancellationToken cancellationToken)
     {
-        error.WriteLine($"import: {problem}");
-        error.WriteLine("usage: import <invoices.csv> [--skip-invalid] [--dry-run] [--config <settings.json>]");
+        var found = await debtors.FindManyAsync(result.DebtorIds, cancellationToken);
+        if (found.Count == 0)
+            return;
+        output.WriteLine(text.Say("import_codes"));
+        foreach (var debtor in found.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            output.WriteLine(text.Say("import_code_line", new()
+            {
+                ["id"] = debtor.Id, ["name"] = debtor.Name, ["code"] = debtor.AccessCode, ["is_new"] = result.NewDebtorIds.Contains(debtor.Id),
+            }));
+        }
+        if (result.NewDebtorIds.Count > 0)
+            output.WriteLine(text.Say("import_letters_hint"));
+    }
+
+    private static int Usage(TextWriter error, CliText text, string problem)
+    {
+        error.WriteLine(problem);
+        error.WriteLine(text.Say("import_usage"));
         return 2;
     }
 }

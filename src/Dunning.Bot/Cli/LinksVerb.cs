@@ -10,18 +10,21 @@ using Telegram.Bot.Exceptions;
 namespace Dunning.Bot.Cli;
 
 /// <summary>
-/// <c>links [--debtor ID] [--qr DIR] [--config file]</c>: prints each debtor's chat links — the web chat and, once a
-/// Telegram token is set, the t.me deep link that binds the chat — and with <c>--qr</c> writes one PNG QR code per link.
-/// The bot's username comes from Telegram:BotUsername, else from getMe. Exit codes: 0 done, 1 unknown debtor, 2 usage.
+/// <c>links [--debtor ID] [--qr DIR] [--lang de|en] [--config file]</c>: prints each debtor's chat links — the web chat
+/// and, once a Telegram token is set, the t.me deep link that binds the chat — and access code (to the terminal only,
+/// never to a log), and with <c>--qr</c> writes one PNG QR code per link. The bot's username comes from
+/// Telegram:BotUsername, else from getMe. Exit codes: 0 done, 1 unknown debtor, 2 usage.
 /// </summary>
 internal sealed class LinksVerb : ICliVerb
 {
     public string Name => "links";
 
-    public string Summary => "print each debtor's chat links (web, Telegram) and optionally write QR codes";
+    public string Summary => "print each debtor's chat links and access code (web, Telegram) and optionally write QR codes";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (!CliText.TryTake(Name, ref args, error, out var text))
+            return 2;
         string? debtorId = null, qrFolder = null, configFile = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,8 +34,8 @@ internal sealed class LinksVerb : ICliVerb
                 case "--qr" when i + 1 < args.Length: qrFolder = args[++i]; break;
                 case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
                 default:
-                    error.WriteLine($"links: unexpected argument '{args[i]}'.");
-                    error.WriteLine("usage: links [--debtor ID] [--qr DIR] [--config <settings.json>]");
+                    error.WriteLine(text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = args[i] }));
+                    error.WriteLine(text.Say("links_usage"));
                     return 2;
             }
         }
@@ -53,21 +56,22 @@ internal sealed class LinksVerb : ICliVerb
         }
         else
         {
-            error.WriteLine($"links: no debtor with id '{debtorId}'.");
+            error.WriteLine(text.Say("links_unknown_debtor", new() { ["id"] = debtorId }));
             return 1;
         }
 
-        var username = await TelegramUsernameAsync(telegram, error, cancellationToken);
+        var username = await TelegramUsernameAsync(Name, telegram, text, error, cancellationToken);
         if (username is null)
-            output.WriteLine("Telegram links appear once a bot token is set: Telegram__Token=<token from BotFather> (see README, section Telegram).");
+            output.WriteLine(text.Say("links_telegram_off"));
         foreach (var debtor in debtors.OrderBy(d => d.Id, StringComparer.Ordinal))
         {
             var web = bot.ChatLink(debtor.LinkToken);
             var deepLink = username is null ? null : new TelegramBotIdentity(username, 0).DeepLink(debtor.LinkToken);
             output.WriteLine($"{debtor.Id}  {debtor.Name}");
-            output.WriteLine($"  web chat  {web}");
+            output.WriteLine(text.Say("links_web", new() { ["link"] = web.AbsoluteUri }));
             if (deepLink is not null)
-                output.WriteLine($"  Telegram  {deepLink}");
+                output.WriteLine(text.Say("links_telegram", new() { ["link"] = deepLink.AbsoluteUri }));
+            output.WriteLine(text.Say("links_code", new() { ["code"] = debtor.AccessCode }));
             if (qrFolder is not null)
             {
                 WriteQr(qrFolder, debtor.Id, "web", web);
@@ -76,12 +80,12 @@ internal sealed class LinksVerb : ICliVerb
             }
         }
         if (qrFolder is not null)
-            output.WriteLine($"QR codes written to {Path.GetFullPath(qrFolder)}");
+            output.WriteLine(text.Say("links_qr_written", new() { ["folder"] = Path.GetFullPath(qrFolder) }));
         return 0;
     }
 
     /// <summary>The configured username, else getMe's; null without a token or when Telegram cannot be reached.</summary>
-    private static async Task<string?> TelegramUsernameAsync(TelegramOptions options, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<string?> TelegramUsernameAsync(string verb, TelegramOptions options, CliText text, TextWriter error, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(options.BotUsername))
             return options.BotUsername.TrimStart('@');
@@ -95,7 +99,7 @@ internal sealed class LinksVerb : ICliVerb
         }
         catch (RequestException ex)
         {
-            error.WriteLine($"links: could not ask Telegram for the bot's username ({ex.Message}); set Telegram:BotUsername.");
+            error.WriteLine(text.Say("links_username_failed", new() { ["verb"] = verb, ["message"] = ex.Message }));
             return null;
         }
     }

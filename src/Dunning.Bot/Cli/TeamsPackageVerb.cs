@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Channels.Teams.Package;
+using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Cli;
 
 /// <summary>
-/// <c>teams-package [--out DIR] [--config FILE]</c>: writes the Teams app package (manifest.json, colour and outline
-/// icons, and the zip to upload) from <c>Teams:AppId</c> and the <c>TeamsApp</c> section.
+/// <c>teams-package [--out DIR] [--lang de|en] [--config FILE]</c>: writes the Teams app package (manifest.json with a
+/// localization file for the language other than <c>TeamsApp:DefaultLanguage</c>, colour and outline icons, and the
+/// zip to upload) from <c>Teams:AppId</c>, the <c>TeamsApp</c> section and <c>dialogs/teams.&lt;lang&gt;.yaml</c>.
+/// Exit codes: 0 written, 1 settings incomplete, 2 usage.
 /// </summary>
 internal sealed class TeamsPackageVerb(IConfiguration? configuration = null) : ICliVerb
 {
@@ -22,10 +25,12 @@ internal sealed class TeamsPackageVerb(IConfiguration? configuration = null) : I
 
     public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (!CliText.TryTake(Name, ref args, error, out var text))
+            return Task.FromResult(2);
         var at = Array.IndexOf(args, "--out");
         if (at >= 0 && at + 1 >= args.Length)
         {
-            error.WriteLine("usage: teams-package [--out DIR] [--config FILE]");
+            error.WriteLine(text.Say("teams_usage"));
             return Task.FromResult(2);
         }
         var directory = Path.GetFullPath(at >= 0 ? args[at + 1] : "teams-app");
@@ -34,19 +39,33 @@ internal sealed class TeamsPackageVerb(IConfiguration? configuration = null) : I
         var app = config.GetSection(TeamsAppOptions.SectionName).Get<TeamsAppOptions>() ?? new TeamsAppOptions();
         var publicBaseUrl = config[$"{BotOptions.SectionName}:{nameof(BotOptions.PublicBaseUrl)}"];
 
-        if (TeamsAppPackage.TryBuild(teams.AppId, app, publicBaseUrl, out var problems) is not { } package)
+        if (TeamsAppPackage.TryBuild(teams.AppId, app, publicBaseUrl, out var problems, Translations(app)) is not { } package)
         {
-            error.WriteLine("The Teams app package cannot be built:");
+            error.WriteLine(text.Say("teams_cannot_build"));
             foreach (var problem in problems)
                 error.WriteLine($"  {problem}");
             return Task.FromResult(1);
         }
         var zip = package.WriteTo(directory);
-        output.WriteLine($"Teams app package written to {zip}");
-        output.WriteLine($"  manifest {TeamsAppPackage.ManifestVersion}, app id {package.Manifest["id"]}, bot id {teams.AppId}, scope personal");
-        output.WriteLine("Upload it in Teams (Apps > Manage your apps > Upload an app) or in the Teams admin center.");
+        output.WriteLine(text.Say("teams_written", new() { ["zip"] = zip }));
+        output.WriteLine(text.Say("teams_details", new()
+        {
+            ["version"] = TeamsAppPackage.ManifestVersion, ["app_id"] = package.Manifest["id"]?.ToString(), ["bot_id"] = teams.AppId,
+            ["languages"] = string.Join(", ", package.Localizations.Keys.Select(f => f[..^5]).Prepend(TeamsAppTexts.Tags.GetValueOrDefault(app.DefaultLanguage, app.DefaultLanguage))),
+        }));
+        output.WriteLine(text.Say("teams_upload"));
         if (string.IsNullOrWhiteSpace(teams.OwnerLinkCode))
-            output.WriteLine($"To receive escalation alerts in Teams, set Teams:OwnerLinkCode, e.g. {Convert.ToHexString(RandomNumberGenerator.GetBytes(9))}, and type it in your chat with the bot.");
+            output.WriteLine(text.Say("teams_owner_code", new() { ["code"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(9)) }));
         return Task.FromResult(0);
+    }
+
+    /// <summary>The names and descriptions in every language of the dialogs but the default one, worded in teams.&lt;lang&gt;.yaml.</summary>
+    private static List<TeamsAppTexts> Translations(TeamsAppOptions app)
+    {
+        var catalogue = DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid();
+        var model = new Dictionary<string, object?> { ["short_name"] = app.ShortName };
+        return [.. catalogue.Languages.Where(l => l != app.DefaultLanguage && TeamsAppTexts.Tags.ContainsKey(l)).Select(l => new TeamsAppTexts(l,
+            catalogue.Render(TeamsWording.Dialog, "app_short_name", l, model), catalogue.Render(TeamsWording.Dialog, "app_full_name", l, model),
+            catalogue.Render(TeamsWording.Dialog, "app_short_description", l), catalogue.Render(TeamsWording.Dialog, "app_full_description", l, model)))];
     }
 }

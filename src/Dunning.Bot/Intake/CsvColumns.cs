@@ -32,6 +32,9 @@ internal static class CsvColumns
     public const string Salutation = "salutation";
     public const string PreferredChannel = "preferred_channel";
     public const string AlsoByEmail = "also_by_email";
+    public const string Street = "street";
+    public const string PostalCode = "postal_code";
+    public const string City = "city";
 
     public static readonly IReadOnlyList<string> Required = [InvoiceNumber, DebtorId, DebtorName, IssueDate, DueDate, Currency];
 
@@ -41,7 +44,7 @@ internal static class CsvColumns
     public static readonly IReadOnlyList<string> InvoiceLevel =
         [DebtorId, DebtorName, DebtorKind, Language, TimeZone, Country, State, Email, IssueDate, DueDate, Currency, Total, DocumentLink,
             DueDateAgreed, DefaultNotice,
-            ContactPerson, Salutation, PreferredChannel, AlsoByEmail];
+            ContactPerson, Salutation, PreferredChannel, AlsoByEmail, Street, PostalCode, City];
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>
     {
@@ -69,6 +72,9 @@ internal static class CsvColumns
         [Salutation] = "anrede",
         [PreferredChannel] = "channel kanal bevorzugter_kanal",
         [AlsoByEmail] = "copy_by_email auch_per_email auch_per_e_mail immer_auch_per_e_mail",
+        [Street] = "address street_address straße strasse anschrift adresse",
+        [PostalCode] = "zip zip_code postcode plz postleitzahl",
+        [City] = "town ort stadt wohnort",
     }
         .SelectMany(pair => pair.Value.Split(' ').Append(pair.Key).Select(alias => (alias, canonical: pair.Key)))
         .ToFrozenDictionary(p => p.alias, p => p.canonical, StringComparer.Ordinal);

@@ -14,6 +14,12 @@ internal sealed record DebtorDraft(int FirstRow, string Id, string Name, DebtorK
 
     public bool? AlsoByEmail { get; init; }
 
+    public string? Street { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? City { get; init; }
+
     /// <summary>The fields that differ from <paramref name="other"/> where both give a value: (column, this value, other value).</summary>
     public IEnumerable<(string Column, string Mine, string Theirs)> Conflicts(DebtorDraft other)
     {
@@ -25,6 +31,7 @@ internal sealed record DebtorDraft(int FirstRow, string Id, string Name, DebtorK
             (CsvColumns.ContactPerson, ContactPerson, other.ContactPerson), (CsvColumns.Salutation, Salutation, other.Salutation),
             (CsvColumns.PreferredChannel, PreferredChannel, other.PreferredChannel),
             (CsvColumns.AlsoByEmail, AlsoByEmail?.ToString(), other.AlsoByEmail?.ToString()),
+            (CsvColumns.Street, Street, other.Street), (CsvColumns.PostalCode, PostalCode, other.PostalCode), (CsvColumns.City, City, other.City),
         ];
         return fields.Where(f => f.Mine is not null && f.Theirs is not null && f.Mine != f.Theirs).Select(f => (f.Column, f.Mine!, f.Theirs!));
     }
@@ -42,5 +49,8 @@ internal sealed record DebtorDraft(int FirstRow, string Id, string Name, DebtorK
         Salutation = Salutation ?? later.Salutation,
         PreferredChannel = PreferredChannel ?? later.PreferredChannel,
         AlsoByEmail = AlsoByEmail ?? later.AlsoByEmail,
+        Street = Street ?? later.Street,
+        PostalCode = PostalCode ?? later.PostalCode,
+        City = City ?? later.City,
     };
 }

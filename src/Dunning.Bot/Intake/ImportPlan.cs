@@ -13,6 +13,12 @@ internal sealed class ImportPlan
 
     public List<ImportProblem> Problems { get; } = [];
 
+    /// <summary>Every debtor the imported invoices belong to.</summary>
+    public List<string> DebtorIds { get; } = [];
+
+    /// <summary>Of <see cref="DebtorIds"/>, those this import creates.</summary>
+    public HashSet<string> NewDebtorIds { get; } = new(StringComparer.Ordinal);
+
     public int ProblemCount => Problems.Count;
 
     public int RowsSkipped { get; set; }

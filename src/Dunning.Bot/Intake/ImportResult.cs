@@ -33,6 +33,12 @@ public sealed record ImportResult
     /// <summary>All problems, including those not listed.</summary>
     public int ProblemCount { get; init; }
 
+    /// <summary>The debtors of the imported invoices (empty when nothing was imported).</summary>
+    public IReadOnlyList<string> DebtorIds { get; init; } = [];
+
+    /// <summary>Of <see cref="DebtorIds"/>, those the import created.</summary>
+    public IReadOnlySet<string> NewDebtorIds { get; init; } = new HashSet<string>();
+
     /// <summary>True when the whole file was refused (unreadable, wrong columns, too large, empty).</summary>
     public bool FileRejected { get; init; }
 }

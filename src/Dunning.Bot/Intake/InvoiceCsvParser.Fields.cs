@@ -57,12 +57,17 @@ internal sealed partial class InvoiceCsvParser
         var channel = Optional(row, record, CsvColumns.PreferredChannel, v => ChannelKind.IsKnown(v.ToLowerInvariant()) ? v.ToLowerInvariant() : null,
             $"is not one of {string.Join(", ", ChannelKind.All)}.");
         var alsoByEmail = Optional(row, record, CsvColumns.AlsoByEmail, ParseYesNo, YesNo);
+        var street = Optional(row, record, CsvColumns.Street, v => v.Length <= 100 ? v : null, "is longer than 100 characters.");
+        var postalCode = Optional(row, record, CsvColumns.PostalCode, v => v.Length <= 12 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-') ? v : null,
+            "is not a postal code (up to 12 letters, digits, spaces or dashes).");
+        var city = Optional(row, record, CsvColumns.City, v => v.Length <= 100 ? v : null, "is longer than 100 characters.");
         return problemCount > before
             ? null
             : new DebtorDraft(row, id, name, kind is null ? null : Enum.Parse<DebtorKind>(kind), language, timeZone, country,
                 state.Length > 0 ? state.ToUpperInvariant() : null, email)
             {
                 ContactPerson = person, Salutation = salutation, PreferredChannel = channel, AlsoByEmail = alsoByEmail is null ? null : alsoByEmail == "yes",
+                Street = street, PostalCode = postalCode, City = city,
             };
     }
 

@@ -41,6 +41,7 @@ public sealed partial class InvoiceImporter
 
         var wanted = parsed.Invoices.Select(i => i.Invoice.DebtorId).ToHashSet(StringComparer.Ordinal);
         var drafts = parsed.Debtors.Values.Where(d => wanted.Contains(d.Id)).ToList();
+        plan.DebtorIds.AddRange(wanted.Order(StringComparer.Ordinal));
         var storedDebtors = (await debtors.FindManyAsync([.. drafts.Select(d => d.Id)], cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var codes = new Queue<string>(await NewAccessCodesAsync(drafts.Count(d => !storedDebtors.ContainsKey(d.Id)), cancellationToken));
         foreach (var draft in drafts)
@@ -50,6 +51,7 @@ public sealed partial class InvoiceImporter
             {
                 plan.Debtors.Add(Apply(draft, new Debtor { Id = draft.Id, Name = draft.Name, AccessCode = codes.Dequeue(), LinkToken = DebtorSecrets.NewLinkToken() }));
                 plan.DebtorsCreated++;
+                plan.NewDebtorIds.Add(draft.Id);
                 touched.Add(draft.Id);
             }
             else if (Changes(draft, existing))
@@ -111,7 +113,9 @@ public sealed partial class InvoiceImporter
         || (draft.TimeZone is { } z && z != debtor.TimeZone) || (draft.Country is { } c && c != debtor.Country)
         || (draft.State is { } s && s != debtor.State) || (draft.Email is { } e && e != debtor.Email)
         || (draft.ContactPerson is { } p && p != debtor.ContactPerson) || (draft.Salutation is { } a && a != debtor.Salutation)
-        || (draft.PreferredChannel is { } ch && ch != debtor.PreferredChannel) || (draft.AlsoByEmail is { } also && also != debtor.AlsoByEmail);
+        || (draft.PreferredChannel is { } ch && ch != debtor.PreferredChannel) || (draft.AlsoByEmail is { } also && also != debtor.AlsoByEmail)
+        || (draft.Street is { } street && street != debtor.Street) || (draft.PostalCode is { } zip && zip != debtor.PostalCode)
+        || (draft.City is { } city && city != debtor.City);
 
     private static Debtor Apply(DebtorDraft draft, Debtor debtor)
     {
@@ -120,6 +124,9 @@ public sealed partial class InvoiceImporter
         debtor.Salutation = draft.Salutation ?? debtor.Salutation;
         debtor.PreferredChannel = draft.PreferredChannel ?? debtor.PreferredChannel;
         debtor.AlsoByEmail = draft.AlsoByEmail ?? debtor.AlsoByEmail;
+        debtor.Street = draft.Street ?? debtor.Street;
+        debtor.PostalCode = draft.PostalCode ?? debtor.PostalCode;
+        debtor.City = draft.City ?? debtor.City;
         return debtor;
     }
 

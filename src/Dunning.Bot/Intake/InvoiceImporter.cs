@@ -71,6 +71,8 @@ public sealed partial class InvoiceImporter(IDebtorStore debtors, IInvoiceStore 
             DebtorsCreated = imported ? plan.DebtorsCreated : 0,
             DebtorsUpdated = imported ? plan.DebtorsUpdated : 0,
             CasesCreated = imported ? plan.CasesCreated : 0,
+            DebtorIds = imported ? plan.DebtorIds : [],
+            NewDebtorIds = imported ? plan.NewDebtorIds : new HashSet<string>(),
             Problems = problems,
             ProblemCount = parsed.ProblemCount + plan.ProblemCount,
         };

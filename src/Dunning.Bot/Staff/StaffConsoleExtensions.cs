@@ -54,7 +54,13 @@ public static class StaffConsoleExtensions
         services.TryAddSingleton<IHandoffHub>(sp => sp.GetRequiredService<RecordingHandoffHub>());
         services.AddSingleton<CaseFileBuilder>();
         services.AddSingleton<CaseFilePdf>();
+        services.TryAddSingleton<Words>();
         services.AddSingleton<InsightsReport>();
+        // Insights that advise (objections by meaning, advice, CSV): one block, see Staff/Insights.
+        services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ObjectionMeaning>();
+        services.AddSingleton<InsightsAdvice>();
+        services.AddSingleton<InsightsCsv>();
         DecorateOwnerNotifier(services);
 
         // The console's words: labels from dialogs/console.*.yaml in the staff member's language (pages inject it as T).
@@ -110,6 +116,7 @@ public static class StaffConsoleExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         StaffEndpoints.Map(app);
+        InsightsEndpoints.Map(app);
         return app;
     }
 

@@ -68,7 +68,8 @@ internal static class StaffEndpoints
         return Results.File(JsonSerializer.SerializeToUtf8Bytes(file, ExportJson), "application/json", FileName(debtorId, "json"));
     }
 
-    private static async Task<IResult> ExportPdfAsync(string debtorId, ClaimsPrincipal user, CaseFileBuilder builder, CaseFilePdf pdf, Desk.StaffRecords records, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportPdfAsync(string debtorId, string? lang, ClaimsPrincipal user, CaseFileBuilder builder, CaseFilePdf pdf, Desk.StaffRecords records,
+        CancellationToken cancellationToken)
     {
         var actor = StaffActor.From(user);
         var file = await builder.BuildAsync(debtorId, actor.UserName, cancellationToken);
@@ -77,7 +78,7 @@ internal static class StaffEndpoints
         byte[] bytes;
         try
         {
-            bytes = pdf.Render(file);
+            bytes = pdf.Render(file, lang);
         }
         catch (CaseFileFontMissingException ex)
         {

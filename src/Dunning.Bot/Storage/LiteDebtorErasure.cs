@@ -47,6 +47,7 @@ public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPur
         debtor.Name = $"Erased debtor {Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
         debtor.Email = null;
         debtor.State = null;
+        debtor.Street = debtor.PostalCode = debtor.City = null;
         debtor.Contacts.Clear();
         debtor.LinkToken = DebtorSecrets.NewLinkToken();
         do

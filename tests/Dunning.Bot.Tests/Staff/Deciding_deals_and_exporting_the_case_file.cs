@@ -103,7 +103,7 @@ public sealed class Deciding_deals_and_exporting_the_case_file : IDisposable
         Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
         using var document = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
         Assert.True(document.PageCount >= 1);
-        Assert.Equal("Case file Erika Muster (D-100)", document.Info.Title);
+        Assert.Equal("Fallakte Erika Muster (D-100)", document.Info.Title);
     }
 
     [Fact]

@@ -41,14 +41,31 @@ public sealed record CaseFileAmount(decimal Amount, string Currency);
 public sealed record CaseFileCreditor(string? Name, string? Iban, string? Bic, string? BankName);
 
 public sealed record CaseFileDebtor(string Id, string Name, string Kind, string? Email, string Country, string? State, string Language,
-    IReadOnlyList<CaseFileContact> Contacts);
+    IReadOnlyList<CaseFileContact> Contacts)
+{
+    /// <summary>The postal address lines that are known (contact person, street, postal code and city); empty when none is.</summary>
+    public IReadOnlyList<string> PostalAddress { get; init; } = [];
+}
 
 public sealed record CaseFileContact(string Channel, string Address, DateTimeOffset? OptedOutAt, DateTimeOffset? DeadSince);
 
 public sealed record CaseFileInvoice(string Number, DateOnly IssueDate, DateOnly DueDate, string Currency, string Status, int Stage,
     decimal Principal, decimal Paid, decimal Interest, decimal Fees, decimal WrittenOff, decimal Due, decimal? InterestRatePercent, DateOnly Deadline,
     DateOnly? DefaultSince, string? DefaultReason, DateOnly? DefaultReasonDate,
-    IReadOnlyList<CaseFilePayment> Payments, IReadOnlyList<CaseFileWriteOff> WriteOffs, string? Dispute, string? Pause, string? DocumentLink);
+    IReadOnlyList<CaseFilePayment> Payments, IReadOnlyList<CaseFileWriteOff> WriteOffs, string? Dispute, string? Pause, string? DocumentLink)
+{
+    /// <summary>The raw <see cref="DefaultReason"/> name (e.g. <c>CalendarDate</c>) for words in a document; null when not in default.</summary>
+    public string? DefaultReasonName { get; init; }
+
+    /// <summary>The ladder stage's key (e.g. <c>request.first</c>), null before the first reminder.</summary>
+    public string? StageKey { get; init; }
+
+    public string? PauseReason { get; init; }
+
+    public DateTimeOffset? PauseSince { get; init; }
+
+    public DateTimeOffset? PauseUntil { get; init; }
+}
 
 /// <summary>A payment and how the claim ledger allocated it (§367 BGB: costs, interest, principal; the rest a credit).</summary>
 public sealed record CaseFilePayment(DateOnly Date, decimal Amount, string? Reference, decimal ToFees, decimal ToInterest, decimal ToPrincipal, decimal ToCredit);
@@ -65,4 +82,11 @@ public sealed record CaseFileInstalment(DateOnly DueDate, decimal Amount, DateOn
 public sealed record CaseFileEscalation(string Id, string Reason, string Priority, string State, DateTimeOffset RaisedAt, DateTimeOffset? RespondBy,
     string? Detail, string? AssignedTo, DateTimeOffset? ClosedAt);
 
-public sealed record CaseFileMessage(DateTimeOffset At, string Conversation, string Direction, string? Sender, string? Text);
+public sealed record CaseFileMessage(DateTimeOffset At, string Conversation, string Direction, string? Sender, string? Text)
+{
+    /// <summary>The labels of the buttons the message offered.</summary>
+    public IReadOnlyList<string> Buttons { get; init; } = [];
+
+    /// <summary>The names of its attachments (the GiroCode image, a document).</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
+}

@@ -9,5 +9,5 @@ public sealed partial class CaseFileBuilder
         [.. (await transcripts.ListByDebtorAsync(debtorId, options.Value.TranscriptLimit, cancellationToken))
             .Where(e => e.Type == Conversations.ActivityTypes.Message)
             .Select(e => new CaseFileMessage(e.At, e.ConversationKey, e.Direction.ToString(),
-                e.Direction == TranscriptDirection.Inbound ? "debtor" : e.Sender ?? "bot", e.Text))];
+                e.Direction == TranscriptDirection.Inbound ? "debtor" : e.Sender ?? "bot", e.Text) { Buttons = e.Buttons, Attachments = e.Attachments })];
 }

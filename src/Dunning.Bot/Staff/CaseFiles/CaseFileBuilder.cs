@@ -2,6 +2,7 @@ using Dunning.Bot.Core.Claims;
 using System.Text.Json;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Payments;
+using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Statements;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed partial class CaseFileBuilder(
     IEscalationStore escalations,
     ITranscriptStore transcripts,
     InvoiceStatements statements,
+    DunningLadder ladder,
     IOptions<PayeeOptions> payee,
     IOptions<StaffOptions> options,
     TimeProvider clock)
@@ -42,7 +44,10 @@ public sealed partial class CaseFileBuilder(
             GeneratedBy = generatedBy,
             Creditor = new CaseFileCreditor(Blank(owner.AccountHolder), Blank(owner.Iban), Blank(owner.Bic), Blank(owner.BankName)),
             Debtor = new CaseFileDebtor(debtor.Id, debtor.Name, debtor.Kind.ToString(), debtor.Email, debtor.Country, debtor.State, debtor.Language,
-                [.. debtor.Contacts.Select(c => new CaseFileContact(c.Channel, c.Address, c.OptedOutAt, c.DeadSince))]),
+                [.. debtor.Contacts.Select(c => new CaseFileContact(c.Channel, c.Address, c.OptedOutAt, c.DeadSince))])
+            {
+                PostalAddress = [.. (string.IsNullOrWhiteSpace(debtor.ContactPerson) ? [] : new[] { $"{debtor.Salutation} {debtor.ContactPerson}".Trim() }), .. debtor.PostalLines()],
+            },
             Invoices = [.. statement.Invoices.Select(Invoice)],
             TotalDue = [.. DebtorStatement.TotalsByCurrency(statement.Open).Select(m => new CaseFileAmount(m.Amount, m.Currency))],
             Reminders = [.. history.Where(e => e.Kind == CaseActionKinds.Reminder)],
@@ -55,7 +60,7 @@ public sealed partial class CaseFileBuilder(
         };
     }
 
-    private static CaseFileInvoice Invoice(InvoiceStatement s) => new(
+    private CaseFileInvoice Invoice(InvoiceStatement s) => new(
         s.Number, s.Invoice.IssueDate, s.Invoice.DueDate, s.Invoice.Currency, s.Status.ToString(), s.Stage,
         s.Principal.Amount, s.Paid.Amount, s.Interest.Rounded().Amount, s.Fees.Amount, s.WrittenOff.Amount, s.Due.Rounded().Amount, s.InterestRatePercent, s.Deadline,
         s.Claim.DefaultSince, s.Claim.DefaultReason == DefaultReason.None ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Claim.DefaultReason.ToString()),
@@ -65,7 +70,14 @@ public sealed partial class CaseFileBuilder(
         [.. s.Invoice.WriteOffs.Select(w => new CaseFileWriteOff(w.Date, w.Amount, w.Reason, w.By))],
         s.Invoice.Dispute,
         s.Invoice.Pause is { } p ? $"{p.Reason} (since {p.Since:yyyy-MM-dd}{(p.Until is { } u ? $", until {u:yyyy-MM-dd}" : "")})" : null,
-        s.Invoice.DocumentLink);
+        s.Invoice.DocumentLink)
+    {
+        DefaultReasonName = s.Claim.DefaultReason == DefaultReason.None ? null : s.Claim.DefaultReason.ToString(),
+        StageKey = ladder.Stage(s.Stage)?.Key,
+        PauseReason = s.Invoice.Pause?.Reason,
+        PauseSince = s.Invoice.Pause?.Since,
+        PauseUntil = s.Invoice.Pause?.Until,
+    };
 
     private static CaseFileEvent Event(CaseAction a) => new(a.At, a.Kind, a.Summary, a.Channel, a.Actor, a.InvoiceNumbers ?? []);
 

@@ -3,7 +3,7 @@ using PdfSharp.Pdf;
 
 namespace Dunning.Bot.Staff.CaseFiles;
 
-/// <summary>Writes lines top to bottom on A4 pages: wraps long lines at spaces and starts a new page when one is full.</summary>
+/// <summary>Writes lines top to bottom on A4 pages: keeps line breaks, wraps long lines at spaces and starts a new page when one is full.</summary>
 internal sealed class PdfPen
 {
     private const double Margin = 50;
@@ -38,7 +38,8 @@ internal sealed class PdfPen
         var g = Graphics();
         var width = page!.Width.Point - 2 * Margin;
         y += before;
-        foreach (var line in Wrap(g, text.ReplaceLineEndings(" "), font, width))
+        // A line break the writer made (a transcript, an address) is kept; long lines wrap at spaces.
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n').SelectMany(paragraph => Wrap(g, paragraph, font, width)).ToList())
         {
             var height = font.GetHeight();
             if (y + height > page.Height.Point - Margin)
@@ -49,7 +50,8 @@ internal sealed class PdfPen
         y += after;
     }
 
-    private static IEnumerable<string> Wrap(XGraphics g, string text, XFont font, double width)
+    /// <summary>The lines <paramref name="text"/> wraps into at <paramref name="width"/> points.</summary>
+    internal static IEnumerable<string> Wrap(XGraphics g, string text, XFont font, double width)
     {
         var current = "";
         foreach (var word in text.Split(' ').SelectMany(Chunks))

@@ -19,6 +19,9 @@ public sealed class SystemFontResolver : IFontResolver
         (@"C:\Windows\Fonts\arial.ttf", @"C:\Windows\Fonts\arialbd.ttf"),
     ];
 
+    private static readonly Lock Gate = new();
+    private static bool installed;
+
     private readonly string regular;
     private readonly string bold;
 
@@ -40,6 +43,18 @@ public sealed class SystemFontResolver : IFontResolver
     public static string MissingMessage =>
         "The PDF case file needs a TrueType font and none was found. Install one, e.g. `apt-get install fonts-dejavu-core` "
         + "(or fonts-liberation), then try again. Looked for: " + string.Join(", ", Candidates.Select(c => c.Regular)) + ".";
+
+    /// <summary>Makes PDFsharp use the first installed font; throws <see cref="CaseFileFontMissingException"/> (with what to install) when none is.</summary>
+    public static void EnsureInstalled()
+    {
+        lock (Gate)
+        {
+            if (installed)
+                return;
+            GlobalFontSettings.FontResolver ??= Find() ?? throw new CaseFileFontMissingException(MissingMessage);
+            installed = true;
+        }
+    }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
         new(isBold ? "bold" : "regular");

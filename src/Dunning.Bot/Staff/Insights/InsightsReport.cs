@@ -1,19 +1,25 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
+using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Staff.Insights;
 
 /// <summary>Builds <see cref="Insights"/> over every case (reads only; meant for an owner's page, not a hot path).</summary>
 public sealed partial class InsightsReport(
+    IDebtorStore debtors,
     ICaseStore cases,
     IInvoiceStore invoices,
     IAgreementStore agreements,
     IEscalationStore escalations,
     ITranscriptStore transcripts,
     IMessageRecognizer recognizer,
+    ObjectionMeaning meaning,
+    InvoiceStatements statements,
     DunningLadder ladder,
+    IOptions<InsightsOptions> options,
     TimeProvider clock)
 {
     private const int Top = 15;
@@ -31,8 +37,12 @@ public sealed partial class InsightsReport(
             invoiceList.AddRange(await invoices.ListByDebtorAsync(dunningCase.DebtorId, cancellationToken));
         }
         var stages = all.SelectMany(c => c.Stages).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        var kept = (await agreements.ListByStateAsync(AgreementState.Kept, cancellationToken)).Count;
-        var broken = (await agreements.ListByStateAsync(AgreementState.Broken, cancellationToken)).Count;
+        var keptList = await agreements.ListByStateAsync(AgreementState.Kept, cancellationToken);
+        var brokenList = await agreements.ListByStateAsync(AgreementState.Broken, cancellationToken);
+        var activeList = await agreements.ListByStateAsync(AgreementState.Active, cancellationToken);
+        var (kept, broken) = (keptList.Count, brokenList.Count);
+        var casesByDebtor = all.ToDictionary(c => c.DebtorId, StringComparer.Ordinal);
+        var (groups, trend) = await ObjectionsAsync(all, invoiceList, cancellationToken);
         return new Insights
         {
             EscalationReasons = Rank(escalationList.Select(e => e.Reason.ToString())),
@@ -46,6 +56,10 @@ public sealed partial class InsightsReport(
                 .OrderBy(g => g.Key.Stage).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
                 .Select(g => new StageRecovery(g.Key.Stage, ladder.Stage(g.Key.Stage)?.Key, g.Key.Currency, g.Count(),
                     g.Count(i => i.SettledOn is not null), g.Sum(i => i.Total), g.Sum(i => Math.Min(i.Paid, i.Total))))],
+            ObjectionGroups = groups,
+            ObjectionTrend = trend,
+            PromisesByStage = PromisesByStage([.. keptList, .. brokenList, .. activeList], casesByDebtor),
+            Yield = await YieldAsync(invoiceList, casesByDebtor, cancellationToken),
         };
     }
 

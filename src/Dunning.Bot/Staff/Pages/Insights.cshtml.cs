@@ -3,12 +3,20 @@ using Dunning.Bot.Staff.Insights;
 
 namespace Dunning.Bot.Staff.Pages;
 
-/// <summary>Objections, questions, dispute reasons, promise-kept rate and recovery by stage.</summary>
-public sealed class InsightsModel(InsightsReport report, DunningLadder ladder) : ConsolePage
+/// <summary>Objections, questions, dispute reasons, promise-kept rate and recovery by stage; objections by meaning with advice.</summary>
+public sealed class InsightsModel(InsightsReport report, InsightsAdvice advice, DunningLadder ladder) : ConsolePage
 {
     public Insights.Insights? Report { get; private set; }
 
+    public IReadOnlyList<Suggestion> Advice { get; private set; } = [];
+
     public DunningLadder Ladder => ladder;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Report = await report.BuildAsync(cancellationToken);
+    public InsightsAdvice Wording => advice;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Report = await report.BuildAsync(cancellationToken);
+        Advice = advice.For(Report, T.Language);
+    }
 }

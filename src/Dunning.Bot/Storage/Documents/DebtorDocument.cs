@@ -18,6 +18,9 @@ internal static class DebtorDocument
         ["Email"] = debtor.Email,
         ["ContactPerson"] = debtor.ContactPerson,
         ["Salutation"] = debtor.Salutation,
+        ["Street"] = debtor.Street,
+        ["PostalCode"] = debtor.PostalCode,
+        ["City"] = debtor.City,
         ["PreferredChannel"] = debtor.PreferredChannel,
         ["AlsoByEmail"] = debtor.AlsoByEmail,
         ["Contacts"] = new BsonArray(debtor.Contacts.Select(c => new BsonDocument
@@ -45,6 +48,9 @@ internal static class DebtorDocument
         Email = BsonValues.ToNullableString(doc["Email"]),
         ContactPerson = BsonValues.ToNullableString(doc["ContactPerson"]),
         Salutation = BsonValues.ToNullableString(doc["Salutation"]),
+        Street = BsonValues.ToNullableString(doc["Street"]),
+        PostalCode = BsonValues.ToNullableString(doc["PostalCode"]),
+        City = BsonValues.ToNullableString(doc["City"]),
         PreferredChannel = BsonValues.ToNullableString(doc["PreferredChannel"]),
         AlsoByEmail = doc["AlsoByEmail"].IsBoolean && doc["AlsoByEmail"].AsBoolean,
         Contacts = [.. doc["Contacts"].AsArray.Select(v => v.AsDocument).Select(c => new ContactAddress

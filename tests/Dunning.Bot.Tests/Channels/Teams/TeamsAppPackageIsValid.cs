@@ -72,15 +72,58 @@ public sealed class TeamsAppPackageIsValid : IDisposable
     }
 
     [Fact]
-    public async Task The_zip_holds_exactly_the_manifest_and_both_icons_at_its_root()
+    public async Task The_zip_holds_exactly_the_manifest_both_icons_and_the_German_localization_at_its_root()
     {
         await RunAsync(Config(("Teams:AppId", BotId), ("TeamsApp:WebsiteUrl", "https://owner.example")));
 
         var zipPath = Assert.Single(Directory.GetFiles(directory, "*.zip"));
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "de-de.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         using var manifest = new StreamReader(zip.GetEntry("manifest.json")!.Open());
         Assert.Equal(BotId, (string?)JsonNode.Parse(manifest.ReadToEnd())!["bots"]![0]!["botId"]);
+    }
+
+    [Fact]
+    public async Task The_manifest_names_its_German_localization_which_follows_the_schema_and_the_owners_app_name()
+    {
+        var (code, _, _) = await RunAsync(Config(("Teams:AppId", BotId), ("TeamsApp:WebsiteUrl", "https://owner.example"), ("TeamsApp:ShortName", "Müller Rechnungen")));
+
+        Assert.Equal(0, code);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")))!;
+        Assert.Equal("en-us", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
+        var german = Assert.Single(manifest["localizationInfo"]!["additionalLanguages"]!.AsArray())!;
+        Assert.Equal(("de-de", "de-de.json"), ((string?)german["languageTag"], (string?)german["file"]));
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "de-de.json")))!.AsObject();
+        Assert.Equal(["$schema", "name.short", "name.full", "description.short", "description.full"], file.Select(p => p.Key));
+        Assert.Equal(TeamsAppPackage.LocalizationSchemaUrl, (string?)file["$schema"]);
+        Assert.Equal("Müller Rechnungen", (string?)file["name.short"]);
+        Assert.Equal("Müller Rechnungen – Zahlungserinnerungen", (string?)file["name.full"]);
+        Assert.Equal("Fragen zu Ihren offenen Rechnungen, im Chat beantwortet.", (string?)file["description.short"]);
+        Assert.InRange(((string)file["description.full"]!).Length, 1, 4000);
+    }
+
+    [Fact]
+    public async Task With_German_as_the_default_language_the_package_adds_English_and_a_German_terminal_says_so()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var config = Config(("Teams:AppId", BotId), ("TeamsApp:WebsiteUrl", "https://owner.example"), ("TeamsApp:DefaultLanguage", "de"));
+
+        var code = await new TeamsPackageVerb(config).RunAsync(["--out", directory, "--lang", "de"], output, error, default);
+
+        Assert.Equal(0, code);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")))!;
+        Assert.Equal("de-de", (string?)manifest["localizationInfo"]!["defaultLanguageTag"]);
+        Assert.True(File.Exists(Path.Combine(directory, "en-us.json")));
+        Assert.Contains("Teams-App-Paket gespeichert in", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Sprachen de-de, en-us", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_default_language_is_reported()
+    {
+        Assert.Null(TeamsAppPackage.TryBuild(BotId, new TeamsAppOptions { DefaultLanguage = "fr", WebsiteUrl = "https://owner.example" }, null, out var problems));
+        Assert.Contains(problems, p => p.Contains("TeamsApp:DefaultLanguage", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -14,6 +14,12 @@ public sealed class TeamsAppOptions
     /// <summary>The package version (x.y.z); raise it for every upload of a changed package.</summary>
     public string Version { get; set; } = "1.0.0";
 
+    /// <summary>
+    /// The language of the names and descriptions below (<c>en</c> or <c>de</c>): the manifest's default language. The
+    /// package adds a localization file for the other one, worded in <c>dialogs/teams.&lt;lang&gt;.yaml</c>.
+    /// </summary>
+    public string DefaultLanguage { get; set; } = "en";
+
     /// <summary>Short name (at most 30 characters).</summary>
     public string ShortName { get; set; } = "Dunning.Bot";
 

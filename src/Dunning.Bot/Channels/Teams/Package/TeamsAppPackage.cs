@@ -18,12 +18,18 @@ public sealed class TeamsAppPackage
     public const string ColorIconFile = "color.png";
     public const string OutlineIconFile = "outline.png";
 
-    private TeamsAppPackage(JsonObject manifest, byte[] colorIcon, byte[] outlineIcon)
+    public const string LocalizationSchemaUrl = "https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.Localization.schema.json";
+
+    private TeamsAppPackage(JsonObject manifest, byte[] colorIcon, byte[] outlineIcon, IReadOnlyDictionary<string, JsonObject> localizations)
     {
         Manifest = manifest;
         ColorIcon = colorIcon;
         OutlineIcon = outlineIcon;
+        Localizations = localizations;
     }
+
+    /// <summary>The localization files by file name (e.g. <c>de-de.json</c>), listed in the manifest's <c>localizationInfo</c>.</summary>
+    public IReadOnlyDictionary<string, JsonObject> Localizations { get; }
 
     public JsonObject Manifest { get; }
 
@@ -32,10 +38,21 @@ public sealed class TeamsAppPackage
     public byte[] OutlineIcon { get; }
 
     /// <summary>Builds the package, or returns the problems (naming the settings) that prevent it.</summary>
-    public static TeamsAppPackage? TryBuild(string? botAppId, TeamsAppOptions app, string? publicBaseUrl, out IReadOnlyList<string> problems)
+    public static TeamsAppPackage? TryBuild(string? botAppId, TeamsAppOptions app, string? publicBaseUrl, out IReadOnlyList<string> problems,
+        IReadOnlyList<TeamsAppTexts>? translations = null)
     {
         ArgumentNullException.ThrowIfNull(app);
+        translations ??= [];
         var found = new List<string>();
+        if (!TeamsAppTexts.Tags.ContainsKey(app.DefaultLanguage))
+            found.Add("TeamsApp:DefaultLanguage must be en or de.");
+        foreach (var t in translations)
+        {
+            CheckLength(found, $"dialogs/teams.{t.Language}.yaml app_short_name", t.ShortName, 30);
+            CheckLength(found, $"dialogs/teams.{t.Language}.yaml app_full_name", t.FullName, 100);
+            CheckLength(found, $"dialogs/teams.{t.Language}.yaml app_short_description", t.ShortDescription, 80);
+            CheckLength(found, $"dialogs/teams.{t.Language}.yaml app_full_description", t.FullDescription, 4000);
+        }
         if (!Guid.TryParse(botAppId, out var botId))
             found.Add("Teams:AppId must be the bot's Microsoft App ID (a GUID) from the Azure Bot registration.");
         var appId = string.IsNullOrWhiteSpace(app.Id) ? botId : Guid.TryParse(app.Id, out var id) ? id : Guid.Empty;
@@ -91,7 +108,17 @@ public sealed class TeamsAppPackage
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
             ["validDomains"] = ValidDomains(publicBaseUrl),
         };
-        return new TeamsAppPackage(manifest, TeamsAppIcons.Color(accent).Encode(), TeamsAppIcons.Outline().Encode());
+        var others = translations.Where(t => t.Language != app.DefaultLanguage && TeamsAppTexts.Tags.ContainsKey(t.Language)).ToList();
+        if (others.Count > 0)
+        {
+            manifest["localizationInfo"] = new JsonObject
+            {
+                ["defaultLanguageTag"] = TeamsAppTexts.Tags[app.DefaultLanguage],
+                ["additionalLanguages"] = new JsonArray([.. others.Select(t => (JsonNode)new JsonObject { ["languageTag"] = t.Tag, ["file"] = t.FileName })]),
+            };
+        }
+        return new TeamsAppPackage(manifest, TeamsAppIcons.Color(accent).Encode(), TeamsAppIcons.Outline().Encode(),
+            others.ToDictionary(t => t.FileName, t => t.ToLocalizationFile()));
     }
 
     /// <summary>The zip for upload: the three files at its root.</summary>
@@ -103,11 +130,13 @@ public sealed class TeamsAppPackage
             Add(zip, ManifestFile, ManifestBytes());
             Add(zip, ColorIconFile, ColorIcon);
             Add(zip, OutlineIconFile, OutlineIcon);
+            foreach (var (file, content) in Localizations)
+                Add(zip, file, Json(content));
         }
         return buffer.ToArray();
     }
 
-    public byte[] ManifestBytes() => JsonSerializer.SerializeToUtf8Bytes(Manifest, new JsonSerializerOptions { WriteIndented = true });
+    public byte[] ManifestBytes() => Json(Manifest);
 
     /// <summary>Writes manifest.json, the icons and <c>{shortName}.zip</c> into <paramref name="directory"/>; returns the zip's path.</summary>
     public string WriteTo(string directory)
@@ -116,11 +145,16 @@ public sealed class TeamsAppPackage
         File.WriteAllBytes(Path.Combine(directory, ManifestFile), ManifestBytes());
         File.WriteAllBytes(Path.Combine(directory, ColorIconFile), ColorIcon);
         File.WriteAllBytes(Path.Combine(directory, OutlineIconFile), OutlineIcon);
+        foreach (var (file, content) in Localizations)
+            File.WriteAllBytes(Path.Combine(directory, file), Json(content));
         var zipName = string.Concat(((string)Manifest["name"]!["short"]!).Where(char.IsLetterOrDigit)) is { Length: > 0 } n ? n : "teams-app";
         var zipPath = Path.Combine(directory, zipName + ".zip");
         File.WriteAllBytes(zipPath, ToZip());
         return zipPath;
     }
+
+    private static byte[] Json(JsonObject content) =>
+        JsonSerializer.SerializeToUtf8Bytes(content, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static void Add(ZipArchive zip, string name, byte[] content)
     {
