@@ -10,8 +10,11 @@ namespace Dunning.Bot.Benchmarks;
 internal sealed class CapturedProcess
 {
     private const int TailLines = 60;
+    private const int FailureLines = 100;
     private readonly ConcurrentQueue<string> tail = new();
     private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentQueue<string> failures = new();
+    private int failureLinesLeft;
 
     public CapturedProcess(Process process)
     {
@@ -34,14 +37,22 @@ internal sealed class CapturedProcess
     /// <summary>The standard output lines so far.</summary>
     public IReadOnlyList<string> Lines => [.. output];
 
-    /// <summary>The last lines of standard output and error together.</summary>
-    public string Tail() => string.Join('\n', tail);
+    /// <summary>The last lines of standard output and error together, after the first logged failures if any.</summary>
+    public string Tail() => string.Join('\n', failures.Concat(tail));
 
     private void Keep(string? line, ConcurrentQueue<string>? lines)
     {
         if (line is null)
             return;
         lines?.Enqueue(line);
+        // The first few errors a .NET host logged (" fail: " or " crit: " and the lines of their exception).
+        if (failures.Count < FailureLines && (line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal)))
+            failureLinesLeft = 25;
+        if (failureLinesLeft > 0 && failures.Count < FailureLines)
+        {
+            failures.Enqueue(line);
+            failureLinesLeft--;
+        }
         tail.Enqueue(line);
         while (tail.Count > TailLines)
             tail.TryDequeue(out _);

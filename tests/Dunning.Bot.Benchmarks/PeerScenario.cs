@@ -4,14 +4,15 @@ using System.Text.Json.Nodes;
 namespace Dunning.Bot.Benchmarks;
 
 /// <summary>
-/// <c>peer [--users 200] [--latency-users 20] [--rounds 5] [--show-transcript 1] [--peer FOLDER]</c>: Dunning.Bot
+/// <c>peer [--users 200] [--latency-users 20] [--rounds 5] [--show-transcript 1] [--only reference|dunning] [--peer FOLDER]</c>: Dunning.Bot
 /// side by side with Microsoft's reference bot (botbuilder 4.23.3) under the same load generator, in one run. The
 /// reference folder (<c>--peer</c>, else <c>shared/peers/botframework-load</c> next to the repository or one of its parent
 /// folders, i.e. <c>../shared/…</c> from a clone in /work) is copied to <c>artifacts/peer</c> (git-ignored) and installed there with <c>npm ci</c> once; our
 /// host is the Release build of src/Dunning.Bot, started as its own process on a fresh data folder with
 /// <see cref="PeerData.Debtors"/> imported debtors, answering Bot Framework activities on <c>/api/messages</c>
-/// (Teams channel, anonymous on loopback in Development, <c>expectReplies</c>). Each bot runs alone: started, loaded
-/// with <c>--users</c> (throughput) then <c>--latency-users</c> (latency), stopped. Prints one JSON line with both
+/// (Teams channel, anonymous on loopback in Development, <c>expectReplies</c>). Both bots run at once and are loaded in
+/// turn with <c>--users</c> (throughput), then with <c>--latency-users</c> (latency), so the machine's other work falls
+/// on both alike. Prints one JSON line with both
 /// bots' load.js results, their CPU per turn, the ratios and the load average.
 /// </summary>
 internal sealed class PeerScenario : IScenario
@@ -29,22 +30,26 @@ internal sealed class PeerScenario : IScenario
         var peerFolder = await PeerProcesses.InstallPeerAsync(peerSource, Path.Combine(root, "artifacts", "peer"), cancellationToken);
         var loadAverageBefore = LoadAverage();
 
-        var reference = new JsonObject();
-        await using (var bot = await PeerProcesses.StartReferenceBotAsync(peerFolder, cancellationToken))
-        {
-            var script = Path.Combine(peerFolder, "script.json");
-            reference["throughput"] = await bot.LoadAsync(peerFolder, users, rounds, script, null, transcript, cancellationToken);
-            reference["latency"] = await bot.LoadAsync(peerFolder, latencyUsers, rounds, script, null, false, cancellationToken);
-        }
-
+        var only = args.String("only", "both");
         var data = Directory.CreateTempSubdirectory("dunning-peer-");
+        var reference = new JsonObject();
         var ours = new JsonObject();
         try
         {
+            // Both bots run at once (the idle one costs nothing) and are loaded in turn, so that the machine's other
+            // work falls on both alike: throughput reference, ours; latency reference, ours.
             var (script, vars) = await PeerData.PrepareAsync(data.FullName, cancellationToken);
-            await using var bot = await PeerProcesses.StartDunningHostAsync(root, data.FullName, cancellationToken);
-            ours["throughput"] = await bot.LoadAsync(peerFolder, users, rounds, script, vars, transcript, cancellationToken);
-            ours["latency"] = await bot.LoadAsync(peerFolder, latencyUsers, rounds, script, vars, false, cancellationToken);
+            await using var referenceBot = only is "both" or "reference" ? await PeerProcesses.StartReferenceBotAsync(peerFolder, cancellationToken) : null;
+            await using var dunningBot = only is "both" or "dunning" ? await PeerProcesses.StartDunningHostAsync(root, data.FullName, cancellationToken) : null;
+            var referenceScript = Path.Combine(peerFolder, "script.json");
+            foreach (var (run, count) in new[] { ("throughput", users), ("latency", latencyUsers) })
+            {
+                var first = run == "throughput" && transcript;
+                if (referenceBot is not null)
+                    reference[run] = await referenceBot.LoadAsync(peerFolder, count, rounds, referenceScript, null, first, cancellationToken);
+                if (dunningBot is not null)
+                    ours[run] = await dunningBot.LoadAsync(peerFolder, count, rounds, script, vars, first, cancellationToken);
+            }
         }
         finally
         {
