@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,18 @@ internal static class PeerData
             var result = await importer.ImportAsync(csv, ImportMode.AllOrNothing, ct);
             if (!result.Committed || result.DebtorsCreated != Debtors)
                 throw new InvalidOperationException($"The import failed: {string.Join("; ", result.Problems.Take(5))}");
-            codes = [.. (await debtors.ListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => d.AccessCode)];
+            var imported = (await debtors.ListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+            // A code without a digit counts as a code only when the message means nothing else, and the classifier
+            // reads some of those letter runs as an intent: the load would then fail for reasons of chance. Such
+            // debtors get a new code with a digit (as the owner would re-issue it), so every run is the same.
+            foreach (var debtor in imported.Where(d => !d.AccessCode.Any(char.IsAsciiDigit)))
+            {
+                do
+                    debtor.AccessCode = DebtorSecrets.NewAccessCode();
+                while (!debtor.AccessCode.Any(char.IsAsciiDigit) || (await debtors.FindByAccessCodeAsync(debtor.AccessCode, ct)) is not null);
+                await debtors.SaveAsync(debtor, ct);
+            }
+            codes = [.. imported.Select(d => d.AccessCode)];
         }
 
         var settings = new
@@ -64,6 +76,9 @@ internal static class PeerData
             Storage = new { Path = database },
             Bot = new { SeedDemoData = false },
             Teams = new { Enabled = true, AllowAnonymous = true },
+            // The sweep runs once at start; a periodic one during the load would remind the debtors whose chats the
+            // load just linked (a dead serviceUrl), and later turns would rightly answer differently than the script expects.
+            Scheduling = new { SweepCron = "0 0 0 1 1 ? 2099" },
         };
         await File.WriteAllTextAsync(Path.Combine(folder, SettingsFile), JsonSerializer.Serialize(settings), ct);
         var script = Path.Combine(folder, "script.json");
