@@ -35,7 +35,7 @@ internal static class VersionedWrites
         // anything is written. (Bumping the version with an update and reading it back did the same with one more
         // lookup and one more rewrite of the whole document.)
         Lock(collection);
-        var found = collection.FindById(id)?["Version"].AsInt32;
+        var found = Queries.FindById(collection, id)?["Version"].AsInt32;
         if (found != expectedVersion)
             throw Conflict(collection, id, $"expected version {expectedVersion}, found {(found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
         try
