@@ -98,8 +98,9 @@ internal static class PeerProcesses
                 using var health = await http.GetAsync(url + "/health", ct);
                 return health.IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
             {
+                // Not listening yet, or too slow to answer on a loaded machine: ask again.
                 return false;
             }
         }, ct);
