@@ -72,7 +72,15 @@ internal static class PeerProcesses
         var port = FreePort();
         var bot = Start("node", peerFolder, new() { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "peer-bot.js");
         var running = new RunningBot("botbuilder 4.23.3 reference bot", bot, $"http://127.0.0.1:{port}/api/messages");
-        await running.WaitUntilAsync(() => PortOpenAsync(port, ct), ct);
+        try
+        {
+            await running.WaitUntilAsync(() => PortOpenAsync(port, ct), ct);
+        }
+        catch
+        {
+            await running.DisposeAsync();
+            throw;
+        }
         return running;
     }
 
@@ -90,6 +98,21 @@ internal static class PeerProcesses
         var host = Start("dotnet", dataFolder, new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" },
             dll, "serve", "--urls", url, "--config", Path.Combine(dataFolder, PeerData.SettingsFile));
         var running = new RunningBot($"Dunning.Bot ({Configuration})", host, url + "/api/messages");
+        try
+        {
+            await WaitForHealthAndSweepAsync(running, host, url, ct);
+        }
+        catch
+        {
+            // Never leave a host behind that holds its data folder.
+            await running.DisposeAsync();
+            throw;
+        }
+        return running;
+    }
+
+    private static async Task WaitForHealthAndSweepAsync(RunningBot running, CapturedProcess host, string url, CancellationToken ct)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await running.WaitUntilAsync(async () =>
         {
@@ -108,7 +131,6 @@ internal static class PeerProcesses
         var sweep = Stopwatch.StartNew();
         while (!host.Lines.Any(l => l.Contains(SweepLogLine, StringComparison.Ordinal)) && sweep.Elapsed < StartTimeout)
             await Task.Delay(100, ct);
-        return running;
     }
 
     /// <summary>Starts a program with its output captured (drained continuously, the tail kept for error messages).</summary>
