@@ -21,7 +21,7 @@ using Microsoft.Extensions.Logging;
 namespace Dunning.Bot.Benchmarks;
 
 /// <summary>
-/// <c>turns [--debtors 200] [--turns 6] [--concurrency 8] [--client-process]</c>: the real host (DunningBot, MainDialog, the invoice
+/// <c>turns [--debtors 200] [--turns 6] [--concurrency 8] [--client-process] [--alloc-types N]</c>: the real host (DunningBot, MainDialog, the invoice
 /// dialogs, transcripts) with the web chat on Kestrel at 127.0.0.1 and a LiteDB file seeded with demo-like debtors.
 /// Each debtor starts a Direct Line conversation, binds it with <c>webchat/join</c> and its link token, then sends
 /// <c>turns</c> messages from <see cref="Script"/> (greeting, balance, due date, payment details with the GiroCode PNG,
@@ -68,6 +68,8 @@ internal sealed partial class TurnsScenario : IScenario
             using var http = Client(address, concurrency);
 
             await RunDebtorsAsync(http, tokens[..warmup], Script.Length, concurrency, null, cancellationToken);
+            using var sampler = args.Int("alloc-types", 0) > 0 ? new AllocationSampler() : null;
+            sampler?.Start();
             var gcBefore = GC.CollectionCount(0);
             var runtimeBefore = RuntimeCounters.Now();
             var measured = clientProcess
@@ -75,6 +77,8 @@ internal sealed partial class TurnsScenario : IScenario
                 : await RunHereAsync(http, tokens[warmup..], turns, concurrency, cancellationToken);
             var (latencies, wall, cpu) = (measured.Latencies, measured.Wall, measured.Cpu);
             var runtime = RuntimeCounters.Now() - runtimeBefore;
+            sampler?.Stop();
+            sampler?.Print(args.Int("alloc-types", 0), Console.Error);
 
             var all = latencies.Select(l => l.Ms).Order().ToList();
             var giro = latencies.Where(l => l.Kind == PaymentDetails).Select(l => l.Ms).Order().ToList();

@@ -98,7 +98,7 @@ public sealed class LiteBotStorage : IStorage
     /// <summary>Checks every eTag first (nothing is written when one fails), then writes each document with its new eTag.</summary>
     private void Write(IReadOnlyList<(string Key, string? Expected, BsonDocument Document)> documents)
     {
-        Check(documents, key => collection.FindById(key));
+        Check(documents, key => Queries.FindById(collection, key));
         foreach (var (_, _, document) in documents)
             collection.Upsert(document);
     }
@@ -121,7 +121,7 @@ public sealed class LiteBotStorage : IStorage
 
     /// <summary>The stored document, or the one the flow's unit of work wrote (null when it deleted it).</summary>
     private BsonDocument? Find(string key) =>
-        context.UnitOfWork is { } unit && unit.TryFind(CollectionName, key, out var pending) ? pending : collection.FindById(key);
+        context.UnitOfWork is { } unit && unit.TryFind(CollectionName, key, out var pending) ? pending : Queries.FindById(collection, key);
 
     private static void ValidateKey(string key)
     {

@@ -37,6 +37,9 @@ public sealed class LiteDbContext : IDisposable
     }
 
     private readonly AsyncLocal<LiteUnitOfWork?> unitOfWork = new();
+
+    /// <summary>Queues the commits of units of work (<see cref="LiteUnitOfWork.CommitAsync"/>) one at a time.</summary>
+    internal SemaphoreSlim CommitGate { get; } = new(1, 1);
     private readonly DatabaseFileLock? fileLock;
 
     private LiteDbContext(LiteDatabase database, string? password)
@@ -78,6 +81,7 @@ public sealed class LiteDbContext : IDisposable
     public void Dispose()
     {
         Database.Dispose();
+        CommitGate.Dispose();
         fileLock?.Dispose();
     }
 

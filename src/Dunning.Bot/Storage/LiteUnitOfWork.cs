@@ -57,6 +57,30 @@ public sealed class LiteUnitOfWork : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Commit"/>, after waiting asynchronously for the other units of this database to finish theirs. Every
+    /// turn writes the same collections (transcripts, bot state), which LiteDB lets one transaction write at a time: a
+    /// turn that waited inside LiteDB would block (and spin) a thread-pool thread; here it waits as a queued task.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(done, this);
+        if (writes.Count == 0)
+        {
+            Commit();
+            return;
+        }
+        await context.CommitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Commit();
+        }
+        finally
+        {
+            context.CommitGate.Release();
+        }
+    }
+
     /// <summary>Without <see cref="Commit"/>: discards every deferred write.</summary>
     public void Dispose()
     {

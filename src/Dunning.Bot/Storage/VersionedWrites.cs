@@ -5,9 +5,9 @@ namespace Dunning.Bot.Storage;
 
 /// <summary>
 /// Optimistic concurrency for one document, inside the caller's transaction. Version 0 means "new": the insert
-/// fails if the id exists. Otherwise a conditional update (<c>_id</c> and <c>Version</c> match) bumps the version
-/// first: it takes the collection's write lock, so a second writer that read the same version waits and then finds
-/// it moved on. Only then is the whole document replaced.
+/// fails if the id exists. Otherwise the collection's write lock is taken first (<see cref="Lock"/>), so a second
+/// writer that read the same version waits and then finds it moved on; the stored version is read under the lock and
+/// must match. Only then is the whole document replaced.
 /// </summary>
 internal static class VersionedWrites
 {
@@ -30,11 +30,12 @@ internal static class VersionedWrites
             }
             return;
         }
-        // Bump by _id alone (an index seek; adding "AND Version = n" makes LiteDB scan the collection), then read the
-        // result under the write lock: it is expected + 1 only if nobody wrote in between. A mismatch throws and the
-        // caller's transaction rolls the bump back.
-        var matched = collection.UpdateMany(Bump, Queries.Eq("_id", id));
-        var found = matched == 0 ? (int?)null : collection.FindById(id)["Version"].AsInt32 - 1;
+        // Take the collection's write lock first (an update that matches nothing), then read the stored version: no
+        // other writer can change the document between that read and the update below, and a mismatch throws before
+        // anything is written. (Bumping the version with an update and reading it back did the same with one more
+        // lookup and one more rewrite of the whole document.)
+        Lock(collection);
+        var found = Queries.FindById(collection, id)?["Version"].AsInt32;
         if (found != expectedVersion)
             throw Conflict(collection, id, $"expected version {expectedVersion}, found {(found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
         try

@@ -10,6 +10,8 @@ namespace Dunning.Bot.Tests.Storage;
 /// <summary>
 /// LiteUnitOfWork: a turn's writes (transcript, bot state, conversation link) are checked at once, held back, and
 /// committed in one transaction — or, on a conflict or a failed turn, not written at all. Committed means on file.
+/// Turns that finish at the same time queue for their commit (CommitAsync: waiting as tasks, not as threads blocked
+/// inside LiteDB) and each lands whole; a turn cancelled while it waits writes nothing.
 /// </summary>
 public sealed class A_turn_commits_once_or_not_at_all : IDisposable
 {
@@ -125,6 +127,50 @@ public sealed class A_turn_commits_once_or_not_at_all : IDisposable
         Assert.NotNull(await new LiteConversationStore(reopened).FindAsync(Key("1"), None));
         Assert.Single(await new LiteTranscriptStore(reopened).ListAsync(Key("1"), null, 10, None));
         Assert.Single(await new LiteBotStorage(reopened).ReadAsync(["state/1"], None));
+    }
+
+    [Fact]
+    public async Task Forty_turns_committing_at_once_all_land_each_with_all_its_writes()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(n => Task.Run(async () =>
+        {
+            using var unit = context.BeginUnitOfWork();
+            await WriteTurnAsync(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await unit.CommitAsync(None);
+        })));
+
+        Assert.Equal((40, 40, 40), Stored());
+        Assert.Null(context.UnitOfWork);
+    }
+
+    [Fact]
+    public async Task A_turn_cancelled_while_it_waits_for_its_commit_writes_nothing()
+    {
+        using var cancel = new CancellationTokenSource();
+        await context.CommitGate.WaitAsync(None);
+        Task waiting;
+        using (var unit = context.BeginUnitOfWork())
+        {
+            await WriteTurnAsync("1");
+            waiting = unit.CommitAsync(cancel.Token);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        }
+        context.CommitGate.Release();
+
+        Assert.Equal((0, 0, 0), Stored());
+    }
+
+    [Fact]
+    public async Task A_unit_without_writes_commits_without_waiting()
+    {
+        await context.CommitGate.WaitAsync(None);
+        using var unit = context.BeginUnitOfWork();
+
+        await unit.CommitAsync(None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(unit.IsOpen);
+        context.CommitGate.Release();
     }
 
     private static void Copy(string from, string to)

@@ -32,6 +32,21 @@ public sealed class Bulk_reads_return_every_match : IDisposable
     }
 
     [Fact]
+    public async Task A_lookup_by_id_answers_that_document_on_every_thread_at_once_and_null_for_an_unknown_id()
+    {
+        var collection = context.Database.GetCollection("lookups");
+        for (var i = 0; i < 200; i++)
+            collection.Insert(new LiteDB.BsonDocument { ["_id"] = $"K-{i:D3}", ["N"] = i });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+            Enumerable.Range(0, 200).Select(i => (i + t * 25) % 200).All(i => Queries.FindById(collection, $"K-{i:D3}")?["N"].AsInt32 == i))));
+
+        Assert.All(answers, Assert.True);
+        Assert.Null(Queries.FindById(collection, "K-999"));
+        Assert.Equal(7, Queries.FindById(collection, "K-007")!["N"].AsInt32);
+    }
+
+    [Fact]
     public async Task Documents_without_the_field_inside_the_range_are_not_returned()
     {
         var links = new LiteConversationStore(context);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Storage;
 
 namespace Dunning.Bot.Channels.Teams;
 
@@ -8,6 +9,8 @@ namespace Dunning.Bot.Channels.Teams;
 /// The engine's adapter for Teams and every other Bot Framework client: runs a verified inbound activity as one
 /// turn (serialized per conversation) and sends the bot's replies through the Bot Connector — or, for
 /// <c>deliveryMode: expectReplies</c>, collects them for the HTTP response. Answers invokes synchronously.
+/// Everything a turn writes to LiteDB (transcript, bot state, conversation link) is committed in one transaction (a
+/// <see cref="LiteUnitOfWork"/>) before the HTTP response; a turn that fails past the error handler writes nothing.
 /// </summary>
 public sealed class TeamsAdapter : BotAdapter
 {
@@ -20,11 +23,13 @@ public sealed class TeamsAdapter : BotAdapter
     private const string RepliesKey = "Dunning.Bot.Channels.Teams.ExpectedReplies";
     private const string InvokeResponseType = "invokeResponse";
     private readonly BotConnectorClient connector;
+    private readonly LiteDbContext database;
 
-    public TeamsAdapter(BotConnectorClient connector, ILogger<TeamsAdapter> logger)
+    public TeamsAdapter(BotConnectorClient connector, LiteDbContext database, ILogger<TeamsAdapter> logger)
         : base(logger)
     {
         this.connector = connector ?? throw new ArgumentNullException(nameof(connector));
+        this.database = database ?? throw new ArgumentNullException(nameof(database));
     }
 
     /// <summary>
@@ -47,7 +52,12 @@ public sealed class TeamsAdapter : BotAdapter
         await Locks.RunAsync(
             ConversationKey(turnActivity.ChannelId, turnActivity.Conversation?.Id),
             (Adapter: this, Turn: turn, Callback: callback),
-            static (s, ct) => s.Adapter.RunTurnAsync(s.Turn, s.Callback, ct),
+            static async (s, ct) =>
+            {
+                using var unit = s.Adapter.database.BeginUnitOfWork();
+                await s.Adapter.RunTurnAsync(s.Turn, s.Callback, ct).ConfigureAwait(false);
+                await unit.CommitAsync(ct).ConfigureAwait(false);
+            },
             cancellationToken).ConfigureAwait(false);
 
         if (cardAction)

@@ -72,7 +72,7 @@ public static partial class TeamsExtensions
 
     private static TeamsAdapter NewAdapter(IServiceProvider sp)
     {
-        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
+        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
     }
 
     /// <summary>

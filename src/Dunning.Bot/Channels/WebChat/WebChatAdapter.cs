@@ -64,7 +64,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
                 ClientOrigin.Set(turn, clientAddress);
                 return RunBotAsync(turn, c);
             }, ct);
-            unit.Commit();
+            await unit.CommitAsync(ct);
         }, cancellationToken);
         streams.Notify(activity.Conversation!.Id!);
         return id;

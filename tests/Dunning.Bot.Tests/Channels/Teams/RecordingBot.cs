@@ -21,10 +21,17 @@ internal sealed class RecordingBot : IBot
 
     public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Asked at the start of every turn; its answers are kept in <see cref="Observed"/>.</summary>
+    public Func<bool>? Observe { get; set; }
+
+    public ConcurrentQueue<bool> Observed { get; } = new();
+
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         turns.Enqueue(activity);
+        if (Observe is { } observe)
+            Observed.Enqueue(observe());
         switch (activity.Type, activity.Text)
         {
             case (ActivityTypes.Invoke, _):
