@@ -10,6 +10,7 @@ using Dunning.Bot.Intake;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Uploads;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
 // A verb or host refused because another process writes the LiteDB file says which and exits with 2.
@@ -48,6 +49,7 @@ return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
     app.MapTeams();
     app.MapEmail();
     app.MapStaffConsole();
+    app.MapUploads();
 
     await app.RunAsync();
     return 0;
