@@ -56,4 +56,14 @@ internal static class Uploading
         return ([.. activities.Where(a => a.GetProperty("from").GetProperty("role").GetString() == "bot" && a.TryGetProperty("text", out _))
             .Select(a => a.GetProperty("text").GetString()!)], next);
     }
+
+    /// <summary>The staff host's linked English chat after "I paid": the bot has asked for the transfer confirmation.</summary>
+    public static async Task<(DirectLineClient Chat, string Watermark)> ClaimedPaidAsync(this Staff.StaffHost staff)
+    {
+        var chat = await staff.LinkedChatAsync();
+        await chat.SayAsync("I paid 119 euros on 20 November", "c1");
+        var (texts, watermark) = await chat.BotSaysAsync(null);
+        Assert.Contains(texts, t => t.Contains("you are welcome to send it here", StringComparison.Ordinal));
+        return (chat, watermark);
+    }
 }

@@ -75,6 +75,12 @@ public sealed class CaseFilePdf
             pen.Line("none");
         foreach (var e in file.Escalations)
             pen.Line($"{Stamp(e.RaisedAt)} {e.Reason} ({e.Priority}, {e.State}){(e.AssignedTo is { } who ? $", {who}" : "")}{(e.Detail is { } d ? $": {d}" : "")}");
+        pen.Heading("Proof of payment");
+        if (file.Proofs.Count == 0)
+            pen.Line("none");
+        foreach (var p in file.Proofs)
+            pen.Line($"{Stamp(p.ReceivedAt)} {p.Name} ({p.ContentType}, {p.Size.ToString("#,##0", CultureInfo.InvariantCulture)} bytes, via {p.Channel})"
+                + (p.Invoices.Count > 0 ? $" [{string.Join(", ", p.Invoices)}]" : "") + $" SHA-256 {p.Sha256}");
         Events(pen, "Case history", file.History);
         pen.Heading("Conversation transcript");
         if (file.Transcript.Count == 0)
