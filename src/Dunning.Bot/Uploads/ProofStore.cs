@@ -24,7 +24,6 @@ public sealed class ProofStore
         ArgumentNullException.ThrowIfNull(options);
         this.context = context ?? throw new ArgumentNullException(nameof(context));
         folder = string.IsNullOrWhiteSpace(options.Value.Folder) ? null : Path.GetFullPath(options.Value.Folder);
-        Records.EnsureIndex("DebtorId");
     }
 
     private ILiteCollection<BsonDocument> Records => context.Collection(CollectionName);
@@ -71,6 +70,8 @@ public sealed class ProofStore
         await WriteContentAsync(proof, content, cancellationToken).ConfigureAwait(false);
         try
         {
+            // Indexed on first use: a database no debtor ever sent a file to gets no proofs collection at all.
+            Records.EnsureIndex("DebtorId");
             Records.Insert(ToBson(proof));
         }
         catch

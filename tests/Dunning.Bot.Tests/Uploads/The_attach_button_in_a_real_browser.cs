@@ -7,14 +7,14 @@ namespace Dunning.Bot.Tests.Uploads;
 
 /// <summary>
 /// The chat page's attach button in headless Chromium against the real bot: the debtor says they paid, picks the
-/// transfer confirmation in the file chooser, and the bot thanks for it. Without the browser the test passes with a
-/// note outside CI and fails in CI (see <see cref="HeadlessChromium"/>).
+/// transfer confirmation in the file chooser, and the bot thanks for it. Without the browser the test is skipped outside
+/// CI and fails in CI (see <see cref="HeadlessChromium"/>).
 /// </summary>
 public sealed class The_attach_button_in_a_real_browser : IDisposable
 {
     private readonly StaffHost staff = new(new() { ["WebChat:PollIntervalMs"] = "200" });
 
-    [Fact]
+    [BrowserFact]
     public async Task A_file_picked_with_the_attach_button_reaches_the_bot_and_is_kept()
     {
         if (!HeadlessChromium.Present())

@@ -92,7 +92,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    /// <summary>GET /file/bot{token}/{file_path}: the content, 401 for another token, 404 for an unknown path.</summary>
+    /// <summary>GET /file/bot{token}/{file_path}: the content; 404 for another token or an unknown path (as the Bot API answers).</summary>
     private async Task ServeFileAsync(HttpContext context)
     {
         var rest = context.Request.Path.Value!["/file/bot".Length..];
@@ -105,7 +105,7 @@ public sealed partial class FakeTelegramServer
             content = _files.Values.Where(f => f.Path == path).Select(f => f.Content).FirstOrDefault();
             if (content is not null && token == Options.Token) _downloads[path] = _downloads.GetValueOrDefault(path) + 1;
         }
-        context.Response.StatusCode = token != Options.Token ? 401 : content is null ? 404 : 200;
+        context.Response.StatusCode = token != Options.Token || content is null ? 404 : 200;
         if (context.Response.StatusCode != 200) return;
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = content!.LongLength;
