@@ -12,6 +12,7 @@ using Dunning.Bot.Letters;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Uploads;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
 // A verb or host refused because another process writes the LiteDB file says which and exits with 2.
@@ -54,6 +55,7 @@ return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
     app.MapEmail();
     app.MapStaffConsole();
     app.MapLetters();
+    app.MapUploads();
 
     await app.RunAsync();
     return 0;

@@ -3,6 +3,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -12,20 +13,24 @@ namespace Dunning.Bot.Core.Dialogs;
 /// "I have already paid": thanks the debtor and never argues. Asks for the payment date and amount when the message
 /// had none (three tries each, then goes on without), pauses dunning on the open invoices the message is about for
 /// <see cref="PaymentClaimOptions.PaymentClaimPauseDays"/>, records the claim and asks staff to verify it
-/// (<see cref="EscalationReason.ClaimedPaid"/>). Wording: <c>dialogs/payment_claim.*.yaml</c>.
+/// (<see cref="EscalationReason.ClaimedPaid"/>). Then it asks for the transfer confirmation (see ClaimPaidDialog.Proof.cs);
+/// files sent with the first message are kept at once. Wording: <c>dialogs/payment_claim.*.yaml</c>.
 /// </summary>
-public sealed class ClaimPaidDialog : CaseDialog
+public sealed partial class ClaimPaidDialog : CaseDialog
 {
     private const string DatePromptId = "payment_claim.date";
     private const string AmountPromptId = "payment_claim.amount";
 
     private readonly PaymentClaimOptions options;
+    private readonly IPaymentProofs proofs;
 
-    public ClaimPaidDialog(CaseDialogServices services, IOptions<PaymentClaimOptions> options)
+    public ClaimPaidDialog(CaseDialogServices services, IOptions<PaymentClaimOptions> options, IPaymentProofs proofs)
         : base(nameof(ClaimPaidDialog), "payment_claim", services)
     {
         this.options = options.Value;
-        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [ThankStepAsync, AskAmountStepAsync, PauseAndEscalateStepAsync]));
+        this.proofs = proofs ?? throw new ArgumentNullException(nameof(proofs));
+        AddDialog(new WaterfallDialog(nameof(WaterfallDialog), [ThankStepAsync, AskAmountStepAsync, PauseAndEscalateStepAsync, FinishStepAsync]));
+        AddDialog(new WaterfallDialog(ProofId, [AskProofStepAsync, ReceiveProofStepAsync]));
         AddDialog(new DatePrompt(DatePromptId, services.Clock, ValidatePaymentDateAsync, new UnderstandingDateRecognizer(services.Recognizer)));
         AddDialog(new NumberPrompt<decimal>(AmountPromptId, ValidateAmountAsync, new UnderstandingNumberRecognizer(services.Recognizer, services.Clock)));
     }
@@ -45,6 +50,8 @@ public sealed class ClaimPaidDialog : CaseDialog
         step.Values["amount"] = understood.Amount;
         step.Values["currency"] = invoices[0].Currency;
         await SayAsync(step.Context, "thanks", new { invoices = Numbers(invoices.Select(i => i.Number)) }, cancellationToken);
+        if (proofs.FilesIn(step.Context) > 0)
+            step.Values["proof"] = await KeepProofAsync(step.Context, new ProofWait([.. invoices.Select(i => i.Number)], null, 0), cancellationToken) is null;
         return understood.Date is { } date
             ? await step.NextAsync(date, cancellationToken)
             : await step.PromptAsync(DatePromptId, Ask(step.Context, "ask_date", "ask_date_again"), cancellationToken);
@@ -83,8 +90,14 @@ public sealed class ClaimPaidDialog : CaseDialog
             paused_until = Local(step.Context, until),
             respond_when = AnswerTime(step.Context, escalation),
         }, cancellationToken);
-        return await step.EndDialogAsync(null, cancellationToken);
+        if (!options.AskForProof || step.Values.GetValue<bool>("proof"))
+            return await step.EndDialogAsync(null, cancellationToken);
+        return await step.BeginDialogAsync(ProofId, new ProofWait(numbers, escalation.Id, 0), cancellationToken);
     }
+
+    /// <summary>The proof question ended: with nothing, or with an <see cref="Interruption"/> for MainDialog to route.</summary>
+    private static Task<DialogTurnResult> FinishStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.EndDialogAsync(step.Result as Interruption, cancellationToken);
 
     private Task<bool> ValidatePaymentDateAsync(PromptValidatorContext<DateOnly> prompt, CancellationToken cancellationToken)
     {

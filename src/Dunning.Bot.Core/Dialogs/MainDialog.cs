@@ -77,6 +77,9 @@ public sealed partial class MainDialog : ComponentDialog
         var understanding = await UnderstandAsync(turn, session, cancellationToken);
         var (buttonIntent, command) = MainMenu.Match(turn.Activity.Text, wording.Catalogue);
         var intent = buttonIntent ?? understanding.Intent;
+        // A file with no words (a screenshot of the transfer) is read as "I have paid, here is the proof".
+        if (intent == Intent.Unknown && string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Attachments is { Count: > 0 })
+            (intent, session.Understanding) = (Intent.ClaimPaid, understanding with { Intent = Intent.ClaimPaid, Confidence = 1 });
         if (buttonIntent is { } pressed)
             session.Understanding = understanding with { Intent = pressed, Confidence = 1 };
 
@@ -84,10 +87,25 @@ public sealed partial class MainDialog : ComponentDialog
         var answeredByDialog = innerDc.ActiveDialog is { } active && FindDialog(active.Id) is IntentDialog running && running.AnswersItself(active, intent);
         var result = await interruptions.TryHandleAsync(innerDc, command, answeredByDialog ? Intent.Unknown : intent, cancellationToken)
             ?? (innerDc.ActiveDialog is not null
-                ? await innerDc.ContinueDialogAsync(cancellationToken)
+                ? await ContinueOrRerouteAsync(innerDc, cancellationToken)
                 : await RouteAsync(innerDc, intent, session.Understanding!, cancellationToken));
         await RemindOfPendingAnswerAsync(turn, session, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Continues the running dialog; when it ended with an <see cref="Interruption"/> (the debtor changed the subject),
+    /// the same message is routed by its intent, as if no dialog had run.
+    /// </summary>
+    private async Task<DialogTurnResult> ContinueOrRerouteAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var result = await innerDc.ContinueDialogAsync(cancellationToken);
+        if (result is not { Status: DialogTurnStatus.Complete, Result: Interruption interruption } || innerDc.ActiveDialog is not null)
+            return result;
+        var understood = interruption.Understanding;
+        TurnSession.Of(innerDc.Context).Understanding = understood;
+        return await interruptions.TryHandleAsync(innerDc, GlobalCommand.None, understood.Intent, cancellationToken)
+            ?? await RouteAsync(innerDc, understood.Intent, understood, cancellationToken);
     }
 
     /// <summary>Recognizes the message and switches the conversation's language when the debtor clearly writes in the other one.</summary>

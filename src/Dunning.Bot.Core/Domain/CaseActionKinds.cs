@@ -20,6 +20,9 @@ public static class CaseActionKinds
     public const string Payment = "payment";
     public const string WriteOff = "write_off";
     public const string ClaimedPaid = "claimed_paid";
+
+    /// <summary>The debtor sent a proof of payment (a transfer confirmation); the files are kept beside the case.</summary>
+    public const string ProofOfPayment = "proof_of_payment";
     public const string Promise = "promise";
     public const string Agreement = "agreement";
 

@@ -2,6 +2,7 @@ using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Hosting;
@@ -25,6 +26,9 @@ internal static class NegotiationExtensions
         services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton<AgreementDesk>();
         services.TryAddSingleton<AgreementFollowUp>();
+
+        // Proof of payment for the claim-paid dialog (see Uploads/).
+        services.AddUploads();
 
         services.AddSingleton<IntentDialog, ClaimPaidDialog>();
         services.AddSingleton<IntentDialog, DisputeDialog>();

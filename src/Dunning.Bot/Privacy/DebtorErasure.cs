@@ -11,7 +11,8 @@ namespace Dunning.Bot.Privacy;
 /// The debtor's web chat logs go first (they are only found through the conversation links the erasure removes), then
 /// the rest in one transaction; audited.
 /// </summary>
-public sealed class DebtorErasure(LiteDebtorErasure storage, IConversationStore conversations, WebChatStore webChat, AuditLog audit, TimeProvider clock)
+public sealed class DebtorErasure(LiteDebtorErasure storage, IConversationStore conversations, WebChatStore webChat, AuditLog audit, TimeProvider clock,
+    Uploads.ProofStore proofs)
 {
     /// <summary>False when there is no such debtor.</summary>
     public async Task<bool> EraseAsync(string debtorId, string actor, CancellationToken cancellationToken)
@@ -24,6 +25,8 @@ public sealed class DebtorErasure(LiteDebtorErasure storage, IConversationStore 
         var now = clock.GetUtcNow();
         if (!await storage.EraseAsync(debtorId, now, actor, cancellationToken))
             return false;
+        // The debtor's transfer confirmations (and the files in LiteDB or the uploads folder) go with them.
+        await proofs.EraseAsync(debtorId, cancellationToken);
         await audit.WriteAsync(new AuditEntry(now, actor, "erase", $"debtor {debtorId}", null, null) { DebtorId = debtorId }, cancellationToken);
         return true;
     }

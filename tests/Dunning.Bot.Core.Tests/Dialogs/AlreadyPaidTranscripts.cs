@@ -8,7 +8,7 @@ public sealed class AlreadyPaidTranscripts
 {
     public static TheoryData<string, string[], string> Flows => new()
     {
-        { "de", ["> Ich habe am 18.11. 480 Euro überwiesen", "Vielen Dank für Ihre Nachricht", "über 480,00 €", "vom 18.11.2026", "Bis zum 27.11.2026", "!An welchem Tag"], "claimed paid 480.00 on 2026-11-18" },
+        { "de", ["> Ich habe am 18.11. 480 Euro überwiesen", "Vielen Dank für Ihre Nachricht", "über 480,00 €", "vom 18.11.2026", "Bis zum 27.11.2026", "!An welchem Tag", "Überweisungsbestätigung", "[Jetzt nicht]"], "claimed paid 480.00 on 2026-11-18" },
         { "de", ["> Ich habe schon bezahlt", "An welchem Tag", "> letzten Montag", "welchen Betrag", "> 480 €", "über 480,00 €", "vom 16.11.2026"], "claimed paid 480.00 on 2026-11-16" },
         { "en", ["> I have already paid", "Thank you for letting me know", "on which day", "> 18.11.", "how much", "> 480", "of €480.00", "made on 18 November 2026", "until 27 November 2026"], "claimed paid 480.00 on 2026-11-18" },
         { "en", ["> I have already paid", "on which day", "> next year maybe", "Please give me the date", "> in a month", "> no idea", "how much", "> 480", "of €480.00", "!made on"], "claimed paid 480.00" },
@@ -26,7 +26,8 @@ public sealed class AlreadyPaidTranscripts
 
         var invoice = world.StoredInvoice("RE-1");
 
-        Assert.Equal(Conversations.Dialogs.DialogTurnStatus.Complete, client.DialogTurnResult?.Status);
+        // Everything is stored before the bot asks for the transfer confirmation, which it then waits for.
+        Assert.Equal(Conversations.Dialogs.DialogTurnStatus.Waiting, client.DialogTurnResult?.Status);
         Assert.Equal(pauseReason, invoice.Pause?.Reason);
         Assert.Equal(CaseWorld.Now.AddDays(7), invoice.Pause?.Until);
         Assert.Equal(InvoiceStatus.Paused, invoice.StatusAt(CaseWorld.Now.AddDays(6)));

@@ -107,7 +107,11 @@ internal sealed class CaseWorld
         return agreement;
     }
 
-    public ClaimPaidDialog ClaimPaid() => new(Services, Options.Create(new PaymentClaimOptions()));
+    public ScriptedPaymentProofs Proofs { get; } = new();
+
+    public PaymentClaimOptions PaymentClaim { get; } = new();
+
+    public ClaimPaidDialog ClaimPaid() => new(Services, Options.Create(PaymentClaim), Proofs);
 
     public DisputeDialog Dispute() => new(Services, Options.Create(new DisputeOptions()));
 
@@ -121,13 +125,16 @@ internal sealed class CaseWorld
     /// The debtor's chat as the host runs it: MainDialog (recognizer, interruption layer, routing) with the negotiation
     /// and the "what have I agreed?" dialogs, state kept across turns.
     /// </summary>
-    public DialogTestClient Chat()
+    public DialogTestClient Chat() => Chat(Negotiation(), AgreementQuestion());
+
+    /// <summary>As <see cref="Chat()"/>, with <paramref name="dialogs"/> as the dialogs MainDialog routes to.</summary>
+    public DialogTestClient Chat(params IntentDialog[] dialogs)
     {
         var storage = new MemoryStorage();
         var state = new ConversationState(storage);
         var wording = Services.Wording;
         var options = Options.Create(new ConversationOptions());
-        var main = new MainDialog([Negotiation(), AgreementQuestion()], new SyncRecognizerAdapter(TestData.Recognizer), wording,
+        var main = new MainDialog(dialogs, new SyncRecognizerAdapter(TestData.Recognizer), wording,
             new Interruptions(Desk, Debtors, Cases, wording, state, Clock), Desk, state, Clock, options);
         return new DialogTestClient(main, null, new TestAdapter(logger: new FailFastLogger()), storage,
             [new LinkedSessionMiddleware(Debtor, Debtor.Language, Now)]);

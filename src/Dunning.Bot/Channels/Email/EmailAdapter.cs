@@ -20,7 +20,11 @@ public sealed class EmailAdapter : BotAdapter
     }
 
     /// <summary>Runs the bot's turn for <paramref name="activity"/> and returns the messages it answered with.</summary>
-    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken) =>
+        ProcessAsync(activity, [], cancellationToken);
+
+    /// <summary>As <see cref="ProcessAsync(Activity, CancellationToken)"/> for a reply with attached <paramref name="files"/> (proof of payment).</summary>
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, IReadOnlyList<Uploads.IncomingFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var key = ConversationKey(activity.ChannelId, activity.Conversation?.Id);
@@ -28,7 +32,11 @@ public sealed class EmailAdapter : BotAdapter
         collected[key] = replies;
         try
         {
-            await ProcessActivityAsync(activity, RunBotAsync, cancellationToken);
+            await ProcessActivityAsync(activity, (turn, ct) =>
+            {
+                Uploads.IncomingFiles.Set(turn, files);
+                return RunBotAsync(turn, ct);
+            }, cancellationToken);
         }
         finally
         {

@@ -2,6 +2,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Uploads;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -11,7 +12,8 @@ namespace Dunning.Bot.Channels.Email;
 /// Decides what one message from the mailbox is and handles it: our own copy (ignored), a bounce report (RFC 3464:
 /// the address is marked dead, see <see cref="Bounces"/>), an auto-reply (RFC 3834, out-of-office: never answered), a
 /// reply of a debtor (matched by the reply token in the address it was sent to or by the Message-ID it answers —
-/// never by its From — then stripped of quotes and signature and run as a turn of the bot, answered in the thread),
+/// never by its From — then stripped of quotes and signature and run as a turn of the bot, answered in the thread; its
+/// attachments travel with the turn as files, see InboundMail.Attachments.cs),
 /// or anything else (ignored: an unknown sender learns nothing). Returns the outcome, one word.
 /// </summary>
 public sealed partial class InboundMail(
@@ -24,7 +26,8 @@ public sealed partial class InboundMail(
     Bounces bounces,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<InboundMail> logger)
+    ILogger<InboundMail> logger,
+    IOptions<UploadOptions> uploads)
 {
     public async Task<string> HandleAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -45,14 +48,15 @@ public sealed partial class InboundMail(
         if (debtor is null || !EmailAddresses.IsDeliverable(debtor.Email))
             return "unmatched";
         var text = ReplyText.Strip(BodyText(message), options.Value.MaxReplyChars);
-        if (text.Length == 0)
+        var files = FilesOf(message, uploads.Value);
+        if (text.Length == 0 && files.Count == 0)
             return "empty";
         if (IsGarbled(text))
             return "unreadable";
-        return await ConverseAsync(message, debtor, text, cancellationToken).ConfigureAwait(false);
+        return await ConverseAsync(message, debtor, text, files, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> ConverseAsync(MimeMessage message, Debtor debtor, string text, CancellationToken cancellationToken)
+    private async Task<string> ConverseAsync(MimeMessage message, Debtor debtor, string text, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var link = await conversations.FindAsync(EmailConversation.KeyFor(debtor.Id), cancellationToken).ConfigureAwait(false);
@@ -76,8 +80,9 @@ public sealed partial class InboundMail(
             Text = text,
             Locale = link.Language,
             Timestamp = now,
+            Attachments = files.Count > 0 ? [.. files.Select(IncomingFiles.Describe)] : null,
         };
-        var replies = await adapter.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);
+        var replies = await adapter.ProcessAsync(activity, files, cancellationToken).ConfigureAwait(false);
         if (replies.Count == 0)
             return "answered_nothing";
         var language = (await conversations.FindAsync(link.Key, cancellationToken).ConfigureAwait(false))?.Language ?? link.Language;

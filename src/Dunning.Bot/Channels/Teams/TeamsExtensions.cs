@@ -49,6 +49,7 @@ public static partial class TeamsExtensions
         services.AddAttemptGuard(builder.Configuration);
         services.TryAddSingleton<OwnerCodeAttempts>();
         services.TryAddSingleton<TeamsOwnerLink>();
+        services.TryAddSingleton<TeamsFiles>();
         services.TryAddSingleton<TeamsMessageEndpoint>();
         DecorateOwnerNotifier(services);
         return builder;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Teams;
@@ -16,6 +17,7 @@ public sealed partial class TeamsMessageEndpoint(
     TeamsOwnerLink ownerLink,
     TeamsAdapter adapter,
     BotConnectorClient connector,
+    TeamsFiles files,
     IOptions<TeamsOptions> options,
     ILogger<TeamsMessageEndpoint> logger)
 {
@@ -48,9 +50,17 @@ public sealed partial class TeamsMessageEndpoint(
         }
 
         TeamsInbound.Normalize(activity);
+        // The message's files (proof of payment) travel in the turn state; its attachments then name only those files.
+        var incoming = activity.Type == ActivityTypes.Message ? files.Of(activity) : [];
+        if (activity.Type == ActivityTypes.Message)
+            activity.Attachments = incoming.Count > 0 ? [.. incoming.Select(IncomingFiles.Describe)] : null;
         var response = await ownerLink.IsOwnerCodeAsync(activity, cancellationToken).ConfigureAwait(false)
             ? await BindOwnerAsync(activity, cancellationToken).ConfigureAwait(false)
-            : await adapter.ProcessInboundAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            : await adapter.ProcessInboundAsync(activity, (turn, ct) =>
+            {
+                IncomingFiles.Set(turn, incoming);
+                return bot.OnTurnAsync(turn, ct);
+            }, cancellationToken).ConfigureAwait(false);
         return response.Body is { } json ? Results.Json(json, statusCode: response.Status) : Results.StatusCode(response.Status);
     }
 

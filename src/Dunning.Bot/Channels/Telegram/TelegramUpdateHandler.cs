@@ -1,5 +1,6 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Messages;
+using Dunning.Bot.Uploads;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -10,7 +11,8 @@ namespace Dunning.Bot.Channels.Telegram;
 /// <summary>
 /// The one place an update becomes work, for polling and webhook alike: private text → a turn of the bot,
 /// the owner link code (<see cref="TelegramOwnerLink"/>) → the owner's alert chat and no turn,
-/// a button press → a turn with the button's text and value, a group message → the "write to me privately"
+/// a button press → a turn with the button's text and value, a photo or document → a turn carrying the file (proof of
+/// payment), a group message → the "write to me privately"
 /// notice and nothing else; anything else is logged and ignored.
 /// </summary>
 internal sealed class TelegramUpdateHandler(
@@ -23,6 +25,7 @@ internal sealed class TelegramUpdateHandler(
     MessageCatalogue catalogue,
     IServiceScopeFactory scopes,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<UploadOptions> uploads,
     ILogger<TelegramUpdateHandler> logger)
 {
     /// <summary>The owner link code goes to <see cref="TelegramOwnerLink"/> and no further; any other text is a turn.</summary>
@@ -36,6 +39,7 @@ internal sealed class TelegramUpdateHandler(
     {
         { Message: { Chat.Type: not ChatType.Private } message } => SendGroupNoticeAsync(message, cancellationToken),
         { Message: { Text: { } text } message } => OnPrivateTextAsync(message, text, cancellationToken),
+        { Message: { Document: not null } or { Photo.Length: > 0 } } => OnFileAsync(update.Message!, cancellationToken),
         { Message: { Caption: { } caption } message } => RunTurnAsync(TelegramActivities.FromMessage(message, caption, bot), cancellationToken),
         { CallbackQuery: { } query } => OnButtonAsync(query, cancellationToken),
         _ => Ignore(update),
@@ -47,11 +51,24 @@ internal sealed class TelegramUpdateHandler(
         return Task.CompletedTask;
     }
 
-    private async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken, IReadOnlyList<IncomingFile>? files = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var turnBot = scope.ServiceProvider.GetRequiredService<IBot>();
-        await adapter.ProcessActivityAsync(activity, turnBot.OnTurnAsync, cancellationToken);
+        await adapter.ProcessActivityAsync(activity, (turn, ct) =>
+        {
+            IncomingFiles.Set(turn, files ?? []);
+            return turnBot.OnTurnAsync(turn, ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>A photo or document (with its caption as text): a turn whose message carries the file, fetched only if the bot keeps it.</summary>
+    private Task OnFileAsync(Message message, CancellationToken cancellationToken)
+    {
+        var files = TelegramFile.Of(message, clients.Interactive, uploads.Value.DownloadTimeout, logger);
+        var activity = TelegramActivities.FromMessage(message, message.Caption ?? string.Empty, bot);
+        activity.Attachments = [.. files.Select(IncomingFiles.Describe)];
+        return RunTurnAsync(activity, cancellationToken, files);
     }
 
     /// <summary>

@@ -50,14 +50,20 @@ internal static partial class DirectLineApi
         if (Check(activity, options.Value) is { } problem)
             return problem;
 
+        Address(activity, conversationId, grant, adapter, bot.Value, clock);
+        var id = await adapter.ReceiveAsync(activity, ClientIp(http), ct);
+        return TypedResults.Ok(new DirectLineResource(id));
+    }
+
+    /// <summary>Addresses a client's activity as the channel saw it: this conversation, the token's user (never the body's), the bot, now.</summary>
+    private static void Address(Activity activity, string conversationId, DirectLineGrant grant, WebChatAdapter adapter, BotOptions bot, TimeProvider clock)
+    {
         activity.ChannelId = WebChatAdapter.Channel;
         activity.Conversation = new ConversationAccount(conversationId);
         activity.From = new ChannelAccount(grant.UserId, activity.From?.Name) { Role = "user" };
         activity.Recipient = adapter.BotAccount;
         activity.Timestamp = clock.GetUtcNow();
-        activity.ServiceUrl = bot.Value.PublicBaseUrl;
-        var id = await adapter.ReceiveAsync(activity, ClientIp(http), ct);
-        return TypedResults.Ok(new DirectLineResource(id));
+        activity.ServiceUrl = bot.PublicBaseUrl;
     }
 
     private static IResult? Check(Activity activity, WebChatOptions options)

@@ -28,6 +28,7 @@ internal static partial class DirectLineApi
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         group.MapPost("/tokens/refresh", RefreshAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).DisableAntiforgery();
         return group;
     }
 

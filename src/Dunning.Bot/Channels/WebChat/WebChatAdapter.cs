@@ -50,7 +50,11 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     /// the turn wrote is committed together before this returns; then the conversation's WebSocket stream, if open, is woken.
     /// <paramref name="clientAddress"/> (see <see cref="ClientAddress"/>) is what wrong access codes are counted by.
     /// </summary>
-    public async Task<string> ReceiveAsync(Activity activity, string clientAddress, CancellationToken cancellationToken)
+    public Task<string> ReceiveAsync(Activity activity, string clientAddress, CancellationToken cancellationToken) =>
+        ReceiveAsync(activity, clientAddress, [], cancellationToken);
+
+    /// <summary>As <see cref="ReceiveAsync(Activity, string, CancellationToken)"/>, for a message with <paramref name="files"/> (a Direct Line upload).</summary>
+    public async Task<string> ReceiveAsync(Activity activity, string clientAddress, IReadOnlyList<Uploads.IncomingFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var id = string.Empty;
@@ -62,6 +66,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             await ProcessActivityAsync(incoming, (turn, c) =>
             {
                 ClientOrigin.Set(turn, clientAddress);
+                Uploads.IncomingFiles.Set(turn, files);
                 return RunBotAsync(turn, c);
             }, ct);
             await unit.CommitAsync(ct);

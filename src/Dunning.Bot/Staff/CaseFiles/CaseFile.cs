@@ -34,6 +34,9 @@ public sealed record CaseFile
     public required IReadOnlyList<CaseFileEvent> History { get; init; }
 
     public required IReadOnlyList<CaseFileMessage> Transcript { get; init; }
+
+    /// <summary>Transfer confirmations the debtor sent (proof of payment), oldest first.</summary>
+    public IReadOnlyList<CaseFileProof> Proofs { get; init; } = [];
 }
 
 public sealed record CaseFileAmount(decimal Amount, string Currency);

@@ -23,7 +23,8 @@ public sealed partial class CaseFileBuilder(
     DunningLadder ladder,
     IOptions<PayeeOptions> payee,
     IOptions<StaffOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    Uploads.ProofStore proofs)
 {
     private static readonly string[] ObjectionKinds =
         [CaseActionKinds.Dispute, CaseActionKinds.Objection, CaseActionKinds.Hardship, CaseActionKinds.ClaimedPaid];
@@ -57,6 +58,8 @@ public sealed partial class CaseFileBuilder(
             Escalations = [.. (await escalations.ListByDebtorAsync(debtorId, cancellationToken)).OrderBy(e => e.RaisedAt).Select(Escalation)],
             History = history,
             Transcript = await TranscriptAsync(debtorId, cancellationToken),
+            Proofs = [.. (await proofs.ListAsync(debtorId, cancellationToken)).Select(p =>
+                new CaseFileProof(p.Id, p.ReceivedAt, p.Name, p.ContentType, p.Size, p.Sha256, p.Channel, p.InvoiceNumbers))],
         };
     }
 

@@ -100,6 +100,21 @@ public sealed partial class CaseFilePdf
         }
     }
 
+    private static void Proofs(PdfPen pen, Writer text, IReadOnlyList<CaseFileProof> proofs)
+    {
+        pen.Heading(text.Say("proofs"));
+        if (proofs.Count == 0)
+            pen.Line(text.Say("none"));
+        foreach (var p in proofs)
+        {
+            pen.Line(text.Say("proof", new()
+            {
+                ["at"] = text.Time(p.ReceivedAt), ["name"] = p.Name, ["type"] = p.ContentType, ["size"] = p.Size, ["channel"] = text.Channel(p.Channel),
+                ["invoices"] = string.Join(", ", p.Invoices), ["sha256"] = p.Sha256,
+            }));
+        }
+    }
+
     private static void Events(PdfPen pen, Writer text, string heading, IReadOnlyList<CaseFileEvent> events)
     {
         pen.Heading(text.Say(heading));

@@ -38,6 +38,7 @@ public sealed partial class CaseFilePdf(MessageCatalogue catalogue, Words words,
         Events(pen, text, "promises", file.Promises);
         Events(pen, text, "objections", file.Objections);
         Escalations(pen, text, file.Escalations);
+        Proofs(pen, text, file.Proofs);
         Events(pen, text, "history", file.History);
         Transcript(pen, text, file);
         pen.Finish();

@@ -41,7 +41,7 @@ public sealed class TeamsAppPackageIsValid : IDisposable
         var bot = Assert.Single(manifest["bots"]!.AsArray())!;
         Assert.Equal(BotId, (string?)bot["botId"]);
         Assert.Equal(["personal"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.False((bool)bot["supportsFiles"]!);
+        Assert.True((bool)bot["supportsFiles"]!);
         Assert.Equal("https://bot.example.com/", (string?)manifest["developer"]!["websiteUrl"]);
         Assert.Equal("https://bot.example.com/privacy", (string?)manifest["developer"]!["privacyUrl"]);
         Assert.Equal("https://bot.example.com/terms", (string?)manifest["developer"]!["termsOfUseUrl"]);

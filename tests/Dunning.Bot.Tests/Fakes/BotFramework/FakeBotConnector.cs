@@ -9,7 +9,7 @@ namespace Dunning.Bot.Tests.Fakes.BotFramework;
 /// <summary>
 /// The Bot Connector REST service on loopback: replies and sends to a conversation, updates and deletes an
 /// activity, and creating a 1:1 conversation. Records every request with its Authorization header; failures (429 with Retry-After, 5xx,
-/// 403, 404) can be queued for the next requests.
+/// 403, 404) can be queued for the next requests. Also serves files users sent (see <see cref="AddInlineImage"/>, <see cref="AddSharedFile"/>).
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -50,6 +50,39 @@ public sealed class FakeBotConnector : IAsyncDisposable
         web.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) =>
             HandleAsync(http, conversationId, activityId, _ => new JsonObject(), bodyRequired: false));
         web.MapPost("/v3/conversations", (Delegate)((HttpContext http) => HandleAsync(http, null, null, CreateConversation)));
+        web.MapGet("/v3/attachments/{id}/views/{view}", (string id, HttpContext http) => ServeFile(http, "attachment/" + id, tokenRequired: true));
+        web.MapGet("/shared/{id}/{name}", (string id, HttpContext http) => ServeFile(http, "shared/" + id, tokenRequired: false));
+    }
+
+    private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Path, string? Authorization)> downloads = new();
+
+    /// <summary>Every file download, with its Authorization header.</summary>
+    public IReadOnlyList<(string Path, string? Authorization)> Downloads => [.. downloads];
+
+    /// <summary>An image pasted into a Teams message: its Bot Connector contentUrl (GET needs the bot's token).</summary>
+    public Uri AddInlineImage(byte[] content)
+    {
+        var id = NewId("0-att");
+        files["attachment/" + id] = content;
+        return new Uri(ServiceUrl, $"v3/attachments/{id}/views/original");
+    }
+
+    /// <summary>A file shared from OneDrive/SharePoint: its pre-authorized downloadUrl (no token needed).</summary>
+    public Uri AddSharedFile(string name, byte[] content)
+    {
+        var id = NewId("file");
+        files["shared/" + id] = content;
+        return new Uri(ServiceUrl, $"shared/{id}/{Uri.EscapeDataString(name)}");
+    }
+
+    private IResult ServeFile(HttpContext http, string key, bool tokenRequired)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null;
+        downloads.Enqueue((http.Request.Path.Value ?? "", authorization));
+        if (tokenRequired && authorization?.StartsWith("Bearer ", StringComparison.Ordinal) != true)
+            return Results.StatusCode(401);
+        return files.TryGetValue(key, out var content) ? Results.Bytes(content, "application/octet-stream") : Results.NotFound();
     }
 
     private JsonObject CreateConversation(JsonNode body)

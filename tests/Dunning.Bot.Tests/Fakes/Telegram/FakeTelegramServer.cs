@@ -43,6 +43,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             ["setMyCommands"] = Sync(SetMyCommands),
             ["getMyCommands"] = Sync(GetMyCommands),
             ["deleteMyCommands"] = Sync(DeleteMyCommands),
+            ["getFile"] = Sync(GetFile),
         };
     }
 
@@ -124,6 +125,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
+        if (path.StartsWith("/file/bot", StringComparison.Ordinal))
+        {
+            await ServeFileAsync(context);
+            return;
+        }
         var slash = path.IndexOf('/', 1);
         if (!path.StartsWith("/bot", StringComparison.Ordinal) || slash < 0 || slash == path.Length - 1)
         {

@@ -102,7 +102,8 @@ public sealed class TeamsAppPackage
             {
                 ["botId"] = botId.ToString("D"),
                 ["scopes"] = new JsonArray("personal"),
-                ["supportsFiles"] = false,
+                // Debtors may send a transfer confirmation as a file in the personal chat (proof of payment).
+                ["supportsFiles"] = true,
                 ["isNotificationOnly"] = false,
             }),
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),

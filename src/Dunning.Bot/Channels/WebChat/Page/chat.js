@@ -32,6 +32,8 @@
     send.textContent = t('send');
     log.setAttribute('aria-label', t('messages'));
     actions.setAttribute('aria-label', t('suggested'));
+    $('attach').setAttribute('aria-label', t('attach'));
+    $('attach').title = t('attach');
   }
 
   function setStatus(key, isError) {
@@ -169,7 +171,7 @@
       session = { conversationId: r.json.conversationId, token: r.json.token, watermark: null };
       save();
       scheduleRefresh(r.json.expires_in);
-      input.disabled = send.disabled = false;
+      input.disabled = send.disabled = $('attach').disabled = false;
       setStatus('');
       if (r.status === 201) {
         const value = { locale: lang === 'de' ? 'de-DE' : (navigator.language || 'en-US') };
@@ -211,6 +213,32 @@
     } catch {
       li.classList.add('failed');
       setStatus('failed', true);
+    }
+  }
+
+  // The attach button: the chosen files in one Direct Line upload (multipart: the files and an 'activity' part).
+  // The bot checks them and answers in the chat; here only the transport can fail.
+  async function sendFiles(files) {
+    if (!session || files.length === 0) return;
+    actions.replaceChildren();
+    const li = addMessage('user', files.map(f => '\u{1F4CE} ' + f.name).join('\n'));
+    li.classList.add('pending');
+    const activity = { type: 'message', from: { id: 'user', role: 'user' }, locale: lang === 'de' ? 'de-DE' : 'en-US',
+      channelData: { clientActivityID: 'c' + Date.now().toString(36) + (++counter) } };
+    pending.set(activity.channelData.clientActivityID, li);
+    const form = new FormData();
+    files.forEach(f => form.append('file', f, f.name));
+    form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
+    try {
+      const response = await fetch(API + '/conversations/' + encodeURIComponent(session.conversationId) + '/upload',
+        { method: 'POST', headers: { Authorization: 'Bearer ' + session.token }, body: form, cache: 'no-store' });
+      if (response.status === 200) { setStatus(''); if (!streaming) { delay = pollMs; poll(0); } return; }
+      if (response.status === 401) { restartExpired(); return; }
+      li.classList.add('failed');
+      setStatus(response.status === 429 ? 'tooMany' : (response.status === 413 ? 'fileTooLarge' : 'uploadFailed'), true);
+    } catch {
+      li.classList.add('failed');
+      setStatus('uploadFailed', true);
     }
   }
 
@@ -297,6 +325,12 @@
     const text = input.value;
     input.value = '';
     sendMessage(text);
+  });
+  $('attach').addEventListener('click', () => $('file').click());
+  $('file').addEventListener('change', e => {
+    const files = Array.from(e.target.files || []);
+    e.target.value = '';
+    sendFiles(files);
   });
   input.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('composer').requestSubmit(); }

@@ -1,0 +1,46 @@
+using Dunning.Bot.Tests.Channels.WebChat;
+using Dunning.Bot.Tests.Staff;
+using Dunning.Bot.Uploads;
+using Microsoft.Playwright;
+
+namespace Dunning.Bot.Tests.Uploads;
+
+/// <summary>
+/// The chat page's attach button in headless Chromium against the real bot: the debtor says they paid, picks the
+/// transfer confirmation in the file chooser, and the bot thanks for it. Without the browser the test is skipped outside
+/// CI and fails in CI (see <see cref="HeadlessChromium"/>).
+/// </summary>
+public sealed class The_attach_button_in_a_real_browser : IDisposable
+{
+    private readonly StaffHost staff = new(new() { ["WebChat:PollIntervalMs"] = "200" });
+
+    [BrowserFact]
+    public async Task A_file_picked_with_the_attach_button_reaches_the_bot_and_is_kept()
+    {
+        if (!HeadlessChromium.Present())
+            return;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" })).NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(new Uri(staff.Host.BaseAddress, "/chat?t=tok_d100_abcdefghijklmnop").ToString());
+        var log = page.Locator("#log");
+        await Assertions.Expect(log.Locator("li.bot").First).ToBeVisibleAsync();
+
+        await page.GetByLabel("Your message").FillAsync("I paid 119 euros on 20 November");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(log.Locator("li.bot").Last).ToContainTextAsync("you are welcome to send it here");
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Attach a file (PDF or image)" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "Überweisung.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+
+        await Assertions.Expect(log.Locator("li.bot").Last).ToContainTextAsync("(Überweisung.pdf)");
+        await Assertions.Expect(log.Locator("li.user").Last).ToContainTextAsync("Überweisung.pdf");
+        await Assertions.Expect(log.Locator("li.user.pending")).ToHaveCountAsync(0);
+        var proof = Assert.Single(await staff.Get<ProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
+        Assert.Equal("application/pdf", proof.ContentType);
+        Assert.Empty(errors);
+    }
+
+    public void Dispose() => staff.Dispose();
+}
