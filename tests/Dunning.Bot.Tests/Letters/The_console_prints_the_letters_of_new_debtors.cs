@@ -14,8 +14,7 @@ public sealed class The_console_prints_the_letters_of_new_debtors : IDisposable
     [PopplerFact]
     public async Task The_button_prints_one_pdf_for_the_new_debtors_and_then_there_are_none()
     {
-        using var staff = await host.SignedInAsync("sam");
-        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
+        using var staff = await host.SignedInAsync("sam", "de-DE");
         var page = WebUtility.HtmlDecode(await staff.GetStringAsync("/console/letters"));
         Assert.Contains("Ein neuer Schuldner mit offenen Rechnungen hat noch kein Anschreiben erhalten.", page, StringComparison.Ordinal);
 

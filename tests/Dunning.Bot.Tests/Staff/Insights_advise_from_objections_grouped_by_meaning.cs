@@ -63,8 +63,7 @@ public sealed class Insights_advise_from_objections_grouped_by_meaning : IDispos
     public async Task The_console_shows_the_advice_in_German_and_exports_a_csv()
     {
         await SeedAsync();
-        using var staff = await host.SignedInAsync("sam");
-        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9,en;q=0.5");
+        using var staff = await host.SignedInAsync("sam", "de-DE,de;q=0.9,en;q=0.5");
 
         var page = WebUtility.HtmlDecode(await staff.GetStringAsync("/console/insights"));
         using var csv = await staff.GetAsync("/console/insights.csv?lang=de");

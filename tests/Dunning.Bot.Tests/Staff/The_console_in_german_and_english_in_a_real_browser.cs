@@ -118,8 +118,9 @@ public sealed class The_console_in_german_and_english_in_a_real_browser : IDispo
         await page.GetByRole(AriaRole.Button, new() { Name = german ? "Senden" : "Send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#transcript")).ToContainTextAsync(german ? "hier ist Olga" : "this is Olga");
         Assert.EndsWith("#reply", page.Url, StringComparison.Ordinal);
+        var where = await page.EvaluateAsync<string>("() => { const r = document.getElementById('reply').getBoundingClientRect(); return [r.top, r.bottom, window.scrollY, document.documentElement.scrollHeight, window.innerHeight].join(' '); }");
         Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('reply').getBoundingClientRect(); const tall = document.documentElement.scrollHeight > window.innerHeight + 10; return (!tall || window.scrollY > 0) && r.top >= 0 && r.top < window.innerHeight; }"),
-            "After sending, the reply box is in view, not the top of the page.");
+            "After sending, the reply box is in view, not the top of the page (top, bottom, scrollY, height, viewport: " + where + ").");
 
         await page.SetViewportSizeAsync(1366, 900);
         foreach (var still in new[] { "/console/audit", "/console/insights" })
