@@ -15,6 +15,9 @@ namespace Dunning.Bot.Staff.Accounts;
 public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOptions> options, TimeProvider clock)
 {
     private const int Attempts = 5;
+
+    /// <summary>The longest display name or title (shown to debtors above each message).</summary>
+    public const int MaxShownLength = 60;
     private static readonly PasswordHasher<StaffAccount> Hasher = new();
     private static readonly string DummyHash = Hasher.HashPassword(null!, "not a real password, only to spend the same time");
 
@@ -23,8 +26,11 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
     /// <see cref="ArgumentException"/> for a bad name or a short password and <see cref="InvalidOperationException"/>
     /// when the name is taken.
     /// </summary>
-    public async Task<(StaffAccount Account, string? GeneratedPassword)> CreateAsync(string userName, StaffRole role, string? password, CancellationToken cancellationToken)
+    public async Task<(StaffAccount Account, string? GeneratedPassword)> CreateAsync(string userName, StaffRole role, string? password, CancellationToken cancellationToken,
+        string? displayName = null, string? title = null)
     {
+        if (new[] { displayName, title }.Any(v => v is not null && (v.Trim().Length is 0 or > MaxShownLength || v.Any(char.IsControl))))
+            throw new ArgumentException($"A display name or title needs 1–{MaxShownLength} characters on one line.", nameof(displayName));
         var name = StaffUserNames.Normalize(userName)
             ?? throw new ArgumentException($"'{userName}' is not a valid user name: use 1–{StaffUserNames.MaxLength} of a-z 0-9 . _ - @.", nameof(userName));
         var generated = password is null ? NewPassword() : null;
@@ -35,6 +41,8 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
         {
             UserName = name,
             Role = role,
+            DisplayName = displayName?.Trim(),
+            Title = title?.Trim(),
             PasswordHash = "",
             SecurityStamp = NewStamp(),
             CreatedAt = clock.GetUtcNow(),

@@ -23,11 +23,17 @@
 
   const t = key => (strings[lang] && strings[lang][key]) || (strings.en && strings.en[key]) || key;
 
+  const creditor = ($('creditor').textContent || '').trim();
+
+  // The page's words follow the conversation: the browser's language before linking, the debtor's after (the bot's locale).
   function applyStrings() {
     document.documentElement.lang = lang;
-    document.title = t('title');
+    document.title = creditor ? creditor + ' – ' + t('title') : t('title');
+    $('creditor').textContent = creditor || t('title');
     $('title').textContent = t('title');
-    $('input-label').textContent = t('inputLabel');
+    $('title').hidden = !creditor;
+    for (const link of document.querySelectorAll('#contact a[data-label]')) link.setAttribute('aria-label', t(link.dataset.label) + ': ' + link.textContent);
+    $('input-label').textContent = t('input_label');
     input.placeholder = t('placeholder');
     send.textContent = t('send');
     log.setAttribute('aria-label', t('messages'));
@@ -50,12 +56,18 @@
 
   function scrollToEnd() { log.scrollTop = log.scrollHeight; }
 
-  function addMessage(role, text) {
+  // role: user, bot, staff (a person from the team: name and job shown above the text) or notice (joined/left).
+  function addMessage(role, text, sender) {
     const li = document.createElement('li');
     li.className = 'msg ' + role;
     const who = document.createElement('span');
-    who.className = 'visually-hidden';
-    who.textContent = (role === 'user' ? t('you') : t('bot')) + ': ';
+    if (sender) {
+      who.className = 'sender';
+      who.textContent = [sender.name, sender.role].filter(Boolean).join(' · ');
+    } else {
+      who.className = 'visually-hidden';
+      who.textContent = role === 'notice' ? '' : (role === 'user' ? t('you') : t('bot')) + ': ';
+    }
     li.appendChild(who);
     if (text) {
       const p = document.createElement('p');
@@ -74,6 +86,7 @@
         const src = safeUrl(a.contentUrl, true);
         if (!src) continue;
         const img = document.createElement('img');
+        img.addEventListener('load', scrollToEnd);
         img.src = src;
         img.alt = a.name || t('image');
         li.appendChild(img);
@@ -136,8 +149,18 @@
       const replyLang = String(activity.locale).toLowerCase().startsWith('de') ? 'de' : 'en';
       if (replyLang !== lang) { lang = replyLang; applyStrings(); }
     }
-    const li = addMessage('bot', activity.text);
-    addAttachments(li, activity.attachments);
+    const own = activity.channelData && typeof activity.channelData.dunning === 'object' && activity.channelData.dunning || {};
+    const sender = own.sender && typeof own.sender.name === 'string' ? own.sender : null;
+    const role = own.notice ? 'notice' : (sender ? 'staff' : 'bot');
+    if (own.payment && typeof own.payment === 'object') {
+      // The card says what the text says, with copy buttons and the GiroCode; other clients show the text.
+      const li = addMessage('bot', null);
+      li.classList.add('card');
+      payment.render(li, own.payment, activity.attachments);
+    } else {
+      const li = addMessage(role, activity.text, sender);
+      addAttachments(li, activity.attachments);
+    }
     showActions(activity.suggestedActions && activity.suggestedActions.actions);
     scrollToEnd();
   }
@@ -180,7 +203,7 @@
       return;
     }
     if (resume) return start(null);
-    setStatus(r.status === 429 ? 'tooMany' : 'offline', true);
+    setStatus(r.status === 429 ? 'too_many' : 'offline', true);
     setTimeout(() => start(null), Math.max(r.retryAfter * 1000, 3000));
   }
 
@@ -195,7 +218,7 @@
   async function sendMessage(text, value, shown) {
     text = (text || '').trim();
     if (!session || (!text && value === undefined)) return;
-    if (text.length > maxChars) { setStatus('tooLong', true); return; }
+    if (text.length > maxChars) { setStatus('too_long', true); return; }
     actions.replaceChildren();
     const activity = { type: 'message', text: text || undefined, value };
     const li = addMessage('user', shown || text);
@@ -207,7 +230,7 @@
       if (r.status === 200) { setStatus(''); if (!streaming) { delay = pollMs; poll(0); } return; }
       if (r.status === 401) { restartExpired(); return; }
       li.classList.add('failed');
-      setStatus(r.status === 429 ? 'tooMany' : (r.status === 413 ? 'tooLong' : 'failed'), true);
+      setStatus(r.status === 429 ? 'too_many' : (r.status === 413 ? 'too_long' : 'failed'), true);
     } catch {
       li.classList.add('failed');
       setStatus('failed', true);
@@ -257,6 +280,8 @@
     if (r.status === 401 || r.status === 403 || r.status === 404) restartExpired();
     return null;
   }
+
+  const payment = window.DunningPayment(t, safeUrl, scrollToEnd);
 
   const stream = window.DunningStream({
     onOpen: () => useStream(true),
