@@ -63,7 +63,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var buttons = Buttons(offer);
         var claim = await OpenClaim.OfAsync(host.Services, debtor.Id);
         Assert.StartsWith($"6 Raten zu {OpenClaim.Euros(OpenClaim.FirstInstalment(claim, 6), "de")} ab ", buttons[0].Text, StringComparison.Ordinal);
-        Assert.Equal("Mitarbeiter fragen", buttons[^1].Text);
+        Assert.Equal("Team fragen", buttons[^1].Text);
         var confirm = Assert.Single(await PressAsync(Anna, offer, buttons[0].Data));
         Assert.EndsWith("Soll ich das so festhalten?", confirm.VisibleText, StringComparison.Ordinal);
         Assert.Equal(["Ja", "Nein"], Buttons(confirm).Select(b => b.Text));

@@ -192,13 +192,14 @@
       session = { conversationId: r.json.conversationId, token: r.json.token, watermark: null };
       save();
       scheduleRefresh(r.json.expires_in);
-      input.disabled = send.disabled = false;
       setStatus('');
+      // The join goes first: a message typed meanwhile would otherwise reach the bot before the chat is opened.
       if (r.status === 201) {
         const value = { locale: lang === 'de' ? 'de-DE' : (navigator.language || 'en-US') };
         if (linkToken) value.linkToken = linkToken;
         await post({ type: 'event', name: 'webchat/join', value, locale: value.locale });
       }
+      input.disabled = send.disabled = false;
       if (!stream.open(r.json.streamUrl)) { useStream(false); poll(0); }
       return;
     }
