@@ -16,7 +16,10 @@ internal static class ChatHeader
         : creditor.Initials.Length > 0 ? $"""<span class="logo initials" aria-hidden="true">{WebUtility.HtmlEncode(creditor.Initials)}</span>"""
         : "";
 
-    /// <summary>Links to call, write or visit the creditor; the page labels them (<c>data-label</c>) in its language.</summary>
+    /// <summary>
+    /// Links to call, write or visit the creditor, each with the full value and a short word the page fills in its language
+    /// (<c>data-label</c>): a phone shows "Anrufen · E-Mail schreiben · Website" instead of three long lines.
+    /// </summary>
     public static string Contact(CreditorProfile creditor)
     {
         var links = new List<string>();
@@ -34,5 +37,5 @@ internal static class ChatHeader
     public static byte[] Icon() => TeamsAppIcons.Color(Accent).Encode();
 
     private static string Link(string href, string text, string label) =>
-        $"""<a href="{WebUtility.HtmlEncode(href)}" data-label="{label}" rel="noopener noreferrer"{(label == "website" ? " target=\"_blank\"" : "")}>{WebUtility.HtmlEncode(text)}</a>""";
+        $"""<a href="{WebUtility.HtmlEncode(href)}" data-label="{label}" rel="noopener noreferrer"{(label == "website" ? " target=\"_blank\"" : "")}><span class="full">{WebUtility.HtmlEncode(text)}</span><span class="short" aria-hidden="true"></span></a>""";
 }

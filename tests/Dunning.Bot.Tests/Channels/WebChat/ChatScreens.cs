@@ -59,9 +59,10 @@ internal static class ChatScreens
                    return r.height > 0 && r.top >= l.top - 1 && r.bottom <= l.bottom + 1 && r.left >= l.left - 1 && r.right <= l.right + 1; }
             """);
 
-    /// <summary>Takes a screenshot of the viewport, saves it and checks it decodes to the viewport's size.</summary>
+    /// <summary>Scrolls the log to its end, takes a screenshot of the viewport, saves it and checks it decodes to the viewport's size.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        await page.EvaluateAsync("() => { const log = document.getElementById('log'); log.scrollTop = log.scrollHeight; }");
         var png = await page.ScreenshotAsync();
         var viewport = page.ViewportSize!;
         Assert.Equal((viewport.Width, viewport.Height), PngFile.Decode(png));

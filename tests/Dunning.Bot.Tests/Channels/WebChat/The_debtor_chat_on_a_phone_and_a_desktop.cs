@@ -67,10 +67,13 @@ public sealed class The_debtor_chat_on_a_phone_and_a_desktop : IDisposable
         await Assertions.Expect(page.Locator("#creditor")).ToHaveTextAsync(Creditor);
         Assert.StartsWith(Creditor, await page.TitleAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("img.logo").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the logo loads");
-        await Assertions.Expect(page.Locator("#contact a[href='tel:+49301234567']")).ToHaveTextAsync("+49 30 1234567");
+        var phone = page.Locator("#contact a[href='tel:+49301234567']");
+        await Assertions.Expect(phone.Locator(width == ChatScreens.Phone.Width ? ".short" : ".full")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator(".full")).ToHaveTextAsync("+49 30 1234567");
+        await Assertions.Expect(phone.Locator(".short")).ToHaveTextAsync(language == "de" ? "Anrufen" : "Call");
         await Assertions.Expect(page.Locator("#contact a[href='mailto:buchhaltung@muster-handwerk.example']")).ToHaveAttributeAsync("aria-label",
             (language == "de" ? "E-Mail schreiben" : "Send an e-mail") + ": buchhaltung@muster-handwerk.example");
-        await Assertions.Expect(page.Locator("#contact a[data-label='website']")).ToHaveTextAsync("muster-handwerk.example");
+        await Assertions.Expect(page.Locator("#contact a[data-label='website'] .full")).ToHaveTextAsync("muster-handwerk.example");
 
         var favicon = await page.APIRequest.GetAsync(Url("/favicon.ico"));
         Assert.Equal(200, favicon.Status);

@@ -32,7 +32,10 @@
     $('creditor').textContent = creditor || t('title');
     $('title').textContent = t('title');
     $('title').hidden = !creditor;
-    for (const link of document.querySelectorAll('#contact a[data-label]')) link.setAttribute('aria-label', t(link.dataset.label) + ': ' + link.textContent);
+    for (const link of document.querySelectorAll('#contact a[data-label]')) {
+      link.setAttribute('aria-label', t(link.dataset.label) + ': ' + link.querySelector('.full').textContent);
+      link.querySelector('.short').textContent = t(link.dataset.label);
+    }
     $('input-label').textContent = t('input_label');
     input.placeholder = t('placeholder');
     send.textContent = t('send');
