@@ -39,6 +39,8 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
             return Usage(error, "--user is required.");
         if (!StaffRoles.TryParse(roleText, out var role))
             return Usage(error, "--role must be owner or staff.");
+        if (!StaffAccounts.IsShownText(displayName) || !StaffAccounts.IsShownText(title))
+            return Usage(error, StaffAccounts.ShownTextRule);
         if (configFile is not null && !File.Exists(configFile))
             return Usage(error, $"the configuration file {configFile} does not exist.");
         string? password = null;

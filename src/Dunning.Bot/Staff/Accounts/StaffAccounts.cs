@@ -18,6 +18,13 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
 
     /// <summary>The longest display name or title (shown to debtors above each message).</summary>
     public const int MaxShownLength = 60;
+
+    /// <summary>What a display name or title must be, said to whoever gave a bad one.</summary>
+    public static readonly string ShownTextRule = $"A display name or title needs 1–{MaxShownLength} characters on one line.";
+
+    /// <summary>True for no value or a value debtors can be shown: 1–<see cref="MaxShownLength"/> characters, no line breaks.</summary>
+    public static bool IsShownText(string? value) =>
+        value is null || (value.Trim().Length is > 0 and <= MaxShownLength && !value.Any(char.IsControl));
     private static readonly PasswordHasher<StaffAccount> Hasher = new();
     private static readonly string DummyHash = Hasher.HashPassword(null!, "not a real password, only to spend the same time");
 
@@ -29,8 +36,8 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
     public async Task<(StaffAccount Account, string? GeneratedPassword)> CreateAsync(string userName, StaffRole role, string? password, CancellationToken cancellationToken,
         string? displayName = null, string? title = null)
     {
-        if (new[] { displayName, title }.Any(v => v is not null && (v.Trim().Length is 0 or > MaxShownLength || v.Any(char.IsControl))))
-            throw new ArgumentException($"A display name or title needs 1–{MaxShownLength} characters on one line.", nameof(displayName));
+        if (!IsShownText(displayName) || !IsShownText(title))
+            throw new ArgumentException(ShownTextRule, nameof(displayName));
         var name = StaffUserNames.Normalize(userName)
             ?? throw new ArgumentException($"'{userName}' is not a valid user name: use 1–{StaffUserNames.MaxLength} of a-z 0-9 . _ - @.", nameof(userName));
         var generated = password is null ? NewPassword() : null;
