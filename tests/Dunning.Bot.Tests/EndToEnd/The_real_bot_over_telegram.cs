@@ -74,7 +74,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         Assert.Null(server.CurrentReplyMarkup(Anna.Id, offer.MessageId));
 
         var human = Assert.Single(await SayAsync(Anna, "/human"));
-        Assert.StartsWith("Gern. Ich habe Ihr Anliegen an eine Kollegin oder einen Kollegen weitergegeben.", human.VisibleText, StringComparison.Ordinal);
+        Assert.StartsWith("Gern. Ich habe Ihr Anliegen an jemanden aus unserem Team weitergegeben.", human.VisibleText, StringComparison.Ordinal);
         var escalation = Assert.Single(await host.Services.GetRequiredService<IEscalationStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal(EscalationReason.RequestHuman, escalation.Reason);
         await LinkedAsync(Anna, l => l.Handoff == HandoffState.Pending);
