@@ -6,6 +6,7 @@ using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Hosting;
+using Dunning.Bot.Hosting.Telemetry;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
@@ -24,6 +25,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 DunningConfiguration.AddConfigFile(builder.Configuration, args);
 
 builder.AddDunningHost();
+builder.AddDunningTelemetry();
 builder.Services.AddDunningStorage(builder.Configuration);
 builder.Services.AddDunningIntake(builder.Configuration);
 builder.Services.AddDunningBanking(builder.Configuration);
@@ -42,6 +44,7 @@ return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
     app.OpenDunningStorage();
 
     app.MapHealth();
+    app.MapTelemetry();
     app.MapDunningApi();
     app.MapTelegram();
     app.MapWebChat();

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using System.Diagnostics;
 using Dunning.Bot.Core.Understanding;
 
@@ -34,7 +35,7 @@ internal sealed class ClassifyScenario : IScenario
         var seconds = args.Int("seconds", 5);
         var dialogs = args.String("dialogs", Path.Combine(AppContext.BaseDirectory, "dialogs"));
         var loading = Stopwatch.StartNew();
-        var recognizer = new OfflineRecognizer(UnderstandingData.Load(dialogs));
+        var recognizer = new OfflineRecognizer(DialogsFolder.Understanding(dialogs));
         var loadMs = loading.Elapsed.TotalMilliseconds;
         var context = new RecognitionContext(new DateOnly(2026, 11, 26), TimeZoneInfo.Utc, "de");
 

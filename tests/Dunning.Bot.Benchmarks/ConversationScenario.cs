@@ -44,8 +44,8 @@ internal sealed class ConversationScenario : IScenario
         await debtors.SaveAsync(new Debtor { Id = "D-1", Name = "Erika Mustermann", AccessCode = "ABCD2345", LinkToken = "bench_token_0123456789abcd" }, cancellationToken);
         await invoices.SaveAsync(Invoice.Create("RE-1", "D-1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 15), "EUR", 119m), cancellationToken);
 
-        var catalogue = MessageCatalogue.Load(dialogs).EnsureValid();
-        var recognizer = new OfflineRecognizer(UnderstandingData.Load(dialogs));
+        var catalogue = DialogsFolder.Catalogue(dialogs).EnsureValid();
+        var recognizer = new OfflineRecognizer(DialogsFolder.Understanding(dialogs));
         var state = new ConversationState(new LiteBotStorage(context));
         var wording = new Wording(catalogue);
         var notifier = new LoggingOwnerNotifier(NullLogger<LoggingOwnerNotifier>.Instance);

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
 
 namespace Dunning.Bot.Core.Tests;
@@ -7,7 +8,7 @@ internal static class RepositoryFiles
 {
     private static readonly Lazy<string> RootDirectory = new(FindRoot);
 
-    private static readonly Lazy<MessageCatalogue> ValidCatalogue = new(() => MessageCatalogue.Load(DialogsDirectory).EnsureValid());
+    private static readonly Lazy<MessageCatalogue> ValidCatalogue = new(() => DialogsFolder.Catalogue(DialogsDirectory).EnsureValid());
 
     public static string Root => RootDirectory.Value;
 

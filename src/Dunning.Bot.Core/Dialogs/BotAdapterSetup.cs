@@ -5,6 +5,8 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Microsoft.Extensions.Options;
 
+using Dunning.Bot.Core.Telemetry;
+
 namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>
@@ -18,10 +20,16 @@ public sealed class BotAdapterSetup(
     TranscriptMiddleware transcripts,
     IOptions<ConversationOptions> options)
 {
-    /// <summary>Adds the transcript middleware (first, so it sees every turn), sets the error reply and the states to reset.</summary>
+    private static readonly TurnMetricsMiddleware Metrics = new();
+
+    /// <summary>
+    /// Adds the turn metrics and the transcript middleware (first, so they see every turn), sets the error reply and the
+    /// states to reset.
+    /// </summary>
     public BotAdapter Configure(BotAdapter adapter)
     {
         ArgumentNullException.ThrowIfNull(adapter);
+        adapter.Use(Metrics);
         adapter.Use(transcripts);
         adapter.ErrorReply = ErrorReply;
         if (!adapter.StatesToResetOnError.Contains(conversationState))

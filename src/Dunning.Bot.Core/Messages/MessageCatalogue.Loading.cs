@@ -10,29 +10,17 @@ public sealed partial class MessageCatalogue
     private static partial Regex FileName();
 
     /// <summary>
-    /// Loads every <c>&lt;dialog&gt;.&lt;lang&gt;.yaml</c> directly in <paramref name="directory"/>, skipping
-    /// <see cref="MessageCatalogueOptions.ReservedNames"/>. Never throws for bad content: problems are collected
-    /// and returned by <see cref="Validate"/>.
+    /// The catalogue of a dialogs folder that does not exist: empty, with the one problem that says so (the host reads
+    /// the folder; Core reads no files).
     /// </summary>
-    public static MessageCatalogue Load(string directory, MessageCatalogueOptions? options = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (!System.IO.Directory.Exists(directory))
-        {
-            return FromTexts([], options, [new(directory, null, null,
-                "the dialogs folder does not exist; set Messages:Directory to the folder holding <dialog>.<lang>.yaml.")]);
-        }
-
-        var files = System.IO.Directory.EnumerateFiles(directory)
-            .Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(p => new KeyValuePair<string, string>(Path.GetFileName(p), System.IO.File.ReadAllText(p)));
-        return FromTexts(files, options);
-    }
+    public static MessageCatalogue FolderMissing(string directory, MessageCatalogueOptions? options = null) =>
+        FromTexts([], options, [new(directory, null, null,
+            "the dialogs folder does not exist; set Messages:Directory to the folder holding <dialog>.<lang>.yaml.")]);
 
     /// <summary>
-    /// Loads dialog files given as (file name, text) pairs, e.g. embedded resources. The same naming rule and
-    /// checks apply as for <see cref="Load(string, MessageCatalogueOptions?)"/>.
+    /// Loads dialog files given as (file name, text) pairs — the files of a dialogs folder, or embedded resources —
+    /// skipping <see cref="MessageCatalogueOptions.ReservedNames"/>. Never throws for bad content: problems are collected
+    /// and returned by <see cref="Validate"/>.
     /// </summary>
     public static MessageCatalogue FromTexts(IEnumerable<KeyValuePair<string, string>> files, MessageCatalogueOptions? options = null) =>
         FromTexts(files, options, []);

@@ -8,7 +8,7 @@ namespace Dunning.Bot.Core.Messages;
 /// <summary>
 /// Every sentence the bot says, loaded from <c>dialogs/&lt;dialog&gt;.&lt;lang&gt;.yaml</c>. Templates are
 /// parsed once at load; rendering is thread-safe and allocates only the output and a small context.
-/// Load with <see cref="Load(string, MessageCatalogueOptions?)"/>, then check <see cref="Validate"/> (or call
+/// Load with <see cref="FromTexts(IEnumerable{KeyValuePair{string, string}}, MessageCatalogueOptions?)"/> (the host reads the folder), then check <see cref="Validate"/> (or call
 /// <see cref="EnsureValid"/> at start-up to fail fast). The format is described in <c>dialogs/README.md</c>.
 /// </summary>
 public sealed partial class MessageCatalogue

@@ -38,33 +38,6 @@ public sealed class UnderstandingData
     /// <summary>The statistical intent model, or null when no training data was given.</summary>
     internal IntentClassifier? Classifier { get; }
 
-    /// <summary>
-    /// Loads <c>understanding.de.yaml</c> and <c>understanding.en.yaml</c> from <paramref name="dialogsDirectory"/>, and
-    /// every <c>training/*.tsv</c> below it (see <see cref="IntentExample"/>) to train the statistical intent model.
-    /// </summary>
-    /// <exception cref="UnderstandingDataException">A file is missing, unreadable or invalid.</exception>
-    /// <param name="dialogsDirectory">The dialogs folder.</param>
-    /// <param name="cache">Where a trained model may be kept between starts; null trains at every load.</param>
-    public static UnderstandingData Load(string dialogsDirectory, IIntentModelCache? cache = null)
-    {
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var language in Languages)
-        {
-            var path = Path.Combine(dialogsDirectory, $"understanding.{language}.yaml");
-            if (!File.Exists(path))
-                throw new UnderstandingDataException($"Understanding data file not found: {path}");
-            sources[path] = File.ReadAllText(path);
-        }
-        var training = new Dictionary<string, string>(StringComparer.Ordinal);
-        var folder = Path.Combine(dialogsDirectory, TrainingFolder);
-        if (Directory.Exists(folder))
-        {
-            foreach (var path in Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal))
-                training[path] = File.ReadAllText(path);
-        }
-        return Parse(sources, training, cache);
-    }
-
     /// <summary>Parses data files given as (name, YAML text); every language must appear exactly once. No statistical model.</summary>
     /// <exception cref="UnderstandingDataException">A file is invalid or a language is missing.</exception>
     public static UnderstandingData Parse(IReadOnlyDictionary<string, string> sources) =>

@@ -36,7 +36,7 @@ internal sealed class ClassifyVerb(TimeProvider clock) : ICliVerb
         UnderstandingData data;
         try
         {
-            data = UnderstandingData.Load(options.Dialogs, FileIntentModelCache.For(new UnderstandingOptions()));
+            data = DialogsFolder.Understanding(options.Dialogs, FileIntentModelCache.For(new UnderstandingOptions()));
         }
         catch (UnderstandingDataException e)
         {

@@ -59,7 +59,7 @@ internal sealed class LinksVerb : ICliVerb
 
         var username = await TelegramUsernameAsync(telegram, error, cancellationToken);
         if (username is null)
-            output.WriteLine("Telegram links appear once a bot token is set: Telegram__Token=<token from BotFather> (see TELEGRAM.md).");
+            output.WriteLine("Telegram links appear once a bot token is set: Telegram__Token=<token from BotFather> (see README, section Telegram).");
         foreach (var debtor in debtors.OrderBy(d => d.Id, StringComparer.Ordinal))
         {
             var web = bot.ChatLink(debtor.LinkToken);

@@ -30,9 +30,9 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         var messages = configuration.GetSection(MessageCatalogueOptions.SectionName).Get<MessageCatalogueOptions>() ?? new MessageCatalogueOptions();
-        services.AddSingleton(MessageCatalogue.Load(FromAppFolder(messages.Directory), messages).EnsureValid());
+        services.AddSingleton(DialogsFolder.Catalogue(FromAppFolder(messages.Directory), messages).EnsureValid());
         var understanding = configuration.GetSection(UnderstandingOptions.SectionName).Get<UnderstandingOptions>() ?? new UnderstandingOptions();
-        services.AddSingleton<IMessageRecognizer>(new OfflineRecognizer(UnderstandingData.Load(FromAppFolder(understanding.DialogsPath), FileIntentModelCache.For(understanding))));
+        services.AddSingleton<IMessageRecognizer>(new OfflineRecognizer(DialogsFolder.Understanding(FromAppFolder(understanding.DialogsPath), FileIntentModelCache.For(understanding))));
         services.AddUnderstandingModel(understanding.Model);
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)

@@ -5,6 +5,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Scheduling;
@@ -81,7 +82,9 @@ public sealed partial class OutboxDispatcher(
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                report += await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
+                var handled = await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
+                DunningMetrics.Delivered(entry.Channel, handled.Outcome);
+                report += handled;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -50,7 +50,7 @@ public static class SchedulingExtensions
         services.AddOptions<ReminderPlannerOptions>().Bind(configuration.GetSection(ReminderPlannerOptions.SectionName));
         services.AddDunningPolicies(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
         services.TryAddSingleton<IConversationStore, LiteConversationStore>();

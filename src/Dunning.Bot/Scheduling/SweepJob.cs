@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Dunning.Bot.Core.Telemetry;
 using Quartz;
 
 namespace Dunning.Bot.Scheduling;
@@ -11,7 +13,10 @@ public sealed class SweepJob(ScheduleSweep sweep) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await sweep.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        using (DunningMetrics.Traces.StartActivity("sweep"))
+            await sweep.SweepAsync(cancellationToken).ConfigureAwait(false);
+        DunningMetrics.SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         await context.Scheduler.TriggerJob(DispatchJob.Key, new JobDataMap(), cancellationToken).ConfigureAwait(false);
     }
 }

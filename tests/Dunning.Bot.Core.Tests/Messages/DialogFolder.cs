@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
 
 namespace Dunning.Bot.Core.Tests.Messages;
@@ -15,7 +16,7 @@ internal sealed class DialogFolder : IDisposable
         return this;
     }
 
-    public MessageCatalogue Load(MessageCatalogueOptions? options = null) => MessageCatalogue.Load(Path, options);
+    public MessageCatalogue Load(MessageCatalogueOptions? options = null) => DialogsFolder.Catalogue(Path, options);
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

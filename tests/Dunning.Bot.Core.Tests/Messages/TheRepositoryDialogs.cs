@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
 
 namespace Dunning.Bot.Core.Tests.Messages;
@@ -10,14 +11,14 @@ public sealed class TheRepositoryDialogs
     [Fact]
     public void Load_without_a_single_problem()
     {
-        var problems = MessageCatalogue.Load(Folder).Validate();
+        var problems = DialogsFolder.Catalogue(Folder).Validate();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
     public void Speak_both_required_languages()
     {
-        var catalogue = MessageCatalogue.Load(Folder);
+        var catalogue = DialogsFolder.Catalogue(Folder);
         Assert.Contains("de", catalogue.Languages);
         Assert.Contains("en", catalogue.Languages);
     }
@@ -26,5 +27,5 @@ public sealed class TheRepositoryDialogs
     [InlineData("de", "Entschuldigung, bei mir ist gerade etwas schiefgelaufen. Bitte schreiben Sie mir noch einmal.")]
     [InlineData("en", "Sorry, something went wrong on my side. Please write again.")]
     public void Have_the_neutral_error_reply(string language, string expected) =>
-        Assert.Equal(expected, MessageCatalogue.Load(Folder).Render("common", "error", language));
+        Assert.Equal(expected, DialogsFolder.Catalogue(Folder).Render("common", "error", language));
 }

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
 
 namespace Dunning.Bot.Core.Tests.Messages;
@@ -198,7 +199,7 @@ public sealed class ValidatingTheDialogsFolder : IDisposable
     [Fact]
     public void A_missing_folder_is_a_problem_not_a_crash()
     {
-        var problem = Assert.Single(MessageCatalogue.Load(Path.Combine(_folder.Path, "nope")).Validate());
+        var problem = Assert.Single(DialogsFolder.Catalogue(Path.Combine(_folder.Path, "nope")).Validate());
         Assert.Contains("does not exist", problem.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Tests.Understanding;
@@ -9,7 +10,7 @@ namespace Dunning.Bot.Core.Tests.Understanding;
 /// </summary>
 public sealed class IntentCombinationTests
 {
-    private static readonly RuleBasedRecognizer Rules = new(UnderstandingData.Load(RepositoryFiles.DialogsDirectory));
+    private static readonly RuleBasedRecognizer Rules = new(DialogsFolder.Understanding(RepositoryFiles.DialogsDirectory));
 
     private static RuleReading Read(string text) =>
         Rules.Read(text, new RecognitionContext(TestData.Today, TestData.Berlin, "de"))!;

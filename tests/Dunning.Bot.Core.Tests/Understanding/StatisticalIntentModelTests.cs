@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Tests.Understanding;
@@ -42,7 +43,7 @@ public sealed class StatisticalIntentModelTests
     [Fact]
     public void The_model_is_trained_when_the_data_is_loaded_and_reads_phrasing_no_rule_names()
     {
-        var data = UnderstandingData.Load(RepositoryFiles.DialogsDirectory);
+        var data = DialogsFolder.Understanding(RepositoryFiles.DialogsDirectory);
         var recognizer = new OfflineRecognizer(data);
 
         Assert.True(data.TrainingExamples >= 20 * 150 * 2, $"{data.TrainingExamples} examples");

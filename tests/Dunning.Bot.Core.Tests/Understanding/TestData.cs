@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Tests.Understanding;
@@ -5,7 +6,7 @@ namespace Dunning.Bot.Core.Tests.Understanding;
 /// <summary>The real data files from the repository's dialogs folder, loaded once.</summary>
 internal static class TestData
 {
-    private static readonly Lazy<UnderstandingData> Data = new(() => UnderstandingData.Load(RepositoryFiles.DialogsDirectory));
+    private static readonly Lazy<UnderstandingData> Data = new(() => DialogsFolder.Understanding(RepositoryFiles.DialogsDirectory));
 
     public static readonly DateOnly Today = new(2026, 11, 26); // a Thursday
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Tests.Understanding;
@@ -17,7 +18,7 @@ public sealed class UnderstandingDataTests
 
     [Fact]
     public void The_shipped_files_load() =>
-        Assert.NotNull(UnderstandingData.Load(RepositoryFiles.DialogsDirectory));
+        Assert.NotNull(DialogsFolder.Understanding(RepositoryFiles.DialogsDirectory));
 
     [Fact]
     public void An_unknown_intent_is_named_with_the_file()
@@ -72,7 +73,7 @@ public sealed class UnderstandingDataTests
     public void A_missing_language_or_file_is_reported()
     {
         var missing = Assert.Throws<UnderstandingDataException>(() => UnderstandingData.Parse(new Dictionary<string, string> { ["de"] = Real("de") }));
-        var noFile = Assert.Throws<UnderstandingDataException>(() => UnderstandingData.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+        var noFile = Assert.Throws<UnderstandingDataException>(() => DialogsFolder.Understanding(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
 
         Assert.Contains("missing for: en", missing.Message, StringComparison.Ordinal);
         Assert.Contains("not found", noFile.Message, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class The_real_bot_in_a_real_browser : IDisposable
 {
     private readonly Infrastructure.BotHost host = EndToEndHost.Start(EndToEndHost.NewClock(), settings: new() { ["WebChat:PollIntervalMs"] = "200" });
 
-    [Fact]
+    [BrowserFact]
     public async Task A_reminder_link_greets_by_name_answers_a_question_and_agrees_to_a_pressed_offer()
     {
         if (!HeadlessChromium.Present())

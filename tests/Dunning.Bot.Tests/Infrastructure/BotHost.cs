@@ -59,6 +59,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // Every test host checks the whole container: each service resolvable, no scoped service held by a singleton.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
         // Program.cs reads some settings while registering (is Telegram or Teams on?), before the host is built; the
         // factory applies app configuration only at Build (dotnet/aspnetcore#37680), host settings right away.
         foreach (var (key, value) in settings)

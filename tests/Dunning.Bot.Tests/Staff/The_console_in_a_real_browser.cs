@@ -11,14 +11,14 @@ namespace Dunning.Bot.Tests.Staff;
 /// <summary>
 /// The whole escalation path in headless Chromium (Debian's <c>chromium</c>): the owner signs in; a debtor in the web
 /// chat asks for a person; the escalation appears in the open inbox without a reload; the owner takes over, replies (the
-/// debtor sees it), hands back, approves a deal and exports the case file. Without the browser the test passes with a
-/// note outside CI and fails in CI.
+/// debtor sees it), hands back, approves a deal and exports the case file. Without the browser the test is skipped
+/// outside CI and fails in CI.
 /// </summary>
 public sealed class The_console_in_a_real_browser : IDisposable
 {
     private readonly StaffHost host = new(new() { ["WebChat:PollIntervalMs"] = "200" });
 
-    [Fact]
+    [BrowserFact]
     public async Task An_escalation_goes_from_the_chat_to_the_console_and_back()
     {
         if (!HeadlessChromium.Present())

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Core.Statements;
@@ -30,7 +31,7 @@ public static class EmailExtensions
             return builder;
         }
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EmailComposer>();

@@ -45,7 +45,7 @@ public static partial class TeamsExtensions
         services.TryAddSingleton(sp => NewAdapter(sp));
         services.TryAddSingleton<TeamsProactiveChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TeamsProactiveChannel>());
-        services.TryAddSingleton(sp => new TeamsWording(sp.GetService<MessageCatalogue>() ?? MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs"))));
+        services.TryAddSingleton(sp => new TeamsWording(sp.GetService<MessageCatalogue>() ?? DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs"))));
         services.AddAttemptGuard(builder.Configuration);
         services.TryAddSingleton<OwnerCodeAttempts>();
         services.TryAddSingleton<TeamsOwnerLink>();

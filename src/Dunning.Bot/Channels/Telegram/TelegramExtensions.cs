@@ -34,7 +34,7 @@ public static class TelegramExtensions
         // HttpClient loggers write those URLs at Information.
         services.AddHttpClient(TelegramClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddHttpClient(TelegramClients.PollingHttpClientName, c => c.Timeout = options.PollingTimeout + TimeSpan.FromSeconds(15)).RemoveAllLoggers();
-        services.TryAddSingleton(_ => MessageCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
+        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.AddSingleton(sp => new TelegramBotIdentity(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername, TelegramBotIdentity.IdFromToken(options.Token)));
         services.AddSingleton(sp => new TelegramStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
@@ -87,7 +87,7 @@ public static class TelegramExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see TELEGRAM.md) to turn it on.");
+            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see README, section Telegram) to turn it on.");
             return Task.CompletedTask;
         }
 

@@ -4,13 +4,13 @@ namespace Dunning.Bot.Tests.Channels.WebChat;
 
 /// <summary>
 /// The chat page in headless Chromium (Debian's <c>chromium</c>, driven by Playwright's bundled driver; no
-/// browser download). Without the browser the test passes with a note outside CI and fails in CI.
+/// browser download). Without the browser the test is skipped outside CI and fails in CI.
 /// </summary>
 public sealed class The_chat_page_in_a_real_browser : IDisposable
 {
     private readonly Infrastructure.BotHost host = WebChatHost.Start(new() { ["WebChat:PollIntervalMs"] = "200" });
 
-    [Fact]
+    [BrowserFact]
     public async Task A_link_opens_a_chat_where_messages_and_suggested_replies_get_answers()
     {
         if (!ChromiumPresent())
@@ -47,7 +47,7 @@ public sealed class The_chat_page_in_a_real_browser : IDisposable
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_german_browser_gets_the_german_page_and_greeting()
     {
         if (!ChromiumPresent())

@@ -20,7 +20,7 @@ public sealed class The_chat_page_streams : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>Launches the browser; without one (outside CI) each test passes with a note.</summary>
+    /// <summary>Launches the browser (the tests are skipped outside CI when it is missing).</summary>
     public async Task InitializeAsync()
     {
         if (!HeadlessChromium.Present())
@@ -29,7 +29,7 @@ public sealed class The_chat_page_streams : IAsyncLifetime
         browser = await HeadlessChromium.LaunchAsync(playwright);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Replies_and_proactive_messages_arrive_on_the_stream_without_polling()
     {
         if (browser is null)
@@ -46,7 +46,7 @@ public sealed class The_chat_page_streams : IAsyncLifetime
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_refused_stream_leaves_the_page_working_by_polling()
     {
         if (browser is null)
@@ -65,7 +65,7 @@ public sealed class The_chat_page_streams : IAsyncLifetime
         Assert.Empty(errors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_stream_taken_over_by_another_client_falls_back_to_polling_without_repeating_messages()
     {
         if (browser is null)
