@@ -44,7 +44,7 @@ public sealed class The_debtor_chat_on_a_phone_and_a_desktop : IDisposable
         { ChatScreens.Desktop.Width, "en" },
     };
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Screens))]
     public async Task The_page_speaks_the_browsers_language_until_the_code_binds_it_then_the_debtors_and_names_the_creditor(int width, string language)
     {
@@ -84,7 +84,7 @@ public sealed class The_debtor_chat_on_a_phone_and_a_desktop : IDisposable
         chat.AssertClean();
     }
 
-    [Theory]
+    [BrowserTheory]
     [MemberData(nameof(Screens))]
     public async Task Payment_details_come_as_a_card_with_copy_buttons_unbroken_values_and_the_whole_girocode(int width, string language)
     {
@@ -140,7 +140,7 @@ public sealed class The_debtor_chat_on_a_phone_and_a_desktop : IDisposable
         chat.AssertClean();
     }
 
-    [Theory]
+    [BrowserTheory]
     [InlineData(390, "de")]
     [InlineData(1366, "en")]
     public async Task A_person_from_the_team_joins_answers_under_their_name_and_role_and_leaves(int width, string language)
