@@ -123,10 +123,11 @@ public sealed partial class ConversationLinker
         var open = (await statements.StatementAsync(turn, debtor, cancellationToken)).Open;
         if (open.Count == 0)
         {
-            await wording.SayWithMenuAsync(turn, Linking, "linked_nothing_open", new { name = debtor.Name }, cancellationToken);
+            await wording.SayWithMenuAsync(turn, Linking, "linked_nothing_open", new { name = debtor.Name, address = wording.Address(turn, debtor), business = debtor.Kind == DebtorKind.Business }, cancellationToken);
             return;
         }
         var totals = DebtorStatement.TotalsByCurrency(open).OrderBy(m => m.Currency, StringComparer.Ordinal).ToList();
-        await wording.SayWithMenuAsync(turn, Linking, "linked", new { name = debtor.Name, open_count = open.Count, totals }, cancellationToken);
+        await wording.SayWithMenuAsync(turn, Linking, "linked",
+            new { name = debtor.Name, address = wording.Address(turn, debtor), business = debtor.Kind == DebtorKind.Business, open_count = open.Count, totals }, cancellationToken);
     }
 }

@@ -111,7 +111,7 @@ public sealed partial class ConversationLinker(
     private async Task WelcomeAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
     {
         if (session.Debtor is { } debtor)
-            await wording.SayWithMenuAsync(turn, Linking, "welcome_back", new { name = debtor.Name }, cancellationToken);
+            await wording.SayWithMenuAsync(turn, Linking, "welcome_back", new { name = debtor.Name, address = wording.Address(turn, debtor) }, cancellationToken);
         else
             await wording.SayAsync(turn, Linking, "welcome", null, cancellationToken);
     }

@@ -55,6 +55,14 @@ public sealed partial class DunningBot(
         debtor = await ReviveAddressAsync(debtor, activity, cancellationToken);
         var session = new TurnSession { Link = link, Debtor = debtor };
         TurnSession.Set(turnContext, session);
+        // What the bot says carries the conversation's language (the debtor's once bound), not the client's locale
+        // echoed back: a German debtor with an English browser gets a German page around German text.
+        turnContext.OnSendActivities((_, outgoing, next) =>
+        {
+            foreach (var reply in outgoing)
+                reply.Locale = wording.Catalogue.Locale(session.Language);
+            return next();
+        });
 
         if (link.Handoff == HandoffState.Human)
             (await memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken)).HandedToHuman = true;
@@ -103,8 +111,7 @@ public sealed partial class DunningBot(
         if (turn.Activity.Type != ActivityTypes.Message)
             return;
         var key = ConversationLink.KeyFor(turn.Activity.ChannelId!, turn.Activity.Conversation!.Id!);
-        var language = TurnErrorReply.LanguageOf(turn.Activity.Locale) is var l && Debtor.Languages.Contains(l) ? l : options.Value.DefaultLanguage;
-        TurnSession.Set(turn, new TurnSession { Link = NewLink(key, turn.Activity, language) });
+        TurnSession.Set(turn, new TurnSession { Link = NewLink(key, turn.Activity) });
         await wording.SayAsync(turn, MainMenu.Dialog, "group_chat", null, cancellationToken);
     }
 
@@ -113,6 +120,10 @@ public sealed partial class DunningBot(
         Key = key,
         Channel = activity.ChannelId!,
         Reference = activity.GetConversationReference(),
-        Language = language ?? options.Value.DefaultLanguage,
+        Language = language ?? SupportedLanguage(activity.Locale) ?? options.Value.DefaultLanguage,
     };
+
+    /// <summary>Before binding a new chat follows the client's language (a Teams user with <c>en-US</c> is greeted in English).</summary>
+    private static string? SupportedLanguage(string? locale) =>
+        TurnErrorReply.LanguageOf(locale) is var language && Debtor.Languages.Contains(language) ? language : null;
 }

@@ -130,7 +130,8 @@ public sealed partial class MainDialog : ComponentDialog
         switch (intent)
         {
             case Intent.Greeting:
-                await wording.SayWithMenuAsync(turn, Main, "greeting", new { name = TurnSession.Of(turn).Debtor!.Name }, cancellationToken);
+                var debtor = TurnSession.Of(turn).Debtor!;
+                await wording.SayWithMenuAsync(turn, Main, "greeting", new { name = debtor.Name, address = wording.Address(turn, debtor) }, cancellationToken);
                 return EndOfTurn;
             case Intent.Thanks:
                 await wording.SayAsync(turn, Main, "thanks", null, cancellationToken);

@@ -23,6 +23,9 @@ public sealed class Wording(MessageCatalogue catalogue)
             ? catalogue.Render(dialog, key, TurnSession.Of(turn).Language)
             : catalogue.Render(dialog, key, TurnSession.Of(turn).Language, model);
 
+    /// <summary>How the chat addresses <paramref name="debtor"/> in the turn's language (see <see cref="DebtorAddress"/>).</summary>
+    public string Address(ITurnContext turn, Domain.Debtor debtor) => DebtorAddress.For(catalogue, debtor, TurnSession.Of(turn).Language);
+
     /// <summary>A message activity with optional buttons (button key → the text sent back when pressed).</summary>
     public Activity Message(ITurnContext turn, string dialog, string key, object? model = null, IReadOnlyList<string>? buttons = null) =>
         WithButtons(turn, Activity.CreateMessage(Text(turn, dialog, key, model)), dialog, buttons);

@@ -66,6 +66,13 @@ public sealed partial class MessageCatalogue
     /// <summary>The culture that formats money, dates and numbers in <paramref name="language"/> (invariant for a language without files).</summary>
     public CultureInfo Culture(string language) => _cultures.TryGetValue(Normalize(language), out var culture) ? culture : CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// The locale a channel should see on what the bot says in <paramref name="language"/> (<c>de</c> → <c>de-DE</c>,
+    /// <c>en</c> → <c>en-GB</c>, option <c>Messages:Cultures</c>); the language itself when it has no dialog files.
+    /// </summary>
+    public string Locale(string language) =>
+        _cultures.TryGetValue(Normalize(language), out var culture) ? culture.Name : language;
+
     /// <summary>True when the message exists in that dialog and language.</summary>
     public bool HasMessage(string dialog, string key, string language) =>
         _files.TryGetValue((dialog, Normalize(language)), out var file) && file.Messages.ContainsKey(key);

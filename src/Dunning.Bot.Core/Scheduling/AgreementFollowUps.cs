@@ -83,6 +83,7 @@ public sealed class AgreementFollowUps(IAgreementStore agreements, AgreementFoll
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = request.Debtor.Name,
+            ["address"] = DebtorAddress.For(catalogue, request.Debtor, request.Language),
             ["invoices"] = string.Join(", ", agreement.InvoiceNumbers),
             ["count"] = agreement.InvoiceNumbers.Count,
             ["plan"] = agreement.Schedule.Count > 1,

@@ -89,6 +89,7 @@ public sealed class ReminderComposer(MessageCatalogue catalogue, DunningLadder l
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = debtor.Name,
+            ["address"] = DebtorAddress.For(catalogue, debtor, language),
             ["invoices"] = ordered.Select(l => Row(l.Statement, l.Stage)).ToList(),
             ["totals"] = totals,
             ["deadline"] = deadline,

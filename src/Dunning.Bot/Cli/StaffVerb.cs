@@ -6,7 +6,7 @@ using Dunning.Bot.Storage;
 namespace Dunning.Bot.Cli;
 
 /// <summary>
-/// <c>staff add --user NAME --role owner|staff [--password-stdin] [--config file]</c>: creates a console account. Without
+/// <c>staff add --user NAME --role owner|staff [--name NAME] [--title JOB] [--password-stdin] [--config file]</c>: creates a console account. Without
 /// <c>--password-stdin</c> a random password is generated and printed once. Exit codes: 0 created, 1 refused (name
 /// taken, password too short), 2 usage.
 /// </summary>
@@ -14,13 +14,13 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
 {
     public string Name => "staff";
 
-    public string Summary => "add a staff console account: staff add --user NAME --role owner|staff [--password-stdin]";
+    public string Summary => "add a staff console account: staff add --user NAME --role owner|staff [--name \"Anna Becker\"] [--title Buchhaltung] [--password-stdin]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (args.Length == 0 || args[0] != "add")
             return Usage(error, "the only sub-command is 'add'.");
-        string? user = null, roleText = null, configFile = null;
+        string? user = null, roleText = null, configFile = null, displayName = null, title = null;
         var fromStdin = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -29,6 +29,8 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
                 case "--user" when i + 1 < args.Length: user = args[++i]; break;
                 case "--role" when i + 1 < args.Length: roleText = args[++i]; break;
                 case "--password-stdin": fromStdin = true; break;
+                case "--name" when i + 1 < args.Length: displayName = args[++i]; break;
+                case "--title" when i + 1 < args.Length: title = args[++i]; break;
                 case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
                 default: return Usage(error, $"unexpected argument '{args[i]}'.");
             }
@@ -37,6 +39,8 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
             return Usage(error, "--user is required.");
         if (!StaffRoles.TryParse(roleText, out var role))
             return Usage(error, "--role must be owner or staff.");
+        if (!StaffAccounts.IsShownText(displayName) || !StaffAccounts.IsShownText(title))
+            return Usage(error, StaffAccounts.ShownTextRule);
         if (configFile is not null && !File.Exists(configFile))
             return Usage(error, $"the configuration file {configFile} does not exist.");
         string? password = null;
@@ -56,7 +60,7 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
         await using var provider = services.BuildServiceProvider();
         try
         {
-            var (account, generated) = await provider.GetRequiredService<StaffAccounts>().CreateAsync(user, role, password, cancellationToken);
+            var (account, generated) = await provider.GetRequiredService<StaffAccounts>().CreateAsync(user, role, password, cancellationToken, displayName, title);
             output.WriteLine($"Created {StaffRoles.Name(account.Role)} account '{account.UserName}'.");
             if (generated is not null)
                 output.WriteLine($"Password (shown once, keep it secret): {generated}");
@@ -73,7 +77,7 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
     private static int Usage(TextWriter error, string problem)
     {
         error.WriteLine($"staff: {problem}");
-        error.WriteLine("usage: staff add --user <name> --role owner|staff [--password-stdin] [--config <settings.json>]");
+        error.WriteLine("usage: staff add --user <name> --role owner|staff [--name <shown name>] [--title <job>] [--password-stdin] [--config <settings.json>]");
         return 2;
     }
 }

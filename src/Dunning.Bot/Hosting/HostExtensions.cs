@@ -9,6 +9,7 @@ internal static class HostExtensions
         builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddForwardedHeaders();
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddSingleton<CreditorProfile>();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.Logging.AddSimpleConsole(o =>

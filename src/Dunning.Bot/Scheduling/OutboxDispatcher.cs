@@ -149,7 +149,8 @@ public sealed partial class OutboxDispatcher(
             if (channel is IReminderChannel own && entry.Kind == OutboxKinds.Reminder)
                 (result, text) = await own.SendReminderAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false);
             else
-                result = await channel.SendAsync(link.Reference, [Activity.CreateMessage(text)], cancellationToken).ConfigureAwait(false);
+                // The reminder's language, not the locale the debtor's client sent last (the web chat page follows it).
+                result = await channel.SendAsync(link.Reference, [new Activity { Type = ActivityTypes.Message, Text = text, Locale = entry.Language }], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

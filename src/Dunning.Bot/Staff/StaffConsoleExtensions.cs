@@ -50,6 +50,7 @@ public static class StaffConsoleExtensions
         services.AddSingleton<CaseActions>();
         services.AddSingleton<DealActions>();
         services.AddSingleton<ConversationActions>();
+        services.AddSingleton<StaffVoice>();
         services.TryAddSingleton<RecordingHandoffHub>();
         services.TryAddSingleton<IHandoffHub>(sp => sp.GetRequiredService<RecordingHandoffHub>());
         services.AddSingleton<CaseFileBuilder>();

@@ -8,7 +8,7 @@ public sealed class DisputeAndHardshipTranscripts
     public static TheoryData<string, string[], string, string> Disputes => new()
     {
         { "en", ["> The goods arrived damaged and I returned them", "passed your objection on", "by today, 5 pm", "!in your own words"], "RE-1", "The goods arrived damaged and I returned them" },
-        { "de", ["> Die Rechnung ist falsch", "mit Ihren eigenen Worten", "> Ich habe nur 2 statt 3 Stunden Beratung bekommen", "wörtlich an einen Mitarbeiter", "bis heute, 17 Uhr bei Ihnen"], "RE-1", "Ich habe nur 2 statt 3 Stunden Beratung bekommen" },
+        { "de", ["> Die Rechnung ist falsch", "mit Ihren eigenen Worten", "> Ich habe nur 2 statt 3 Stunden Beratung bekommen", "wörtlich an unser Team", "bis heute, 17 Uhr bei Ihnen"], "RE-1", "Ich habe nur 2 statt 3 Stunden Beratung bekommen" },
         { "en", ["> The invoice is wrong", "Which invoice", "[RE-2]", "[All of them]", "> RE-2", "in your own words", "> I never ordered the second delivery", "for invoice RE-2"], "RE-2", "I never ordered the second delivery" },
     };
 

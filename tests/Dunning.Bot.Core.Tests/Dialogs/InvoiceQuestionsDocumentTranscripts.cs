@@ -142,7 +142,7 @@ public sealed class InvoiceQuestionsDocumentTranscripts
             • Logo design: 1 × 400,00 € netto zzgl. 19 % USt. = 476,00 €
             • Business cards: 2,5 × 10,00 € netto zzgl. 19 % USt. = 29,75 €
             Gesamt 505,75 €, bereits bezahlt 200,00 €, noch offen 307,97 €.
-            Wenn Sie das Originaldokument brauchen, fragen Sie einfach nach einer Person – eine Kollegin oder ein Kollege schickt es Ihnen.
+            Wenn Sie das Originaldokument brauchen, fragen Sie einfach nach einer Person – jemand aus unserem Team schickt es Ihnen.
             """)) },
         { "en", new("copy of RE-2026-0042", new Reply("""
             I don't have the document of invoice RE-2026-0042 here, so here is a summary instead:

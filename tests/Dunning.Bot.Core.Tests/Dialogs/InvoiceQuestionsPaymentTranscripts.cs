@@ -78,7 +78,7 @@ public sealed class InvoiceQuestionsPaymentTranscripts
     }
 
     [Theory]
-    [InlineData("de", "Entschuldigung, die Bankverbindung ist hier noch nicht hinterlegt. Eine Kollegin oder ein Kollege kann sie Ihnen nennen – soll ich jemanden bitten, sich bei Ihnen zu melden?", "Mit einem Menschen sprechen")]
+    [InlineData("de", "Entschuldigung, die Bankverbindung ist hier noch nicht hinterlegt. Jemand aus unserem Team kann sie Ihnen nennen – soll sich jemand bei Ihnen melden?", "Mit einem Menschen sprechen")]
     [InlineData("en", "I'm sorry, the bank details are not set up here yet. A colleague can give them to you – would you like me to ask someone?", "Talk to a person")]
     public async Task Without_configured_bank_details_the_bot_says_so_and_offers_a_person(string language, string text, string button)
     {

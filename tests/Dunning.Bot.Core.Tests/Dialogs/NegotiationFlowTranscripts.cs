@@ -11,10 +11,10 @@ public sealed class NegotiationFlowTranscripts
     public static TheoryData<string, string[], AgreementKind, AgreementState, string> Outcomes => new()
     {
         // counter-offer accepted: the button, or the offer's number
-        { "de", ["> Kann ich bis zum 29.12. zahlen?", "[32 Tage mehr, bis 28.12.2026]", "> 32 Tage mehr, bis 28.12.2026", "Soll ich das so festhalten?", "[Ja]", "[Nein]", "> Ja", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-28" },
+        { "de", ["> Kann ich bis zum 29.12. zahlen?", "[32 Tage Aufschub, bis 28.12.2026]", "> 32 Tage Aufschub, bis 28.12.2026", "Soll ich das so festhalten?", "[Ja]", "[Nein]", "> Ja", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-12-28" },
         { "en", ["> Can I pay on 29 December?", "> 2", "Shall I record it like that?", "> Yes", "2 instalments, €480.00 in total", "• 4 December 2026: €240.00", "• 4 January 2027: €240.00"], AgreementKind.InstalmentPlan, AgreementState.Active, "2026-12-04" },
         // counter-offer refused: "no", or the button; the request goes to staff as asked
-        { "de", ["> Kann ich bis zum 29.12. zahlen?", "> Nein", "an einen Mitarbeiter weitergegeben", "bis heute, 17 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-29" },
+        { "de", ["> Kann ich bis zum 29.12. zahlen?", "> Nein", "an unser Team weitergegeben", "bis heute, 17 Uhr"], AgreementKind.Deferral, AgreementState.AwaitingApproval, "2026-12-29" },
         { "en", ["> Can I pay in 7 instalments?", "> Ask a colleague", "passed your request on to a colleague", "by today, 5 pm"], AgreementKind.InstalmentPlan, AgreementState.AwaitingApproval, "2026-12-04" },
         // promises
         { "de", ["> Ich zahle am Freitag", "Sie zahlen 480,00 € bis zum 27.11.2026.", "> Ja", "Vielen Dank, ich habe Ihre Zahlungszusage", "bis zum 27.11.2026"], AgreementKind.Deferral, AgreementState.Active, "2026-11-27" },
@@ -88,7 +88,7 @@ public sealed class NegotiationFlowTranscripts
         var interruption = Assert.IsType<Interruption>(negotiation.DialogTurnResult?.Result);
 
         var dispute = world.Start(world.Dispute(), interruption.Understanding);
-        await Transcript.PlayAsync(dispute, ["> Die Rechnung ist falsch, die Lieferung kam nie bei uns an", "wörtlich an einen Mitarbeiter"]);
+        await Transcript.PlayAsync(dispute, ["> Die Rechnung ist falsch, die Lieferung kam nie bei uns an", "wörtlich an unser Team"]);
 
         Assert.Equal("Die Rechnung ist falsch, die Lieferung kam nie bei uns an", world.StoredInvoice("RE-1").Dispute);
         Assert.Empty(world.Agreements.All);

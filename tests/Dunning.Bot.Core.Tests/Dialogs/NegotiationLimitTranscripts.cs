@@ -19,20 +19,20 @@ public sealed class NegotiationLimitTranscripts
     {
         // MaxDeferralDays = 30
         { "de", 480m, 2, "", 0, ["> Kann ich bis zum 26.12. zahlen?", "Sie zahlen 480,00 € bis zum 28.12.2026", "Soll ich das so festhalten?", "> Ja", "Einverstanden", "Sie zahlen 480,00 € bis zum 28.12.2026", "keine Erinnerungen"], Agreed },
-        { "de", 480m, 2, "", 0, ["> Kann ich bis zum 29.12. zahlen?", "Bis zum 29.12.2026 kann ich den Zahlungstermin nicht selbst verschieben", "höchstens 30 Tage", "[32 Tage mehr, bis 28.12.2026]", "[2 Raten zu 240,00 € ab 04.12.2026]", "[Mitarbeiter fragen]", "!Skonto"], Counter },
+        { "de", 480m, 2, "", 0, ["> Kann ich bis zum 29.12. zahlen?", "Bis zum 29.12.2026 kann ich den Zahlungstermin nicht selbst verschieben", "höchstens 30 Tage", "[32 Tage Aufschub, bis 28.12.2026]", "[2 Raten zu 240,00 € ab 04.12.2026]", "[Team fragen]", "!Skonto"], Counter },
         { "en", 480m, 2, "", 0, ["> Can I pay on 26 December?", "> Yes", "Agreed for invoice RE-1", "You pay €480.00 by 28 December 2026"], Agreed },
-        { "en", 480m, 2, "", 0, ["> Can I pay on 29 December?", "at most 30 more days", "[32 more days, until 28 December 2026]", "[2 instalments of €240.00 from 4 December 2026]", "[Ask a colleague]"], Counter },
+        { "en", 480m, 2, "", 0, ["> Can I pay on 29 December?", "a deferral of at most 30 days", "[32-day deferral, until 28 December 2026]", "[2 instalments of €240.00 from 4 December 2026]", "[Ask a colleague]"], Counter },
         // MaxInstalments = 6
         { "de", 480m, 2, "", 0, ["> Kann ich in 6 Raten zahlen?", "> Ja", "6 Raten, insgesamt 480,00 €", "• 04.12.2026: 80,00 €", "• 04.05.2027: 80,00 €"], Agreed },
-        { "de", 480m, 2, "", 0, ["> Kann ich in 7 Raten zahlen?", "höchstens 6 Raten", "[6 Raten zu 80,00 € ab 04.12.2026]", "[32 Tage mehr, bis 28.12.2026]"], Counter },
+        { "de", 480m, 2, "", 0, ["> Kann ich in 7 Raten zahlen?", "höchstens 6 Raten", "[6 Raten zu 80,00 € ab 04.12.2026]", "[32 Tage Aufschub, bis 28.12.2026]"], Counter },
         // MinInstalmentAmount = 50
         { "en", 250m, 2, "", 0, ["> Can I pay in 5 instalments?", "> Yes", "5 instalments, €250.00 in total", "• 5 April 2027: €50.00"], Agreed },
         { "en", 250m, 2, "", 0, ["> Can I pay in 6 instalments?", "at least €50.00", "[5 instalments of €50.00 from 4 December 2026]"], Counter },
         // MaxPlanDays = 76: three monthly instalments from 4 December end on 4 February 2027, exactly 76 days away
         { "de", 480m, 2, "MaxPlanDays=76", 0, ["> Kann ich in 3 Raten zahlen?", "> Ja", "3 Raten, insgesamt 480,00 €", "• 04.02.2027: 160,00 €"], Agreed },
-        { "en", 480m, 2, "MaxPlanDays=76", 0, ["> Can I pay in 4 instalments?", "at most 76 days", "[3 instalments of €160.00 from 4 December 2026]", "[32 more days, until 28 December 2026]"], Counter },
+        { "en", 480m, 2, "MaxPlanDays=76", 0, ["> Can I pay in 4 instalments?", "at most 76 days", "[3 instalments of €160.00 from 4 December 2026]", "[32-day deferral, until 28 December 2026]"], Counter },
         // MaxDiscountPercent = 3, offered only at a stage that allows it (request.second)
-        { "de", 480m, 3, "", 0, ["> Kann ich bis zum 29.12. zahlen?", "[3 % Skonto: 465,60 € bis 27.11.2026]"], Counter },
+        { "de", 480m, 3, "", 0, ["> Kann ich bis zum 29.12. zahlen?", "[3 % Nachlass: 465,60 € bis 27.11.2026]"], Counter },
         { "en", 480m, 3, "MaxDiscountPercent=0", 0, ["> Can I pay on 29 December?", "!off:"], Counter },
         // ApprovalThresholdAmount = 5000 (strictly above needs a person)
         { "en", 5000m, 2, "", 0, ["> Can I pay on 26 December?", "> Yes", "You pay €5,000.00 by 28 December 2026"], Agreed },

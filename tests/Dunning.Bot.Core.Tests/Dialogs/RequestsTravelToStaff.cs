@@ -10,9 +10,9 @@ namespace Dunning.Bot.Core.Tests.Dialogs;
 public sealed class RequestsTravelToStaff
 {
     [Theory]
-    [InlineData("de", "Kann ich in 12 Raten zahlen?", "Mitarbeiter fragen", "an einen Mitarbeiter weitergegeben")]
+    [InlineData("de", "Kann ich in 12 Raten zahlen?", "Team fragen", "an unser Team weitergegeben")]
     [InlineData("en", "Can I pay in 12 instalments?", "Ask a colleague", "passed your request on to a colleague")]
-    [InlineData("de", "Kann ich in 12 Raten zahlen?", "Ich möchte lieber mit einem Mitarbeiter sprechen", "an einen Mitarbeiter weitergegeben")]
+    [InlineData("de", "Kann ich in 12 Raten zahlen?", "Ich möchte lieber mit einem Mitarbeiter sprechen", "an unser Team weitergegeben")]
     public async Task Asking_for_a_colleague_after_a_counter_offer_sends_the_request_itself(string language, string request, string ask, string told)
     {
         var world = new CaseWorld(language);
@@ -36,7 +36,7 @@ public sealed class RequestsTravelToStaff
         world.AddInvoice("RE-1", 480m);
         (world.Limits.MaxDeferralDays, world.Limits.MaxInstalments) = (0, 1);
 
-        await Transcript.PlayAsync(world.Chat(), ["> Kann ich bis zum 15.12. zahlen?", "Soll ich einen Mitarbeiter bitten, Ihren Wunsch zu prüfen?", "> Ja", "an einen Mitarbeiter weitergegeben"]);
+        await Transcript.PlayAsync(world.Chat(), ["> Kann ich bis zum 15.12. zahlen?", "Soll ich jemanden aus unserem Team bitten, Ihren Wunsch zu prüfen?", "> Ja", "an unser Team weitergegeben"]);
 
         var proposal = Assert.Single(world.Agreements.All);
         Assert.Equal((AgreementState.AwaitingApproval, AgreementKind.Deferral), (proposal.State, proposal.Kind));

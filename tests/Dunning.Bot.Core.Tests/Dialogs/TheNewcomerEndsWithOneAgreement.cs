@@ -16,8 +16,8 @@ public sealed class TheNewcomerEndsWithOneAgreement
 
         var turns = await Transcript.PlayAsync(world.Chat(),
         [
-            "> Kann ich bis zum 29.12. zahlen?", "[32 Tage mehr, bis 28.12.2026]",
-            "> 32 Tage mehr, bis 28.12.2026", "Sie zahlen 480,00 € bis zum 28.12.2026.", "Soll ich das so festhalten?",
+            "> Kann ich bis zum 29.12. zahlen?", "[32 Tage Aufschub, bis 28.12.2026]",
+            "> 32 Tage Aufschub, bis 28.12.2026", "Sie zahlen 480,00 € bis zum 28.12.2026.", "Soll ich das so festhalten?",
             "> Ja", "Einverstanden",
             "> Kann ich in 3 Raten zahlen?", "3 Raten, insgesamt 480,00 €", "Diese Vereinbarung ersetzt Ihre bisherige vom 20.11.2026.",
             "> Ja", "Einverstanden",

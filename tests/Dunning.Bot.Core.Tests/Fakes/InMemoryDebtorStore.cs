@@ -38,6 +38,10 @@ public sealed class InMemoryDebtorStore : VersionedMemoryStore<Debtor>, IDebtorS
         Country = entity.Country,
         State = entity.State,
         Email = entity.Email,
+        ContactPerson = entity.ContactPerson,
+        Salutation = entity.Salutation,
+        PreferredChannel = entity.PreferredChannel,
+        AlsoByEmail = entity.AlsoByEmail,
         Contacts = [.. entity.Contacts.Select(c => new ContactAddress
         {
             Channel = c.Channel,

@@ -40,8 +40,9 @@ public sealed class The_real_bot_over_teams : IAsyncLifetime
 
         var offer = await SayAsync("Can I pay in 12 instalments?");
         Assert.StartsWith("I can agree to at most 6 instalments myself.", Text(offer), StringComparison.Ordinal);
-        var card = offer["attachments"]!.AsArray().Single(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive")!;
-        var actions = card["content"]!["actions"]!.AsArray();
+        // One message per answer: the text with suggested actions, no card repeating them.
+        Assert.True(offer["attachments"] is null || offer["attachments"]!.AsArray().Count == 0);
+        var actions = offer["suggestedActions"]!["actions"]!.AsArray();
         var each = OpenClaim.FirstInstalment(await OpenClaim.OfAsync(teams.Host.Services, debtor.Id), 6);
         Assert.StartsWith($"6 instalments of {OpenClaim.Euros(each, "en")} from ", (string?)actions[0]!["title"], StringComparison.Ordinal);
         Assert.Equal("Ask a colleague", (string?)actions[^1]!["title"]);
@@ -50,11 +51,11 @@ public sealed class The_real_bot_over_teams : IAsyncLifetime
         Assert.Equal("Please choose one of the options, or \"ask a colleague\".", Text(forged));
         Assert.Empty(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
 
-        var confirm = await SendAsync(Submit((string)actions[0]!["data"]!["choice"]!));
+        var confirm = await SayAsync((string)actions[0]!["value"]!);
         Assert.EndsWith("Shall I record it like that?", Text(confirm), StringComparison.Ordinal);
         Assert.Empty(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
-        var yes = confirm["attachments"]!.AsArray().Single(a => (string?)a!["contentType"] == "application/vnd.microsoft.card.adaptive")!["content"]!["actions"]!.AsArray()[0]!;
-        var agreed = await SendAsync(Submit((string)yes["data"]!["choice"]!));
+        var yes = confirm["suggestedActions"]!["actions"]!.AsArray()[0]!;
+        var agreed = await SayAsync((string)yes["value"]!);
         Assert.StartsWith("Agreed for invoice RE-2026-400.", Text(agreed), StringComparison.Ordinal);
         var agreement = Assert.Single(await teams.Host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal((AgreementState.Active, AgreementKind.InstalmentPlan, 6), (agreement.State, agreement.Kind, agreement.Schedule.Count));

@@ -63,7 +63,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         var buttons = Buttons(offer);
         var claim = await OpenClaim.OfAsync(host.Services, debtor.Id);
         Assert.StartsWith($"6 Raten zu {OpenClaim.Euros(OpenClaim.FirstInstalment(claim, 6), "de")} ab ", buttons[0].Text, StringComparison.Ordinal);
-        Assert.Equal("Mitarbeiter fragen", buttons[^1].Text);
+        Assert.Equal("Team fragen", buttons[^1].Text);
         var confirm = Assert.Single(await PressAsync(Anna, offer, buttons[0].Data));
         Assert.EndsWith("Soll ich das so festhalten?", confirm.VisibleText, StringComparison.Ordinal);
         Assert.Equal(["Ja", "Nein"], Buttons(confirm).Select(b => b.Text));
@@ -74,7 +74,7 @@ public sealed class The_real_bot_over_telegram : IAsyncLifetime
         Assert.Null(server.CurrentReplyMarkup(Anna.Id, offer.MessageId));
 
         var human = Assert.Single(await SayAsync(Anna, "/human"));
-        Assert.StartsWith("Gern. Ich habe Ihr Anliegen an eine Kollegin oder einen Kollegen weitergegeben.", human.VisibleText, StringComparison.Ordinal);
+        Assert.StartsWith("Gern. Ich habe Ihr Anliegen an jemanden aus unserem Team weitergegeben.", human.VisibleText, StringComparison.Ordinal);
         var escalation = Assert.Single(await host.Services.GetRequiredService<IEscalationStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal(EscalationReason.RequestHuman, escalation.Reason);
         await LinkedAsync(Anna, l => l.Handoff == HandoffState.Pending);

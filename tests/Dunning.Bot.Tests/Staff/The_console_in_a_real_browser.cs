@@ -43,7 +43,8 @@ public sealed class The_console_in_a_real_browser : IDisposable
         // The debtor opens their chat link and asks for a person.
         await chat.GotoAsync(Url("/chat?t=tok_d100_abcdefghijklmnop"));
         await Assertions.Expect(chat.Locator("#log li.bot").First).ToBeVisibleAsync();
-        await chat.GetByLabel("Your message").FillAsync("I want to talk to a real person");
+        // Erika is a German debtor: after linking the page speaks German until she writes English.
+        await chat.Locator("#input").FillAsync("I want to talk to a real person");
         await chat.Keyboard.PressAsync("Enter");
         await Assertions.Expect(chat.Locator("#log li.bot").Nth(1)).ToBeVisibleAsync();
 
@@ -60,7 +61,8 @@ public sealed class The_console_in_a_real_browser : IDisposable
         await Assertions.Expect(console.Locator("[data-handoff]")).ToHaveTextAsync("Taken over (olga)");
         await console.GetByLabel("Reply as olga").FillAsync("Good morning, this is Olga from the office. How can I help?");
         await console.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Assertions.Expect(chat.Locator("#log li.bot").Last).ToContainTextAsync("this is Olga from the office");
+        await Assertions.Expect(chat.Locator("#log li.notice").Last).ToContainTextAsync("olga has joined the chat");
+        await Assertions.Expect(chat.Locator("#log li.staff").Last).ToContainTextAsync("this is Olga from the office");
 
         // The debtor answers; the bot stays silent and the console shows it.
         await chat.GetByLabel("Your message").FillAsync("I can pay on 10 December");

@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Payments;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
@@ -45,7 +46,18 @@ public sealed class PaymentDetailsDialog(InvoiceStatements statements, Wording w
         });
         if (transfers.Any(t => t.Code is not null))
             reply.Attachments = [.. transfers.Where(t => t.Code is not null).Select(t => t.Code!.ToAttachment())];
+        reply.ChannelData = Card(turn, transfers);
         await turn.SendActivityAsync(reply, cancellationToken);
+    }
+
+    /// <summary>The same details as data for the chat page's payment card (see <see cref="PaymentCard"/>).</summary>
+    private System.Text.Json.JsonElement Card(ITurnContext turn, IReadOnlyList<(Dictionary<string, object?> Model, GiroCode? Code)> transfers)
+    {
+        var language = TurnSession.Of(turn).Language;
+        var rows = transfers.Select(t => ((Money)t.Model["amount"]!, Wording.Text(turn, WordingDialog, "payment_card_amount", new { amount = t.Model["amount"] }),
+            (string)t.Model["reference"]!, t.Code)).ToList();
+        var note = Wording.Text(turn, WordingDialog, "payment_card_note", new { has_qr = transfers.Any(t => t.Code is not null) });
+        return PaymentCard.ChannelData(payee, rows, note, System.Globalization.CultureInfo.GetCultureInfo(Wording.Catalogue.Locale(language)));
     }
 
     private (Dictionary<string, object?> Model, GiroCode? Code) Transfer(IGrouping<string, InvoiceStatement> invoices)

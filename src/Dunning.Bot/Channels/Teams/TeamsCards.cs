@@ -5,9 +5,10 @@ using Dunning.Bot.Conversations;
 namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>
-/// Shapes an outgoing activity for Teams: the choices (suggested actions) also as an Adaptive Card with
-/// <c>Action.Submit</c> buttons — Teams shows suggested actions only in personal chats and only until the next
-/// message — and <c>data:image/png</c> attachments as inline images (personal chats) or an Adaptive Card image.
+/// Shapes an outgoing activity for Teams so that one answer is one message: in a personal chat the text with its
+/// choices as suggested actions and images inline; elsewhere (Teams shows suggested actions only in personal chats)
+/// one Adaptive Card with the text, the images and <c>Action.Submit</c> buttons — never the text and a card with the
+/// same buttons, which Teams shows as two messages. This bot's own <c>channelData</c> (the web chat's card data) is dropped.
 /// The card JSON is built by hand (schema 1.5); the AdaptiveCards package is not available.
 /// </summary>
 public static class TeamsCards
@@ -26,16 +27,31 @@ public static class TeamsCards
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.Type != ActivityTypes.Message)
             return activity;
-        var personal = IsPersonal(activity.Conversation);
-        var attachments = new List<Attachment>();
-        foreach (var attachment in activity.Attachments ?? [])
-            attachments.Add(personal || !IsDataImage(attachment) ? attachment : ImageCard(attachment));
-        if (activity.SuggestedActions is { Actions.Count: > 0 } suggested && ChoiceCard(suggested.Actions) is { } card)
-            attachments.Add(card);
-        if (attachments.Count == 0)
+        var ownData = Core.Dialogs.OwnChannelData.IsOn(activity);
+        if (IsPersonal(activity.Conversation))
+        {
+            if (!ownData)
+                return activity;
+            var plain = activity.Clone();
+            plain.ChannelData = null;
+            return plain;
+        }
+        var images = (activity.Attachments ?? []).Where(IsDataImage).ToList();
+        var buttons = activity.SuggestedActions is { Actions.Count: > 0 } suggested ? suggested.Actions : [];
+        if (images.Count == 0 && buttons.Count == 0 && !ownData)
             return activity;
         var copy = activity.Clone();
-        copy.Attachments = attachments;
+        copy.ChannelData = null;
+        if (images.Count == 0 && buttons.Count == 0)
+            return copy;
+        var body = new JsonArray();
+        if (!string.IsNullOrEmpty(activity.Text))
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = activity.Text, ["wrap"] = true });
+        foreach (var image in images)
+            body.Add(ImageElement(image));
+        copy.Text = null;
+        copy.SuggestedActions = null;
+        copy.Attachments = [.. (activity.Attachments ?? []).Where(a => !IsDataImage(a)), Card(body, Actions(buttons))];
         return copy;
     }
 
@@ -49,6 +65,12 @@ public static class TeamsCards
     public static Attachment? ChoiceCard(IReadOnlyList<CardAction> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
+        var cardActions = Actions(actions);
+        return cardActions.Count == 0 ? null : Card(new JsonArray(), cardActions);
+    }
+
+    private static JsonArray Actions(IReadOnlyList<CardAction> actions)
+    {
         var cardActions = new JsonArray();
         foreach (var action in actions)
         {
@@ -69,16 +91,15 @@ public static class TeamsCards
                     },
                 });
         }
-        return cardActions.Count == 0 ? null : Card(new JsonArray(), cardActions);
+        return cardActions;
     }
 
-    private static Attachment ImageCard(Attachment image) =>
-        Card(new JsonArray(new JsonObject
-        {
-            ["type"] = "Image",
-            ["url"] = image.ContentUrl,
-            ["altText"] = image.Name ?? "",
-        }), new JsonArray());
+    private static JsonObject ImageElement(Attachment image) => new()
+    {
+        ["type"] = "Image",
+        ["url"] = image.ContentUrl,
+        ["altText"] = image.Name ?? "",
+    };
 
     private static Attachment Card(JsonArray body, JsonArray actions)
     {

@@ -15,11 +15,14 @@ internal sealed partial class DemoOwnerSeeder(
 {
     public const string UserName = "owner";
 
+    /// <summary>The name debtors see on the demo owner's chat messages.</summary>
+    public const string DemoDisplayName = "Anna Becker";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment() || !options.Value.SeedDemoOwner || (await store.ListAsync(cancellationToken)).Count > 0)
             return;
-        var (_, password) = await accounts.CreateAsync(UserName, StaffRole.Owner, null, cancellationToken);
+        var (_, password) = await accounts.CreateAsync(UserName, StaffRole.Owner, null, cancellationToken, DemoDisplayName);
         LogCreated(UserName, password!);
     }
 

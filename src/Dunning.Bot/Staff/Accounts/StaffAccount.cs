@@ -10,6 +10,12 @@ public sealed class StaffAccount
 
     public required StaffRole Role { get; set; }
 
+    /// <summary>The name debtors see on this person's chat messages, e.g. <c>Anna Becker</c>; null = the user name.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>The job debtors see next to the name, e.g. <c>Buchhaltung</c>; null = a word for the role from <c>dialogs/staff_chat.*.yaml</c>.</summary>
+    public string? Title { get; set; }
+
     public required string PasswordHash { get; set; }
 
     public required string SecurityStamp { get; set; }

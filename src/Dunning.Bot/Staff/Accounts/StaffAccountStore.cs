@@ -23,6 +23,8 @@ public sealed class StaffAccountStore(LiteDbContext context) : LiteStore<StaffAc
     {
         ["_id"] = entity.UserName,
         ["Role"] = BsonValues.From(entity.Role),
+        ["DisplayName"] = entity.DisplayName,
+        ["Title"] = entity.Title,
         ["PasswordHash"] = entity.PasswordHash,
         ["SecurityStamp"] = entity.SecurityStamp,
         ["FailedAttempts"] = entity.FailedAttempts,
@@ -37,6 +39,8 @@ public sealed class StaffAccountStore(LiteDbContext context) : LiteStore<StaffAc
     {
         UserName = document["_id"].AsString,
         Role = BsonValues.ToEnum<StaffRole>(document["Role"]),
+        DisplayName = BsonValues.ToNullableString(document["DisplayName"]),
+        Title = BsonValues.ToNullableString(document["Title"]),
         PasswordHash = document["PasswordHash"].AsString,
         SecurityStamp = document["SecurityStamp"].AsString,
         FailedAttempts = document["FailedAttempts"].AsInt32,

@@ -15,6 +15,16 @@ namespace Dunning.Bot.Staff.Accounts;
 public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOptions> options, TimeProvider clock)
 {
     private const int Attempts = 5;
+
+    /// <summary>The longest display name or title (shown to debtors above each message).</summary>
+    public const int MaxShownLength = 60;
+
+    /// <summary>What a display name or title must be, said to whoever gave a bad one.</summary>
+    public static readonly string ShownTextRule = $"A display name or title needs 1–{MaxShownLength} characters on one line.";
+
+    /// <summary>True for no value or a value debtors can be shown: 1–<see cref="MaxShownLength"/> characters, no line breaks.</summary>
+    public static bool IsShownText(string? value) =>
+        value is null || (value.Trim().Length is > 0 and <= MaxShownLength && !value.Any(char.IsControl));
     private static readonly PasswordHasher<StaffAccount> Hasher = new();
     private static readonly string DummyHash = Hasher.HashPassword(null!, "not a real password, only to spend the same time");
 
@@ -23,8 +33,11 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
     /// <see cref="ArgumentException"/> for a bad name or a short password and <see cref="InvalidOperationException"/>
     /// when the name is taken.
     /// </summary>
-    public async Task<(StaffAccount Account, string? GeneratedPassword)> CreateAsync(string userName, StaffRole role, string? password, CancellationToken cancellationToken)
+    public async Task<(StaffAccount Account, string? GeneratedPassword)> CreateAsync(string userName, StaffRole role, string? password, CancellationToken cancellationToken,
+        string? displayName = null, string? title = null)
     {
+        if (!IsShownText(displayName) || !IsShownText(title))
+            throw new ArgumentException(ShownTextRule, nameof(displayName));
         var name = StaffUserNames.Normalize(userName)
             ?? throw new ArgumentException($"'{userName}' is not a valid user name: use 1–{StaffUserNames.MaxLength} of a-z 0-9 . _ - @.", nameof(userName));
         var generated = password is null ? NewPassword() : null;
@@ -35,6 +48,8 @@ public sealed class StaffAccounts(IStaffAccountStore store, IOptions<StaffOption
         {
             UserName = name,
             Role = role,
+            DisplayName = displayName?.Trim(),
+            Title = title?.Trim(),
             PasswordHash = "",
             SecurityStamp = NewStamp(),
             CreatedAt = clock.GetUtcNow(),

@@ -25,7 +25,7 @@ public sealed partial class CaseActions
                 return StaffResult.NotFound($"There is no debtor {debtorId}.");
             var before = JsonSerializer.Serialize(new { preferredChannel = debtor.PreferredChannel, alsoByEmail = debtor.AlsoByEmail });
             if (debtor.PreferredChannel == channel && debtor.AlsoByEmail == alsoByEmail)
-                return StaffResult.Done("Nothing changed.");
+                return StaffResult.Done("channels_saved");
             debtor.PreferredChannel = channel;
             debtor.AlsoByEmail = alsoByEmail;
             try
@@ -38,13 +38,13 @@ public sealed partial class CaseActions
             }
             catch (ConcurrencyConflictException)
             {
-                return StaffResult.Conflict("The debtor kept changing; please try again.");
+                return StaffResult.Conflict("result_try_again");
             }
             var after = JsonSerializer.Serialize(new { preferredChannel = channel, alsoByEmail });
             await records.WriteAsync(actor, debtorId, "set-channels", $"debtor {debtorId}", before, after,
                 new CaseAction(clock.GetUtcNow(), CaseActionKinds.Staff, $"Reminder channels set by {actor.UserName}: preferred {channel ?? "automatic"}, also by e-mail {(alsoByEmail ? "yes" : "no")}",
                     Actor: actor.UserName), cancellationToken);
-            return StaffResult.Done("Channels saved.");
+            return StaffResult.Done("channels_saved");
         }
     }
 }

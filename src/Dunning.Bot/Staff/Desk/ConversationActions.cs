@@ -11,8 +11,9 @@ namespace Dunning.Bot.Staff.Desk;
 /// Takeover, reply and hand-back of one conversation. A takeover sets the link's handoff to Human with the staff
 /// member as owner (a versioned save: the bot's turn and another console user cannot silently undo it); a conversation
 /// someone else owns is taken only with an explicit override. While a person owns it the bot stays silent and the
-/// schedule sends no reminders. Replies go out through the conversation's channel and into the transcript; hand-back
-/// returns it to the bot, tells the debtor, and asks the scheduler to look at the case again.
+/// schedule sends no reminders. The debtor is told on every chat channel that the person joined and, on hand-back, left
+/// (<see cref="StaffVoice"/>); their replies carry their name and job. Replies go out through the conversation's channel
+/// and into the transcript; hand-back returns it to the bot, tells the debtor, and asks the scheduler to look at the case again.
 /// </summary>
 public sealed partial class ConversationActions(
     IConversationStore conversations,
@@ -21,7 +22,8 @@ public sealed partial class ConversationActions(
     ITranscriptStore transcripts,
     IHandoffHub hub,
     MessageCatalogue catalogue,
-    StaffRecords records)
+    StaffRecords records,
+    StaffVoice voice)
 {
     /// <summary>The longest reply a staff member may send (Telegram's message limit).</summary>
     public const int MaxReplyLength = 4096;
@@ -48,6 +50,7 @@ public sealed partial class ConversationActions(
             $"conversation {key}", before, Describe(link),
             link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} taken over by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
             cancellationToken, "conversation");
+        await NoticeAsync(actor, link, joined: true, cancellationToken);
         return StaffResult.Done("result_taken_over");
     }
 
@@ -63,7 +66,7 @@ public sealed partial class ConversationActions(
             return StaffResult.NotFound("result_no_conversation");
         if (link.Handoff != HandoffState.Human || link.HandoffOwner != actor.UserName)
             return StaffResult.Conflict("result_take_over_first");
-        var result = await messenger.SendAsync(link, Activity.CreateMessage(message), actor.UserName, cancellationToken);
+        var result = await messenger.SendAsync(link, await voice.ReplyAsync(actor, link, message, cancellationToken), actor.UserName, cancellationToken);
         if (result.Status != DeliveryStatus.Delivered)
             return StaffResult.Failed("result_not_delivered", new { detail = $"{result.Status}: {result.Detail}" });
         await records.WriteAsync(actor, link.DebtorId, "reply", $"conversation {key}", null, message, null, cancellationToken, "conversation");
@@ -85,12 +88,24 @@ public sealed partial class ConversationActions(
         await ResolveConversationEscalationsAsync(link, actor, cancellationToken);
         var now = records.Now;
         if (wasHuman)
-            await messenger.SendAsync(link, Activity.CreateMessage(catalogue.Render("console", "handed_back", link.Language)), "bot", cancellationToken);
+        {
+            await NoticeAsync(actor, link, joined: false, cancellationToken);
+            var back = Activity.CreateMessage(catalogue.Render("console", "handed_back", link.Language));
+            back.Locale = catalogue.Locale(link.Language);
+            await messenger.SendAsync(link, back, "bot", cancellationToken);
+        }
         await hub.PublishAsync(HandoffEvents.CreateStatus(link, "completed", now), cancellationToken);
         await records.WriteAsync(actor, link.DebtorId, "hand-back", $"conversation {key}", before, Describe(link),
             link.DebtorId is null ? null : new CaseAction(now, CaseActionKinds.Staff, $"Conversation on {link.Channel} handed back to the bot by {actor.UserName}", Channel: link.Channel, Actor: actor.UserName),
             cancellationToken, "conversation");
         return StaffResult.Done("result_handed_back");
+    }
+
+    /// <summary>The join or leave notice; a channel that cannot deliver it now does not undo the takeover.</summary>
+    private async Task NoticeAsync(StaffActor actor, ConversationLink link, bool joined, CancellationToken cancellationToken)
+    {
+        if (await voice.NoticeAsync(actor, link, joined, cancellationToken) is { } notice)
+            await messenger.SendAsync(link, notice, actor.UserName, cancellationToken);
     }
 
     /// <summary>

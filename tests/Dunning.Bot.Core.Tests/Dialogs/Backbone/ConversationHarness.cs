@@ -85,6 +85,14 @@ internal sealed class ConversationHarness
 
     public Task<IReadOnlyList<Activity>> SayAsync(string text) => SendAsync(Adapter.MakeActivity(text));
 
+    /// <summary>A message from a client that sends <paramref name="locale"/> (null: the adapter's default, en-US).</summary>
+    public Task<IReadOnlyList<Activity>> SayAsync(string text, string? locale)
+    {
+        var activity = Adapter.MakeActivity(text);
+        activity.Locale = locale ?? activity.Locale;
+        return SendAsync(activity);
+    }
+
     /// <summary>The web chat page opening: the join event with an optional link token.</summary>
     public Task<IReadOnlyList<Activity>> JoinAsync(string? token, string locale)
     {
@@ -102,7 +110,7 @@ internal sealed class ConversationHarness
         {
             var replies = turn.Says.StartsWith(Turn.JoinPrefix, StringComparison.Ordinal)
                 ? await JoinAsync(turn.Says[Turn.JoinPrefix.Length..] is { Length: > 0 } t ? t : null, turn.Locale ?? "de-DE")
-                : await SayAsync(turn.Says);
+                : await SayAsync(turn.Says, turn.Locale);
             var language = Link?.Language ?? Options.DefaultLanguage;
             Assert.True(turn.Replies.Length == replies.Count,
                 $"'{turn.Says}': expected {turn.Replies.Length} replies, got {replies.Count}:\n" + string.Join("\n", replies.Select(r => r.Text)));

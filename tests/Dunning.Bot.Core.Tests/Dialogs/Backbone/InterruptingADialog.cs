@@ -55,8 +55,8 @@ public sealed class InterruptingADialog
         harness.Conversations.Change(harness.Key, l => l.Handoff = HandoffState.Pending);
         await harness.PlayAsync(
         [
-            new Turn("Guten Tag", new Reply("main.greeting", new { name = "Erika Mustermann" }, WithMenu: true), new Reply("main.pending_note")),
-            new Turn("Guten Tag", new Reply("main.greeting", new { name = "Erika Mustermann" }, WithMenu: true)),
+            new Turn("Guten Tag", new Reply("main.greeting", new { name = "Erika Mustermann", address = "Erika Mustermann" }, WithMenu: true), new Reply("main.pending_note")),
+            new Turn("Guten Tag", new Reply("main.greeting", new { name = "Erika Mustermann", address = "Erika Mustermann" }, WithMenu: true)),
         ]);
         Assert.Equal(HandoffState.Pending, harness.Link!.Handoff);
     }

@@ -64,7 +64,7 @@ public sealed class LinkingAConversation
         {
             "de",
             [
-                new Turn("ZZZZ2222", new Reply("linking.code_wrong", new { attempts_left = 4 })),
+                new Turn("ZZZZ2222", new Reply("linking.code_wrong", new { attempts_left = 4 })) { Locale = "de-DE" },
                 new Turn("ZZZZ3333", new Reply("linking.code_wrong", new { attempts_left = 3 })),
                 new Turn("ZZZZ4444", new Reply("linking.code_wrong", new { attempts_left = 2 })),
                 new Turn("ZZZZ5555", new Reply("linking.code_wrong", new { attempts_left = 1 })),

@@ -56,7 +56,7 @@ public sealed class OneConversationOneDebtor
     {
         var harness = new ConversationHarness();
         await harness.JoinAsync(ErikaToken, "de-DE");
-        await harness.PlayAsync([new Turn("join:" + ErikaToken, new Reply("linking.welcome_back", new { name = "Erika Mustermann" }, WithMenu: true))]);
+        await harness.PlayAsync([new Turn("join:" + ErikaToken, new Reply("linking.welcome_back", new { name = "Erika Mustermann", address = "Erika Mustermann" }, WithMenu: true))]);
         Assert.Equal([CaseActionKinds.Linked], harness.Cases.KindsOf(Erika));
     }
 

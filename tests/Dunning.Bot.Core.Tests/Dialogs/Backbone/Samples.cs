@@ -22,7 +22,7 @@ internal static class Samples
         invoices.SaveAsync(Invoice.Create("RE-2026-0050", John, new DateOnly(2026, 10, 5), new DateOnly(2026, 10, 19), "EUR", 80.00m), CancellationToken.None);
     }
 
-    public static object ErikaLinked => new { name = "Erika Mustermann", open_count = 2, totals = new[] { Money.Euro(359.50m) } };
+    public static object ErikaLinked => new { name = "Erika Mustermann", address = "Erika Mustermann", business = false, open_count = 2, totals = new[] { Money.Euro(359.50m) } };
 
-    public static object JohnLinked => new { name = "John Smith", open_count = 1, totals = new[] { Money.Euro(80.00m) } };
+    public static object JohnLinked => new { name = "John Smith", address = "John Smith", business = false, open_count = 1, totals = new[] { Money.Euro(80.00m) } };
 }

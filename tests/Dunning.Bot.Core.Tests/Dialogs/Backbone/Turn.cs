@@ -8,7 +8,7 @@ public sealed record Turn(string Says, params Reply[] Replies)
 {
     public const string JoinPrefix = "join:";
 
-    /// <summary>The locale sent with a join event.</summary>
+    /// <summary>The locale the client sends with this turn (a join event defaults to de-DE, a message to the adapter's en-US).</summary>
     public string? Locale { get; init; }
 
     public override string ToString() => Says;

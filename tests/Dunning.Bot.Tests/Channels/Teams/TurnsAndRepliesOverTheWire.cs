@@ -155,7 +155,7 @@ public sealed class TurnsAndRepliesOverTheWire : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Choices_go_out_as_suggested_actions_and_an_adaptive_card_with_submit_buttons_carrying_the_choice()
+    public async Task In_a_personal_chat_an_answer_with_choices_is_one_message_of_text_and_suggested_actions_without_a_card()
     {
         var message = teams.Fixture("teams-message.json");
         message["text"] = "choices";
@@ -163,11 +163,27 @@ public sealed class TurnsAndRepliesOverTheWire : IAsyncLifetime
         using var response = await teams.PostAsync(message);
 
         var reply = Assert.Single(teams.Connector.Requests).Json!;
+        Assert.Equal("Pick one", (string?)reply["text"]);
         Assert.Equal(["Open balance", "I have paid"], reply["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["title"]));
+        Assert.True(reply["attachments"] is null || reply["attachments"]!.AsArray().Count == 0, "no card repeats the buttons");
+    }
+
+    [Fact]
+    public async Task In_a_channel_an_answer_with_choices_is_one_adaptive_card_with_the_text_and_submit_buttons_carrying_the_choice()
+    {
+        var message = teams.Fixture("teams-channel-message-with-mention.json");
+        message["text"] = "<at>SongsuggesterBot</at> choices";
+
+        using var response = await teams.PostAsync(message);
+
+        var reply = Assert.Single(teams.Connector.Requests).Json!;
+        Assert.Null((string?)reply["text"]);
+        Assert.Null(reply["suggestedActions"]);
         var attachment = Assert.Single(reply["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
         var card = attachment["content"]!;
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal("Pick one", (string?)Assert.Single(card["body"]!.AsArray())!["text"]);
         var buttons = card["actions"]!.AsArray();
         Assert.All(buttons, b => Assert.Equal("Action.Submit", (string?)b!["type"]));
         Assert.Equal(["Open balance", "I have paid"], buttons.Select(b => (string?)b!["data"]!["choice"]));
@@ -196,10 +212,14 @@ public sealed class TurnsAndRepliesOverTheWire : IAsyncLifetime
 
         using var response = await teams.PostAsync(message);
 
-        var attachment = Assert.Single(Assert.Single(teams.Connector.Requests).Json!["attachments"]!.AsArray())!;
+        var reply = Assert.Single(teams.Connector.Requests).Json!;
+        Assert.Null((string?)reply["text"]);
+        var attachment = Assert.Single(reply["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
-        var image = Assert.Single(attachment["content"]!["body"]!.AsArray())!;
-        Assert.Equal("Image", (string?)image["type"]);
+        var body = attachment["content"]!["body"]!.AsArray();
+        Assert.Equal(["TextBlock", "Image"], body.Select(e => (string?)e!["type"]));
+        Assert.Equal("Scan to pay", (string?)body[0]!["text"]);
+        var image = body[1]!;
         Assert.Equal(RecordingBot.TinyPng, (string?)image["url"]);
     }
 

@@ -23,11 +23,20 @@
 
   const t = key => (strings[lang] && strings[lang][key]) || (strings.en && strings.en[key]) || key;
 
+  const creditor = ($('creditor').textContent || '').trim();
+
+  // The page's words follow the conversation: the browser's language before linking, the debtor's after (the bot's locale).
   function applyStrings() {
     document.documentElement.lang = lang;
-    document.title = t('title');
+    document.title = creditor ? creditor + ' – ' + t('title') : t('title');
+    $('creditor').textContent = creditor || t('title');
     $('title').textContent = t('title');
-    $('input-label').textContent = t('inputLabel');
+    $('title').hidden = !creditor;
+    for (const link of document.querySelectorAll('#contact a[data-label]')) {
+      link.setAttribute('aria-label', t(link.dataset.label) + ': ' + link.querySelector('.full').textContent);
+      link.querySelector('.short').textContent = t(link.dataset.label);
+    }
+    $('input-label').textContent = t('input_label');
     input.placeholder = t('placeholder');
     send.textContent = t('send');
     log.setAttribute('aria-label', t('messages'));
@@ -52,12 +61,18 @@
 
   function scrollToEnd() { log.scrollTop = log.scrollHeight; }
 
-  function addMessage(role, text) {
+  // role: user, bot, staff (a person from the team: name and job shown above the text) or notice (joined/left).
+  function addMessage(role, text, sender) {
     const li = document.createElement('li');
     li.className = 'msg ' + role;
     const who = document.createElement('span');
-    who.className = 'visually-hidden';
-    who.textContent = (role === 'user' ? t('you') : t('bot')) + ': ';
+    if (sender) {
+      who.className = 'sender';
+      who.textContent = [sender.name, sender.role].filter(Boolean).join(' · ');
+    } else {
+      who.className = 'visually-hidden';
+      who.textContent = role === 'notice' ? '' : (role === 'user' ? t('you') : t('bot')) + ': ';
+    }
     li.appendChild(who);
     if (text) {
       const p = document.createElement('p');
@@ -76,6 +91,7 @@
         const src = safeUrl(a.contentUrl, true);
         if (!src) continue;
         const img = document.createElement('img');
+        img.addEventListener('load', scrollToEnd);
         img.src = src;
         img.alt = a.name || t('image');
         li.appendChild(img);
@@ -138,8 +154,18 @@
       const replyLang = String(activity.locale).toLowerCase().startsWith('de') ? 'de' : 'en';
       if (replyLang !== lang) { lang = replyLang; applyStrings(); }
     }
-    const li = addMessage('bot', activity.text);
-    addAttachments(li, activity.attachments);
+    const own = activity.channelData && typeof activity.channelData.dunning === 'object' && activity.channelData.dunning || {};
+    const sender = own.sender && typeof own.sender.name === 'string' ? own.sender : null;
+    const role = own.notice ? 'notice' : (sender ? 'staff' : 'bot');
+    if (own.payment && typeof own.payment === 'object') {
+      // The card says what the text says, with copy buttons and the GiroCode; other clients show the text.
+      const li = addMessage('bot', null);
+      li.classList.add('card');
+      payment.render(li, own.payment, activity.attachments);
+    } else {
+      const li = addMessage(role, activity.text, sender);
+      addAttachments(li, activity.attachments);
+    }
     showActions(activity.suggestedActions && activity.suggestedActions.actions);
     scrollToEnd();
   }
@@ -171,18 +197,19 @@
       session = { conversationId: r.json.conversationId, token: r.json.token, watermark: null };
       save();
       scheduleRefresh(r.json.expires_in);
-      input.disabled = send.disabled = $('attach').disabled = false;
       setStatus('');
+      // The join goes first: a message typed meanwhile would otherwise reach the bot before the chat is opened.
       if (r.status === 201) {
         const value = { locale: lang === 'de' ? 'de-DE' : (navigator.language || 'en-US') };
         if (linkToken) value.linkToken = linkToken;
         await post({ type: 'event', name: 'webchat/join', value, locale: value.locale });
       }
+      input.disabled = send.disabled = $('attach').disabled = false;
       if (!stream.open(r.json.streamUrl)) { useStream(false); poll(0); }
       return;
     }
     if (resume) return start(null);
-    setStatus(r.status === 429 ? 'tooMany' : 'offline', true);
+    setStatus(r.status === 429 ? 'too_many' : 'offline', true);
     setTimeout(() => start(null), Math.max(r.retryAfter * 1000, 3000));
   }
 
@@ -197,7 +224,7 @@
   async function sendMessage(text, value, shown) {
     text = (text || '').trim();
     if (!session || (!text && value === undefined)) return;
-    if (text.length > maxChars) { setStatus('tooLong', true); return; }
+    if (text.length > maxChars) { setStatus('too_long', true); return; }
     actions.replaceChildren();
     const activity = { type: 'message', text: text || undefined, value };
     const li = addMessage('user', shown || text);
@@ -209,7 +236,7 @@
       if (r.status === 200) { setStatus(''); if (!streaming) { delay = pollMs; poll(0); } return; }
       if (r.status === 401 || r.status === 403) { restartExpired(); return; }
       li.classList.add('failed');
-      setStatus(r.status === 429 ? 'tooMany' : (r.status === 413 ? 'tooLong' : 'failed'), true);
+      setStatus(r.status === 429 ? 'too_many' : (r.status === 413 ? 'too_long' : 'failed'), true);
     } catch {
       li.classList.add('failed');
       setStatus('failed', true);
@@ -235,10 +262,10 @@
       if (response.status === 200) { setStatus(''); if (!streaming) { delay = pollMs; poll(0); } return; }
       if (response.status === 401) { restartExpired(); return; }
       li.classList.add('failed');
-      setStatus(response.status === 429 ? 'tooMany' : (response.status === 413 ? 'fileTooLarge' : 'uploadFailed'), true);
+      setStatus(response.status === 429 ? 'too_many' : (response.status === 413 ? 'file_too_large' : 'upload_failed'), true);
     } catch {
       li.classList.add('failed');
-      setStatus('uploadFailed', true);
+      setStatus('upload_failed', true);
     }
   }
 
@@ -285,6 +312,8 @@
     if (r.status === 401 || r.status === 403 || r.status === 404) restartExpired();
     return null;
   }
+
+  const payment = window.DunningPayment(t, safeUrl, scrollToEnd);
 
   const stream = window.DunningStream({
     onOpen: () => useStream(true),
