@@ -173,7 +173,7 @@ public sealed class ProofOfPaymentTranscripts
 
         Assert.Contains("(beleg.pdf) erhalten", string.Join("\n", fileOnly.Select(r => r.Text)), StringComparison.Ordinal);
         Assert.Single(world.Proofs.Kept);
-        Assert.Contains("wörtlich an einen Mitarbeiter", string.Join("\n", dispute.Select(r => r.Text)), StringComparison.Ordinal);
+        Assert.Contains("wörtlich an unser Team", string.Join("\n", dispute.Select(r => r.Text)), StringComparison.Ordinal);
         Assert.Equal("Die Rechnung ist falsch, die Lieferung kam nie bei uns an", world.StoredInvoice("RE-1").Dispute);
     }
 

@@ -21,17 +21,17 @@ public sealed class The_attach_button_in_a_real_browser : IDisposable
             return;
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" })).NewPageAsync();
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "de-DE" })).NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(new Uri(staff.Host.BaseAddress, "/chat?t=tok_d100_abcdefghijklmnop").ToString());
         var log = page.Locator("#log");
         await Assertions.Expect(log.Locator("li.bot").First).ToBeVisibleAsync();
 
-        await page.GetByLabel("Your message").FillAsync("I paid 119 euros on 20 November");
+        await page.GetByLabel("Ihre Nachricht").FillAsync("Ich habe am 20. November 119 Euro überwiesen");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(log.Locator("li.bot").Last).ToContainTextAsync("you are welcome to send it here");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Attach a file (PDF or image)" }).ClickAsync());
+        await Assertions.Expect(log.Locator("li.bot").Last).ToContainTextAsync("können Sie sie gern hier senden");
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Datei anhängen (PDF oder Bild)" }).ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "Überweisung.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
 
         await Assertions.Expect(log.Locator("li.bot").Last).ToContainTextAsync("(Überweisung.pdf)");
