@@ -4,8 +4,8 @@ using Dunning.Bot.Core.Understanding;
 namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>
-/// Finds what a debtor typed as an access code: the whole message ("abcd-2345", "ABCD 2345") or one word of a
-/// sentence ("my code is ABCD2345"). A word without digits counts only when it is the whole message and means nothing
+/// Finds what a debtor typed as an access code: one word of a sentence ("my code is ABCD2345"), else the whole message
+/// ("abcd-2345", "ABCD 2345"). A word without digits counts only when it is the whole message and means nothing
 /// else (about one code in ten has no digit; "Rechnung" or "Hallo" must not cost an attempt).
 /// </summary>
 public static class AccessCodeCandidate
@@ -18,16 +18,17 @@ public static class AccessCodeCandidate
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
             return null;
-        var whole = DebtorSecrets.NormalizeAccessCode(text);
-        if (IsCodeShaped(whole) && (whole.Any(char.IsAsciiDigit) || (whole.Length == DebtorSecrets.AccessCodeLength && intent == Intent.Unknown)))
-            return whole;
+        // A word with letters and digits first ("my code is ABCD2345"), then the whole message ("ABCD 2345", "abcd-2345").
         foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = DebtorSecrets.NormalizeAccessCode(word.Trim('.', ',', '!', '?', ':', ';', '"', '\'', '(', ')', '„', '“'));
             if (IsCodeShaped(candidate) && candidate.Any(char.IsAsciiDigit) && candidate.Any(char.IsAsciiLetter))
                 return candidate;
         }
-        return null;
+        var whole = DebtorSecrets.NormalizeAccessCode(text);
+        return IsCodeShaped(whole) && (whole.Any(char.IsAsciiDigit) || (whole.Length == DebtorSecrets.AccessCodeLength && intent == Intent.Unknown))
+            ? whole
+            : null;
     }
 
     private static bool IsCodeShaped(string candidate) =>

@@ -12,7 +12,19 @@ public static class DebtorSecrets
     public const string AccessCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     public const int AccessCodeLength = 8;
 
-    public static string NewAccessCode() => new(RandomNumberGenerator.GetItems<char>(AccessCodeAlphabet, AccessCodeLength));
+    /// <summary>
+    /// A new access code with at least one digit and one letter (drawn again otherwise, about one time in nine), so a
+    /// debtor's code is told from a word wherever it is typed — alone or inside a sentence.
+    /// </summary>
+    public static string NewAccessCode()
+    {
+        while (true)
+        {
+            var code = RandomNumberGenerator.GetItems<char>(AccessCodeAlphabet, AccessCodeLength);
+            if (code.Any(char.IsAsciiDigit) && code.Any(char.IsAsciiLetter))
+                return new string(code);
+        }
+    }
 
     public static string NewLinkToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
