@@ -12,7 +12,7 @@ namespace Dunning.Bot.Privacy;
 /// the rest in one transaction; audited.
 /// </summary>
 public sealed class DebtorErasure(LiteDebtorErasure storage, IConversationStore conversations, WebChatStore webChat, AuditLog audit, TimeProvider clock,
-    Uploads.ProofStore proofs)
+    Uploads.IProofStore proofs)
 {
     /// <summary>False when there is no such debtor.</summary>
     public async Task<bool> EraseAsync(string debtorId, string actor, CancellationToken cancellationToken)

@@ -10,11 +10,11 @@ namespace Dunning.Bot.Uploads;
 
 /// <summary>
 /// The host's <see cref="IPaymentProofs"/>: reads the turn's <see cref="IncomingFiles"/>, checks count, size and — by
-/// content — type of every file first, then keeps them all in the <see cref="ProofStore"/>, records them in the case
+/// content — type of every file first, then keeps them all in the <see cref="IProofStore"/>, records them in the case
 /// history and tells staff. A refusal stores nothing; a failure while storing removes what was stored.
 /// </summary>
 public sealed class PaymentProofs(
-    ProofStore store,
+    IProofStore store,
     ICaseStore cases,
     IDebtorStore debtors,
     IEscalationStore escalations,

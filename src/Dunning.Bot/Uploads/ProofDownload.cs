@@ -13,7 +13,7 @@ internal static class ProofDownload
 {
     public const string ContentSecurityPolicy = "sandbox; default-src 'none'";
 
-    public static async Task<IResult> GetAsync(string debtorId, string proofId, HttpContext http, ClaimsPrincipal user, ProofStore store,
+    public static async Task<IResult> GetAsync(string debtorId, string proofId, HttpContext http, ClaimsPrincipal user, IProofStore store,
         Staff.Desk.StaffRecords records, CancellationToken cancellationToken)
     {
         var opened = await store.OpenAsync(debtorId, proofId, cancellationToken);

@@ -12,7 +12,7 @@ public static class UploadsExtensions
         if (services.Any(d => d.ServiceType == typeof(IPaymentProofs)))
             return services;
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ProofStore>();
+        services.TryAddSingleton<IProofStore, Storage.LiteProofStore>();
         services.AddSingleton<IPaymentProofs, PaymentProofs>();
         services.AddHttpClient(DownloadedFile.HttpClientName);
         return services;

@@ -27,7 +27,7 @@ public sealed class Proof_of_payment_by_email(MailServer server) : IClassFixture
         Assert.Equal("answered", await ConversationsByEmail.HandledAsync(world, reply));
         var answer = Assert.Single(await RemindersByEmail.MailTo(world, "korn@baeckerei-korn.test", 2), m => m.InReplyTo == reply.MessageId);
         Assert.Contains("Überweisungsbestätigung (Beleg.pdf) erhalten", answer.TextBody, StringComparison.Ordinal);
-        var proof = Assert.Single(await world.Get<ProofStore>().ListAsync("K-900", CancellationToken.None));
+        var proof = Assert.Single(await world.Get<IProofStore>().ListAsync("K-900", CancellationToken.None));
         Assert.Equal(("application/pdf", "email"), (proof.ContentType, proof.Channel));
         Assert.Contains((await world.Get<ICaseStore>().FindAsync("K-900", CancellationToken.None))!.History, a => a.Kind == CaseActionKinds.ProofOfPayment);
     }
@@ -45,7 +45,7 @@ public sealed class Proof_of_payment_by_email(MailServer server) : IClassFixture
         Assert.Equal("answered", await ConversationsByEmail.HandledAsync(world, reply));
         var answer = Assert.Single(await RemindersByEmail.MailTo(world, "chef@fake.test", 2), m => m.InReplyTo == reply.MessageId);
         Assert.Contains("Diese Datei ist nicht das, was ihr Name oder Typ angibt", answer.TextBody, StringComparison.Ordinal);
-        Assert.Empty(await world.Get<ProofStore>().ListAsync("K-901", CancellationToken.None));
+        Assert.Empty(await world.Get<IProofStore>().ListAsync("K-901", CancellationToken.None));
     }
 
     [Fact]

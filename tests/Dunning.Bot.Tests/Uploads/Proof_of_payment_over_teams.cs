@@ -82,7 +82,7 @@ public sealed class Proof_of_payment_over_teams : IAsyncLifetime
         Assert.Empty(await Proofs.ListAsync(debtor.Id, CancellationToken.None));
     }
 
-    private ProofStore Proofs => teams.Host.Services.GetRequiredService<ProofStore>();
+    private IProofStore Proofs => teams.Host.Services.GetRequiredService<IProofStore>();
 
     private JsonObject Personal(string text)
     {

@@ -102,7 +102,7 @@ public sealed class Proof_of_payment_over_telegram : IAsyncLifetime
         Assert.Single(await Proofs.ListAsync(debtorId, CancellationToken.None));
     }
 
-    private ProofStore Proofs => host.Services.GetRequiredService<ProofStore>();
+    private IProofStore Proofs => host.Services.GetRequiredService<IProofStore>();
 
     /// <summary>"Paid yesterday": thanks, the noted claim, and the question for the transfer confirmation.</summary>
     private async Task ClaimPaidAsync()

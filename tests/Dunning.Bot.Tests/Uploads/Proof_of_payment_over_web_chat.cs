@@ -164,7 +164,7 @@ public sealed class Proof_of_payment_over_web_chat : IDisposable
         await AssertNothingKeptAsync();
     }
 
-    private ProofStore Proofs => staff.Get<ProofStore>();
+    private IProofStore Proofs => staff.Get<IProofStore>();
 
     private async Task AssertNothingKeptAsync()
     {

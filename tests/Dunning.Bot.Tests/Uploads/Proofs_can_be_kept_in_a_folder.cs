@@ -18,7 +18,7 @@ public sealed class Proofs_can_be_kept_in_a_folder : IDisposable
         var (chat, _) = await staff.ClaimedPaidAsync();
         using var response = await chat.UploadAsync(Uploading.Form(("scan.png", "image/png", SampleFiles.Png)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var proof = Assert.Single(await staff.Get<ProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
+        var proof = Assert.Single(await staff.Get<IProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
         using var sam = await staff.SignedInAsync("sam");
 
         using var download = await sam.GetAsync($"/console/cases/{StaffHost.DebtorId}/proofs/{proof.Id}");

@@ -70,8 +70,8 @@ public sealed class Staff_see_and_download_proofs_safely : IDisposable
 
         Assert.True(await staff.Get<DebtorErasure>().EraseAsync(StaffHost.DebtorId, "olga", CancellationToken.None));
 
-        Assert.Empty(await staff.Get<ProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
-        Assert.Null(await staff.Get<ProofStore>().OpenAsync(StaffHost.DebtorId, proof.Id, CancellationToken.None));
+        Assert.Empty(await staff.Get<IProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
+        Assert.Null(await staff.Get<IProofStore>().OpenAsync(StaffHost.DebtorId, proof.Id, CancellationToken.None));
         Assert.Empty(staff.Get<Dunning.Bot.Storage.LiteDbContext>().Database.GetStorage<string>("proof_files", "proof_chunks").FindAll());
     }
 
@@ -80,7 +80,7 @@ public sealed class Staff_see_and_download_proofs_safely : IDisposable
         var (chat, _) = await staff.ClaimedPaidAsync();
         using var response = await chat.UploadAsync(Uploading.Form((name, "application/pdf", SampleFiles.Pdf)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Assert.Single(await staff.Get<ProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
+        return Assert.Single(await staff.Get<IProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
     }
 
     public void Dispose() => staff.Dispose();

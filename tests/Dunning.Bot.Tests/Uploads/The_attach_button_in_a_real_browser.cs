@@ -37,7 +37,7 @@ public sealed class The_attach_button_in_a_real_browser : IDisposable
         await Assertions.Expect(log.Locator("li.bot").Last).ToContainTextAsync("(Überweisung.pdf)");
         await Assertions.Expect(log.Locator("li.user").Last).ToContainTextAsync("Überweisung.pdf");
         await Assertions.Expect(log.Locator("li.user.pending")).ToHaveCountAsync(0);
-        var proof = Assert.Single(await staff.Get<ProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
+        var proof = Assert.Single(await staff.Get<IProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
         Assert.Equal("application/pdf", proof.ContentType);
         Assert.Empty(errors);
     }

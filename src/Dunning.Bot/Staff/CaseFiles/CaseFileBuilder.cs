@@ -24,7 +24,7 @@ public sealed partial class CaseFileBuilder(
     IOptions<PayeeOptions> payee,
     IOptions<StaffOptions> options,
     TimeProvider clock,
-    Uploads.ProofStore proofs)
+    Uploads.IProofStore proofs)
 {
     private static readonly string[] ObjectionKinds =
         [CaseActionKinds.Dispute, CaseActionKinds.Objection, CaseActionKinds.Hardship, CaseActionKinds.ClaimedPaid];

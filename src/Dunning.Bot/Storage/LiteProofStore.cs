@@ -1,8 +1,8 @@
-using Dunning.Bot.Storage;
+using Dunning.Bot.Uploads;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
-namespace Dunning.Bot.Uploads;
+namespace Dunning.Bot.Storage;
 
 /// <summary>
 /// Keeps proof-of-payment files beside the case: their records in the LiteDB collection <c>proofs</c> (indexed by debtor),
@@ -10,7 +10,7 @@ namespace Dunning.Bot.Uploads;
 /// <see cref="UploadOptions.Folder"/>, one file per proof in that folder. Content is written before the record and removed
 /// when the record cannot be written, so a record never points at nothing.
 /// </summary>
-public sealed class ProofStore
+public sealed class LiteProofStore : IProofStore
 {
     public const string CollectionName = "proofs";
     private const string FilesName = "proof_files";
@@ -19,7 +19,7 @@ public sealed class ProofStore
     private readonly LiteDbContext context;
     private readonly string? folder;
 
-    public ProofStore(LiteDbContext context, IOptions<UploadOptions> options)
+    public LiteProofStore(LiteDbContext context, IOptions<UploadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.context = context ?? throw new ArgumentNullException(nameof(context));
