@@ -151,9 +151,9 @@ internal sealed partial class TurnsScenario : IScenario
             ["Payee:BankName"] = "Commerzbank",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddDunningServices();
         builder.AddDunningHost();
         builder.Logging.ClearProviders();
-        builder.Services.AddDunningStorage(builder.Configuration);
         builder.AddDunningConversations();
         builder.AddWebChat();
         var app = builder.Build();

@@ -37,12 +37,8 @@ internal sealed class BankImportVerb : ICliVerb
             return Usage(error, $"the configuration file {configFile} does not exist.");
 
         var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
-        await using var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddDunningStorage(configuration)
-            .AddDunningPolicies(configuration)
-            .AddDunningBanking(configuration)
-            .BuildServiceProvider();
+        using var host = DunningServices.ForVerb(configuration, b => b.AddDunningBanking());
+        var services = host.Services;
         await using var file = File.OpenRead(path);
         var report = await services.GetRequiredService<BankImporter>().ImportAsync(file, dryRun, cancellationToken);
         Print(Path.GetFileName(path), report, output, error);

@@ -39,10 +39,8 @@ internal sealed class ImportVerb : ICliVerb
             return Usage(error, text, text.Say("no_config", new() { ["verb"] = Name, ["file"] = configFile }));
 
         var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
-        await using var services = new ServiceCollection()
-            .AddDunningStorage(configuration)
-            .AddDunningIntake(configuration)
-            .BuildServiceProvider();
+        using var host = DunningServices.ForVerb(configuration, b => b.AddDunningIntake());
+        var services = host.Services;
         var result = await services.GetRequiredService<InvoiceImporter>().ImportAsync(path, mode, cancellationToken);
         var succeeded = !result.FileRejected
             && (result.ProblemCount == 0 || result.InvoicesCreated + result.InvoicesUpdated + result.InvoicesUnchanged > 0);

@@ -140,10 +140,9 @@ internal sealed class LettersVerb : ICliVerb
             ["Bot:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.AddDunningServices();
         builder.AddDunningHost();
-        builder.Services.AddDunningStorage(builder.Configuration);
         builder.AddDunningConversations();
-        builder.Services.AddOptions<CreditorOptions>().BindConfiguration(CreditorOptions.SectionName);
         builder.AddLetters();
         if (telegramUsername is not null)
             builder.Services.AddSingleton(new TelegramBotIdentity(telegramUsername, 0));

@@ -42,7 +42,8 @@ internal sealed class LinksVerb : ICliVerb
         var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
         var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
         var telegram = configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
-        await using var services = new ServiceCollection().AddDunningStorage(configuration).BuildServiceProvider();
+        using var host = DunningServices.ForVerb(configuration, _ => { });
+        var services = host.Services;
         var store = services.GetRequiredService<IDebtorStore>();
 
         IReadOnlyList<Debtor> debtors;

@@ -7,7 +7,7 @@ using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
 
@@ -56,19 +56,22 @@ internal sealed partial class SimulateVerb : ICliVerb
     {
         var start = options.Today is { } today ? new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : TimeProvider.System.GetUtcNow();
         var clock = new ManualClock(start);
-        var overrides = new ConfigurationBuilder().AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = copy, ["Storage:Connection"] = "Direct" }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(clock);
-        foreach (var channel in ChannelKind.All)
-            services.AddSingleton<IProactiveChannel>(new RecordingChannel(channel));
-        services.AddDunningStorage(overrides);
-        services.AddDunningScheduleServices(overrides);
-        services.AddSingleton(sp => new ScheduleSimulation(sp.GetRequiredService<IDebtorStore>(), sp.GetRequiredService<ICaseStore>(),
-            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<ScheduleSweep>(),
-            sp.GetRequiredService<OutboxDispatcher>(), clock.GetUtcNow, clock.MoveTo));
-        await using var provider = services.BuildServiceProvider();
+        var overrides = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = copy, ["Storage:Connection"] = "Direct", ["Scheduling:Enabled"] = "false",
+        }).Build();
+        using var host = DunningServices.ForVerb(overrides, b =>
+        {
+            // The simulation's own clock and channels that only record, in place of the system's.
+            b.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            foreach (var channel in ChannelKind.All)
+                b.Services.AddSingleton<IProactiveChannel>(new RecordingChannel(channel));
+            b.AddDunningScheduling();
+            b.Services.AddSingleton(sp => new ScheduleSimulation(sp.GetRequiredService<IDebtorStore>(), sp.GetRequiredService<ICaseStore>(),
+                sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<ScheduleSweep>(),
+                sp.GetRequiredService<OutboxDispatcher>(), clock.GetUtcNow, clock.MoveTo));
+        });
+        var provider = host.Services;
 
         var simulation = provider.GetRequiredService<ScheduleSimulation>();
         var debtors = await simulation.PrepareAsync(options.Debtor, cancellationToken);

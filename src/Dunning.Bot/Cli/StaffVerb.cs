@@ -52,12 +52,8 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
         }
 
         var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
-        var services = new ServiceCollection().AddDunningStorage(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
-        services.AddSingleton<IStaffAccountStore, StaffAccountStore>();
-        services.AddSingleton<StaffAccounts>();
-        await using var provider = services.BuildServiceProvider();
+        using var host = DunningServices.ForVerb(configuration, b => b.AddStaffAccounts());
+        var provider = host.Services;
         try
         {
             var (account, generated) = await provider.GetRequiredService<StaffAccounts>().CreateAsync(user, role, password, cancellationToken, displayName, title);

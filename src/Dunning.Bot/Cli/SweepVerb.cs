@@ -71,8 +71,8 @@ internal sealed class SweepVerb : ICliVerb
             ["Logging:LogLevel:Default"] = "Warning",
             ["Storage:Connection"] = dryRun ? "Direct" : null,
         });
+        builder.AddDunningServices();
         builder.AddDunningHost();
-        builder.Services.AddDunningStorage(builder.Configuration);
         builder.AddDunningConversations();
         builder.AddTelegram();
         builder.AddWebChat();

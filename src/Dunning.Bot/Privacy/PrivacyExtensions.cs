@@ -1,17 +1,15 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Dunning.Bot.Privacy;
 
 /// <summary>Registers what the owner API and the console share for a debtor's data: rotation, export, erasure.</summary>
 internal static class PrivacyExtensions
 {
-    public static IServiceCollection AddDebtorPrivacy(this IServiceCollection services)
+    public static IHostApplicationBuilder AddDebtorPrivacy(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<DebtorProofs>();
-        services.AddSingleton<DebtorExport>();
-        services.AddSingleton<DebtorErasure>();
-        services.AddSingleton<Storage.LiteDebtorErasure>();
-        services.TryAddSingleton<Storage.LiteConversationPurge>();
-        return services;
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<DebtorProofs>();
+        builder.Services.AddSingleton<DebtorExport>();
+        builder.Services.AddSingleton<DebtorErasure>();
+        builder.Services.AddSingleton<Storage.LiteDebtorErasure>();
+        return builder;
     }
 }

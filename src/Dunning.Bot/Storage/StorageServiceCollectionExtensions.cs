@@ -1,3 +1,4 @@
+using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.Options;
 
@@ -7,20 +8,25 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>) and registers the one <see cref="LiteDbContext"/>
-    /// of the process and the LiteDB implementations of Core's store ports (all singletons; they are thread-safe).
+    /// of the process and the LiteDB implementations of Core's store ports and the bot state (all singletons; they are
+    /// thread-safe). Part of <see cref="Hosting.DunningServices"/>.
     /// </summary>
-    public static IServiceCollection AddDunningStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddDunningStorage(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
+        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDebtorStore, LiteDebtorStore>();
         services.AddSingleton<IInvoiceStore, LiteInvoiceStore>();
         services.AddSingleton<ICaseStore, LiteCaseStore>();
         services.AddSingleton<IAgreementStore, LiteAgreementStore>();
         services.AddSingleton<IEscalationStore, LiteEscalationStore>();
-        // A LiteDB IStorage (bot state with eTags) joins here once the conversation engine defines IStorage.
-        return services;
+        services.AddSingleton<IConversationStore, LiteConversationStore>();
+        services.AddSingleton<ITranscriptStore, LiteTranscriptStore>();
+        services.AddSingleton<IStorage, LiteBotStorage>();
+        services.AddSingleton<LiteConversationPurge>();
+        return builder;
     }
 
     /// <summary>

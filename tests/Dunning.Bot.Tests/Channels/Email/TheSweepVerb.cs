@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
@@ -76,8 +77,9 @@ public sealed class TheSweepVerb(MailServer server) : IClassFixture<MailServer>,
         return await services.GetRequiredService<IOutbox>().ListByDebtorAsync(id, CancellationToken.None);
     }
 
-    private ServiceProvider Services() => new ServiceCollection()
-        .AddDunningStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = DatabasePath }).Build())
+    private ServiceProvider Services() => DunningServices.Builder(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = DatabasePath }).Build())
+        .AddDunningServices().Services
         .AddSingleton<IOutbox, LiteOutbox>()
         .BuildServiceProvider();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
@@ -20,7 +21,8 @@ public sealed class LinksVerbPrintsChatLinks : IAsyncLifetime
     {
         _server = await FakeTelegramServer.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = DatabasePath }).Build();
-        await using var services = new ServiceCollection().AddDunningStorage(configuration).BuildServiceProvider();
+        using var host = DunningServices.ForVerb(configuration, _ => { });
+        var services = host.Services;
         var store = services.GetRequiredService<IDebtorStore>();
         await store.SaveAsync(new Debtor { Id = "D-1", Name = "Anna Becker", AccessCode = "ABCD1234", LinkToken = "tok_Anna-1" }, CancellationToken.None);
         await store.SaveAsync(new Debtor { Id = "D/2", Name = "Müller GmbH", AccessCode = "EFGH5678", LinkToken = "tok_Mueller-2" }, CancellationToken.None);
