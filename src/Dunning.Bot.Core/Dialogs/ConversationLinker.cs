@@ -83,7 +83,7 @@ public sealed partial class ConversationLinker(
     /// <summary>Before binding: answer in the writer's language, asking for the code; nothing about any debtor.</summary>
     private async Task AnswerUnlinkedAsync(ITurnContext turn, string text, MessageUnderstanding understanding, CancellationToken cancellationToken)
     {
-        var (_, command) = MainMenu.Match(text, wording.Catalogue);
+        var (_, command) = Interruptions.Read(text, wording.Catalogue);
         var key = command == GlobalCommand.Help ? "help"
             : understanding.Intent == Intent.StopContact ? "stop_unlinked"
             : understanding.Intent == Intent.Greeting ? "welcome"

@@ -12,7 +12,7 @@ namespace Dunning.Bot.Core.Dialogs;
 /// The bot behind every channel. Each turn it loads (or creates) the <see cref="ConversationLink"/>, refreshes its
 /// conversation reference, loads the bound debtor and sets the <see cref="TurnSession"/>; lets the
 /// <see cref="ConversationLinker"/> handle linking signals and unbound conversations; stays silent while a person owns
-/// the conversation; otherwise runs <see cref="MainDialog"/>. At the end it saves the conversation state (eTag) and the
+/// the conversation (asking the <see cref="Interruptions"/> layer first); otherwise runs <see cref="MainDialog"/>. At the end it saves the conversation state (eTag) and the
 /// link (versioned: a change made meanwhile by the console, such as a takeover, is kept and ours re-applied).
 /// </summary>
 public sealed partial class DunningBot(
@@ -21,6 +21,7 @@ public sealed partial class DunningBot(
     ConversationState conversationState,
     MainDialog mainDialog,
     ConversationLinker linker,
+    Interruptions interruptions,
     Wording wording,
     TimeProvider clock,
     IOptions<ConversationOptions> options,
@@ -30,7 +31,6 @@ public sealed partial class DunningBot(
     public const string DialogStateProperty = "DialogState";
 
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty);
-    private readonly IStatePropertyAccessor<ConversationMemory> memory = ConversationMemory.Accessor(conversationState);
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -64,9 +64,7 @@ public sealed partial class DunningBot(
             return next();
         });
 
-        if (link.Handoff == HandoffState.Human)
-            (await memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken)).HandedToHuman = true;
-        else
+        if (!await interruptions.HoldWhileTakenOverAsync(turnContext, cancellationToken))
             await base.OnTurnAsync(turnContext, cancellationToken);
 
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
@@ -77,7 +75,7 @@ public sealed partial class DunningBot(
     {
         if (await linker.HandleAsync(turnContext, cancellationToken))
             return;
-        await ResumeAfterHandBackAsync(turnContext, cancellationToken);
+        await interruptions.ResumeAfterHandBackAsync(turnContext, dialogState, cancellationToken);
         await mainDialog.RunAsync(turnContext, dialogState, cancellationToken);
     }
 
@@ -90,20 +88,6 @@ public sealed partial class DunningBot(
         if (turnContext.Activity.ChannelId == ChannelKind.WebChat || TurnSession.Of(turnContext).Link.IsLinked)
             return;
         await wording.SayAsync(turnContext, "linking", "welcome", null, cancellationToken);
-    }
-
-    /// <summary>
-    /// A person owned the chat and handed it back: the question the bot asked before is stale, so the dialog stack
-    /// starts fresh instead of repeating it.
-    /// </summary>
-    private async Task ResumeAfterHandBackAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        var remembered = await memory.GetAsync(turn, () => new ConversationMemory(), cancellationToken);
-        if (!remembered.HandedToHuman)
-            return;
-        remembered.HandedToHuman = false;
-        remembered.NotUnderstood = 0;
-        await dialogState.DeleteAsync(turn, cancellationToken);
     }
 
     private async Task RefuseGroupChatAsync(ITurnContext turn, CancellationToken cancellationToken)

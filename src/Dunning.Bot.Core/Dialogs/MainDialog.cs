@@ -11,7 +11,7 @@ namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>
 /// The root of every linked conversation. Each message is recognized (in the debtor's time zone and language),
-/// may switch the conversation's language, passes the <see cref="Interruptions"/> layer, then goes to the running
+/// may switch the conversation's language, passes the <see cref="Interruptions"/> layer first, then goes to the running
 /// dialog or is routed by intent to the registered <see cref="IntentDialog"/> that handles it. Greeting, thanks,
 /// yes/no out of context and messages not understood are answered here. MainDialog never ends: when a routed
 /// dialog completes, the next message is routed afresh.
@@ -74,21 +74,12 @@ public sealed partial class MainDialog : ComponentDialog
         if (turn.Activity.Type != ActivityTypes.Message || session.Debtor is null)
             return innerDc.ActiveDialog is null ? EndOfTurn : await innerDc.ContinueDialogAsync(cancellationToken);
 
-        var understanding = await UnderstandAsync(turn, session, cancellationToken);
-        var (buttonIntent, command) = MainMenu.Match(turn.Activity.Text, wording.Catalogue);
-        var intent = buttonIntent ?? understanding.Intent;
-        // A file with no words (a screenshot of the transfer) is read as "I have paid, here is the proof".
-        if (intent == Intent.Unknown && string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Attachments is { Count: > 0 })
-            (intent, session.Understanding) = (Intent.ClaimPaid, understanding with { Intent = Intent.ClaimPaid, Confidence = 1 });
-        if (buttonIntent is { } pressed)
-            session.Understanding = understanding with { Intent = pressed, Confidence = 1 };
-
-        // A running dialog may answer an intent the interruption layer would otherwise take ("ask a colleague" among its offers).
-        var answeredByDialog = innerDc.ActiveDialog is { } active && FindDialog(active.Id) is IntentDialog running && running.AnswersItself(active, intent);
-        var result = await interruptions.TryHandleAsync(innerDc, command, answeredByDialog ? Intent.Unknown : intent, cancellationToken)
+        await UnderstandAsync(turn, session, cancellationToken);
+        var running = innerDc.ActiveDialog is { } active ? FindDialog(active.Id) as IntentDialog : null;
+        var result = await interruptions.TryHandleAsync(innerDc, running, cancellationToken)
             ?? (innerDc.ActiveDialog is not null
                 ? await ContinueOrRerouteAsync(innerDc, cancellationToken)
-                : await RouteAsync(innerDc, intent, session.Understanding!, cancellationToken));
+                : await RouteAsync(innerDc, session.Understanding!.Intent, session.Understanding, cancellationToken));
         await RemindOfPendingAnswerAsync(turn, session, cancellationToken);
         return result;
     }
@@ -104,19 +95,24 @@ public sealed partial class MainDialog : ComponentDialog
             return result;
         var understood = interruption.Understanding;
         TurnSession.Of(innerDc.Context).Understanding = understood;
-        return await interruptions.TryHandleAsync(innerDc, GlobalCommand.None, understood.Intent, cancellationToken)
+        return await interruptions.TryHandleAsync(innerDc, null, cancellationToken)
             ?? await RouteAsync(innerDc, understood.Intent, understood, cancellationToken);
     }
 
-    /// <summary>Recognizes the message and switches the conversation's language when the debtor clearly writes in the other one.</summary>
-    private async Task<MessageUnderstanding> UnderstandAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recognizes the message into <see cref="TurnSession.Understanding"/> and switches the conversation's language when
+    /// the debtor clearly writes in the other one. A file with no words (a screenshot of the transfer) is read as
+    /// "I have paid, here is the proof".
+    /// </summary>
+    private async Task UnderstandAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
     {
         var text = turn.Activity.Text;
         var context = RecognitionContext.At(clock, session.Debtor!.TimeZoneInfo, session.Language);
         var understanding = await recognizer.RecognizeAsync(text, context, cancellationToken);
         LanguageSwitch.Apply(session.Link, understanding, text, options);
+        if (understanding.Intent == Intent.Unknown && string.IsNullOrWhiteSpace(text) && turn.Activity.Attachments is { Count: > 0 })
+            understanding = understanding with { Intent = Intent.ClaimPaid, Confidence = 1 };
         session.Understanding = understanding;
-        return understanding;
     }
 
     private async Task<DialogTurnResult> RouteAsync(DialogContext innerDc, Intent intent, MessageUnderstanding understanding, CancellationToken cancellationToken)
