@@ -28,6 +28,10 @@ public static class SchedulingExtensions
         services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<LiteOutbox>());
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<ReminderComposer>();
+        services.AddSingleton<DebtorDataReader>();
+        services.AddSingleton<LadderCalendar>();
+        services.AddSingleton<OwnerOnlyStages>();
+        services.AddSingleton<PlanWriter>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<ChannelRateLimiters>();
         services.AddSingleton<ScheduleSweep>();

@@ -30,8 +30,10 @@ internal sealed class PlannerWorld
         var desk = new EscalationDesk(Ports, Ports, Ports, Ports, Options.Create(new EscalationOptions()), Clock);
         AgreementDesk = new AgreementDesk(Agreements, Ports, Ports, desk, Ladder, statements, Options.Create(new AgreementOptions()), Clock);
         FollowUps = followUps ?? new AgreementFollowUps(Agreements, new AgreementFollowUp(Agreements, Ports, Ports, desk, new Core.Claims.ClaimBook(Ports, Ports, Ports, ledger, Clock)), Catalogue);
-        Planner = new ReminderPlanner(Ports, Ports, Ports, Ports, Ports, Ladder, Contact, desk,
-            FollowUps, Options.Create(new ReminderPlannerOptions()));
+        var planning = Options.Create(new ReminderPlannerOptions());
+        var calendar = new LadderCalendar(Ladder, Contact, planning);
+        Planner = new ReminderPlanner(new DebtorDataReader(Ports, Ports, Ports, Ports, Ports, FollowUps), calendar, new OwnerOnlyStages(calendar, desk, Ports),
+            Contact, desk, FollowUps, new PlanWriter(Ports, Ports), planning);
     }
 
     public InMemoryPorts Ports { get; } = new();

@@ -1,13 +1,19 @@
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Core.Scheduling;
 
-public sealed partial class ReminderPlanner
+/// <summary>
+/// Reads what planning one debtor works on (<see cref="DebtorData"/>: the case, the debtor, the invoices, the outbox
+/// entries, the conversation links and the running agreements), one debtor at a time or in bulk for a sweep's page.
+/// </summary>
+public sealed class DebtorDataReader(
+    IDebtorStore debtors, IInvoiceStore invoices, ICaseStore cases, IConversationStore conversations, IOutbox outbox, IAgreementFollowUps followUps)
 {
     /// <summary>
-    /// Bulk-loads what planning <paramref name="dueCases"/> reads (their debtors, invoices, outbox entries, conversation
-    /// links and running agreements; the cases themselves as given, fresh from the store) into <paramref name="buffer"/>, a few queries for the
-    /// whole page instead of five per debtor. Plan each of these debtors with the same buffer right after.
+    /// Bulk-loads what planning <paramref name="dueCases"/> reads (the cases themselves as given, fresh from the store) into
+    /// <paramref name="buffer"/>, a few queries for the whole page instead of five per debtor. Plan each of these debtors
+    /// with the same buffer right after.
     /// </summary>
     public async Task PreloadAsync(IReadOnlyCollection<DunningCase> dueCases, PlanBuffer buffer, CancellationToken cancellationToken)
     {
@@ -30,7 +36,8 @@ public sealed partial class ReminderPlanner
         }
     }
 
-    private async Task<DebtorData> LoadAsync(string debtorId, PlanBuffer? buffer, CancellationToken cancellationToken)
+    /// <summary>The debtor's data: preloaded into <paramref name="buffer"/> when it was, otherwise read now.</summary>
+    internal async Task<DebtorData> LoadAsync(string debtorId, PlanBuffer? buffer, CancellationToken cancellationToken)
     {
         if (buffer is not null && buffer.TryGetPreloaded(debtorId, out var preloaded))
             return preloaded;
