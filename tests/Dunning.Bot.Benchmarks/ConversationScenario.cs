@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Claims;

@@ -1,9 +1,10 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 public sealed partial class DunningBot
 {

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// What this bot adds to an outgoing activity for its own chat page, under <c>channelData.dunning</c>: the payment card

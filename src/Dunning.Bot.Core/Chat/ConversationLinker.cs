@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Statements;
@@ -8,7 +9,7 @@ using Dunning.Bot.Core.Understanding;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// The one place that binds a conversation to a debtor, from any of the three signals: the web chat's

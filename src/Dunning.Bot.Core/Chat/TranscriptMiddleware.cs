@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// Records every inbound and outbound activity of a turn in the <see cref="ITranscriptStore"/> — also while a person

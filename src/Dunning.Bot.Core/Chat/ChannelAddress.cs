@@ -1,7 +1,8 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>The address recorded in <see cref="ContactAddress.Address"/> for the channel an activity came from.</summary>
 public static class ChannelAddress

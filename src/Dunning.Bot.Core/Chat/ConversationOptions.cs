@@ -1,6 +1,7 @@
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>How the conversation backbone behaves: linking limits, fallback steps, language switching (section <c>Conversations</c>).</summary>
 public sealed class ConversationOptions

@@ -1,6 +1,7 @@
 using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Core.Dialogs;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>What MainDialog and the bot remember between turns of one conversation (kept in ConversationState).</summary>
 public sealed class ConversationMemory

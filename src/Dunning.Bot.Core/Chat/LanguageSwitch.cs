@@ -1,7 +1,8 @@
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// Switches a conversation's language when the debtor clearly writes in the other one: the recognizer found the other

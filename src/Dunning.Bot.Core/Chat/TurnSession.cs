@@ -1,8 +1,9 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// What the bot knows about this turn's conversation, loaded once at the start of the turn by the bot

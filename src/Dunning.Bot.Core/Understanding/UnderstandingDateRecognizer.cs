@@ -1,7 +1,8 @@
 using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Understanding;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Understanding;
 
 /// <summary>
 /// The engine's <see cref="IDateRecognizer"/> over Core's understanding, so a DatePrompt reads "3.11.", "next Friday",

@@ -1,6 +1,7 @@
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// A copy of a link's fields as read at the start of a turn, to re-apply only the fields the turn changed onto a link

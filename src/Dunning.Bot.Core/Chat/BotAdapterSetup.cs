@@ -1,13 +1,14 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
 using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Microsoft.Extensions.Options;
 
 using Dunning.Bot.Core.Telemetry;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// What every channel adapter (web chat, Telegram, Teams) applies once before its first turn, so all channels behave

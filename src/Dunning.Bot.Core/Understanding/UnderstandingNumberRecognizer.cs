@@ -1,7 +1,8 @@
 using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Understanding;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Understanding;
 
 /// <summary>
 /// The engine's <see cref="INumberRecognizer"/> over Core's understanding: an amount ("480 Euro", "1.234,56 €") or an

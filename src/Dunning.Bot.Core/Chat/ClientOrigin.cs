@@ -1,6 +1,7 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Dialogs;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// Who is sending this turn, for counting wrong secrets across conversations: the channel adapter sets the client's

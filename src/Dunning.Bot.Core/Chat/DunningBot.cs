@@ -1,12 +1,13 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// The bot behind every channel. Each turn it loads (or creates) the <see cref="ConversationLink"/>, refreshes its

@@ -1,7 +1,8 @@
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;
 
-namespace Dunning.Bot.Core.Dialogs;
+namespace Dunning.Bot.Core.Chat;
 
 /// <summary>
 /// Finds what a debtor typed as an access code: one word of a sentence ("my code is ABCD2345"), else the whole message
