@@ -16,7 +16,7 @@ namespace Dunning.Bot.Core.Chat;
 /// the conversation (asking the <see cref="Interruptions"/> layer first); otherwise runs <see cref="MainDialog"/>. At the end it saves the conversation state (eTag) and the
 /// link (versioned: a change made meanwhile by the console, such as a takeover, is kept and ours re-applied).
 /// </summary>
-public sealed partial class DunningBot(
+public sealed class DunningBot(
     IConversationStore conversations,
     IDebtorStore debtors,
     ConversationState conversationState,
@@ -30,6 +30,8 @@ public sealed partial class DunningBot(
 {
     /// <summary>The conversation-state property holding the dialog stack.</summary>
     public const string DialogStateProperty = "DialogState";
+
+    private const int SaveAttempts = 4;
 
     private readonly IStatePropertyAccessor<DialogState> dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty);
 
@@ -111,4 +113,43 @@ public sealed partial class DunningBot(
     /// <summary>Before binding a new chat follows the client's language (a Teams user with <c>en-US</c> is greeted in English).</summary>
     private static string? SupportedLanguage(string? locale) =>
         TurnErrorReply.LanguageOf(locale) is var language && Debtor.Languages.Contains(language) ? language : null;
+
+    /// <summary>
+    /// Saves the link. When someone else wrote it meanwhile (the console took over, another turn elsewhere), the stored
+    /// link is re-read and only what this turn changed is applied to it — theirs wins where both changed a field.
+    /// </summary>
+    private async Task SaveLinkAsync(ConversationLink link, LinkChanges before, CancellationToken cancellationToken)
+    {
+        var mine = link;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await conversations.SaveAsync(link, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < SaveAttempts)
+            {
+                var fresh = await conversations.FindAsync(link.Key, cancellationToken);
+                if (fresh is null)
+                    return;
+                logger.LogInformation("Conversation {Key} changed during the turn; re-applying this turn's changes", link.Key);
+                before.ApplyTo(mine, fresh);
+                link = fresh;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A debtor who writes again from an address marked dead (the bot was blocked, then unblocked; the app reinstalled)
+    /// can be reached there again: the address is revived, so reminders and staff messages use it once more.
+    /// </summary>
+    private async Task<Debtor?> ReviveAddressAsync(Debtor? debtor, Activity activity, CancellationToken cancellationToken)
+    {
+        if (debtor is null || activity.Type != ActivityTypes.Message || activity.ChannelId is not { } channel
+            || debtor.Contact(channel) is not { DeadSince: not null } contact || contact.Address != ChannelAddress.Of(activity))
+            return debtor;
+        logger.LogInformation("Debtor {DebtorId} wrote again on {Channel}: the address marked dead is used again", debtor.Id, channel);
+        return await debtors.UpdateAsync(debtor.Id, d => d.Reach(channel, contact.Address), cancellationToken) ?? debtor;
+    }
 }

@@ -3,6 +3,7 @@ using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
 using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
 
@@ -14,7 +15,7 @@ namespace Dunning.Bot.Core.Dialogs;
 /// paid", a request for a person or an opt-out this dialog does not handle itself) ends it with an <see cref="Interruption"/>
 /// before anything is stored, so MainDialog can start the dialog for that intent. Replies come from <c>dialogs/&lt;WordingDialog&gt;.&lt;lang&gt;.yaml</c>.
 /// </summary>
-public abstract partial class CaseDialog : IntentDialog
+public abstract class CaseDialog : IntentDialog
 {
     /// <summary>Longest text of the debtor's kept in a case, an escalation or a pause reason.</summary>
     public const int MaxWordsLength = 1000;
@@ -142,4 +143,26 @@ public abstract partial class CaseDialog : IntentDialog
         }
         return await base.OnContinueDialogAsync(innerDc, cancellationToken);
     }
+
+    /// <summary>
+    /// Stops dunning on each invoice until <paramref name="until"/>. A pause already running longer (or without end)
+    /// is kept: a shorter new one must not cut it.
+    /// </summary>
+    protected async Task PauseAsync(IEnumerable<string> invoiceNumbers, string reason, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var now = Services.Clock.GetUtcNow();
+        foreach (var number in invoiceNumbers)
+        {
+            await Services.Invoices.UpdateAsync(number, invoice =>
+            {
+                if (invoice.Pause is { } current && current.IsActive(now) && (current.Until is null || current.Until >= until))
+                    return;
+                invoice.PauseDunning(reason, until, now);
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds an entry to the debtor's case history, written by the bot; the schedule re-evaluates the case.</summary>
+    protected Task RecordAsync(string debtorId, string kind, string summary, IReadOnlyList<string> invoiceNumbers, CancellationToken cancellationToken) =>
+        Services.Cases.RecordAsync(debtorId, Services.Clock.GetUtcNow(), kind, summary, invoiceNumbers, "bot", cancellationToken);
 }
