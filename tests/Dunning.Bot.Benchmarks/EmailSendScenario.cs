@@ -4,7 +4,7 @@ using Dunning.Bot.Channels;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Payments;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Tests.Channels.Email;

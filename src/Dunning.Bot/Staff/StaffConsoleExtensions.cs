@@ -2,7 +2,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Staff.CaseFiles;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Staff.Insights;
 using Dunning.Bot.Staff.Live;
 using Dunning.Bot.Staff.Wording;

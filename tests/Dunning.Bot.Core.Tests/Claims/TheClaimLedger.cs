@@ -70,7 +70,7 @@ public sealed class TheClaimLedger
         var dunningCase = new DunningCase { DebtorId = "D-1" };
         dunningCase.Advance("RE-1", 1);
         dunningCase.Record(new CaseAction(new DateTimeOffset(2026, 1, 13, 9, 0, 0, TimeSpan.FromHours(1)), CaseActionKinds.Reminder,
-            $"reminder reminder_friendly sent (attempt 1; {Core.Scheduling.ProactiveHistory.AwaitingDelivery})", "webchat", ["RE-1"]));
+            $"reminder reminder_friendly sent (attempt 1; {Core.Reminders.ProactiveHistory.AwaitingDelivery})", "webchat", ["RE-1"]));
         var debtor = Debtor(DebtorKind.Consumer);
         var ledger = Ledgers.Ledger();
 

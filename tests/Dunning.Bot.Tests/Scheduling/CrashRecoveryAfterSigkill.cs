@@ -4,7 +4,7 @@ using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Tests.Fakes.BotFramework;
 using Dunning.Bot.Tests.Storage;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 
 namespace Dunning.Bot.Tests.Scheduling;
 

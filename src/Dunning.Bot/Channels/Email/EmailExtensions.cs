@@ -1,6 +1,6 @@
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Staff.Live;
 using Dunning.Bot.Tests.EndToEnd;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Tests.Staff;

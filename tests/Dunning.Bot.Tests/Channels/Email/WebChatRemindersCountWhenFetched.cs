@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Tests.EndToEnd;
 
 namespace Dunning.Bot.Tests.Channels.Email;

@@ -2,7 +2,7 @@ using Dunning.Bot.Channels.Teams.Package;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
