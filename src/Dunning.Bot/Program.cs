@@ -12,6 +12,7 @@ using Dunning.Bot.Letters;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Uploads;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.

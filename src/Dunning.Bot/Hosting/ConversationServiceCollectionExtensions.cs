@@ -8,6 +8,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Security;
 using Dunning.Bot.Core.Understanding;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

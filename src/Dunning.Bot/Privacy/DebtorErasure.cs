@@ -3,6 +3,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Privacy;
 

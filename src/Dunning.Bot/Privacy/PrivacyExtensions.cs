@@ -1,3 +1,4 @@
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Privacy;
@@ -10,8 +11,8 @@ internal static class PrivacyExtensions
         services.AddSingleton<DebtorProofs>();
         services.AddSingleton<DebtorExport>();
         services.AddSingleton<DebtorErasure>();
-        services.AddSingleton<Storage.LiteDebtorErasure>();
-        services.TryAddSingleton<Storage.LiteConversationPurge>();
+        services.AddSingleton<LiteDebtorErasure>();
+        services.TryAddSingleton<LiteConversationPurge>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;

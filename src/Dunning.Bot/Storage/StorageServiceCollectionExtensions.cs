@@ -1,4 +1,5 @@
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Storage;

@@ -1,4 +1,5 @@
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Uploads;
@@ -12,7 +13,7 @@ public static class UploadsExtensions
         if (services.Any(d => d.ServiceType == typeof(IPaymentProofs)))
             return services;
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IProofStore, Storage.LiteProofStore>();
+        services.TryAddSingleton<IProofStore, LiteProofStore>();
         services.AddSingleton<IPaymentProofs, PaymentProofs>();
         services.AddHttpClient(DownloadedFile.HttpClientName);
         return services;

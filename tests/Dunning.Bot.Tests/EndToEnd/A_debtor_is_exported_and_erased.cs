@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dunning.Bot.Tests.EndToEnd;

@@ -2,6 +2,7 @@ using Dunning.Bot.Cli;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -3,6 +3,7 @@ using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

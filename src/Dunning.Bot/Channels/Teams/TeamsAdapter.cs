@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Channels.Teams;
 

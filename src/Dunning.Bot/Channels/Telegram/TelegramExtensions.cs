@@ -2,6 +2,7 @@ using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.Options;
 

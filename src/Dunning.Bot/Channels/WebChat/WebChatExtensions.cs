@@ -1,3 +1,4 @@
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.WebChat;

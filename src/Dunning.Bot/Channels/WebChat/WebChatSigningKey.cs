@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.Options;
 

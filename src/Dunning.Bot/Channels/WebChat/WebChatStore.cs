@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 
 namespace Dunning.Bot.Channels.WebChat;

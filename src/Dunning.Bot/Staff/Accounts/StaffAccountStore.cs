@@ -1,5 +1,6 @@
 using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
 namespace Dunning.Bot.Staff.Accounts;

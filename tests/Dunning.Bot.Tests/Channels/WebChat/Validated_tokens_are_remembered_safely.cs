@@ -1,5 +1,6 @@
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

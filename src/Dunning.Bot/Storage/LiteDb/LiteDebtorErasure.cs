@@ -1,8 +1,8 @@
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Erases a debtor's personal data and conversation content in one LiteDB transaction, keeping what bookkeeping needs.

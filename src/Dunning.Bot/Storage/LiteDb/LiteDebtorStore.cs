@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Debtors in LiteDB; access codes and link tokens are unique indexes.</summary>
 public sealed class LiteDebtorStore(LiteDbContext context) : LiteStore<Debtor>(context, LiteDbContext.Debtors), IDebtorStore

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 using LiteDB.Engine;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// The one <see cref="LiteDatabase"/> of the process (a singleton): opens or creates the file, creates its folder,

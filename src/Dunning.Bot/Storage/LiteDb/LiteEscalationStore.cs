@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Escalations in LiteDB; open ones come most urgent first, then oldest first.</summary>
 public sealed class LiteEscalationStore(LiteDbContext context) : LiteStore<Escalation>(context, LiteDbContext.Escalations), IEscalationStore

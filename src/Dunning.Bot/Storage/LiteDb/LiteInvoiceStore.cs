@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Invoices in LiteDB, keyed by number, indexed by debtor; batches are one transaction.</summary>
 public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>(context, LiteDbContext.Invoices), IInvoiceStore

@@ -2,10 +2,10 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Scheduling;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// The outbox in the same LiteDB file as the cases, so an enqueue and the case's advance commit together. A unique

@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>Debtor ⇄ BSON; the debtor id is <c>_id</c>.</summary>
 internal static class DebtorDocument

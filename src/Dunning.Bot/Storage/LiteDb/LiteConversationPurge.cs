@@ -1,8 +1,8 @@
 using Dunning.Bot.Conversations.State;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Removes what a conversation left in the file besides its channel's own log: the conversation link, its bot state

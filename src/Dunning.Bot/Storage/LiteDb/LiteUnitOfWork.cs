@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// One turn's writes, committed together in ONE LiteDB transaction by <see cref="Commit"/> — all or nothing.

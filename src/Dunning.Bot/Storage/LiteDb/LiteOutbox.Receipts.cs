@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Scheduling;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 public sealed partial class LiteOutbox
 {

@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Conversation links in LiteDB, indexed by debtor and handoff state; versioned saves.</summary>
 public sealed class LiteConversationStore : LiteStore<ConversationLink>, IConversationStore

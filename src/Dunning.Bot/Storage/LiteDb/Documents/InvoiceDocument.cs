@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>Invoice ⇄ BSON; the invoice number is <c>_id</c> (unique by construction). Amounts stay decimal.</summary>
 internal static class InvoiceDocument

@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>Escalation ⇄ BSON.</summary>
 internal static class EscalationDocument

@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Payment agreements in LiteDB, indexed by debtor and state.</summary>
 public sealed class LiteAgreementStore(LiteDbContext context) : LiteStore<PaymentAgreement>(context, LiteDbContext.Agreements), IAgreementStore

@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Ports;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Optimistic concurrency for one document, inside the caller's transaction. Version 0 means "new": the insert

@@ -1,7 +1,7 @@
 using Dunning.Bot.Conversations.State;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// The engine's bot state (dialog stacks, conversation memory) in LiteDB, keeping the <see cref="IStorage"/> contract:

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Parameterised predicates. LiteDB compiles each distinct expression text once and caches it; <c>Query.EQ</c> writes

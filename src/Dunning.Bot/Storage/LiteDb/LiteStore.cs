@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>What every LiteDB store shares: mapping, lookups and versioned saves of one collection.</summary>
 public abstract class LiteStore<T>

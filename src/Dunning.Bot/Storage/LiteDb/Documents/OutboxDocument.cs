@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Scheduling;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>
 /// OutboxEntry ⇄ BSON; the entry id is <c>_id</c>, <c>Key</c> has a unique index. <c>DueAt</c> is derived for the one

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Reads of many documents at once for the sweep and the API: one snapshot, and the cheapest of three plans for

@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Transcript entries in LiteDB, append-only. The auto-increment <c>_id</c> keeps the order of appends, so entries with

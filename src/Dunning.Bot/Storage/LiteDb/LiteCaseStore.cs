@@ -1,9 +1,9 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Storage.Documents;
+using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Dunning cases in LiteDB; the due sweep walks the <c>NextActionAt</c> index.</summary>
 public sealed class LiteCaseStore(LiteDbContext context) : LiteStore<DunningCase>(context, LiteDbContext.Cases), ICaseStore

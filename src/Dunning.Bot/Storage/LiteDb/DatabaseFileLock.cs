@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// One writer per LiteDB file: in <see cref="StorageConnection.Direct"/> mode the process holds <c>&lt;file&gt;.lock</c>

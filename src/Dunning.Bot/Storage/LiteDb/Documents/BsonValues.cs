@@ -1,7 +1,7 @@
 using System.Globalization;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>
 /// How the domain's value types are stored. <see cref="DateTimeOffset"/> becomes its UTC ticks (Int64): exact to

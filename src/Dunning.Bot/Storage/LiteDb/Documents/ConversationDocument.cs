@@ -3,7 +3,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>ConversationLink ⇄ BSON; the key is <c>_id</c>, the conversation reference is kept as its wire JSON.</summary>
 internal static class ConversationDocument

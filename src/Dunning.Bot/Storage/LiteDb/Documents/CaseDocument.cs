@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Domain;
 using LiteDB;
 
-namespace Dunning.Bot.Storage.Documents;
+namespace Dunning.Bot.Storage.LiteDb.Documents;
 
 /// <summary>
 /// DunningCase ⇄ BSON; the debtor id is <c>_id</c>. Stages are stored as an array of pairs because invoice

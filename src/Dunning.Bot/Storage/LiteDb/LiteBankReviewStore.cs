@@ -2,7 +2,7 @@ using System.Globalization;
 using Dunning.Bot.Banking;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>The bank review queue in LiteDB, one document per entry key (the bank's reference); resolved entries keep their resolution.</summary>
 public sealed class LiteBankReviewStore(LiteDbContext context) : IBankReviewStore

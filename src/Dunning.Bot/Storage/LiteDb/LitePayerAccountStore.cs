@@ -1,7 +1,7 @@
 using Dunning.Bot.Banking;
 using LiteDB;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>Known payer IBANs in LiteDB: one document per (IBAN, debtor) pair, id "IBAN|debtor".</summary>
 public sealed class LitePayerAccountStore(LiteDbContext context) : IPayerAccountStore

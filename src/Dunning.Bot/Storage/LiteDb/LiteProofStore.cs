@@ -2,7 +2,7 @@ using Dunning.Bot.Uploads;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Keeps proof-of-payment files beside the case: their records in the LiteDB collection <c>proofs</c> (indexed by debtor),
