@@ -8,7 +8,6 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Security;
 using Dunning.Bot.Core.Understanding;
 using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -44,9 +43,6 @@ public static class ConversationServiceCollectionExtensions
         services.AddAttemptGuard(configuration);
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<Wording>();
-        services.AddSingleton<IConversationStore, LiteConversationStore>();
-        services.AddSingleton<ITranscriptStore, LiteTranscriptStore>();
-        services.AddSingleton<IStorage, LiteBotStorage>();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
 

@@ -3,7 +3,6 @@ using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +33,6 @@ public static class EmailExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.TryAddSingleton<InvoiceStatements>();
-        services.TryAddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EmailComposer>();
         services.TryAddSingleton<SmtpMailer>();
         services.AddHttpClient(InvoiceDocuments.ClientName);

@@ -17,7 +17,7 @@ public sealed class DatabaseFileLock : IDisposable
     private DatabaseFileLock(FileStream stream) => this.stream = stream;
 
     /// <summary>The exit code of a process refused because another one holds the file.</summary>
-    public const int InUseExitCode = 2;
+    public const int InUseExitCode = DatabaseInUseException.ExitCode;
 
     /// <summary>Takes the lock of <paramref name="databasePath"/> or throws <see cref="DatabaseInUseException"/> naming the holder.</summary>
     public static DatabaseFileLock Acquire(string databasePath, TimeProvider clock)
@@ -44,30 +44,6 @@ public sealed class DatabaseFileLock : IDisposable
     }
 
     public void Dispose() => stream.Dispose();
-
-    /// <summary>Runs <paramref name="run"/>; a <see cref="DatabaseInUseException"/> anywhere in it becomes its message on <paramref name="error"/> and exit code 2.</summary>
-    public static async Task<int> ExitWhenInUseAsync(Func<Task<int>> run, TextWriter error)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(error);
-        try
-        {
-            return await run();
-        }
-        catch (Exception ex) when (InUse(ex) is { } inUse)
-        {
-            await error.WriteLineAsync(inUse.Message);
-            return InUseExitCode;
-        }
-    }
-
-    private static DatabaseInUseException? InUse(Exception? ex) => ex switch
-    {
-        null => null,
-        DatabaseInUseException inUse => inUse,
-        AggregateException aggregate => aggregate.InnerExceptions.Select(InUse).FirstOrDefault(e => e is not null),
-        _ => InUse(ex.InnerException),
-    };
 
     private static string Holder(string lockPath)
     {

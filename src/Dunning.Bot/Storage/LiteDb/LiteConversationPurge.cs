@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Privacy;
 using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
@@ -8,7 +9,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// Removes what a conversation left in the file besides its channel's own log: the conversation link, its bot state
 /// (the dialog stack) and its transcript entries. Used for expired unbound chats and for an erased debtor's chats.
 /// </summary>
-public sealed class LiteConversationPurge(LiteDbContext context)
+public sealed class LiteConversationPurge(LiteDbContext context) : IConversationPurge
 {
     private ILiteCollection<BsonDocument> Links => context.Collection(LiteConversationStore.CollectionName);
 

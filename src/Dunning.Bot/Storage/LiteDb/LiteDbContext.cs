@@ -10,7 +10,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// configures the mapper once and ensures the indexes. Strings compare ordinally (invoice numbers, access codes and
 /// link tokens are case-sensitive identifiers, not prose).
 /// </summary>
-public sealed class LiteDbContext : IDisposable
+public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
 {
     internal const string Debtors = "debtors";
     internal const string Invoices = "invoices";
@@ -69,6 +69,8 @@ public sealed class LiteDbContext : IDisposable
         unitOfWork.Value = begun;
         return begun;
     }
+
+    IUnitOfWork IUnitOfWorkFactory.BeginUnitOfWork() => BeginUnitOfWork();
 
     internal void EndUnitOfWork(LiteUnitOfWork finished)
     {

@@ -1,18 +1,12 @@
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Privacy;
 using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
 namespace Dunning.Bot.Storage.LiteDb;
 
-/// <summary>
-/// Erases a debtor's personal data and conversation content in one LiteDB transaction, keeping what bookkeeping needs.
-/// Kept: the debtor's id (the owner's customer number) under a pseudonym, every invoice (number, dates, lines, amounts,
-/// payments), the agreements, the case's stages and the kinds and times of its history. Replaced or removed: name,
-/// e-mail, region, contacts, access code and link token; the case history's free text, escalation details and dispute
-/// texts; conversation links, their bot state and transcripts; queued and sent messages (outbox). Reminders stop: the
-/// open invoices are paused.
-/// </summary>
-public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPurge purge)
+/// <summary><see cref="IDebtorErasureStore"/> in one LiteDB transaction.</summary>
+public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPurge purge) : IDebtorErasureStore
 {
     /// <summary>What the case history says after an erasure (it is the only entry with text).</summary>
     public const string ErasedKind = "erased";

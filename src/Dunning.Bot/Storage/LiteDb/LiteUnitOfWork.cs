@@ -11,7 +11,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// <see cref="Commit"/> returns after LiteDB committed, and a unit disposed without commit writes nothing.
 /// Not thread-safe: one turn at a time uses it.
 /// </summary>
-public sealed class LiteUnitOfWork : IDisposable
+public sealed class LiteUnitOfWork : IUnitOfWork
 {
     private readonly LiteDbContext context;
     private readonly List<Pending> writes = [];

@@ -1,15 +1,15 @@
-using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.LiteDb;
+using Dunning.Bot.Staff;
+using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Staff.Accounts;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// Console accounts in the host's LiteDB file (collection <c>staff_accounts</c>, id = user name). Versioned saves:
 /// two failed sign-ins at once cannot lose a count, a concurrent change throws ConcurrencyConflictException.
 /// </summary>
-public sealed class StaffAccountStore(LiteDbContext context) : LiteStore<StaffAccount>(context, CollectionName), IStaffAccountStore
+public sealed class LiteStaffAccountStore(LiteDbContext context) : LiteStore<StaffAccount>(context, CollectionName), IStaffAccountStore
 {
     internal const string CollectionName = "staff_accounts";
 

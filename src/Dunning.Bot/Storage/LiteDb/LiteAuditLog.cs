@@ -1,20 +1,19 @@
-using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.LiteDb;
+using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;
 
-namespace Dunning.Bot.Staff.Audit;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
-/// The audit log in LiteDB (collection <c>staff_audit</c>, insert-only, indexed by time and debtor). Nothing here
+/// <see cref="IAuditLog"/> in LiteDB (collection <c>staff_audit</c>, insert-only, indexed by time and debtor). Nothing here
 /// updates or deletes an entry.
 /// </summary>
-public sealed class AuditLog
+public sealed class LiteAuditLog : IAuditLog
 {
     internal const string CollectionName = "staff_audit";
     private readonly LiteDbContext context;
 
-    public AuditLog(LiteDbContext context)
+    public LiteAuditLog(LiteDbContext context)
     {
         this.context = context;
         Collection.EnsureIndex("At", "$.At");

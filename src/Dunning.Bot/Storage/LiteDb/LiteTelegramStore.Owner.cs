@@ -1,8 +1,9 @@
+using Dunning.Bot.Channels.Telegram;
 using LiteDB;
 
-namespace Dunning.Bot.Channels.Telegram;
+namespace Dunning.Bot.Storage.LiteDb;
 
-internal sealed partial class TelegramStore
+internal sealed partial class LiteTelegramStore
 {
     private const string OwnerKey = "owner_chat";
 
@@ -25,6 +26,3 @@ internal sealed partial class TelegramStore
         });
     }
 }
-
-/// <summary>The owner's private Telegram chat for escalation alerts, and the language they are written in.</summary>
-internal sealed record TelegramOwnerChat(long ChatId, string Language, DateTimeOffset BoundAt);

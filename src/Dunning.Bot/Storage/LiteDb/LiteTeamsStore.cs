@@ -1,20 +1,21 @@
+using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
 using LiteDB;
 
-namespace Dunning.Bot.Channels.Teams;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
-/// What the Teams channel keeps in the LiteDB file besides the conversation links: the serviceUrls that arrived in
+/// <see cref="ITeamsStore"/> in the LiteDB file: what the Teams channel keeps besides the conversation links: the serviceUrls that arrived in
 /// authenticated activities (so a proactive send after a restart still trusts them) and the owner's alert chat.
 /// </summary>
-public sealed class TeamsStore
+public sealed class LiteTeamsStore : ITeamsStore
 {
     internal const string ServiceUrlsCollection = "teams_service_urls";
     internal const string OwnerCollection = "teams_owner";
     private const string OwnerId = "owner";
     private readonly LiteDatabase database;
 
-    public TeamsStore(LiteDatabase database) => this.database = database ?? throw new ArgumentNullException(nameof(database));
+    public LiteTeamsStore(LiteDbContext context) => database = (context ?? throw new ArgumentNullException(nameof(context))).Database;
 
     /// <summary>Every trusted serviceUrl (normalized, see <see cref="TrustedServiceUrls.Normalize"/>).</summary>
     public IReadOnlyList<string> LoadTrustedServiceUrls() =>
@@ -50,6 +51,3 @@ public sealed class TeamsStore
         });
     }
 }
-
-/// <summary>The owner's Teams chat for escalation alerts.</summary>
-public sealed record OwnerBinding(ConversationReference Reference, string Language, DateTimeOffset BoundAt);

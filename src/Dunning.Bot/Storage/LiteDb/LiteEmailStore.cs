@@ -1,29 +1,27 @@
-using System.Security.Cryptography;
+using Dunning.Bot.Channels.Email;
 using LiteDB;
 
-namespace Dunning.Bot.Channels.Email;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
-/// What the e-mail channel keeps in LiteDB: each debtor's reply token (the tag in the reply address and the key of the
+/// <see cref="IEmailStore"/> in LiteDB: each debtor's reply token (the tag in the reply address and the key of the
 /// unsubscribe link), the Message-IDs it sent (so a reply's In-Reply-To/References finds the debtor and the thread),
 /// the IMAP checkpoint per folder (UIDVALIDITY and the last UID handled) and the inbound messages already handled.
 /// </summary>
-public sealed class EmailStore
+public sealed class LiteEmailStore : IEmailStore
 {
     private const string Tokens = "email_tokens";
     private const string Sent = "email_sent";
     private const string State = "email_state";
     private const string Inbound = "email_inbound";
     private const string Received = "email_received";
-    private const string TokenAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-    private const int TokenLength = 16;
 
     private readonly LiteDatabase database;
     private readonly TimeProvider clock;
 
-    public EmailStore(LiteDatabase database, TimeProvider clock)
+    public LiteEmailStore(LiteDbContext context, TimeProvider clock)
     {
-        this.database = database ?? throw new ArgumentNullException(nameof(database));
+        database = (context ?? throw new ArgumentNullException(nameof(context))).Database;
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         database.GetCollection(Tokens).EnsureIndex("Token", "$.Token", unique: true);
         database.GetCollection(Sent).EnsureIndex("Debtor", "$.Debtor");
@@ -37,7 +35,7 @@ public sealed class EmailStore
         var tokens = database.GetCollection(Tokens);
         if (tokens.FindById(debtorId) is { } known)
             return known["Token"].AsString;
-        var token = RandomNumberGenerator.GetString(TokenAlphabet, TokenLength);
+        var token = EmailReplyTokens.New();
         try
         {
             tokens.Insert(new BsonDocument { ["_id"] = debtorId, ["Token"] = token });
@@ -53,19 +51,16 @@ public sealed class EmailStore
     /// <summary>The debtor a reply token belongs to; null for anything unknown or not token-shaped.</summary>
     public string? DebtorByToken(string? token)
     {
-        if (!IsTokenShaped(token))
+        if (!EmailReplyTokens.IsShaped(token))
             return null;
         return database.GetCollection(Tokens).FindOne(Query.EQ("Token", token!.ToLowerInvariant()))?["_id"].AsString;
     }
-
-    public static bool IsTokenShaped(string? token) =>
-        token is { Length: TokenLength } && token.All(c => TokenAlphabet.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
 
     /// <summary>
     /// Remembers a message sent to the debtor (its Message-ID without angle brackets) and its subject; for a reminder that
     /// is its outbox entry's own message (not an e-mail copy), also the entry's key, so a bounce can undo it.
     /// </summary>
-    public void RememberSent(string messageId, string debtorId, string subject, string? outboxKey = null) =>
+    public void RememberSent(string messageId, string debtorId, string subject, string? outboxKey) =>
         database.GetCollection(Sent).Upsert(new BsonDocument
         {
             ["_id"] = messageId,

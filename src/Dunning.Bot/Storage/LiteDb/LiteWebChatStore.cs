@@ -1,21 +1,19 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
+using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Conversations;
-using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 
-namespace Dunning.Bot.Channels.WebChat;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
-/// The web chat's durable side in the host's LiteDB file: started conversations and, per conversation, an
+/// <see cref="IWebChatStore"/> in the host's LiteDB file: started conversations and, per conversation, an
 /// append-only log of activities (client messages as echoed, bot replies, proactive messages). An activity's
 /// id is <c>{conversationId}|{sequence}</c> with a zero-padded sequence, so one primary-key range read serves a
 /// poll from a watermark; the watermark is the sequence of the last activity read. Each append is committed
 /// before it returns (nothing written behind), and appends to one conversation are serialized.
 /// </summary>
-public sealed class WebChatStore
+public sealed class LiteWebChatStore : IWebChatStore
 {
     internal const string Conversations = "webchat_conversations";
     internal const string Activities = "webchat_activities";
@@ -26,7 +24,7 @@ public sealed class WebChatStore
     private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
     private readonly TimeProvider clock;
 
-    public WebChatStore(LiteDbContext context, TimeProvider? clock = null)
+    public LiteWebChatStore(LiteDbContext context, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         this.context = context;
@@ -65,7 +63,7 @@ public sealed class WebChatStore
             known.LastUsed = Now;
             return Task.FromResult(true);
         }
-        var exists = ConversationCollection.Exists(Queries.Eq("_id", conversationId));
+        var exists = Guarded(() => ConversationCollection.Exists(Queries.Eq("_id", conversationId)));
         if (exists)
             sequences.TryAdd(conversationId, new Sequence { LastUsed = Now });
         return Task.FromResult(exists);
@@ -128,7 +126,7 @@ public sealed class WebChatStore
                 // Evicted or deleted while we waited: take the current entry (or a fresh one read from the file).
                 if (!sequences.TryGetValue(conversationId, out var current) || !ReferenceEquals(current, sequence))
                     continue;
-                Append(conversationId, sequence, activities, ids);
+                Guarded(() => Append(conversationId, sequence, activities, ids));
             }
             return Task.FromResult(ids);
         }
@@ -195,6 +193,25 @@ public sealed class WebChatStore
         return Task.FromResult(LastSequence(conversationId));
     }
 
+    /// <summary>Runs a read or write of a caller that may retry later (a proactive send), as a <see cref="StorageException"/> when LiteDB fails.</summary>
+    private static T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (LiteException ex)
+        {
+            throw new StorageException(ex.Message, ex);
+        }
+    }
+
+    private static void Guarded(Action action) => Guarded(() =>
+    {
+        action();
+        return true;
+    });
+
     private void Insert(BsonDocument[] documents)
     {
         if (documents.Length == 1)
@@ -227,24 +244,5 @@ public sealed class WebChatStore
         public long Last;
         public bool Loaded;
         public DateTimeOffset LastUsed;
-    }
-}
-
-/// <summary>One poll's result: activities as stored JSON and the watermark after them.</summary>
-public sealed record ActivityPage(IReadOnlyList<string> Activities, long Watermark)
-{
-    /// <summary>The Direct Line <c>ActivitySet</c> JSON, written without re-serializing the activities.</summary>
-    public byte[] ToActivitySetJson()
-    {
-        var builder = new StringBuilder(64 + Activities.Sum(a => a.Length + 1));
-        builder.Append("{\"activities\":[");
-        for (var i = 0; i < Activities.Count; i++)
-        {
-            if (i > 0)
-                builder.Append(',');
-            builder.Append(Activities[i]);
-        }
-        builder.Append("],\"watermark\":\"").Append(Watermark.ToString(CultureInfo.InvariantCulture)).Append("\"}");
-        return Encoding.UTF8.GetBytes(builder.ToString());
     }
 }

@@ -1,9 +1,10 @@
+using Dunning.Bot.Channels.Telegram;
 using LiteDB;
 
-namespace Dunning.Bot.Channels.Telegram;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
-/// What the Telegram channel keeps in LiteDB: the inbox of received updates (pending until handled, then
+/// <see cref="ITelegramStore"/> in LiteDB: the inbox of received updates (pending until handled, then
 /// remembered as done so a redelivered update_id is dropped), the polling offset, and the data behind inline buttons.
 /// </summary>
 /// <remarks>
@@ -11,7 +12,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// moves past it in the same call; it is handled from the inbox afterwards. So a crash after getUpdates but before
 /// handling loses nothing (the update is pending in the file) and a redelivery after handling does nothing.
 /// </remarks>
-internal sealed partial class TelegramStore
+internal sealed partial class LiteTelegramStore : ITelegramStore
 {
     private const string Updates = "telegram_updates";
     private const string State = "telegram_state";
@@ -22,9 +23,9 @@ internal sealed partial class TelegramStore
     private readonly LiteDatabase _database;
     private readonly TimeProvider _clock;
 
-    public TelegramStore(LiteDatabase database, TimeProvider clock)
+    public LiteTelegramStore(LiteDbContext context, TimeProvider clock)
     {
-        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _database = (context ?? throw new ArgumentNullException(nameof(context))).Database;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _database.GetCollection(Updates).EnsureIndex("State", "$.State");
         _database.GetCollection(Updates).EnsureIndex("At", "$.At");
