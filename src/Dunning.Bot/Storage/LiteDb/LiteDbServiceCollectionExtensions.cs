@@ -10,7 +10,6 @@ using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Uploads;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Storage.LiteDb;
@@ -20,39 +19,39 @@ public static class LiteDbServiceCollectionExtensions
     /// <summary>
     /// The LiteDB provider: the one <see cref="LiteDbContext"/> of the process (also the <see cref="IUnitOfWorkFactory"/>)
     /// and the LiteDB implementation of every storage port — Core's stores, bot state, outbox, channel state, staff
-    /// accounts, audit, erasure. All singletons (they are thread-safe); each only if nothing is registered for it yet.
+    /// accounts, audit, erasure. All singletons (they are thread-safe); a port registered after this replaces it.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value, Clock(sp)));
-        services.TryAddSingleton<IUnitOfWorkFactory>(sp => sp.GetRequiredService<LiteDbContext>());
-        services.TryAddSingleton<IStorageCapabilities, LiteStorageCapabilities>();
+        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value, Clock(sp)));
+        services.AddSingleton<IUnitOfWorkFactory>(sp => sp.GetRequiredService<LiteDbContext>());
+        services.AddSingleton<IStorageCapabilities, LiteStorageCapabilities>();
 
-        services.TryAddSingleton<IDebtorStore, LiteDebtorStore>();
-        services.TryAddSingleton<IInvoiceStore, LiteInvoiceStore>();
-        services.TryAddSingleton<ICaseStore, LiteCaseStore>();
-        services.TryAddSingleton<IAgreementStore, LiteAgreementStore>();
-        services.TryAddSingleton<IEscalationStore, LiteEscalationStore>();
-        services.TryAddSingleton<IConversationStore, LiteConversationStore>();
-        services.TryAddSingleton<ITranscriptStore, LiteTranscriptStore>();
-        services.TryAddSingleton<IStorage, LiteBotStorage>();
-        services.TryAddSingleton<LiteOutbox>();
-        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteOutbox>());
-        services.TryAddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<LiteOutbox>());
-        services.TryAddSingleton<IBankReviewStore, LiteBankReviewStore>();
-        services.TryAddSingleton<IPayerAccountStore, LitePayerAccountStore>();
-        services.TryAddSingleton<IProofStore, LiteProofStore>();
+        services.AddSingleton<IDebtorStore, LiteDebtorStore>();
+        services.AddSingleton<IInvoiceStore, LiteInvoiceStore>();
+        services.AddSingleton<ICaseStore, LiteCaseStore>();
+        services.AddSingleton<IAgreementStore, LiteAgreementStore>();
+        services.AddSingleton<IEscalationStore, LiteEscalationStore>();
+        services.AddSingleton<IConversationStore, LiteConversationStore>();
+        services.AddSingleton<ITranscriptStore, LiteTranscriptStore>();
+        services.AddSingleton<IStorage, LiteBotStorage>();
+        services.AddSingleton<LiteOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteOutbox>());
+        services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<LiteOutbox>());
+        services.AddSingleton<IBankReviewStore, LiteBankReviewStore>();
+        services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
+        services.AddSingleton<IProofStore, LiteProofStore>();
 
-        services.TryAddSingleton<ITelegramStore>(sp => new LiteTelegramStore(sp.GetRequiredService<LiteDbContext>(), Clock(sp)));
-        services.TryAddSingleton<ITeamsStore, LiteTeamsStore>();
-        services.TryAddSingleton<IWebChatStore>(sp => new LiteWebChatStore(sp.GetRequiredService<LiteDbContext>(), Clock(sp)));
-        services.TryAddSingleton<ISigningKeyStore, LiteSigningKeyStore>();
-        services.TryAddSingleton<IEmailStore>(sp => new LiteEmailStore(sp.GetRequiredService<LiteDbContext>(), Clock(sp)));
-        services.TryAddSingleton<IStaffAccountStore, LiteStaffAccountStore>();
-        services.TryAddSingleton<IAuditLog, LiteAuditLog>();
-        services.TryAddSingleton<LiteConversationPurge>();
-        services.TryAddSingleton<IConversationPurge>(sp => sp.GetRequiredService<LiteConversationPurge>());
-        services.TryAddSingleton<IDebtorErasureStore, LiteDebtorErasure>();
+        services.AddSingleton<ITelegramStore>(sp => new LiteTelegramStore(sp.GetRequiredService<LiteDbContext>(), Clock(sp)));
+        services.AddSingleton<ITeamsStore, LiteTeamsStore>();
+        services.AddSingleton<IWebChatStore>(sp => new LiteWebChatStore(sp.GetRequiredService<LiteDbContext>(), Clock(sp)));
+        services.AddSingleton<ISigningKeyStore, LiteSigningKeyStore>();
+        services.AddSingleton<IEmailStore>(sp => new LiteEmailStore(sp.GetRequiredService<LiteDbContext>(), Clock(sp)));
+        services.AddSingleton<IStaffAccountStore, LiteStaffAccountStore>();
+        services.AddSingleton<IAuditLog, LiteAuditLog>();
+        services.AddSingleton<LiteConversationPurge>();
+        services.AddSingleton<IConversationPurge>(sp => sp.GetRequiredService<LiteConversationPurge>());
+        services.AddSingleton<IDebtorErasureStore, LiteDebtorErasure>();
         return services;
     }
 
