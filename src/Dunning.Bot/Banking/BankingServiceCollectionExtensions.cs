@@ -1,5 +1,3 @@
-using Dunning.Bot.Storage;
-
 namespace Dunning.Bot.Banking;
 
 public static class BankingServiceCollectionExtensions
@@ -10,8 +8,6 @@ public static class BankingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<BankingOptions>().Bind(builder.Configuration.GetSection(BankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IBankReviewStore, LiteBankReviewStore>();
-        services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
         services.AddSingleton<BankImporter>();
         services.AddSingleton<BankReviewDesk>();
         return builder;

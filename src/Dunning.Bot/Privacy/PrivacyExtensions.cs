@@ -9,7 +9,6 @@ internal static class PrivacyExtensions
         builder.Services.AddSingleton<DebtorProofs>();
         builder.Services.AddSingleton<DebtorExport>();
         builder.Services.AddSingleton<DebtorErasure>();
-        builder.Services.AddSingleton<Storage.LiteDebtorErasure>();
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace Dunning.Bot.Scheduling;
 public static class SchedulingExtensions
 {
     /// <summary>
-    /// The dunning schedule: planner, LiteDB outbox, dispatcher, and (when <see cref="SchedulingOptions.Enabled"/>)
+    /// The dunning schedule: policies, planner, outbox, dispatcher, and (when <see cref="SchedulingOptions.Enabled"/>)
     /// Quartz with the in-memory job store running the sweep (cron, and once at start-up) and the dispatcher (interval).
     /// Without Quartz (the simulate and sweep verbs, tests) the services are used directly. Needs <c>AddDunningServices</c>.
     /// Options: <c>Scheduling</c>.
@@ -23,9 +23,6 @@ public static class SchedulingExtensions
             .Validate(o => o.Validate().Count == 0, "Scheduling options are invalid; see SchedulingOptions.Validate.").ValidateOnStart();
         services.AddOptions<ReminderPlannerOptions>().Bind(builder.Configuration.GetSection(ReminderPlannerOptions.SectionName));
         services.AddSingleton<IAgreementFollowUps, AgreementFollowUps>();
-        services.AddSingleton<LiteOutbox>();
-        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteOutbox>());
-        services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<LiteOutbox>());
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<ReminderComposer>();
         services.AddSingleton<DebtorDataReader>();

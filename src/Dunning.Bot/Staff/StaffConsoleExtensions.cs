@@ -18,14 +18,13 @@ public static class StaffConsoleExtensions
     /// Binds <see cref="StaffOptions"/> (section <c>Staff</c>); registers accounts, the audit log, the case actions, the
     /// case file, insights, cookie sign-in, antiforgery and the Razor pages; and puts the console's owner notifier in
     /// front of the IOwnerNotifier registered so far (call it after the channels, so digest mode covers their owner
-    /// alerts too). Needs the LiteDB storage and the conversation registrations.
+    /// alerts too). Needs the storage (AddDunningStorage) and the conversation registrations.
     /// </summary>
     public static IHostApplicationBuilder AddStaffConsole(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         builder.AddStaffAccounts();
-        services.AddSingleton<AuditLog>();
         services.AddSingleton<ConsoleBroadcaster>();
         services.AddSingleton<UnreachableDebtors>();
         services.AddSingleton<AlertDigest>();
@@ -88,7 +87,6 @@ public static class StaffConsoleExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IStaffAccountStore, StaffAccountStore>();
         builder.Services.AddSingleton<StaffAccounts>();
         return builder;
     }

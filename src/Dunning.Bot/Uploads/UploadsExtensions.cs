@@ -15,7 +15,6 @@ public static class UploadsExtensions
         var services = builder.Services;
         services.AddOptions<PaymentClaimOptions>().BindConfiguration(PaymentClaimOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IProofStore, Storage.LiteProofStore>();
         services.AddSingleton<IPaymentProofs, PaymentProofs>();
         services.AddHttpClient(DownloadedFile.HttpClientName);
         services.AddSingleton<IntentDialog, ClaimPaidDialog>();

@@ -1,6 +1,7 @@
 using System.Text;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

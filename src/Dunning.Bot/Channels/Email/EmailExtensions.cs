@@ -27,7 +27,6 @@ public static class EmailExtensions
             services.AddHostedService<EmailOffNotice>();
             return builder;
         }
-        services.AddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<SmtpMailer>();
         services.AddHttpClient(InvoiceDocuments.ClientName);

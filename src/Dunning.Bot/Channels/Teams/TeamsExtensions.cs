@@ -34,7 +34,6 @@ public static partial class TeamsExtensions
         services.AddSingleton(sp => new BotFrameworkTokenValidator(
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName)));
-        services.AddSingleton(sp => new TeamsStore(sp.GetRequiredService<LiteDbContext>().Database));
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<TeamsRateLimits>();
@@ -70,14 +69,14 @@ public static partial class TeamsExtensions
 
     private static TeamsAdapter NewAdapter(IServiceProvider sp)
     {
-        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
+        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IUnitOfWorkFactory>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
     }
 
     /// <summary>
     /// Wraps the IOwnerNotifier registered before <c>AddTeams</c> so alerts also reach the owner's bound Teams chat.
     /// </summary>
     private static void DecorateOwnerNotifier(IServiceCollection services) =>
-        OwnerNotifierChain.Decorate(services, (sp, inner) => new TeamsOwnerNotifier(inner, sp.GetRequiredService<TeamsStore>(),
+        OwnerNotifierChain.Decorate(services, (sp, inner) => new TeamsOwnerNotifier(inner, sp.GetRequiredService<ITeamsStore>(),
             sp.GetRequiredService<TeamsProactiveChannel>(), sp.GetRequiredService<TeamsWording>(),
             sp.GetRequiredService<IOptions<Hosting.BotOptions>>(), sp.GetRequiredService<ILogger<TeamsOwnerNotifier>>()));
 

@@ -13,7 +13,7 @@ public static class TelegramExtensions
     /// Binds <see cref="TelegramOptions"/> (checked at start-up). Without a token the channel stays off and says once
     /// how to turn it on; with one it registers the adapter (also as <see cref="IProactiveChannel"/>), the receiver
     /// (polling or webhook set-up), the update processor, the owner link and the owner notifier (see
-    /// <see cref="DecorateOwnerNotifier"/>). Needs the storage (<see cref="LiteDbContext"/>) and an
+    /// <see cref="DecorateOwnerNotifier"/>). Needs the storage (<see cref="ITelegramStore"/>, from AddDunningStorage) and an
     /// <c>IBot</c>.
     /// </summary>
     public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
@@ -35,7 +35,6 @@ public static class TelegramExtensions
         services.AddHttpClient(TelegramClients.PollingHttpClientName, c => c.Timeout = options.PollingTimeout + TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.AddSingleton(sp => new TelegramBotIdentity(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername, TelegramBotIdentity.IdFromToken(options.Token)));
-        services.AddSingleton(sp => new TelegramStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramClients>();
         services.AddSingleton<TelegramSendGate>();
         services.AddSingleton<TelegramMessageSender>();
@@ -57,7 +56,7 @@ public static class TelegramExtensions
     /// </summary>
     private static void DecorateOwnerNotifier(IServiceCollection services) =>
         OwnerNotifierChain.Decorate(services, (sp, inner) => new TelegramOwnerNotifier(inner,
-            sp.GetRequiredService<TelegramStore>(), sp.GetRequiredService<TelegramAdapter>(), sp.GetRequiredService<MessageCatalogue>(),
+            sp.GetRequiredService<ITelegramStore>(), sp.GetRequiredService<TelegramAdapter>(), sp.GetRequiredService<MessageCatalogue>(),
             sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<TelegramOwnerNotifier>>()));
 
     /// <summary>Maps POST /telegram/webhook when the channel is on in webhook mode.</summary>
