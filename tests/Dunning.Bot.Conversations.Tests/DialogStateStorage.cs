@@ -7,7 +7,7 @@ using Dunning.Bot.Conversations.Testing;
 
 namespace Dunning.Bot.Conversations.Tests;
 
-/// <summary>The dialog stack is read over one parsed document and written by hand; these pin what that must keep.</summary>
+/// <summary>The dialog stack in stored state: these pin its format and what a reload must keep.</summary>
 public class DialogStateStorage
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

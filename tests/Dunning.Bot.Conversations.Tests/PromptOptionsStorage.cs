@@ -5,7 +5,7 @@ using Dunning.Bot.Conversations.Dialogs.Prompts;
 
 namespace Dunning.Bot.Conversations.Tests;
 
-/// <summary>Prompt options are written and read by hand in stored state; these pin the format and what a round trip keeps.</summary>
+/// <summary>Prompt options in stored state: these pin the format and what a round trip keeps.</summary>
 public class PromptOptionsStorage
 {
     private static string Write(PromptOptions options) =>
