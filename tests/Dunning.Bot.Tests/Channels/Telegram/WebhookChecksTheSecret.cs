@@ -83,6 +83,29 @@ public sealed class WebhookChecksTheSecret : TelegramChannelTestBase
         Assert.Equal(["Hallo", "Neu"], Bot.Texts);
     }
 
+    [Fact]
+    public async Task An_oversized_chunked_body_without_a_length_gets_413()
+    {
+        var huge = Encoding.UTF8.GetBytes(Update.Replace("Hallo", new string('x', 1_100_000)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Host.BaseUrl, "telegram/webhook"))
+        {
+            Content = new StreamContent(new UnseekableStream(huge)),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Bot.Texts);
+    }
+
+    /// <summary>A body whose length the client cannot know, so it is sent chunked.</summary>
+    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1,2]")]
