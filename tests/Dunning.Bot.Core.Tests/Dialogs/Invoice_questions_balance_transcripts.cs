@@ -9,14 +9,14 @@ public sealed class Invoice_questions_balance_transcripts
 {
     public static TheoryData<string, Turn> PartlyPaid => new()
     {
-        { "de", new("Wie viel muss ich noch zahlen?", new Reply("""
+        { "de", new("Wie viel muss ich noch zahlen?", Reply.Exactly("""
             Rechnung RE-2026-0042 (fällig am 31.01.2026):
             • Rechnungsbetrag 505,75 €
             • bereits bezahlt −200,00 €
             • gesetzliche Verzugszinsen bis heute 2,22 €
             = noch offen 307,97 €
             """, "Wie bezahlen?", "Ich brauche mehr Zeit")) },
-        { "en", new("How much do I still owe?", new Reply("""
+        { "en", new("How much do I still owe?", Reply.Exactly("""
             Invoice RE-2026-0042 (due 31 January 2026):
             • invoice amount €505.75
             • already paid −€200.00
@@ -40,7 +40,7 @@ public sealed class Invoice_questions_balance_transcripts
 
     public static TheoryData<string, Turn> SeveralCurrencies => new()
     {
-        { "de", new("Offener Betrag", new Reply("""
+        { "de", new("Offener Betrag", Reply.Exactly("""
             Rechnung RE-2026-0042 (fällig am 31.01.2026):
             • Rechnungsbetrag 505,75 €
             • bereits bezahlt −200,00 €
@@ -57,7 +57,7 @@ public sealed class Invoice_questions_balance_transcripts
 
             Insgesamt noch offen: 427,97 € und 99,90 CHF (Stand 10.03.2026).
             """, "Wie bezahlen?", "Ich brauche mehr Zeit")) },
-        { "en", new("Open balance", new Reply("""
+        { "en", new("Open balance", Reply.Exactly("""
             Invoice RE-2026-0042 (due 31 January 2026):
             • invoice amount €505.75
             • already paid −€200.00
@@ -87,14 +87,14 @@ public sealed class Invoice_questions_balance_transcripts
 
     public static TheoryData<string, Turn> BusinessWithFees => new()
     {
-        { "de", new("Was ist offen?", new Reply("""
+        { "de", new("Was ist offen?", Reply.Exactly("""
             Rechnung RE-2026-0100 (fällig am 10.01.2026):
             • Rechnungsbetrag 1.000,00 €
             • gesetzliche Verzugszinsen bis heute 15,76 €
             • Mahngebühren 40,00 €
             = noch offen 1.055,76 €
             """, "Wie bezahlen?", "Ich brauche mehr Zeit")) },
-        { "en", new("What is open?", new Reply("""
+        { "en", new("What is open?", Reply.Exactly("""
             Invoice RE-2026-0100 (due 10 January 2026):
             • invoice amount €1,000.00
             • statutory default interest up to today €15.76
@@ -127,11 +127,11 @@ public sealed class Invoice_questions_balance_transcripts
 
     public static TheoryData<string, Turn> DueDates => new()
     {
-        { "de", new("Bis wann muss ich zahlen?", new Reply("""
+        { "de", new("Bis wann muss ich zahlen?", Reply.Exactly("""
             Die Rechnung RE-2026-0042 war am 31.01.2026 fällig. Unsere letzte Erinnerung hat eine neue Frist gesetzt: 13.02.2026. Auch diese Frist ist verstrichen; bitte zahlen Sie so bald wie möglich.
             Die Rechnung RE-2026-0050 ist am 20.03.2026 fällig.
             """)) },
-        { "en", new("When is it due?", new Reply("""
+        { "en", new("When is it due?", Reply.Exactly("""
             Invoice RE-2026-0042 was due on 31 January 2026. Our last reminder set a new deadline: 13 February 2026. That date has passed too, so please pay as soon as you can.
             Invoice RE-2026-0050 is due on 20 March 2026.
             """)) },

@@ -74,6 +74,6 @@ public sealed class Invoice_questions_consequence_transcripts
     }
 
     private static Turn Expected(string language, string says, string lines) => language == "de"
-        ? new Turn(says, new Reply($"Ganz offen, so geht es weiter:\n{lines}\n{ClosingDe}", ButtonsDe))
-        : new Turn(says, new Reply($"Here is honestly what happens next:\n{lines}\n{ClosingEn}", ButtonsEn));
+        ? new Turn(says, Reply.Exactly($"Ganz offen, so geht es weiter:\n{lines}\n{ClosingDe}", ButtonsDe))
+        : new Turn(says, Reply.Exactly($"Here is honestly what happens next:\n{lines}\n{ClosingEn}", ButtonsEn));
 }

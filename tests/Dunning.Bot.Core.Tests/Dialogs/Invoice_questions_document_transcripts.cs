@@ -10,12 +10,12 @@ public sealed class Invoice_questions_document_transcripts
     public static TheoryData<string, Turn[]> ChooseByButton => new()
     {
         { "de", [
-            new("Was steht auf der Rechnung?", new Reply("""
+            new("Was steht auf der Rechnung?", Reply.Exactly("""
                 Welche Rechnung meinen Sie?
                 • RE-2026-0042 vom 17.01.2026, offen 307,97 €
                 • RE-2026-0050 vom 06.03.2026, offen 120,00 €
                 """, "RE-2026-0042", "RE-2026-0050")),
-            new("RE-2026-0042", new Reply("""
+            new("RE-2026-0042", Reply.Exactly("""
                 Rechnung RE-2026-0042 vom 17.01.2026, fällig am 31.01.2026:
                 • Logo design: 1 × 400,00 € netto zzgl. 19 % USt. = 476,00 €
                 • Business cards: 2,5 × 10,00 € netto zzgl. 19 % USt. = 29,75 €
@@ -23,12 +23,12 @@ public sealed class Invoice_questions_document_transcripts
                 """)),
         ] },
         { "en", [
-            new("What is on the invoice?", new Reply("""
+            new("What is on the invoice?", Reply.Exactly("""
                 Which invoice do you mean?
                 • RE-2026-0042 of 17 January 2026, €307.97 open
                 • RE-2026-0050 of 6 March 2026, €120.00 open
                 """, "RE-2026-0042", "RE-2026-0050")),
-            new("RE-2026-0042", new Reply("""
+            new("RE-2026-0042", Reply.Exactly("""
                 Invoice RE-2026-0042 of 17 January 2026, due on 31 January 2026:
                 • Logo design: 1 × €400.00 net plus 19% VAT = €476.00
                 • Business cards: 2.5 × €10.00 net plus 19% VAT = €29.75
@@ -53,14 +53,14 @@ public sealed class Invoice_questions_document_transcripts
     public static TheoryData<string, Turn[]> GivingUp => new()
     {
         { "de", [
-            new("Rechnungsdetails", new Reply("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 307,97 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
-            new("die blaue", new Reply("Bitte wählen Sie eine der Rechnungsnummern: RE-2026-0042, RE-2026-0050.", "RE-2026-0042", "RE-2026-0050")),
-            new("RE-9000", new Reply("In Ordnung, dann lassen wir das für den Moment. Schreiben Sie mir einfach die Rechnungsnummer, wann immer Sie möchten.")),
+            new("Rechnungsdetails", Reply.Exactly("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 307,97 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
+            new("die blaue", Reply.Exactly("Bitte wählen Sie eine der Rechnungsnummern: RE-2026-0042, RE-2026-0050.", "RE-2026-0042", "RE-2026-0050")),
+            new("RE-9000", Reply.Exactly("In Ordnung, dann lassen wir das für den Moment. Schreiben Sie mir einfach die Rechnungsnummer, wann immer Sie möchten.")),
         ] },
         { "en", [
-            new("invoice details", new Reply("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €307.97 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
-            new("the blue one", new Reply("Please choose one of the invoice numbers: RE-2026-0042, RE-2026-0050.", "RE-2026-0042", "RE-2026-0050")),
-            new("RE-9000", new Reply("All right, let's leave it for now. Just write the invoice number whenever you like.")),
+            new("invoice details", Reply.Exactly("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €307.97 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
+            new("the blue one", Reply.Exactly("Please choose one of the invoice numbers: RE-2026-0042, RE-2026-0050.", "RE-2026-0042", "RE-2026-0050")),
+            new("RE-9000", Reply.Exactly("All right, let's leave it for now. Just write the invoice number whenever you like.")),
         ] },
     };
 
@@ -101,14 +101,14 @@ public sealed class Invoice_questions_document_transcripts
     public static TheoryData<string, Turn[]> ForeignThenOwn => new()
     {
         { "de", [
-            new("Details zu RE-9000", new Reply("Ich konnte keine Rechnung RE-9000 unter Ihren Rechnungen finden. Bitte prüfen Sie die Nummer – hier ist, was ich für Sie habe."),
-                new Reply("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 307,97 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
-            new("RE-2026-0050", new Reply("Rechnung RE-2026-0050 vom 06.03.2026, fällig am 20.03.2026:\n(zu dieser Rechnung sind keine Einzelpositionen hinterlegt)\nGesamt 120,00 €, davon noch offen 120,00 €.")),
+            new("Details zu RE-9000", Reply.Exactly("Ich konnte keine Rechnung RE-9000 unter Ihren Rechnungen finden. Bitte prüfen Sie die Nummer – hier ist, was ich für Sie habe."),
+                Reply.Exactly("Welche Rechnung meinen Sie?\n• RE-2026-0042 vom 17.01.2026, offen 307,97 €\n• RE-2026-0050 vom 06.03.2026, offen 120,00 €", "RE-2026-0042", "RE-2026-0050")),
+            new("RE-2026-0050", Reply.Exactly("Rechnung RE-2026-0050 vom 06.03.2026, fällig am 20.03.2026:\n(zu dieser Rechnung sind keine Einzelpositionen hinterlegt)\nGesamt 120,00 €, davon noch offen 120,00 €.")),
         ] },
         { "en", [
-            new("details of RE-9000", new Reply("I couldn't find an invoice RE-9000 among your invoices. Please check the number – here is what I have for you."),
-                new Reply("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €307.97 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
-            new("RE-2026-0050", new Reply("Invoice RE-2026-0050 of 6 March 2026, due on 20 March 2026:\n(no individual items are on file for this invoice)\nTotal €120.00, of which €120.00 is still open.")),
+            new("details of RE-9000", Reply.Exactly("I couldn't find an invoice RE-9000 among your invoices. Please check the number – here is what I have for you."),
+                Reply.Exactly("Which invoice do you mean?\n• RE-2026-0042 of 17 January 2026, €307.97 open\n• RE-2026-0050 of 6 March 2026, €120.00 open", "RE-2026-0042", "RE-2026-0050")),
+            new("RE-2026-0050", Reply.Exactly("Invoice RE-2026-0050 of 6 March 2026, due on 20 March 2026:\n(no individual items are on file for this invoice)\nTotal €120.00, of which €120.00 is still open.")),
         ] },
     };
 
@@ -128,7 +128,7 @@ public sealed class Invoice_questions_document_transcripts
     {
         var harness = InvoiceScenarios.TwoOpen(language);
 
-        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<InvoiceCopyDialog>(), Intent.RequestInvoiceCopy, "re-2026-0050"), new Turn("copy of re-2026-0050 please", new Reply(expected))));
+        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<InvoiceCopyDialog>(), Intent.RequestInvoiceCopy, "re-2026-0050"), new Turn("copy of re-2026-0050 please", Reply.Exactly(expected))));
 
         var attachment = Assert.Single(reply.Attachments!);
         Assert.Equal(("application/pdf", "https://owner.example/docs/RE-2026-0050.pdf", "RE-2026-0050.pdf"), (attachment.ContentType, attachment.ContentUrl, attachment.Name));
@@ -136,7 +136,7 @@ public sealed class Invoice_questions_document_transcripts
 
     public static TheoryData<string, Turn> CopySummary => new()
     {
-        { "de", new("Kopie von RE-2026-0042", new Reply("""
+        { "de", new("Kopie von RE-2026-0042", Reply.Exactly("""
             Das Dokument der Rechnung RE-2026-0042 liegt mir hier nicht vor, deshalb eine Zusammenfassung:
             Ausgestellt am 17.01.2026, fällig am 31.01.2026
             • Logo design: 1 × 400,00 € netto zzgl. 19 % USt. = 476,00 €
@@ -144,7 +144,7 @@ public sealed class Invoice_questions_document_transcripts
             Gesamt 505,75 €, bereits bezahlt 200,00 €, noch offen 307,97 €.
             Wenn Sie das Originaldokument brauchen, fragen Sie einfach nach einer Person – jemand aus unserem Team schickt es Ihnen.
             """)) },
-        { "en", new("copy of RE-2026-0042", new Reply("""
+        { "en", new("copy of RE-2026-0042", Reply.Exactly("""
             I don't have the document of invoice RE-2026-0042 here, so here is a summary instead:
             Issued on 17 January 2026, due on 31 January 2026
             • Logo design: 1 × €400.00 net plus 19% VAT = €476.00

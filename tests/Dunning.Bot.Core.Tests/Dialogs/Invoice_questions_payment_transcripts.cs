@@ -12,7 +12,7 @@ public sealed class Invoice_questions_payment_transcripts
 {
     public static TheoryData<string, Turn> EuroAndFrancs => new()
     {
-        { "de", new("Wie kann ich bezahlen?", new Reply("""
+        { "de", new("Wie kann ich bezahlen?", Reply.Exactly("""
             Bitte überweisen Sie an:
             Kontoinhaber: Demo Studio GmbH
             IBAN: DE89 3704 0044 0532 0130 00
@@ -29,7 +29,7 @@ public sealed class Invoice_questions_payment_transcripts
 
             Bitte übernehmen Sie den Verwendungszweck genau so, damit wir Ihre Zahlung zuordnen können. Sie können auch den GiroCode unten mit Ihrer Banking-App scannen.
             """)) },
-        { "en", new("How do I pay?", new Reply("""
+        { "en", new("How do I pay?", Reply.Exactly("""
             Please transfer to:
             Account holder: Demo Studio GmbH
             IBAN: DE89 3704 0044 0532 0130 00
@@ -85,7 +85,7 @@ public sealed class Invoice_questions_payment_transcripts
         var harness = InvoiceScenarios.TwoOpen(language);
         harness.Payee = new PayeeOptions();
 
-        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), new Turn("IBAN?", new Reply(text, button))));
+        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), new Turn("IBAN?", Reply.Exactly(text, button))));
 
         Assert.Null(reply.Attachments);
     }
@@ -129,6 +129,6 @@ public sealed class Invoice_questions_payment_transcripts
         var harness = InvoiceScenarios.TwoOpen(language);
         await harness.Invoices.UpdateAsync("RE-2026-0042", i => i.Book(new(new(2026, 3, 9), 307.87m, "bank-2")), CancellationToken.None);
 
-        await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails, "RE-2026-0042"), new Turn("IBAN for RE-2026-0042?", new Reply(expected)));
+        await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails, "RE-2026-0042"), new Turn("IBAN for RE-2026-0042?", Reply.Exactly(expected)));
     }
 }

@@ -1,7 +1,7 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Dialogs;
 
-namespace Dunning.Bot.Core.Tests.Dialogs.Backbone;
+namespace Dunning.Bot.Core.Tests.Dialogs;
 
 /// <summary>One row of a transcript: what the user says (or "join:&lt;token&gt;" for the web chat opening) and the bot's replies.</summary>
 public sealed record Turn(string Says, params Reply[] Replies)
@@ -16,11 +16,16 @@ public sealed record Turn(string Says, params Reply[] Replies)
 
 /// <summary>
 /// An expected reply: a message key of dialogs/ (any of its variants, rendered with <see cref="Model"/>), or a literal
-/// text (<see cref="Literal"/>), optionally with the main options as buttons.
+/// text (<see cref="Literal"/>), optionally with the main options as buttons (<see cref="WithMenu"/>) or exactly the
+/// given buttons (<see cref="Buttons"/>, in order; empty means none).
 /// </summary>
-public sealed record Reply(string Key, object? Model = null, bool WithMenu = false, string? Literal = null, string? Language = null)
+public sealed record Reply(string Key, object? Model = null, bool WithMenu = false, string? Literal = null, string? Language = null, string[]? Buttons = null)
 {
+    /// <summary>This exact text; its buttons are not checked.</summary>
     public static Reply Text(string literal) => new(string.Empty, Literal: literal);
+
+    /// <summary>This exact text with exactly these buttons (suggested actions), in order.</summary>
+    public static Reply Exactly(string literal, params string[] buttons) => new(string.Empty, Literal: literal, Buttons: buttons);
 
     public void AssertMatches(Activity reply, string language, string says)
     {
@@ -46,5 +51,7 @@ public sealed record Reply(string Key, object? Model = null, bool WithMenu = fal
             var labels = MainMenu.Buttons.Select(b => RepositoryFiles.Catalogue.Button(MainMenu.Dialog, b, lang));
             Assert.Equal(labels, reply.SuggestedActions?.Actions.Select(a => a.Title) ?? []);
         }
+        if (Buttons is not null)
+            Assert.Equal(Buttons, reply.SuggestedActions?.Actions.Select(a => a.Title ?? string.Empty) ?? []);
     }
 }
