@@ -15,7 +15,7 @@ internal sealed class ImportVerb : ICliVerb
 {
     public string Name => "import";
 
-    public string Summary => "import open invoices from a CSV file (see the README, Importing invoices from CSV)";
+    public string Summary => "import open invoices from a CSV file (see docs/importing.md)";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

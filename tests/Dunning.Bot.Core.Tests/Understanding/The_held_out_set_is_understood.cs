@@ -5,8 +5,8 @@ namespace Dunning.Bot.Core.Tests.Understanding;
 
 /// <summary>
 /// The recognizer over every labelled batch, scored like shared/nlu/score.py: intent accuracy and the mean F1 of date,
-/// amount and instalments. Each batch in HeldOut/ was scored at first sight before it joined the training data (README,
-/// understanding section); these tests keep every one of them, and the development set, at 0.97 or better, so a
+/// amount and instalments. Each batch in HeldOut/ was scored at first sight before it joined the training data (docs/wording-and-understanding.md);
+/// these tests keep every one of them, and the development set, at 0.97 or better, so a
 /// regression on messages once unseen fails.
 /// </summary>
 public sealed class The_held_out_set_is_understood
@@ -40,7 +40,7 @@ public sealed class The_held_out_set_is_understood
 
     /// <summary>
     /// Batches scored at first sight and never trained on are held at that score less a small margin instead (eval-b:
-    /// first-sight entity F1 0.964, README understanding section), so the floor measures unseen phrasing honestly.
+    /// first-sight entity F1 0.964, docs/wording-and-understanding.md), so the floor measures unseen phrasing honestly.
     /// </summary>
     private static readonly Dictionary<string, double> FirstSightEntityFloor = new(StringComparer.Ordinal) { ["eval-b.jsonl"] = 0.95 };
 
