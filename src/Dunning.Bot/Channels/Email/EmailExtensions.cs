@@ -72,7 +72,7 @@ public static class EmailExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            logger.LogInformation("E-mail channel is off: set Email__Enabled=true, Email__Smtp__Host=<server> and Email__From=<address> (see README, section E-mail) to turn it on.");
+            logger.LogInformation("E-mail channel is off: set Email__Enabled=true, Email__Smtp__Host=<server> and Email__From=<address> (see docs/channels.md, E-mail) to turn it on.");
             return Task.CompletedTask;
         }
 

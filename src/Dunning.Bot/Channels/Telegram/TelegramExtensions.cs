@@ -74,7 +74,7 @@ public static class TelegramExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see README, section Telegram) to turn it on.");
+            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see docs/channels.md, Telegram) to turn it on.");
             return Task.CompletedTask;
         }
 

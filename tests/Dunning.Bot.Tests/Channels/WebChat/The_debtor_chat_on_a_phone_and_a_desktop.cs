@@ -24,7 +24,7 @@ public sealed class The_debtor_chat_on_a_phone_and_a_desktop : IDisposable
 
     public The_debtor_chat_on_a_phone_and_a_desktop()
     {
-        File.WriteAllBytes(logo, TeamsAppIcons.Color(0x7A4A00FF).Encode());
+        File.WriteAllBytes(logo, TeamsAppIcons.Color());
         host = EndToEndHost.Start(EndToEndHost.NewClock(), settings: new()
         {
             ["WebChat:PollIntervalMs"] = "200",
