@@ -33,6 +33,9 @@ public sealed class MailServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Outside CI a missing smtp4dev skips the tests that need it (MailServerFact); the class's other tests still run.
+        if (!IsInstalled && Environment.GetEnvironmentVariable("CI") != "true")
+            return;
         Assert.True(IsInstalled, $"{Executable} is missing; install it with: {InstallCommand}");
         SmtpPort = FreePort();
         ImapPort = FreePort();
