@@ -38,7 +38,7 @@ public abstract class LiteStore<T>
         cancellationToken.ThrowIfCancellationRequested();
         var document = JoinsUnitOfWork && context.UnitOfWork is { } unit && unit.TryFind(collectionName, id, out var pending)
             ? pending
-            : Queries.FindById(Collection, id);
+            : context.FindById(collectionName, Collection, id);
         return Task.FromResult(document is null ? null : FromBson(document));
     }
 
@@ -81,7 +81,7 @@ public abstract class LiteStore<T>
         if (JoinsUnitOfWork && context.UnitOfWork is { } unit)
         {
             var id = document["_id"];
-            var current = unit.TryFind(collectionName, id, out var pending) ? pending : Queries.FindById(Collection, id);
+            var current = unit.TryFind(collectionName, id, out var pending) ? pending : context.FindById(collectionName, Collection, id);
             VersionedWrites.Check(Collection, id, expected, current?["Version"].AsInt32);
             document["Version"] = expected + 1;
             var collection = Collection;
