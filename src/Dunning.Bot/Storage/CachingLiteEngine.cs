@@ -6,7 +6,7 @@ namespace Dunning.Bot.Storage;
 
 /// <summary>
 /// The LiteDB engine of a file this process owns alone (<see cref="StorageConnection.Direct"/>), with a read cache of
-/// the documents a turn looks up by id in a few collections (conversation links, bot state, debtors, cases). A LiteDB
+/// the documents a turn looks up by id in a few collections (conversation links, bot state, debtors, cases, invoices). A LiteDB
 /// lookup by id costs a transaction, a snapshot, the collection page with every index expression parsed again, the
 /// skip-list walk and the whole document decoded — five to six of them a turn, ~20 KB each.
 /// <para>
@@ -17,7 +17,8 @@ namespace Dunning.Bot.Storage;
 /// read and now can have been missed. After a commit, a document the transaction wrote becomes the cached one when no
 /// other write touched its stripe meanwhile. Reads inside a transaction (the eTag and version checks under the write
 /// lock) always go to the file. Predicate writes (<c>UpdateMany</c>, <c>DeleteMany</c>) and structural changes bump
-/// every stripe of the collection.
+/// every stripe of the collection. Query results (a debtor's invoices) are cached per collection epoch, which every
+/// write of that collection bumps.
 /// </para>
 /// Cached documents are shared: callers read them and never change them.
 /// </summary>
@@ -25,7 +26,7 @@ internal sealed class CachingLiteEngine : ILiteEngine
 {
     /// <summary>The collections worth caching: read by id on every turn, written rarely or by the turn itself.</summary>
     public static readonly IReadOnlyList<string> CachedCollections =
-        [LiteConversationStore.CollectionName, LiteBotStorage.CollectionName, LiteDbContext.Debtors, LiteDbContext.Cases];
+        [LiteConversationStore.CollectionName, LiteBotStorage.CollectionName, LiteDbContext.Debtors, LiteDbContext.Cases, LiteDbContext.Invoices];
 
     private const int Stripes = 1024;
 
@@ -60,6 +61,25 @@ internal sealed class CachingLiteEngine : ILiteEngine
         if (document is not null)
             Put(cache, key, document, stamp);
         return document;
+    }
+
+    /// <summary>
+    /// The documents of <paramref name="collection"/> that the query named <paramref name="key"/> finds, from the cache
+    /// while nothing in that collection was written since they were read (any write of it bumps its epoch), else read
+    /// by <paramref name="read"/>; inside a transaction of this thread always read.
+    /// </summary>
+    public IReadOnlyList<BsonDocument> FindMany(string collection, string key, Func<IReadOnlyList<BsonDocument>> read)
+    {
+        if (inTransaction.Value || !caches.TryGetValue(collection, out var cache))
+            return read();
+        var epoch = Volatile.Read(ref cache.Epoch);
+        if (cache.Results.TryGetValue(key, out var result) && result.Epoch == epoch)
+            return result.Documents;
+        var documents = read();
+        if (cache.Results.Count >= capacityPerCollection)
+            cache.Results.Clear();
+        cache.Results[key] = new Result(documents, epoch);
+        return documents;
     }
 
     public bool BeginTrans()
@@ -206,6 +226,7 @@ internal sealed class CachingLiteEngine : ILiteEngine
             var key = id.AsString;
             var stripe = Stripe(key);
             var stamp = Interlocked.Increment(ref cache.Stamps[stripe]);
+            Interlocked.Increment(ref cache.Epoch);
             transaction.Value!.Add(new Written(cache, key, stamp, item as BsonDocument));
         }
         return item;
@@ -227,6 +248,7 @@ internal sealed class CachingLiteEngine : ILiteEngine
                 continue;
             }
             var stamp = Interlocked.Increment(ref write.Cache.Stamps[Stripe(write.Key)]);
+            Interlocked.Increment(ref write.Cache.Epoch);
             if (committed && write.Document is not null && stamp == write.Stamp + 1)
                 Put(write.Cache, write.Key, write.Document, stamp);
         }
@@ -242,6 +264,7 @@ internal sealed class CachingLiteEngine : ILiteEngine
 
     private static void BumpAll(Cache cache)
     {
+        Interlocked.Increment(ref cache.Epoch);
         for (var i = 0; i < Stripes; i++)
             Interlocked.Increment(ref cache.Stamps[i]);
     }
@@ -252,9 +275,15 @@ internal sealed class CachingLiteEngine : ILiteEngine
     {
         public readonly long[] Stamps = new long[Stripes];
         public readonly ConcurrentDictionary<string, Entry> Entries = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, Result> Results = new(StringComparer.Ordinal);
+
+        /// <summary>Bumped with every write of the collection: what query results are checked against.</summary>
+        public long Epoch;
     }
 
     private sealed record Entry(BsonDocument Document, long Stamp);
+
+    private sealed record Result(IReadOnlyList<BsonDocument> Documents, long Epoch);
 
     private readonly record struct Written(Cache Cache, string? Key, long Stamp, BsonDocument? Document);
 }

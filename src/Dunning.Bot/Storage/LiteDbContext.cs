@@ -89,6 +89,13 @@ public sealed class LiteDbContext : IDisposable
     internal BsonDocument? FindById(string name, ILiteCollection<BsonDocument> collection, BsonValue id) =>
         cache is null ? Queries.FindById(collection, id) : cache.FindById(name, id, () => Queries.FindById(collection, id));
 
+    /// <summary>The documents of <paramref name="collection"/> whose <paramref name="field"/> equals <paramref name="value"/>, cached like <see cref="FindById"/>.</summary>
+    internal IReadOnlyList<BsonDocument> FindMany(string name, ILiteCollection<BsonDocument> collection, string field, string value)
+    {
+        IReadOnlyList<BsonDocument> Read() => [.. collection.Find(Queries.Eq(field, value))];
+        return cache is null ? Read() : cache.FindMany(name, field + "\u0000" + value, Read);
+    }
+
     public void Dispose()
     {
         Database.Dispose();

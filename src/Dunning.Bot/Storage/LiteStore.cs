@@ -55,6 +55,13 @@ public abstract class LiteStore<T>
         return Task.FromResult<IReadOnlyList<T>>([.. Collection.Find(predicate).Select(FromBson)]);
     }
 
+    /// <summary>Entities whose <paramref name="field"/> equals <paramref name="value"/>, through the read cache (see <see cref="CachingLiteEngine"/>).</summary>
+    private protected Task<IReadOnlyList<T>> FindManyAsync(string field, string value, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<T>>([.. context.FindMany(collectionName, Collection, field, value).Select(FromBson)]);
+    }
+
     /// <summary>Documents whose indexed <paramref name="field"/> is one of <paramref name="values"/> (see <see cref="BulkReads.FindIn"/>).</summary>
     private protected Task<IReadOnlyList<T>> FindInAsync(string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ internal static class VersionedWrites
 {
     private static readonly BsonExpression Bump = BsonExpression.Create("{ Version: $.Version + 1 }");
 
+    /// <summary>Matches no document (no id is the minimum value); parsed once, never given other parameters.</summary>
+    private static readonly BsonExpression Nothing = Queries.Eq("_id", BsonValue.MinValue);
+
     /// <summary>Writes <paramref name="document"/> (its Version field is set to <paramref name="expectedVersion"/> + 1).</summary>
     public static void Write(ILiteCollection<BsonDocument> collection, BsonDocument document, int expectedVersion)
     {
@@ -97,7 +100,7 @@ internal static class VersionedWrites
     /// transaction's first write on that collection until commit or rollback) by an update that matches nothing, so
     /// what the transaction reads from it afterwards cannot change under it before it writes.
     /// </summary>
-    public static void Lock(ILiteCollection<BsonDocument> collection) => collection.UpdateMany(Bump, Queries.Eq("_id", BsonValue.MinValue));
+    public static void Lock(ILiteCollection<BsonDocument> collection) => collection.UpdateMany(Bump, Nothing);
 
     /// <summary>
     /// The same verdict <see cref="Write"/> would reach, from the version stored now (<paramref name="current"/>, null

@@ -7,7 +7,7 @@ using LiteDB;
 namespace Dunning.Bot.Tests.Storage;
 
 /// <summary>
-/// The read cache under LiteDB (CachingLiteEngine): links, bot state, debtors and cases read by id come from memory
+/// The read cache under LiteDB (CachingLiteEngine): links, bot state, debtors and cases read by id (and a debtor's invoices) come from memory
 /// while nothing wrote them — and any write of the process, through a store, a raw collection, a predicate update, a
 /// committed or a rolled-back transaction, is seen by the very next read. A shared file and a capacity of 0 have none.
 /// </summary>
@@ -145,6 +145,21 @@ public sealed class Documents_read_by_id_are_cached_but_never_stale : IDisposabl
         await Task.WhenAll([writer, .. readers]);
 
         Assert.Equal(Saves + 1, (await links.FindAsync(link.Key, None))!.Version);
+    }
+
+    [Fact]
+    public async Task A_debtors_invoices_are_listed_anew_after_any_invoice_was_written()
+    {
+        var invoices = new LiteInvoiceStore(context);
+        await invoices.SaveAsync(Samples.Invoice("RE-1", "D-1"), None);
+        Assert.Single(await invoices.ListByDebtorAsync("D-1", None));
+        Assert.Single(await invoices.ListByDebtorAsync("D-1", None));
+
+        await invoices.SaveAsync(Samples.Invoice("RE-2", "D-1"), None);
+        Assert.Equal(2, (await invoices.ListByDebtorAsync("D-1", None)).Count);
+
+        context.Database.GetCollection(LiteDbContext.Invoices).Delete("RE-1");
+        Assert.Equal("RE-2", Assert.Single(await invoices.ListByDebtorAsync("D-1", None)).Number);
     }
 
     [Theory]
