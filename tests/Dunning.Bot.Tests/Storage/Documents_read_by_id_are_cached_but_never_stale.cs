@@ -2,6 +2,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 
 namespace Dunning.Bot.Tests.Storage;

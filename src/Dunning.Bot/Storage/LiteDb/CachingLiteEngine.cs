@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using LiteDB;
 using LiteDB.Engine;
 
-namespace Dunning.Bot.Storage;
+namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// The LiteDB engine of a file this process owns alone (<see cref="StorageConnection.Direct"/>), with a read cache of
