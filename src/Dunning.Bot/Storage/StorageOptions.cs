@@ -16,4 +16,10 @@ public sealed class StorageOptions
     /// <see cref="StorageConnection.Shared"/> lets a second process (an import while the host runs) use it too.
     /// </summary>
     public StorageConnection Connection { get; set; } = StorageConnection.Direct;
+
+    /// <summary>
+    /// How many documents read by id on every turn (conversation links, bot state, debtors, cases) are kept in memory
+    /// with <see cref="StorageConnection.Direct"/>; each is re-read after any write to it. 0 turns the cache off.
+    /// </summary>
+    public int CachedDocuments { get; set; } = 10_000;
 }

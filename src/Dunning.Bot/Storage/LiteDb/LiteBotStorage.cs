@@ -121,7 +121,7 @@ public sealed class LiteBotStorage : IStorage
 
     /// <summary>The stored document, or the one the flow's unit of work wrote (null when it deleted it).</summary>
     private BsonDocument? Find(string key) =>
-        context.UnitOfWork is { } unit && unit.TryFind(CollectionName, key, out var pending) ? pending : Queries.FindById(collection, key);
+        context.UnitOfWork is { } unit && unit.TryFind(CollectionName, key, out var pending) ? pending : context.FindById(CollectionName, collection, key);
 
     private static void ValidateKey(string key)
     {

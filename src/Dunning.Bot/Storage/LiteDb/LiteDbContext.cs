@@ -32,15 +32,19 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
 
     /// <summary>Over a stream (tests, tools): no encryption, nothing on disk.</summary>
     public LiteDbContext(Stream stream)
-        : this(new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = stream, Collation = OrdinalCollation }), CreateMapper()), password: null)
+        : this(Cached(new LiteEngine(new EngineSettings { DataStream = stream, Collation = OrdinalCollation }), new StorageOptions().CachedDocuments), password: null)
     {
     }
+
+    private LiteDbContext((LiteDatabase Database, CachingLiteEngine? Cache) opened, string? password)
+        : this(opened.Database, password) => cache = opened.Cache;
 
     private readonly AsyncLocal<LiteUnitOfWork?> unitOfWork = new();
 
     /// <summary>Queues the commits of units of work (<see cref="LiteUnitOfWork.CommitAsync"/>) one at a time.</summary>
     internal SemaphoreSlim CommitGate { get; } = new(1, 1);
     private readonly DatabaseFileLock? fileLock;
+    private readonly CachingLiteEngine? cache;
 
     private LiteDbContext(LiteDatabase database, string? password)
     {
@@ -80,6 +84,20 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
 
     internal ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name, BsonAutoId.ObjectId);
 
+    /// <summary>
+    /// The document with <paramref name="id"/> of <paramref name="collection"/> (named <paramref name="name"/>), or null:
+    /// from the read cache of <see cref="CachingLiteEngine"/> where it holds that collection, else read by id.
+    /// </summary>
+    internal BsonDocument? FindById(string name, ILiteCollection<BsonDocument> collection, BsonValue id) =>
+        cache is null ? Queries.FindById(collection, id) : cache.FindById(name, id, () => Queries.FindById(collection, id));
+
+    /// <summary>The documents of <paramref name="collection"/> whose <paramref name="field"/> equals <paramref name="value"/>, cached like <see cref="FindById"/>.</summary>
+    internal IReadOnlyList<BsonDocument> FindMany(string name, ILiteCollection<BsonDocument> collection, string field, string value)
+    {
+        IReadOnlyList<BsonDocument> Read() => [.. collection.Find(Queries.Eq(field, value))];
+        return cache is null ? Read() : cache.FindMany(name, field + "\u0000" + value, Read);
+    }
+
     public void Dispose()
     {
         Database.Dispose();
@@ -97,7 +115,7 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
         return DatabaseFileLock.Acquire(path, clock);
     }
 
-    private static LiteDatabase OpenOrRelease(StorageOptions options, DatabaseFileLock? fileLock)
+    private static (LiteDatabase, CachingLiteEngine?) OpenOrRelease(StorageOptions options, DatabaseFileLock? fileLock)
     {
         try
         {
@@ -110,7 +128,7 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
         }
     }
 
-    private static LiteDatabase Open(StorageOptions options)
+    private static (LiteDatabase, CachingLiteEngine?) Open(StorageOptions options)
     {
         var path = System.IO.Path.GetFullPath(options.Path);
         if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
@@ -124,7 +142,10 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
         };
         try
         {
-            return new LiteDatabase(connection, CreateMapper());
+            // A file this process owns alone gets the read cache (every write passes through it); a shared one does not.
+            if (options.Connection == StorageConnection.Direct && options.CachedDocuments > 0)
+                return Cached(new LiteEngine(new EngineSettings { Filename = path, Password = connection.Password, Collation = OrdinalCollation }), options.CachedDocuments);
+            return (new LiteDatabase(connection, CreateMapper()), null);
         }
         catch (IOException ex)
         {
@@ -136,6 +157,14 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
     private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
     private static BsonMapper CreateMapper() => BsonValues.Configure(new BsonMapper());
+
+    private static (LiteDatabase, CachingLiteEngine?) Cached(LiteEngine engine, int capacity)
+    {
+        if (capacity <= 0)
+            return (new LiteDatabase(engine, CreateMapper()), null);
+        var cached = new CachingLiteEngine(engine, capacity);
+        return (new LiteDatabase(cached, CreateMapper()), cached);
+    }
 
     private void EnsureIndexes()
     {

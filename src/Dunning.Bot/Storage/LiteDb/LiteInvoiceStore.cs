@@ -16,7 +16,7 @@ public sealed class LiteInvoiceStore(LiteDbContext context) : LiteStore<Invoice>
         FindManyByIdAsync(numbers, cancellationToken);
 
     public Task<IReadOnlyList<Invoice>> ListByDebtorAsync(string debtorId, CancellationToken cancellationToken) =>
-        FindManyAsync(Queries.Eq("DebtorId", debtorId), cancellationToken);
+        FindManyAsync("DebtorId", debtorId, cancellationToken);
 
     public Task<IReadOnlyList<Invoice>> ListByDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken cancellationToken) =>
         FindInAsync("DebtorId", debtorIds, cancellationToken);

@@ -38,7 +38,7 @@ public abstract class LiteStore<T>
         cancellationToken.ThrowIfCancellationRequested();
         var document = JoinsUnitOfWork && context.UnitOfWork is { } unit && unit.TryFind(collectionName, id, out var pending)
             ? pending
-            : Queries.FindById(Collection, id);
+            : context.FindById(collectionName, Collection, id);
         return Task.FromResult(document is null ? null : FromBson(document));
     }
 
@@ -53,6 +53,13 @@ public abstract class LiteStore<T>
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<T>>([.. Collection.Find(predicate).Select(FromBson)]);
+    }
+
+    /// <summary>Entities whose <paramref name="field"/> equals <paramref name="value"/>, through the read cache (see <see cref="CachingLiteEngine"/>).</summary>
+    private protected Task<IReadOnlyList<T>> FindManyAsync(string field, string value, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<T>>([.. context.FindMany(collectionName, Collection, field, value).Select(FromBson)]);
     }
 
     /// <summary>Documents whose indexed <paramref name="field"/> is one of <paramref name="values"/> (see <see cref="BulkReads.FindIn"/>).</summary>
@@ -81,7 +88,7 @@ public abstract class LiteStore<T>
         if (JoinsUnitOfWork && context.UnitOfWork is { } unit)
         {
             var id = document["_id"];
-            var current = unit.TryFind(collectionName, id, out var pending) ? pending : Queries.FindById(Collection, id);
+            var current = unit.TryFind(collectionName, id, out var pending) ? pending : context.FindById(collectionName, Collection, id);
             VersionedWrites.Check(Collection, id, expected, current?["Version"].AsInt32);
             document["Version"] = expected + 1;
             var collection = Collection;

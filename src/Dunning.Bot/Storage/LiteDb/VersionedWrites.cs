@@ -11,7 +11,6 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// </summary>
 internal static class VersionedWrites
 {
-    private static readonly BsonExpression Bump = BsonExpression.Create("{ Version: $.Version + 1 }");
 
     /// <summary>Writes <paramref name="document"/> (its Version field is set to <paramref name="expectedVersion"/> + 1).</summary>
     public static void Write(ILiteCollection<BsonDocument> collection, BsonDocument document, int expectedVersion)
@@ -94,10 +93,11 @@ internal static class VersionedWrites
 
     /// <summary>
     /// Takes <paramref name="collection"/>'s write lock for the rest of the caller's transaction (LiteDB holds it from a
-    /// transaction's first write on that collection until commit or rollback) by an update that matches nothing, so
-    /// what the transaction reads from it afterwards cannot change under it before it writes.
+    /// transaction's first write on that collection until commit or rollback) by deleting the id no document can have
+    /// (the minimum value: the skip list's head, never a stored key), so what the transaction reads from it afterwards
+    /// cannot change under it before it writes. (An update that matches nothing did the same through the query planner.)
     /// </summary>
-    public static void Lock(ILiteCollection<BsonDocument> collection) => collection.UpdateMany(Bump, Queries.Eq("_id", BsonValue.MinValue));
+    public static void Lock(ILiteCollection<BsonDocument> collection) => collection.Delete(BsonValue.MinValue);
 
     /// <summary>
     /// The same verdict <see cref="Write"/> would reach, from the version stored now (<paramref name="current"/>, null
