@@ -1,4 +1,6 @@
+using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Banking;
 
@@ -12,6 +14,8 @@ public static class BankingServiceCollectionExtensions
         services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
         services.AddSingleton<BankImporter>();
         services.AddSingleton<BankReviewDesk>();
+        services.AddSingleton<BankReversals>();
+        services.TryAddSingleton<AuditLog>();
         return services;
     }
 }
