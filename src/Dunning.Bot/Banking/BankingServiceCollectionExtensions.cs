@@ -1,11 +1,17 @@
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Banking;
 
 public static class BankingServiceCollectionExtensions
 {
+    /// <summary>What a multipart form adds around the statement file (boundaries, headers, the antiforgery field).</summary>
+    public const long FormSlackBytes = 64 * 1024;
+
     /// <summary>Binds <see cref="BankingOptions"/> (section <c>Banking</c>), the review queue and the <see cref="BankImporter"/>; needs the stores and policies.</summary>
     public static IServiceCollection AddDunningBanking(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,6 +22,11 @@ public static class BankingServiceCollectionExtensions
         services.AddSingleton<BankReviewDesk>();
         services.AddSingleton<BankReversals>();
         services.TryAddSingleton<AuditLog>();
+        // The console's bank page takes statements up to Banking:MaxFileMegabytes (plus the form's own bytes), not Kestrel's 30 MB;
+        // a larger body is refused before it is read.
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<BankingOptions>>((pages, banking) =>
+            pages.Conventions.AddPageApplicationModelConvention("/Bank", model =>
+                model.EndpointMetadata.Add(new RequestSizeLimitAttribute(banking.Value.MaxBytes + FormSlackBytes))));
         return services;
     }
 }
