@@ -29,7 +29,8 @@ public sealed partial class ReminderPlanner(
     ContactRules contact,
     EscalationDesk escalations,
     IAgreementFollowUps followUps,
-    IOptions<ReminderPlannerOptions> options)
+    IOptions<ReminderPlannerOptions> options,
+    IClaimPaidPauses? claimPaid = null)
 {
     private readonly ReminderPlannerOptions settings = options.Value;
 
@@ -71,6 +72,16 @@ public sealed partial class ReminderPlanner(
         var escalated = await EscalateFinalStagesAsync(debtor, dunningCase, all, now, today, cancellationToken).ConfigureAwait(false);
         if (escalated.Count > 0)
             dunningCase = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? dunningCase;
+
+        // "Already paid" pauses that were settled or ran out are ended first, with writes of their own (a thanks in the
+        // outbox, staff asked); the rest is planned a little later on fresh data, one message at a time.
+        if (claimPaid is not null && await claimPaid.SettleAsync(debtor, all, now, cancellationToken).ConfigureAwait(false))
+        {
+            var fresh = await cases.FindAsync(debtorId, cancellationToken).ConfigureAwait(false) ?? dunningCase;
+            fresh.NextActionAt = now.AddMinutes(settings.InFlightRecheckMinutes);
+            await WriteAsync(buffer, fresh, null, [], cancellationToken).ConfigureAwait(false);
+            return new PlanResult(debtorId, PlanOutcome.Waiting, "claim_paid_pause_ended") { Escalated = escalated, NextActionAt = fresh.NextActionAt };
+        }
 
         if (data.Entries.Any(e => e.IsOpen))
         {

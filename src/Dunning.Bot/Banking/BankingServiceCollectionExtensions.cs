@@ -21,6 +21,8 @@ public static class BankingServiceCollectionExtensions
         services.AddSingleton<BankImporter>();
         services.AddSingleton<BankReviewDesk>();
         services.AddSingleton<BankReversals>();
+        // "Already paid" closes itself: the schedule's planner ends claim-paid pauses a booking settled or that ran out.
+        services.AddSingleton<Core.Scheduling.IClaimPaidPauses, ClaimPaidPauses>();
         services.TryAddSingleton<AuditLog>();
         // The console's bank page takes statements up to Banking:MaxFileMegabytes (plus the form's own bytes), not Kestrel's 30 MB;
         // a larger body is refused before it is read.
