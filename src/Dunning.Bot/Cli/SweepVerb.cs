@@ -1,3 +1,4 @@
+using Dunning.Bot.Banking;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Channels.Telegram;
@@ -73,6 +74,8 @@ internal sealed class SweepVerb : ICliVerb
         });
         builder.AddDunningHost();
         builder.Services.AddDunningStorage(builder.Configuration);
+        // The schedule ends "already paid" pauses a bank booking settled (see Banking/ClaimPaidPauses), as the host does.
+        builder.Services.AddDunningBanking(builder.Configuration);
         builder.AddDunningConversations();
         builder.AddTelegram();
         builder.AddWebChat();
