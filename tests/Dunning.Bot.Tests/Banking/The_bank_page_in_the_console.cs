@@ -192,6 +192,22 @@ public sealed class The_bank_page_in_the_console : IDisposable
     }
 
     [Fact]
+    public async Task A_transfer_for_two_invoices_that_pays_part_is_shown_split_oldest_due_first_and_booked_so_on_confirm()
+    {
+        using var owner = await host.SignedInAsync("olga");
+
+        var html = await (await BankPage.UploadAsync(owner, Camt053(new Camt("SPLIT-1", 200m, Unstructured("Erika Muster", "RE-100 und RE-200"), Booked: "2026-11-25"))))
+            .Content.ReadAsStringAsync();
+        var review = Section(html, "review");
+        var confirmed = await BankPage.PressAsync(owner, "Confirm", new() { ["key"] = "SPLIT-1" });
+
+        Assert.Contains("One transfer for several invoices that does not settle all of them.", review, StringComparison.Ordinal);
+        Assert.Matches(@"<li>RE-100: €119\.00</li>\s*<li>RE-200: €81\.00</li>", review);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal((119m, 81m), (await PaidAsync(StaffHost.InvoiceNumber), await PaidAsync(Other)));
+    }
+
+    [Fact]
     public async Task The_page_reads_in_german_for_a_german_staff_member()
     {
         using var owner = await host.SignedInAsync("olga", "de-DE");
