@@ -10,7 +10,7 @@ namespace Dunning.Bot.Banking;
 /// on every invoice it was booked on, through <see cref="ClaimBook.ReverseAsync"/>: the claim opens again and reminders
 /// resume by the usual rules. Audited; reversing twice, or a reference nothing was booked with, is refused.
 /// </summary>
-public sealed class BankReversals(IDebtorStore debtors, IInvoiceStore invoices, ClaimBook book, AuditLog audit, TimeProvider clock)
+public sealed class BankReversals(IDebtorStore debtors, IInvoiceStore invoices, ClaimBook book, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxReason = 500;
 

@@ -14,7 +14,7 @@ namespace Dunning.Bot.Banking;
 /// decision (<see cref="BankRefusal"/>) changes nothing.
 /// </summary>
 public sealed class BankReviewDesk(IBankReviewStore review, IInvoiceStore invoices, ClaimBook book, IPayerAccountStore accounts,
-    BankReversals reversals, AuditLog audit, TimeProvider clock)
+    BankReversals reversals, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxInvoices = 20;
     public const int MaxNote = 500;

@@ -1,8 +1,5 @@
-using Dunning.Bot.Staff.Audit;
-using Dunning.Bot.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Banking;
@@ -12,18 +9,15 @@ public static class BankingServiceCollectionExtensions
     /// <summary>What a multipart form adds around the statement file (boundaries, headers, the antiforgery field).</summary>
     public const long FormSlackBytes = 64 * 1024;
 
-    /// <summary>Binds <see cref="BankingOptions"/> (section <c>Banking</c>), the review queue and the <see cref="BankImporter"/>; needs the stores and policies.</summary>
+    /// <summary>Binds <see cref="BankingOptions"/> (section <c>Banking</c>), the <see cref="BankImporter"/>, review desk and reversals; needs the stores (AddDunningStorage) and policies.</summary>
     public static IServiceCollection AddDunningBanking(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BankingOptions>().Bind(configuration.GetSection(BankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IBankReviewStore, LiteBankReviewStore>();
-        services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
         services.AddSingleton<BankImporter>();
         services.AddSingleton<BankReviewDesk>();
         services.AddSingleton<BankReversals>();
         // "Already paid" closes itself: the schedule's planner ends claim-paid pauses a booking settled or that ran out.
         services.AddSingleton<Core.Scheduling.IClaimPaidPauses, ClaimPaidPauses>();
-        services.TryAddSingleton<AuditLog>();
         // The console's bank page takes statements up to Banking:MaxFileMegabytes (plus the form's own bytes), not Kestrel's 30 MB;
         // a larger body is refused before it is read.
         services.AddOptions<RazorPagesOptions>().Configure<IOptions<BankingOptions>>((pages, banking) =>

@@ -21,7 +21,7 @@ namespace Dunning.Bot.Banking;
 /// so reminders resume by the usual rules. Each step is written before the next, the pause last.
 /// </summary>
 public sealed class ClaimPaidPauses(IInvoiceStore invoices, ICaseStore cases, IEscalationStore escalations, IConversationStore conversations,
-    IOutbox outbox, EscalationDesk desk, IOwnerNotifier notifier, MessageCatalogue catalogue, AuditLog audit, IOptions<BotOptions> bot,
+    IOutbox outbox, EscalationDesk desk, IOwnerNotifier notifier, MessageCatalogue catalogue, IAuditLog audit, IOptions<BotOptions> bot,
     IProofStore? proofs = null) : IClaimPaidPauses
 {
     public async Task<bool> SettleAsync(Debtor debtor, IReadOnlyList<Invoice> invoices, DateTimeOffset now, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public sealed class Already_paid_closes_itself : IDisposable
         Assert.Equal((InvoiceStatus.Paid, (DunningPause?)null), (invoice.StatusAt(host.Clock.GetUtcNow()), invoice.Pause));
         Assert.Equal(1, await ThanksSentAsync());
         Assert.DoesNotContain(await host.Get<IEscalationStore>().ListOpenAsync(CancellationToken.None), e => e.Reason == EscalationReason.ClaimedPaid);
-        Assert.Contains(await host.Get<AuditLog>().ListAsync(StaffHost.DebtorId, 20, CancellationToken.None), a => a is { Action: "resolve-escalation", Actor: "bank-import" });
+        Assert.Contains(await host.Get<IAuditLog>().ListAsync(StaffHost.DebtorId, 20, CancellationToken.None), a => a is { Action: "resolve-escalation", Actor: "bank-import" });
 
         // Again and again: the schedule, the same statement, a later sweep — no second thanks.
         await BankPage.UploadAsync(owner, Camt053(new Camt("PAID-1", 500m, Unstructured("Erika Muster", "RE-100"), Booked: "2026-11-25")));

@@ -222,7 +222,7 @@ public sealed class The_bank_page_in_the_console : IDisposable
 
     private async Task<decimal> PaidAsync(string number) => (await host.Get<IInvoiceStore>().FindAsync(number, CancellationToken.None))!.Paid;
 
-    private Task<IReadOnlyList<AuditEntry>> AuditAsync() => host.Get<AuditLog>().ListAsync(null, 50, CancellationToken.None);
+    private Task<IReadOnlyList<AuditEntry>> AuditAsync() => host.Get<IAuditLog>().ListAsync(null, 50, CancellationToken.None);
 
     /// <summary>The HTML of the page's section with this id (up to the next section).</summary>
     internal static string Section(string html, string id)

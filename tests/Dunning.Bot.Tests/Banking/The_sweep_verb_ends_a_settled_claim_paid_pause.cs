@@ -1,6 +1,6 @@
 using Dunning.Bot.Cli;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Storage;
 
 namespace Dunning.Bot.Tests.Banking;

@@ -5,7 +5,7 @@ using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
-using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Banking;
 using Dunning.Bot.Tests.Infrastructure;
 using Dunning.Bot.Tests.Staff;

@@ -16,7 +16,7 @@ namespace Dunning.Bot.Staff.Pages;
 /// audited. Decisions redirect (post/redirect/get); the upload answers with its report (importing again books nothing twice).
 /// </summary>
 public sealed partial class BankModel(BankImporter importer, IBankReviewStore review, BankReviewDesk desk, BankReversals reversals,
-    AuditLog audit, IOptions<BankingOptions> banking) : ConsolePage
+    IAuditLog audit, IOptions<BankingOptions> banking) : ConsolePage
 {
     /// <summary>The page's own words (<c>dialogs/console_bank.*.yaml</c>).</summary>
     public ConsoleWords W => T.From("console_bank");
