@@ -26,11 +26,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 DunningConfiguration.AddConfigFile(builder.Configuration, args);
 
+builder.AddDunningServices();
 builder.AddDunningHost();
 builder.AddDunningTelemetry();
-builder.Services.AddDunningStorage(builder.Configuration);
-builder.Services.AddDunningIntake(builder.Configuration);
-builder.Services.AddDunningBanking(builder.Configuration);
+builder.AddDunningIntake();
+builder.AddDunningBanking();
 builder.AddDunningApi();
 builder.AddDunningConversations();
 builder.AddTelegram();
@@ -46,6 +46,7 @@ return await DatabaseInUseException.ExitWhenThrownAsync(async () =>
 {
     app.OpenDunningStorage();
 
+    app.UseDunningHost();
     app.MapHealth();
     app.MapTelemetry();
     app.MapDunningApi();

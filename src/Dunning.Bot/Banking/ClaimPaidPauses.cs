@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Uploads;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Dunning.Bot.Banking;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using static Dunning.Bot.Tests.Banking.StatementFiles;

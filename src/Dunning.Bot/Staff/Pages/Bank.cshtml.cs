@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dunning.Bot.Banking;
 using Dunning.Bot.Staff.Audit;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Staff.Wording;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
