@@ -11,7 +11,7 @@ namespace Dunning.Bot.Core.Claims;
 /// in ONE transaction (<see cref="IInvoiceStore.SaveBatchAsync"/>; re-read and re-applied on a concurrent change), so the
 /// owner's API, the console and the bank import change claims the same way and a crash leaves either both or neither.
 /// </summary>
-public sealed class ClaimBook(IInvoiceStore invoices, IDebtorStore debtors, ICaseStore cases, ClaimLedger ledger, TimeProvider clock)
+public sealed partial class ClaimBook(IInvoiceStore invoices, IDebtorStore debtors, ICaseStore cases, ClaimLedger ledger, TimeProvider clock)
 {
     /// <summary>Books <paramref name="payment"/> on invoice <paramref name="number"/>; null when there is no such invoice.</summary>
     public async Task<Booking?> PayAsync(string number, Payment payment, string actor, CancellationToken cancellationToken)

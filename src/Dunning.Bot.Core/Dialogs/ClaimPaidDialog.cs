@@ -19,6 +19,9 @@ namespace Dunning.Bot.Core.Dialogs;
 /// </summary>
 public sealed partial class ClaimPaidDialog : CaseDialog
 {
+    /// <summary>The reason every "already paid" pause starts with (see <see cref="IsClaimPaidPause"/>).</summary>
+    public const string PauseReasonPrefix = "claimed paid";
+
     private const string DatePromptId = "payment_claim.date";
     private const string AmountPromptId = "payment_claim.amount";
 
@@ -75,7 +78,7 @@ public sealed partial class ClaimPaidDialog : CaseDialog
         var now = Services.Clock.GetUtcNow();
         var until = now.AddDays(options.PaymentClaimPauseDays);
 
-        var claim = "claimed paid"
+        var claim = PauseReasonPrefix
             + (amount is { } a ? " " + a.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty)
             + (paidOn is { } d ? $" on {d:yyyy-MM-dd}" : string.Empty);
         await PauseAsync(numbers, claim, until, cancellationToken);
@@ -108,6 +111,9 @@ public sealed partial class ClaimPaidDialog : CaseDialog
 
     private static Task<bool> ValidateAmountAsync(PromptValidatorContext<decimal> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is > 0m and < 1_000_000_000m);
+
+    /// <summary>True for a pause this dialog set while staff look for the payment.</summary>
+    public static bool IsClaimPaidPause(DunningPause? pause) => pause?.Reason.StartsWith(PauseReasonPrefix, StringComparison.Ordinal) == true;
 
     /// <summary>Invoice numbers as one list for a sentence ("RE-1, RE-2").</summary>
     internal static string Numbers(IEnumerable<string> numbers) => string.Join(", ", numbers);

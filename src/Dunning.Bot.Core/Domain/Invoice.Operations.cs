@@ -47,17 +47,36 @@ public sealed partial class Invoice
     /// <summary>
     /// Records a payment as a fact; what it settles is allocated by <see cref="Claims.ClaimLedger.BookPayment"/>, which is
     /// the way to book one. A payment with the same reference, date and amount as an earlier one is ignored (idempotent
-    /// intake): returns false then.
+    /// intake): returns false then — also when that payment was reversed since, so a statement imported again does not book
+    /// a reversed payment anew.
     /// </summary>
     public bool RecordPayment(Payment payment)
     {
         ArgumentNullException.ThrowIfNull(payment);
         if (payment.Amount <= 0m || payment.Amount != Math.Round(payment.Amount, Domain.Currency.MinorUnits(Currency)))
             throw new DomainException($"Invoice {Number}: a payment of {payment.Amount} is not a positive amount in whole cents.");
-        if (payment.Reference is not null && Payments.Contains(payment))
+        if (payment.Reference is not null && (Payments.Contains(payment) || Reversals.Any(r => r.Payment == payment)))
             return false;
         Payments.Add(payment);
         return true;
+    }
+
+    /// <summary>
+    /// Undoes every payment with <paramref name="reference"/>: they move to <see cref="Reversals"/> and no longer count
+    /// (the claim ledger allocates the rest afresh). Throws <see cref="DomainException"/> when there is none to undo.
+    /// </summary>
+    public IReadOnlyList<Payment> ReversePayments(string reference, DateOnly on, string reason, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        var undone = Payments.Where(p => p.Reference == reference).ToList();
+        if (undone.Count == 0)
+            throw new DomainException($"Invoice {Number} has no booked payment with reference {reference}.");
+        foreach (var payment in undone)
+        {
+            Payments.Remove(payment);
+            Reversals.Add(new PaymentReversal(payment, on, reason, by));
+        }
+        return undone;
     }
 
     /// <summary>Records a write-off as a fact (see <see cref="Claims.ClaimLedger.BookWriteOff"/>).</summary>

@@ -32,6 +32,9 @@ public sealed partial class Invoice
 
     public List<Payment> Payments { get; init; } = [];
 
+    /// <summary>Payments booked and then undone (see <see cref="PaymentReversal"/>); they no longer count for the claim.</summary>
+    public List<PaymentReversal> Reversals { get; init; } = [];
+
     public bool IsDisputed => Dispute is not null;
 
     public string? Dispute { get; set; }

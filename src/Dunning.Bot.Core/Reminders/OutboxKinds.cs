@@ -5,4 +5,7 @@ public static class OutboxKinds
 {
     public const string Reminder = "reminder";
     public const string FollowUp = "follow_up";
+
+    /// <summary>The thanks once a statement shows the payment a debtor said they made (see <see cref="IClaimPaidPauses"/>).</summary>
+    public const string PaidThanks = "paid_thanks";
 }

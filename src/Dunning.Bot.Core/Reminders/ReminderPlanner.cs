@@ -27,7 +27,8 @@ public sealed class ReminderPlanner(
     EscalationDesk escalations,
     IAgreementFollowUps followUps,
     PlanWriter writer,
-    IOptions<ReminderPlannerOptions> options)
+    IOptions<ReminderPlannerOptions> options,
+    IClaimPaidPauses? claimPaid = null)
 {
     private readonly ReminderPlannerOptions settings = options.Value;
 
@@ -71,6 +72,11 @@ public sealed class ReminderPlanner(
         var today = contact.LocalDate(debtor, now);
 
         (var escalated, dunningCase) = await ownerOnly.EscalateAsync(debtor, dunningCase, all, now, today, cancellationToken).ConfigureAwait(false);
+
+        // "Already paid" pauses that were settled or ran out are ended first, with writes of their own (a thanks in the
+        // outbox, staff asked, the case due again); the rest is planned by the next sweep on fresh data.
+        if (claimPaid is not null && await claimPaid.SettleAsync(debtor, all, now, cancellationToken).ConfigureAwait(false))
+            return new PlanResult(debtorId, PlanOutcome.Waiting, "claim_paid_pause_ended") { Escalated = escalated };
 
         if (data.Entries.Any(e => e.IsOpen))
         {

@@ -20,6 +20,9 @@ internal static class BankStatementsApi
         group.MapGet("/review", ListReviewAsync).WithSummary("Statement entries waiting for the owner to assign them.");
         group.MapPost("/review/{key}/assignment", AssignAsync).WithSummary("Book a waiting entry on the invoices named (split oldest due first); audited.");
         group.MapPost("/review/{key}/dismissal", IgnoreAsync).WithSummary("Take a waiting entry off the queue without booking it; audited.");
+        group.MapPost("/review/{key}/reversal", ConfirmReversalAsync).WithSummary("Confirm a proposed reversal: the booked payment it names is undone; audited.");
+        group.MapPost("/payments/{reference}/reversal", ReverseAsync)
+            .WithSummary("Reverse a booked payment by its reference on every invoice it was booked on: the claims open again; audited. 404 unknown, 409 reversed already.");
         return api;
     }
 
@@ -49,17 +52,35 @@ internal static class BankStatementsApi
 
     public sealed record DismissalRequest(string? Note, string? By);
 
+    /// <summary>Why a booked payment is reversed, and who decided (the API key's name when absent).</summary>
+    public sealed record ReversalRequest(string? Reason, string? By);
+
+    public sealed record DecisionRequest(string? By);
+
     internal static async Task<Results<NoContent, ProblemHttpResult>> AssignAsync(string key, AssignmentRequest body, BankReviewDesk desk, HttpContext http, CancellationToken ct) =>
         await desk.AssignAsync(key, body?.Invoices ?? [], Actor(http, body?.By), ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent();
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> IgnoreAsync(string key, DismissalRequest body, BankReviewDesk desk, HttpContext http, CancellationToken ct) =>
         await desk.IgnoreAsync(key, Actor(http, body?.By), body?.Note, ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent();
 
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ConfirmReversalAsync(string key, DecisionRequest? body, BankReviewDesk desk, HttpContext http, CancellationToken ct) =>
+        await desk.ConfirmReversalAsync(key, Actor(http, body?.By), ct) is { } refusal ? Refused(refusal) : TypedResults.NoContent();
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReverseAsync(string reference, ReversalRequest body, BankReversals reversals, HttpContext http, CancellationToken ct)
+    {
+        if (await reversals.ReverseAsync(reference, body?.Reason, Actor(http, body?.By), ct) is not { } refusal)
+            return TypedResults.NoContent();
+        return refusal.NotFound
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such payment", detail: refusal.Detail + " Nothing was changed.")
+            : TypedResults.Problem(statusCode: refusal.Key is "refused_reason_needed" or "refused_reference_needed" ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict,
+                title: "Payment not reversed", detail: refusal.Detail + " Nothing was changed.");
+    }
+
     private static string Actor(HttpContext http, string? by) =>
         "api:" + (string.IsNullOrWhiteSpace(by) ? http.User.Identity?.Name ?? "key" : by.Trim()[..Math.Min(by.Trim().Length, 100)]);
 
-    private static ProblemHttpResult Refused(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Review entry not changed", detail: detail + " Nothing was booked.");
+    private static ProblemHttpResult Refused(BankRefusal refusal) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Review entry not changed", detail: refusal.Detail + " Nothing was booked.");
 
     private static ProblemHttpResult TooLarge(BankingOptions options) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Statement too large",

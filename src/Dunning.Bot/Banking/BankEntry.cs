@@ -33,6 +33,15 @@ public sealed record BankEntry
     /// <summary>The payer's account (camt RltdPties/DbtrAcct, MT940 ?31) when it is a valid IBAN; null otherwise.</summary>
     public string? PayerIban { get; init; }
 
+    /// <summary>
+    /// The other references the bank gave for the entry (camt <c>NtryDtls/TxDtls/Refs</c> and <c>AcctSvcrRef</c> there,
+    /// MT940's customer reference): a reversal names the entry it undoes by one of them.
+    /// </summary>
+    public IReadOnlyList<string> RelatedReferences { get; init; } = [];
+
+    /// <summary>The other party's account when it is a valid IBAN and not the payer's (camt <c>CdtrAcct</c> of a debit).</summary>
+    public string? CounterpartyIban { get; init; }
+
     /// <summary>The day the money arrived: the value date, else the booking date.</summary>
     public DateOnly PaidOn => ValueDate ?? BookingDate;
 

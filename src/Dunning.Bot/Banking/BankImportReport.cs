@@ -55,12 +55,23 @@ public sealed record BankImportItem(string Key, string? Reference, DateOnly Book
     /// <summary>The payer's IBAN, when the statement gave a valid one.</summary>
     public string? PayerIban { get; init; }
 
-    public static BankImportItem Of(BankEntry entry, string reason, IReadOnlyList<string>? suggestions = null)
+    /// <summary>Why, as a code the console words in the staff member's language (see <see cref="BankReasons"/>); null in entries queued before codes existed.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The entry reverses an earlier one (camt <c>RvslInd</c>, MT940 <c>RC</c>/<c>RD</c>); it is never booked as a payment.</summary>
+    public bool IsReversal { get; init; }
+
+    /// <summary>For a reversal: the reference of the booked payment it undoes, when one matched (a proposal; a person confirms it).</summary>
+    public string? Reverses { get; init; }
+
+    public static BankImportItem Of(BankEntry entry, string code, string reason, IReadOnlyList<string>? suggestions = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new(entry.Key, entry.Reference, entry.BookingDate, entry.Amount, entry.Currency, entry.Payer, entry.Remittance, reason, suggestions ?? [])
         {
-            PayerIban = entry.PayerIban,
+            PayerIban = entry.PayerIban ?? entry.CounterpartyIban,
+            Code = code,
+            IsReversal = entry.IsReversal,
         };
     }
 }

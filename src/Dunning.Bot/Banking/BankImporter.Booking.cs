@@ -83,18 +83,18 @@ public sealed partial class BankImporter
         var (entry, claim, amount, rule) = part;
         if (result.Refusal is { } refusal)
         {
-            report.Refused.Add(BankImportItem.Of(entry, refusal, [claim.Number]));
+            report.Refused.Add(BankImportItem.Of(entry, BankReasons.Ledger, refusal, [claim.Number]));
             return;
         }
         if (result.Booking is not { } booking)
         {
-            report.Refused.Add(BankImportItem.Of(entry, $"invoice {claim.Number} no longer exists", [claim.Number]));
+            report.Refused.Add(BankImportItem.Of(entry, BankReasons.InvoiceGone, $"invoice {claim.Number} no longer exists", [claim.Number]));
             return;
         }
         claim.Due = booking.Claim.Open.Amount;
         if (booking.Duplicate)
         {
-            report.AlreadyBooked.Add(BankImportItem.Of(entry, "already booked", [claim.Number]));
+            report.AlreadyBooked.Add(BankImportItem.Of(entry, BankReasons.AlreadyBooked, "already booked", [claim.Number]));
             return;
         }
         var e = booking.Entry;

@@ -6,7 +6,11 @@ public sealed partial class BankImporter
 {
     /// <summary>A decision about one credit: the parts to book and by which rule, or why it waits for review (with the invoices it may be for).</summary>
     private sealed record Decision(List<(OpenClaim Claim, decimal Amount)>? Plan, MatchRule? Rule, string? Reason, IReadOnlyList<OpenClaim> Suggested,
-        OpenInstalment? Instalment = null);
+        OpenInstalment? Instalment = null, string Code = BankReasons.Uncertain)
+    {
+        /// <summary>A split proposed for review (not booked): several invoices named, the amount not paying all exactly.</summary>
+        public List<(OpenClaim Claim, decimal Amount)>? Proposed { get; init; }
+    }
 
     /// <summary>
     /// Matches one credit (see <see cref="Decide"/>): a match at or above Banking:AutoBookConfidence is planned for booking,
@@ -25,11 +29,12 @@ public sealed partial class BankImporter
         }
         var reason = decision.Reason ?? $"uncertain match ({Describe(decision.Rule!.Value)}, confidence {confidence!.Value.ToString("0.00", CultureInfo.InvariantCulture)}): "
             + string.Join(", ", decision.Plan!.Select(p => $"{p.Amount.ToString("0.00", CultureInfo.InvariantCulture)} to {p.Claim.Number}"));
-        var item = BankImportItem.Of(entry, reason, [.. (decision.Plan?.Select(p => p.Claim) ?? decision.Suggested).Select(c => c.Number)]) with
+        var item = BankImportItem.Of(entry, decision.Code, reason, [.. (decision.Plan?.Select(p => p.Claim) ?? decision.Suggested).Select(c => c.Number)]) with
         {
             Rule = decision.Rule,
             Confidence = confidence,
-            Split = decision.Plan is { Count: > 1 } parts ? [.. parts.Select(p => p.Amount)] : null,
+            Split = decision.Plan is { Count: > 1 } parts ? [.. parts.Select(p => p.Amount)]
+                : decision.Proposed is { } proposed ? [.. decision.Suggested.Select(c => proposed.FirstOrDefault(p => p.Claim == c).Amount)] : null,
         };
         run.Report.Review.Add(item);
         run.ToReview.Add(item);
@@ -47,7 +52,7 @@ public sealed partial class BankImporter
         var named = found.Where(c => c.Currency == entry.Currency).ToList();
         var open = named.Where(c => c.Due > 0m).OrderBy(c => c.DueDate).ThenBy(c => c.Number, StringComparer.Ordinal).ToList();
         if (named.Count > 0 && open.Count == 0)
-            return new Decision(null, null, $"invoice {string.Join(", ", named.Select(c => c.Number))} is already settled", named);
+            return new Decision(null, null, $"invoice {string.Join(", ", named.Select(c => c.Number))} is already settled", named, Code: BankReasons.Settled);
         if (open.Count == 1)
             return new Decision([(open[0], entry.Amount)], rule, null, open);
         if (open.Count > 1)
@@ -58,20 +63,21 @@ public sealed partial class BankImporter
             var split = Split(open, entry.Amount);
             var proposal = string.Join(", ", split.Select(p => $"{p.Amount.ToString("0.00", CultureInfo.InvariantCulture)} to {p.Claim.Number}"));
             return entry.Amount > total
-                ? new Decision(null, null, $"pays more than the open claims of the invoices named ({total.ToString("0.00", CultureInfo.InvariantCulture)}); proposed: {proposal}", open)
-                : new Decision(null, null, $"one transfer for {open.Count} invoices that does not pay all of them; proposed, oldest due first: {proposal}", open);
+                ? new Decision(null, null, $"pays more than the open claims of the invoices named ({total.ToString("0.00", CultureInfo.InvariantCulture)}); proposed: {proposal}", open, Code: BankReasons.Overpays) { Proposed = split }
+                : new Decision(null, null, $"one transfer for {open.Count} invoices that does not pay all of them; proposed, oldest due first: {proposal}", open, Code: BankReasons.PartOfSeveral) { Proposed = split };
         }
         var debtorIds = matcher.DebtorsOf(entry.Payer, entry.PayerIban, out var byAccount);
         var byAmount = matcher.ByAmount(debtorIds, entry.Amount, entry.Currency);
         if (byAmount.Count == 1)
             return new Decision([(byAmount[0], entry.Amount)], byAccount ? MatchRule.AmountFromKnownAccount : MatchRule.AmountFromPayerName, null, byAmount);
         if (byAmount.Count > 1)
-            return new Decision(null, null, "ambiguous: the amount equals several open claims of this payer", byAmount);
+            return new Decision(null, null, "ambiguous: the amount equals several open claims of this payer", byAmount, Code: BankReasons.Ambiguous);
         if (matcher.InstalmentsOf(debtorIds, entry.Amount, entry.Currency) is [var instalment]
             && matcher.Claims(instalment.InvoiceNumbers).Where(c => c.Due > 0m).ToList() is { Count: > 0 } covered)
             return new Decision(Split(covered, entry.Amount), MatchRule.Instalment, null, covered, instalment);
-        return new Decision(null, null, debtorIds.Count > 0 ? "no invoice number in the text and no open claim or instalment of this amount for the payer"
-            : "no invoice number in the text and the payer is not a known debtor", []);
+        return debtorIds.Count > 0
+            ? new Decision(null, null, "no invoice number in the text and no open claim or instalment of this amount for the payer", [], Code: BankReasons.NoClaimOfPayer)
+            : new Decision(null, null, "no invoice number in the text and the payer is not a known debtor", [], Code: BankReasons.UnknownPayer);
     }
 
     /// <summary>Each invoice paid up to its open claim, oldest due first; what is left over goes to the last one (a credit).</summary>

@@ -95,7 +95,9 @@ public static class Camt053Parser
             ?? ntry.Descendants().FirstOrDefault(e => e.Name.LocalName == "AcctSvcrRef")?.Value.Trim();
         var parties = ntry.Descendants().FirstOrDefault(e => e.Name.LocalName == "RltdPties");
         var debtor = parties?.Elements().FirstOrDefault(e => e.Name.LocalName == "Dbtr");
-        var account = parties?.Elements().FirstOrDefault(e => e.Name.LocalName == "DbtrAcct")?.Descendants().FirstOrDefault(e => e.Name.LocalName == "IBAN")?.Value;
+        var account = Iban(parties, "DbtrAcct");
+        var related = ntry.Descendants().Where(e => e.Name.LocalName == "Refs").SelectMany(r => r.Elements())
+            .Select(e => e.Value.Trim()).Where(v => v.Length > 0 && v != "NOTPROVIDED" && v != reference).Distinct(StringComparer.Ordinal).ToList();
         return new BankEntry
         {
             Reference = string.IsNullOrEmpty(reference) ? null : reference,
@@ -109,8 +111,13 @@ public static class Camt053Parser
             Remittance = string.Join(' ', texts.Where(t => t.Length > 0)),
             Payer = debtor?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Nm")?.Value.Trim(),
             PayerIban = Core.Payments.Iban.IsValid(account) ? Core.Payments.Iban.Normalize(account) : null,
+            CounterpartyIban = Iban(parties, "CdtrAcct") is { } other && Core.Payments.Iban.IsValid(other) ? Core.Payments.Iban.Normalize(other) : null,
+            RelatedReferences = related,
         };
     }
+
+    private static string? Iban(XElement? parties, string account) =>
+        parties?.Elements().FirstOrDefault(e => e.Name.LocalName == account)?.Descendants().FirstOrDefault(e => e.Name.LocalName == "IBAN")?.Value;
 
     /// <summary>Dt (ISODate) or DtTm (ISODateTime; the date as written, without converting zones).</summary>
     private static DateOnly? Date(XElement? holder) =>

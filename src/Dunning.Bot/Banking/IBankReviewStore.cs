@@ -31,4 +31,7 @@ public enum BankReviewOutcome
 {
     Assigned,
     Ignored,
+
+    /// <summary>A reversal entry confirmed: the payment it names was reversed.</summary>
+    Reversed,
 }

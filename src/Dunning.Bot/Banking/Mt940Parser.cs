@@ -102,6 +102,8 @@ public static partial class Mt940Parser
             Currency = currency ?? "",
             IsCredit = mark is "C" or "RD",
             IsReversal = mark.StartsWith('R'),
+            // A reversal's customer reference often names the entry it undoes.
+            RelatedReferences = [.. new[] { customerReference, bankReference }.OfType<string>().Where(r => r.Length > 0 && r != "NONREF").Distinct(StringComparer.Ordinal)],
             Remittance = remittance,
             Payer = payer,
             PayerIban = Core.Payments.Iban.IsValid(account) ? Core.Payments.Iban.Normalize(account) : null,

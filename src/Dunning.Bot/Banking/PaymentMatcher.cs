@@ -15,9 +15,11 @@ public sealed class PaymentMatcher
     private readonly Dictionary<string, List<OpenClaim>> claimsByDebtor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<OpenInstalment>> instalmentsByDebtor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> invoicesByReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<BookedCredit>> creditsByReference = new(StringComparer.Ordinal);
 
     public PaymentMatcher(IEnumerable<OpenClaim> claims, IEnumerable<(string Id, string Name)> debtors,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? payerAccounts = null, IEnumerable<OpenInstalment>? instalments = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? payerAccounts = null, IEnumerable<OpenInstalment>? instalments = null,
+        IEnumerable<BookedCredit>? booked = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(debtors);
@@ -40,6 +42,28 @@ public sealed class PaymentMatcher
             debtorsByIban[iban] = [.. ids];
         foreach (var instalment in instalments ?? [])
             (instalmentsByDebtor.TryGetValue(instalment.DebtorId, out var list) ? list : instalmentsByDebtor[instalment.DebtorId] = []).Add(instalment);
+        foreach (var credit in booked ?? [])
+            (creditsByReference.TryGetValue(credit.Reference, out var parts) ? parts : creditsByReference[credit.Reference] = []).Add(credit);
+    }
+
+    /// <summary>
+    /// The booked payment a reversal entry undoes: the first of <paramref name="references"/> a payment was booked with,
+    /// else the one payment (all its parts together) from the debtor of the known <paramref name="iban"/> of exactly
+    /// <paramref name="amount"/>; null when none or several fit. <c>Reversed</c>: that payment was reversed already.
+    /// </summary>
+    public (string Reference, IReadOnlyList<string> Invoices, bool Reversed)? ReversedPayment(IEnumerable<string> references, string? iban, decimal amount, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        foreach (var reference in references)
+        {
+            if (creditsByReference.TryGetValue(reference, out var parts))
+                return (reference, [.. parts.Select(p => p.Invoice).Distinct(StringComparer.Ordinal)], parts.All(p => p.Reversed));
+        }
+        if (iban is null || !debtorsByIban.TryGetValue(iban, out var debtors))
+            return null;
+        var fitting = creditsByReference.Where(c => c.Value.All(p => !p.Reversed && p.Currency == currency && debtors.Contains(p.DebtorId, StringComparer.Ordinal))
+            && c.Value.Sum(p => p.Amount) == amount).Take(2).ToList();
+        return fitting is [var one] ? (one.Key, [.. one.Value.Select(p => p.Invoice).Distinct(StringComparer.Ordinal)], false) : null;
     }
 
     /// <summary>The invoices a payment with <paramref name="reference"/> is already booked on (empty: none).</summary>

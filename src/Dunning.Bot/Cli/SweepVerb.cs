@@ -1,3 +1,4 @@
+using Dunning.Bot.Banking;
 using System.CommandLine;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Teams;
@@ -73,6 +74,8 @@ internal sealed class SweepVerb : ICliVerb
         });
         builder.AddDunningServices();
         builder.AddDunningHost();
+        // The schedule ends "already paid" pauses a bank booking settled (see Banking/ClaimPaidPauses), as the host does.
+        builder.AddDunningBanking();
         builder.AddDunningConversations();
         builder.AddTelegram();
         builder.AddWebChat();

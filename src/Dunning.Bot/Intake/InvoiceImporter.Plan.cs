@@ -88,6 +88,7 @@ public sealed partial class InvoiceImporter
     private static void CarryOver(Invoice existing, Invoice imported, ParsedInvoiceFile parsed)
     {
         imported.Payments.AddRange(existing.Payments);
+        imported.Reversals.AddRange(existing.Reversals);
         imported.WriteOffs.AddRange(existing.WriteOffs);
         imported.CreditNotes.AddRange(existing.CreditNotes);
         imported.RestoreSettlement(imported.Total <= existing.Total ? existing.SettledOn : null);

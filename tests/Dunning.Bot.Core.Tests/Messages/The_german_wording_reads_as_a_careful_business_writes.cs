@@ -11,7 +11,7 @@ namespace Dunning.Bot.Core.Tests.Messages;
 /// </summary>
 public sealed partial class The_german_wording_reads_as_a_careful_business_writes
 {
-    private static readonly string[] OwnerFacing = ["understanding", "telegram", "teams", "console", "casefile", "words", "cli", "insights"];
+    private static readonly string[] OwnerFacing = ["understanding", "telegram", "teams", "console", "console_bank", "casefile", "words", "cli", "insights"];
 
     public static TheoryData<string, string> Avoided => new()
     {

@@ -87,6 +87,9 @@ public sealed class LiteBankReviewStore(LiteDbContext context) : IBankReviewStor
         ["Rule"] = item.Rule?.ToString(),
         ["Confidence"] = item.Confidence is { } c ? new BsonValue(c) : BsonValue.Null,
         ["Split"] = item.Split is { } split ? new BsonArray(split.Select(a => new BsonValue(a))) : BsonValue.Null,
+        ["Code"] = item.Code,
+        ["IsReversal"] = item.IsReversal,
+        ["Reverses"] = item.Reverses,
         ["ReceivedAt"] = receivedAt.UtcDateTime,
         ["Resolution"] = BsonValue.Null,
     };
@@ -101,6 +104,9 @@ public sealed class LiteBankReviewStore(LiteDbContext context) : IBankReviewStor
             Rule = Text(d["Rule"]) is { } rule && Enum.TryParse<MatchRule>(rule, out var r) ? r : null,
             Confidence = d["Confidence"].IsNull ? null : d["Confidence"].AsDecimal,
             Split = d["Split"].IsArray ? [.. d["Split"].AsArray.Select(a => a.AsDecimal)] : null,
+            Code = d.TryGetValue("Code", out var code) ? Text(code) : null,
+            IsReversal = d.TryGetValue("IsReversal", out var reversal) && reversal.IsBoolean && reversal.AsBoolean,
+            Reverses = d.TryGetValue("Reverses", out var reverses) ? Text(reverses) : null,
         },
         Utc(d["ReceivedAt"]),
         d["Resolution"].IsDocument && d["Resolution"].AsDocument is var res

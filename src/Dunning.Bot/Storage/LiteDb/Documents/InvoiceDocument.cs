@@ -27,6 +27,16 @@ internal static class InvoiceDocument
             ["Amount"] = p.Amount,
             ["Reference"] = p.Reference,
         })),
+        // Payments undone (a reversal): kept so a statement imported again books them not anew.
+        ["Reversals"] = new BsonArray(invoice.Reversals.Select(r => new BsonDocument
+        {
+            ["Date"] = BsonValues.From(r.Payment.Date),
+            ["Amount"] = r.Payment.Amount,
+            ["Reference"] = r.Payment.Reference,
+            ["On"] = BsonValues.From(r.On),
+            ["Reason"] = r.Reason,
+            ["By"] = r.By,
+        })),
         ["Dispute"] = invoice.Dispute,
         ["Pause"] = invoice.Pause is { } pause
             ? new BsonDocument
@@ -72,6 +82,9 @@ internal static class InvoiceDocument
             Total = doc["Total"].AsDecimal,
             Payments = [.. doc["Payments"].AsArray.Select(v => v.AsDocument).Select(p =>
                 new Payment(BsonValues.ToDateOnly(p["Date"]), p["Amount"].AsDecimal, BsonValues.ToNullableString(p["Reference"])))],
+            Reversals = [.. Array(doc, "Reversals").Select(r => new PaymentReversal(
+                new Payment(BsonValues.ToDateOnly(r["Date"]), r["Amount"].AsDecimal, BsonValues.ToNullableString(r["Reference"])),
+                BsonValues.ToDateOnly(r["On"]), r["Reason"].AsString, r["By"].AsString))],
             Dispute = BsonValues.ToNullableString(doc["Dispute"]),
             Pause = pause.IsNull
                 ? null
