@@ -25,7 +25,7 @@ public static class ClusteredJobStore
         quartz.ConfigureScheduler(o => o.InstanceName = SchedulerName);
         quartz.UsePersistentStore(store =>
         {
-            store.UsePostgres(storage.ConnectionString);
+            store.UsePostgres(Npgsql.NpgsqlFactory.Instance, storage.ConnectionString);
             store.UseSystemTextJsonSerializer();
             store.UseClustering();
         });
