@@ -37,6 +37,7 @@ public static class PostgreSqlStorageExtensions
         services.TryAddSingleton<PostgreSqlOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
+        services.TryAddSingleton<PostgreSqlTurnMiddleware>();
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;
