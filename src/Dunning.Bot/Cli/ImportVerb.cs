@@ -2,6 +2,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.PostgreSql;
 
 namespace Dunning.Bot.Cli;
 
@@ -42,6 +43,7 @@ internal sealed class ImportVerb : ICliVerb
         await using var services = new ServiceCollection()
             .AddDunningStorage(configuration)
             .AddDunningIntake(configuration)
+            .AddPostgreSqlStorageWhenChosen(configuration)
             .BuildServiceProvider();
         var result = await services.GetRequiredService<InvoiceImporter>().ImportAsync(path, mode, cancellationToken);
         var succeeded = !result.FileRejected

@@ -40,7 +40,10 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Applies the pending migrations once per process (safe from several hosts at once).</summary>
+    /// <summary>
+    /// Applies the pending migrations once per process (safe from several hosts at once). The host does it at start-up;
+    /// every read and write makes sure of it too, so a command-line verb on PostgreSQL needs no start-up of its own.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         if (isMigrated)
@@ -80,6 +83,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
     /// <summary>Runs <paramref name="read"/> on a pooled connection, or on the flow's unit of work when <paramref name="joinUnit"/>.</summary>
     internal async Task<T> ReadAsync<T>(bool joinUnit, Func<NpgsqlConnection, NpgsqlTransaction?, Task<T>> read, CancellationToken cancellationToken)
     {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
         if (joinUnit && UnitOfWork is { } unit)
         {
             var (connection, transaction, release) = await unit.AcquireAsync(cancellationToken).ConfigureAwait(false);
@@ -98,6 +102,7 @@ public sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     internal async Task<T> WriteAsync<T>(bool joinUnit, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (joinUnit && UnitOfWork is { } unit)
