@@ -24,4 +24,13 @@ internal static class PostgreSqlCommands
             values.Add(reader.GetFieldValue<TValue>(0));
         return values;
     }
+
+    /// <summary>How many rows all the statements of <paramref name="batch"/> changed.</summary>
+    public static int Affected(NpgsqlBatch batch)
+    {
+        var rows = 0;
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+            rows += batch.BatchCommands[i].RecordsAffected;
+        return rows;
+    }
 }

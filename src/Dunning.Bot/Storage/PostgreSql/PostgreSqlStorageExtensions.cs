@@ -1,3 +1,4 @@
+using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
@@ -32,6 +33,8 @@ public static class PostgreSqlStorageExtensions
         Use<IConversationStore, PostgreSqlConversationStore>(services);
         Use<ITranscriptStore, PostgreSqlTranscriptStore>(services);
         Use<IStorage, PostgreSqlBotStorage>(services);
+        Use<IBankReviewStore, PostgreSqlBankReviewStore>(services);
+        Use<IPayerAccountStore, PostgreSqlPayerAccountStore>(services);
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
         services.TryAddSingleton<PostgreSqlOutbox>();

@@ -1,3 +1,4 @@
+using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
@@ -30,6 +31,8 @@ public sealed class LiteDbStorageUnderTest : StorageUnderTest
         Conversations = new LiteConversationStore(context);
         Transcripts = new LiteTranscriptStore(context);
         BotState = new LiteBotStorage(context);
+        BankReview = new LiteBankReviewStore(context);
+        PayerAccounts = new LitePayerAccountStore(context);
     }
 
     public override IDebtorStore Debtors { get; }
@@ -51,6 +54,10 @@ public sealed class LiteDbStorageUnderTest : StorageUnderTest
     public override IOutbox Outbox => outbox;
 
     public override IOutboxReceipts Receipts => outbox;
+
+    public override IBankReviewStore BankReview { get; }
+
+    public override IPayerAccountStore PayerAccounts { get; }
 
     public override ITurn BeginTurn() => new Turn(context.BeginUnitOfWork());
 

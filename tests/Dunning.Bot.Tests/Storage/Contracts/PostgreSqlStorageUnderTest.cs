@@ -1,3 +1,4 @@
+using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
@@ -25,6 +26,8 @@ public sealed class PostgreSqlStorageUnderTest : StorageUnderTest
         Conversations = new PostgreSqlConversationStore(database);
         Transcripts = new PostgreSqlTranscriptStore(database);
         BotState = new PostgreSqlBotStorage(database);
+        BankReview = new PostgreSqlBankReviewStore(database);
+        PayerAccounts = new PostgreSqlPayerAccountStore(database);
     }
 
     public string ConnectionString { get; }
@@ -57,6 +60,10 @@ public sealed class PostgreSqlStorageUnderTest : StorageUnderTest
     public override IOutbox Outbox => outbox;
 
     public override IOutboxReceipts Receipts => outbox;
+
+    public override IBankReviewStore BankReview { get; }
+
+    public override IPayerAccountStore PayerAccounts { get; }
 
     public override ITurn BeginTurn() => new Turn(database.BeginUnitOfWork());
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
@@ -30,6 +31,10 @@ public abstract class StorageUnderTest : IAsyncDisposable
     public abstract IOutbox Outbox { get; }
 
     public abstract IOutboxReceipts Receipts { get; }
+
+    public abstract IBankReviewStore BankReview { get; }
+
+    public abstract IPayerAccountStore PayerAccounts { get; }
 
     /// <summary>Starts a turn's unit of work in the current async flow (the stores that join it write at <see cref="ITurn.CommitAsync"/>).</summary>
     public abstract ITurn BeginTurn();
