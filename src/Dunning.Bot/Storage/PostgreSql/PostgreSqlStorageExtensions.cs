@@ -2,6 +2,7 @@ using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
+using Dunning.Bot.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Storage.PostgreSql;
@@ -35,6 +36,7 @@ public static class PostgreSqlStorageExtensions
         Use<IStorage, PostgreSqlBotStorage>(services);
         Use<IBankReviewStore, PostgreSqlBankReviewStore>(services);
         Use<IPayerAccountStore, PostgreSqlPayerAccountStore>(services);
+        Use<IProofStore, PostgreSqlProofStore>(services);
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
         services.TryAddSingleton<PostgreSqlOutbox>();

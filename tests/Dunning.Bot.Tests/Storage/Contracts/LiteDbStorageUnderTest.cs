@@ -2,6 +2,8 @@ using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
+using Dunning.Bot.Uploads;
+using Microsoft.Extensions.Options;
 using Dunning.Bot.Storage;
 
 namespace Dunning.Bot.Tests.Storage.Contracts;
@@ -33,6 +35,7 @@ public sealed class LiteDbStorageUnderTest : StorageUnderTest
         BotState = new LiteBotStorage(context);
         BankReview = new LiteBankReviewStore(context);
         PayerAccounts = new LitePayerAccountStore(context);
+        Proofs = new LiteProofStore(context, Options.Create(new UploadOptions()));
     }
 
     public override IDebtorStore Debtors { get; }
@@ -58,6 +61,8 @@ public sealed class LiteDbStorageUnderTest : StorageUnderTest
     public override IBankReviewStore BankReview { get; }
 
     public override IPayerAccountStore PayerAccounts { get; }
+
+    public override IProofStore Proofs { get; }
 
     public override ITurn BeginTurn() => new Turn(context.BeginUnitOfWork());
 

@@ -2,6 +2,8 @@ using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
+using Dunning.Bot.Uploads;
+using Microsoft.Extensions.Options;
 using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Infrastructure;
 
@@ -28,6 +30,7 @@ public sealed class PostgreSqlStorageUnderTest : StorageUnderTest
         BotState = new PostgreSqlBotStorage(database);
         BankReview = new PostgreSqlBankReviewStore(database);
         PayerAccounts = new PostgreSqlPayerAccountStore(database);
+        Proofs = new PostgreSqlProofStore(database, Options.Create(new UploadOptions()));
     }
 
     public string ConnectionString { get; }
@@ -64,6 +67,8 @@ public sealed class PostgreSqlStorageUnderTest : StorageUnderTest
     public override IBankReviewStore BankReview { get; }
 
     public override IPayerAccountStore PayerAccounts { get; }
+
+    public override IProofStore Proofs { get; }
 
     public override ITurn BeginTurn() => new Turn(database.BeginUnitOfWork());
 

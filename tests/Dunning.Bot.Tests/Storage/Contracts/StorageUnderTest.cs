@@ -2,6 +2,7 @@ using Dunning.Bot.Banking;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
+using Dunning.Bot.Uploads;
 
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
@@ -35,6 +36,8 @@ public abstract class StorageUnderTest : IAsyncDisposable
     public abstract IBankReviewStore BankReview { get; }
 
     public abstract IPayerAccountStore PayerAccounts { get; }
+
+    public abstract IProofStore Proofs { get; }
 
     /// <summary>Starts a turn's unit of work in the current async flow (the stores that join it write at <see cref="ITurn.CommitAsync"/>).</summary>
     public abstract ITurn BeginTurn();
