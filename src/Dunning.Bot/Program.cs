@@ -16,9 +16,9 @@ using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Uploads;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
-// A verb or host refused because another process writes the LiteDB file says which and exits with 2.
+// A verb or host refused because another process writes the database file says which and exits with 2.
 if (CliVerbs.Find(args) is { } verb)
-    return await DatabaseFileLock.ExitWhenInUseAsync(() => verb.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None), Console.Error);
+    return await DatabaseInUseException.ExitWhenThrownAsync(() => verb.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None), Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -45,7 +45,7 @@ builder.AddLetters();
 builder.Services.AddPostgreSqlStorageWhenChosen(builder.Configuration);
 
 var app = builder.Build();
-return await DatabaseFileLock.ExitWhenInUseAsync(async () =>
+return await DatabaseInUseException.ExitWhenThrownAsync(async () =>
 {
     app.OpenDunningStorage();
 

@@ -12,6 +12,7 @@ using Dunning.Bot.Core.Security;
 using Dunning.Bot.Core.Understanding;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
 using Stopwatch = System.Diagnostics.Stopwatch;

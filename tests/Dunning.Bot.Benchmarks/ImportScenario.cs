@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Benchmarks;

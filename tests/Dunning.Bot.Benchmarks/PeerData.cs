@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Benchmarks;

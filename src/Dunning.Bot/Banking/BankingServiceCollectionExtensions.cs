@@ -1,5 +1,3 @@
-using Dunning.Bot.Storage;
-
 namespace Dunning.Bot.Banking;
 
 public static class BankingServiceCollectionExtensions
@@ -8,8 +6,6 @@ public static class BankingServiceCollectionExtensions
     public static IServiceCollection AddDunningBanking(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BankingOptions>().Bind(configuration.GetSection(BankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IBankReviewStore, LiteBankReviewStore>();
-        services.AddSingleton<IPayerAccountStore, LitePayerAccountStore>();
         services.AddSingleton<BankImporter>();
         services.AddSingleton<BankReviewDesk>();
         return services;

@@ -55,7 +55,6 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
         var services = new ServiceCollection().AddDunningStorage(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
-        services.AddSingleton<IStaffAccountStore, StaffAccountStore>();
         services.AddSingleton<StaffAccounts>();
         await using var provider = services.BuildServiceProvider();
         try

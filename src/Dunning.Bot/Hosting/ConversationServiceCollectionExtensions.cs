@@ -43,9 +43,6 @@ public static class ConversationServiceCollectionExtensions
         services.AddAttemptGuard(configuration);
         services.AddSingleton<EscalationDesk>();
         services.AddSingleton<Wording>();
-        services.AddSingleton<IConversationStore, LiteConversationStore>();
-        services.AddSingleton<ITranscriptStore, LiteTranscriptStore>();
-        services.AddSingleton<IStorage, LiteBotStorage>();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
 

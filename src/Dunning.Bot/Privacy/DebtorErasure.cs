@@ -2,16 +2,15 @@ using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Audit;
-using Dunning.Bot.Storage;
 
 namespace Dunning.Bot.Privacy;
 
 /// <summary>
-/// Erases a debtor (GDPR Art. 17) as far as the law allows: see <see cref="LiteDebtorErasure"/> for what is kept.
+/// Erases a debtor (GDPR Art. 17) as far as the law allows: see <see cref="IDebtorErasureStore"/> for what is kept.
 /// The debtor's web chat logs go first (they are only found through the conversation links the erasure removes), then
 /// the rest in one transaction; audited.
 /// </summary>
-public sealed class DebtorErasure(LiteDebtorErasure storage, IConversationStore conversations, WebChatStore webChat, AuditLog audit, TimeProvider clock,
+public sealed class DebtorErasure(IDebtorErasureStore storage, IConversationStore conversations, IWebChatStore webChat, IAuditLog audit, TimeProvider clock,
     Uploads.IProofStore proofs)
 {
     /// <summary>False when there is no such debtor.</summary>
@@ -25,7 +24,7 @@ public sealed class DebtorErasure(LiteDebtorErasure storage, IConversationStore 
         var now = clock.GetUtcNow();
         if (!await storage.EraseAsync(debtorId, now, actor, cancellationToken))
             return false;
-        // The debtor's transfer confirmations (and the files in LiteDB or the uploads folder) go with them.
+        // The debtor's transfer confirmations (and the files in the database or the uploads folder) go with them.
         await proofs.EraseAsync(debtorId, cancellationToken);
         await audit.WriteAsync(new AuditEntry(now, actor, "erase", $"debtor {debtorId}", null, null) { DebtorId = debtorId }, cancellationToken);
         return true;

@@ -9,7 +9,7 @@ namespace Dunning.Bot.Privacy;
 /// invoices with their amounts, the case history, agreements, escalations, conversations and transcripts. Built from the
 /// case file (the same figures the console shows) plus the conversation links; every export is audited.
 /// </summary>
-public sealed class DebtorExport(CaseFileBuilder caseFiles, IConversationStore conversations, AuditLog audit, TimeProvider clock)
+public sealed class DebtorExport(CaseFileBuilder caseFiles, IConversationStore conversations, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>The export of <paramref name="debtorId"/>, or null when there is no such debtor.</summary>
     public async Task<DebtorExportFile?> BuildAsync(string debtorId, string actor, CancellationToken cancellationToken)

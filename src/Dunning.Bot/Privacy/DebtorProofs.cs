@@ -9,7 +9,7 @@ namespace Dunning.Bot.Privacy;
 /// ones bind nothing from then on; chats already bound stay bound. Recorded in the case history and the audit log —
 /// without the new secrets.
 /// </summary>
-public sealed class DebtorProofs(IDebtorStore debtors, ICaseStore cases, AuditLog audit, TimeProvider clock)
+public sealed class DebtorProofs(IDebtorStore debtors, ICaseStore cases, IAuditLog audit, TimeProvider clock)
 {
     private const int CodeAttempts = 10;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Dunning.Bot.Privacy;
 
 /// <summary>Registers what the owner API and the console share for a debtor's data: rotation, export, erasure.</summary>
@@ -10,8 +8,6 @@ internal static class PrivacyExtensions
         services.AddSingleton<DebtorProofs>();
         services.AddSingleton<DebtorExport>();
         services.AddSingleton<DebtorErasure>();
-        services.AddSingleton<Storage.LiteDebtorErasure>();
-        services.TryAddSingleton<Storage.LiteConversationPurge>();
         return services;
     }
 }

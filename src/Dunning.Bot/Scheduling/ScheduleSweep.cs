@@ -14,7 +14,7 @@ namespace Dunning.Bot.Scheduling;
 /// landed with the page's commit are applied right after it (<see cref="PlanBuffer.AfterCommit"/>).
 /// </summary>
 public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlanner planner, IOptions<SchedulingOptions> options,
-    IOptions<StorageOptions> storage, TimeProvider clock, ILogger<ScheduleSweep> logger)
+    IStorageCapabilities storage, TimeProvider clock, ILogger<ScheduleSweep> logger)
 {
     /// <summary>Plans every due case at the current instant; returns how many ended in each outcome.</summary>
     public Task<SweepReport> SweepAsync(CancellationToken cancellationToken) => SweepAsync(clock.GetUtcNow(), cancellationToken);
@@ -28,9 +28,9 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
         var byDebtor = await MostAreDueAsync(now, cancellationToken).ConfigureAwait(false);
         string? after = null;
         // Walking by debtor, the next page does not depend on this page's writes: its reading and planning run while
-        // this page commits on another thread. Oldest first, the next page is asked for only after the commit. LiteDB's
-        // shared connection guards the file with a mutex that belongs to the thread that took it: there, one thread does all.
-        var overlap = byDebtor && storage.Value.Connection == StorageConnection.Direct;
+        // this page commits on another thread. Oldest first, the next page is asked for only after the commit. A storage
+        // whose lock belongs to the thread that took it (LiteDB's shared connection) says so: there, one thread does all.
+        var overlap = byDebtor && storage.CommitsOverlapReads;
         Commit? committing = null;
         try
         {
@@ -46,7 +46,7 @@ public sealed class ScheduleSweep(ICaseStore cases, IOutbox outbox, ReminderPlan
                 var (buffer, results) = await PlanPageAsync(fresh, now, tally, cancellationToken).ConfigureAwait(false);
                 if (committing is not null)
                     await SettleAsync(committing, tally, cancellationToken).ConfigureAwait(false);
-                // LiteDB transactions belong to a thread: an overlapping commit runs on one of its own.
+                // A transaction may belong to a thread (LiteDB's do): an overlapping commit runs on one of its own.
                 committing = new Commit(buffer, results, overlap
                     ? Task.Run(() => outbox.CommitAsync(buffer.Writes, cancellationToken), cancellationToken)
                     : outbox.CommitAsync(buffer.Writes, cancellationToken));

@@ -15,7 +15,7 @@ namespace Dunning.Bot.Scheduling;
 public static class SchedulingExtensions
 {
     /// <summary>
-    /// The dunning schedule: policies, planner, LiteDB outbox, dispatcher, and (when <see cref="SchedulingOptions.Enabled"/>)
+    /// The dunning schedule: policies, planner, outbox, dispatcher, and (when <see cref="SchedulingOptions.Enabled"/>)
     /// Quartz with the in-memory job store running the sweep (cron, and once at start-up) and the dispatcher (interval).
     /// Needs <c>AddDunningStorage</c> first. Options: <c>Scheduling</c>, <c>Dunning:Ladder</c>, <c>Dunning:Interest</c>,
     /// <c>Dunning:Contact</c>, <c>Escalation</c>.
@@ -54,12 +54,8 @@ public static class SchedulingExtensions
         services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
-        services.TryAddSingleton<IConversationStore, LiteConversationStore>();
         services.TryAddSingleton<AgreementFollowUp>();
         services.TryAddSingleton<IAgreementFollowUps, AgreementFollowUps>();
-        services.TryAddSingleton<LiteOutbox>();
-        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteOutbox>());
-        services.TryAddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<LiteOutbox>());
         services.TryAddSingleton<DeliveryReceipts>();
         services.TryAddSingleton<InvoiceStatements>();
         services.TryAddSingleton<ReminderComposer>();

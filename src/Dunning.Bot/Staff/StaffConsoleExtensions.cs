@@ -22,7 +22,7 @@ public static class StaffConsoleExtensions
     /// Binds <see cref="StaffOptions"/> (section <c>Staff</c>); registers accounts, the audit log, the case actions, the
     /// case file, insights, cookie sign-in, antiforgery and the Razor pages; and puts the console's owner notifier in
     /// front of the IOwnerNotifier registered so far (call it after the channels, so digest mode covers their owner
-    /// alerts too). Needs the LiteDB storage and the conversation registrations.
+    /// alerts too). Needs the storage (AddDunningStorage) and the conversation registrations.
     /// </summary>
     public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
     {
@@ -37,9 +37,7 @@ public static class StaffConsoleExtensions
         services.TryAddSingleton<EscalationDesk>();
         services.TryAddSingleton<AgreementDesk>();
 
-        services.AddSingleton<IStaffAccountStore, StaffAccountStore>();
         services.AddSingleton<StaffAccounts>();
-        services.AddSingleton<AuditLog>();
         services.AddSingleton<ConsoleBroadcaster>();
         services.TryAddSingleton<UnreachableDebtors>();
         services.AddSingleton<AlertDigest>();

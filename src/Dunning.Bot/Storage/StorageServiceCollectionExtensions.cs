@@ -1,36 +1,28 @@
-using Dunning.Bot.Core.Ports;
-using Microsoft.Extensions.Options;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>) and registers the one <see cref="LiteDbContext"/>
-    /// of the process and the LiteDB implementations of Core's store ports (all singletons; they are thread-safe).
+    /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>) and registers the configured provider's implementation
+    /// of every storage port (<see cref="LiteDbServiceCollectionExtensions.AddLiteDbStorage"/>, the embedded default).
+    /// Everything outside <c>Storage/</c> asks for the ports only.
     /// </summary>
     public static IServiceCollection AddDunningStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.AddSingleton(sp => new LiteDbContext(sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<IDebtorStore, LiteDebtorStore>();
-        services.AddSingleton<IInvoiceStore, LiteInvoiceStore>();
-        services.AddSingleton<ICaseStore, LiteCaseStore>();
-        services.AddSingleton<IAgreementStore, LiteAgreementStore>();
-        services.AddSingleton<IEscalationStore, LiteEscalationStore>();
-        // A LiteDB IStorage (bot state with eTags) joins here once the conversation engine defines IStorage.
-        return services;
+        return services.AddLiteDbStorage();
     }
 
     /// <summary>
-    /// Opens the LiteDB file now — taking its <see cref="DatabaseFileLock"/> in Direct mode — so that a second process is
-    /// refused with <see cref="DatabaseInUseException"/> before the host listens or starts its jobs.
+    /// Opens the storage now — for LiteDB taking its file lock in Direct mode — so that a second process is refused with
+    /// <see cref="DatabaseInUseException"/> before the host listens or starts its jobs.
     /// </summary>
     public static WebApplication OpenDunningStorage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<LiteDbContext>();
+        app.Services.GetRequiredService<IUnitOfWorkFactory>();
         return app;
     }
 }

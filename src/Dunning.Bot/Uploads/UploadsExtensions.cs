@@ -1,5 +1,4 @@
 using Dunning.Bot.Core.Ports;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Uploads;
 
@@ -12,7 +11,6 @@ public static class UploadsExtensions
         if (services.Any(d => d.ServiceType == typeof(IPaymentProofs)))
             return services;
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IProofStore, Storage.LiteProofStore>();
         services.AddSingleton<IPaymentProofs, PaymentProofs>();
         services.AddHttpClient(DownloadedFile.HttpClientName);
         return services;

@@ -2,6 +2,7 @@ using Dunning.Bot.Banking;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using static Dunning.Bot.Tests.Banking.StatementFiles;

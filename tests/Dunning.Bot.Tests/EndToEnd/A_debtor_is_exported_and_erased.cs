@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dunning.Bot.Tests.EndToEnd;
@@ -46,7 +47,7 @@ public sealed class A_debtor_is_exported_and_erased : IDisposable
         Assert.Contains(json.GetProperty("conversations").EnumerateArray(), c => c.GetProperty("key").GetString() == $"webchat/{chat.Client.ConversationId}");
         Assert.Contains(json.GetProperty("transcripts").EnumerateArray(), t => t.GetProperty("text").GetString() == Words);
         Assert.True(json.TryGetProperty("agreements", out _) && json.TryGetProperty("escalations", out _));
-        var audit = await host.Services.GetRequiredService<AuditLog>().ListAsync(debtor.Id, 10, CancellationToken.None);
+        var audit = await host.Services.GetRequiredService<IAuditLog>().ListAsync(debtor.Id, 10, CancellationToken.None);
         Assert.Contains(audit, a => a.Action == "export" && a.Actor == "api:erp");
     }
 
@@ -78,7 +79,7 @@ public sealed class A_debtor_is_exported_and_erased : IDisposable
         Assert.True(places.Count == 0, string.Join("\n", places));
         using var afterwards = await chat.Client.PostAsync("""{"type":"message","text":"hallo?"}""");
         Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
-        var audit = await host.Services.GetRequiredService<AuditLog>().ListAsync(debtor.Id, 10, CancellationToken.None);
+        var audit = await host.Services.GetRequiredService<IAuditLog>().ListAsync(debtor.Id, 10, CancellationToken.None);
         Assert.Contains(audit, a => a.Action == "erase" && a.Actor == "api:erp");
     }
 

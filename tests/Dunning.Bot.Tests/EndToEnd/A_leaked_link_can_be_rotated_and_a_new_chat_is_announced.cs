@@ -45,7 +45,7 @@ public sealed class A_leaked_link_can_be_rotated_and_a_new_chat_is_announced : I
         Assert.Single(await withNewCode.JoinAsync(null, "en-US"));
         Assert.StartsWith("Hello Erika Mustermann", await withNewCode.AskAsync(newCode), StringComparison.Ordinal);
 
-        var audit = await host.Services.GetRequiredService<AuditLog>().ListAsync("K-300", 10, CancellationToken.None);
+        var audit = await host.Services.GetRequiredService<IAuditLog>().ListAsync("K-300", 10, CancellationToken.None);
         var entry = Assert.Single(audit, a => a.Action == "rotate-proofs");
         Assert.Equal("api:erp", entry.Actor);
         Assert.DoesNotContain(newCode, $"{entry.Target} {entry.Before} {entry.After}", StringComparison.Ordinal);

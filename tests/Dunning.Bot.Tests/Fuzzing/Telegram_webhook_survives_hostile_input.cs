@@ -1,4 +1,5 @@
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Channels.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 

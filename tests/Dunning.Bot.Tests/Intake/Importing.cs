@@ -1,6 +1,7 @@
 using System.Text;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

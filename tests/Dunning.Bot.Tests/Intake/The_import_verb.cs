@@ -1,6 +1,7 @@
 using System.Text;
 using Dunning.Bot.Cli;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Storage;
 using static Dunning.Bot.Tests.Intake.Importing;
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 using Dunning.Bot.Core.Claims;
 using System.Globalization;

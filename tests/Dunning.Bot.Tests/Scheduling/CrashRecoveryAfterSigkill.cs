@@ -6,6 +6,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Fakes.BotFramework;
 using Dunning.Bot.Tests.Storage;
 using Xunit.Abstractions;
@@ -121,7 +122,7 @@ public sealed class CrashRecoveryAfterSigkill(ITestOutputHelper output) : IAsync
         var cases = new LiteCaseStore(context);
         var conversations = new LiteConversationStore(context);
         // Trusted as an authenticated activity from this serviceUrl would have made it (it survives the restart).
-        new TeamsStore(context.Database).SaveTrustedServiceUrl(TrustedServiceUrls.Normalize(serviceUrl)!, now);
+        new LiteTeamsStore(context).SaveTrustedServiceUrl(TrustedServiceUrls.Normalize(serviceUrl)!, now);
 
         var ids = Enumerable.Range(1, Debtors).Select(i => $"D{i:000}").ToList();
         var debtors = new List<Debtor>();

@@ -6,6 +6,7 @@ using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Storage;
 
 namespace Dunning.Bot.Tests.Scheduling;

@@ -3,6 +3,7 @@ using Dunning.Bot.Cli;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Storage;
 
 namespace Dunning.Bot.Tests.Scheduling;

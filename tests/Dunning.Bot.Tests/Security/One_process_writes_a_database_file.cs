@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Scheduling;
 
 namespace Dunning.Bot.Tests.Security;

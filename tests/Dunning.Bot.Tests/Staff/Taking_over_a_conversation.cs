@@ -63,7 +63,7 @@ public sealed class Taking_over_a_conversation : IDisposable
         Assert.Contains("Thank you for talking with our team.", last.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(EscalationState.Resolved, (await host.Get<IEscalationStore>().FindAsync(escalation.Id, CancellationToken.None))!.State);
         Assert.Equal(HandoffEvents.Status, host.Get<RecordingHandoffHub>().Recent[^1].Name);
-        var actions = (await host.Get<AuditLog>().ListAsync(StaffHost.DebtorId, 10, CancellationToken.None)).Select(a => a.Action).ToList();
+        var actions = (await host.Get<IAuditLog>().ListAsync(StaffHost.DebtorId, 10, CancellationToken.None)).Select(a => a.Action).ToList();
         Assert.Equal(["hand-back", "reply", "take-over"], actions);
     }
 
@@ -89,7 +89,7 @@ public sealed class Taking_over_a_conversation : IDisposable
         var taken = await StaffHost.PostFormAsync(sue, page, new() { ["force"] = "true" }, page + "&handler=TakeOver");
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Equal("sue", (await host.Get<IConversationStore>().FindAsync(key, CancellationToken.None))!.HandoffOwner);
-        var audit = await host.Get<AuditLog>().ListAsync(StaffHost.DebtorId, 10, CancellationToken.None);
+        var audit = await host.Get<IAuditLog>().ListAsync(StaffHost.DebtorId, 10, CancellationToken.None);
         Assert.Equal(("sue", "take-over-override"), (audit[0].Actor, audit[0].Action));
         Assert.Contains("\"owner\":\"sam\"", audit[0].Before, StringComparison.Ordinal);
     }

@@ -56,7 +56,7 @@ public sealed class The_console_in_german_and_english_in_a_real_browser : IDispo
         var agreementId = await ProposeAsync();
         // An audit entry with long unbroken JSON, the kind that used to push the audit table past the window.
         var wide = "{\"pause\":\"" + new string('x', 300) + "\",\"paid\":119.00,\"writtenOff\":0,\"settledOn\":null}";
-        await host.Get<Dunning.Bot.Staff.Audit.AuditLog>().WriteAsync(new(host.Clock.GetUtcNow(), "olga", "pause", "invoice RE-100", wide, wide) { DebtorId = StaffHost.DebtorId },
+        await host.Get<Dunning.Bot.Staff.Audit.IAuditLog>().WriteAsync(new(host.Clock.GetUtcNow(), "olga", "pause", "invoice RE-100", wide, wide) { DebtorId = StaffHost.DebtorId },
             CancellationToken.None);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);

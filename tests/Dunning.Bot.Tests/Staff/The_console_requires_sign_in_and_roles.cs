@@ -148,7 +148,7 @@ public sealed class The_console_requires_sign_in_and_roles : IDisposable
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0m, (await host.Get<IInvoiceStore>().FindAsync(StaffHost.InvoiceNumber, CancellationToken.None))!.Paid);
-        Assert.Empty(await host.Get<AuditLog>().ListAsync(null, 10, CancellationToken.None));
+        Assert.Empty(await host.Get<IAuditLog>().ListAsync(null, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class The_console_requires_sign_in_and_roles : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(19.50m, (await host.Get<IInvoiceStore>().FindAsync(StaffHost.InvoiceNumber, CancellationToken.None))!.Paid);
-        var entry = Assert.Single(await host.Get<AuditLog>().ListAsync(StaffHost.DebtorId, 10, CancellationToken.None));
+        var entry = Assert.Single(await host.Get<IAuditLog>().ListAsync(StaffHost.DebtorId, 10, CancellationToken.None));
         Assert.Equal(("olga", "payment", "invoice RE-100"), (entry.Actor, entry.Action, entry.Target));
         Assert.Contains("\"paid\":0", entry.Before, StringComparison.Ordinal);
         Assert.Contains("\"paid\":19.50", entry.After, StringComparison.Ordinal);

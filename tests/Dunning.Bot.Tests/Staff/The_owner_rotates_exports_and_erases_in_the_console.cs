@@ -73,7 +73,7 @@ public sealed class The_owner_rotates_exports_and_erases_in_the_console : IDispo
     private async Task<Core.Domain.Debtor> DebtorAsync() =>
         (await host.Get<IDebtorStore>().FindAsync(StaffHost.DebtorId, CancellationToken.None))!;
 
-    private Task<IReadOnlyList<AuditEntry>> AuditAsync() => host.Get<AuditLog>().ListAsync(StaffHost.DebtorId, 20, CancellationToken.None);
+    private Task<IReadOnlyList<AuditEntry>> AuditAsync() => host.Get<IAuditLog>().ListAsync(StaffHost.DebtorId, 20, CancellationToken.None);
 
     public void Dispose() => host.Dispose();
 }

@@ -2,6 +2,7 @@ using Dunning.Bot.Cli;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -79,7 +80,7 @@ public sealed class The_staff_verb : IDisposable
     private async Task<SignInOutcome> SignInAsync(string user, string password)
     {
         using var context = new LiteDbContext(new StorageOptions { Path = Path.Combine(folder, "d.db") });
-        var accounts = new StaffAccounts(new StaffAccountStore(context), Options.Create(new StaffOptions()), new FakeTimeProvider());
+        var accounts = new StaffAccounts(new LiteStaffAccountStore(context), Options.Create(new StaffOptions()), new FakeTimeProvider());
         return await accounts.SignInAsync(user, password, CancellationToken.None);
     }
 

@@ -2,6 +2,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Scheduling;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Tests.Storage;
 

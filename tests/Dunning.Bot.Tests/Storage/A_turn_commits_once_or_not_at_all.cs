@@ -3,6 +3,7 @@ using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
 
 namespace Dunning.Bot.Tests.Storage;

@@ -1,6 +1,7 @@
 using System.Text;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Tests.Storage;
 

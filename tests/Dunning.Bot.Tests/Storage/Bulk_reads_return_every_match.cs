@@ -1,6 +1,7 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Tests.Storage;
 

@@ -1,4 +1,5 @@
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Tests.Storage;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Staff;
 using Dunning.Bot.Uploads;
 
@@ -26,7 +27,7 @@ public sealed class Proofs_can_be_kept_in_a_folder : IDisposable
         Assert.Equal(SampleFiles.Png, await File.ReadAllBytesAsync(Path.Combine(folder, proof.Id)));
         Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(SampleFiles.Png, await download.Content.ReadAsByteArrayAsync());
-        Assert.Empty(staff.Get<Dunning.Bot.Storage.LiteDbContext>().Database.GetStorage<string>("proof_files", "proof_chunks").FindAll());
+        Assert.Empty(staff.Get<Dunning.Bot.Storage.LiteDb.LiteDbContext>().Database.GetStorage<string>("proof_files", "proof_chunks").FindAll());
     }
 
     public void Dispose()

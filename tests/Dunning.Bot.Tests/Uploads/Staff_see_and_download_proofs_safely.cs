@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dunning.Bot.Privacy;
+using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Staff;
 using Dunning.Bot.Uploads;
 
@@ -72,7 +73,7 @@ public sealed class Staff_see_and_download_proofs_safely : IDisposable
 
         Assert.Empty(await staff.Get<IProofStore>().ListAsync(StaffHost.DebtorId, CancellationToken.None));
         Assert.Null(await staff.Get<IProofStore>().OpenAsync(StaffHost.DebtorId, proof.Id, CancellationToken.None));
-        Assert.Empty(staff.Get<Dunning.Bot.Storage.LiteDbContext>().Database.GetStorage<string>("proof_files", "proof_chunks").FindAll());
+        Assert.Empty(staff.Get<Dunning.Bot.Storage.LiteDb.LiteDbContext>().Database.GetStorage<string>("proof_files", "proof_chunks").FindAll());
     }
 
     private async Task<ProofFile> UploadedAsync(string name)

@@ -13,7 +13,7 @@ namespace Dunning.Bot.Channels.Email;
 /// undone first (<see cref="BouncedReminders"/>), so its stage goes out again on another channel that can deliver. Delays (4.x.x) and reports about messages that are not ours change nothing.
 /// </summary>
 public sealed class Bounces(
-    EmailStore store, IDebtorStore debtors, ICaseStore cases, EscalationDesk desk, BouncedReminders reminders, TimeProvider clock, ILogger<Bounces> logger)
+    IEmailStore store, IDebtorStore debtors, ICaseStore cases, EscalationDesk desk, BouncedReminders reminders, TimeProvider clock, ILogger<Bounces> logger)
 {
     public static bool IsReport(MimeMessage message) =>
         message?.Body is MultipartReport { ReportType: var type } && string.Equals(type, "delivery-status", StringComparison.OrdinalIgnoreCase);

@@ -11,7 +11,7 @@ namespace Dunning.Bot.Channels.Email;
 /// continuing the debtor's last e-mail thread when there is one. Delivered means the SMTP server accepted it.
 /// </summary>
 public sealed class EmailChannel(
-    EmailComposer composer, SmtpMailer mailer, EmailStore store, IDebtorStore debtors, InvoiceDocuments documents, ICaseStore cases, TimeProvider clock)
+    EmailComposer composer, SmtpMailer mailer, IEmailStore store, IDebtorStore debtors, InvoiceDocuments documents, ICaseStore cases, TimeProvider clock)
     : IReminderChannel
 {
     public string ChannelId => ChannelKind.Email;

@@ -22,7 +22,7 @@ public sealed partial class EmailComposer(
     MessageCatalogue catalogue,
     DunningLadder ladder,
     InvoiceStatements statements,
-    EmailStore store,
+    IEmailStore store,
     IOptions<EmailOptions> email,
     IOptions<CreditorOptions> creditor,
     IOptions<PayeeOptions> payee,

@@ -33,7 +33,6 @@ public static class EmailExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.TryAddSingleton<InvoiceStatements>();
-        services.TryAddSingleton(sp => new EmailStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EmailComposer>();
         services.TryAddSingleton<SmtpMailer>();
         services.AddHttpClient(InvoiceDocuments.ClientName);

@@ -16,7 +16,7 @@ namespace Dunning.Bot.Channels.Email;
 /// </summary>
 public static class EmailUnsubscribe
 {
-    public static async Task<IResult> ShowAsync(string? t, EmailStore store, IDebtorStore debtors, MessageCatalogue catalogue, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(string? t, IEmailStore store, IDebtorStore debtors, MessageCatalogue catalogue, CancellationToken cancellationToken)
     {
         var debtor = await FindAsync(t, store, debtors, cancellationToken);
         if (debtor is null)
@@ -27,7 +27,7 @@ public static class EmailUnsubscribe
         return Page(language, catalogue, "unsubscribe_question", form, StatusCodes.Status200OK);
     }
 
-    public static async Task<IResult> UnsubscribeAsync(string? t, EmailStore store, IDebtorStore debtors, ICaseStore cases, EscalationDesk desk,
+    public static async Task<IResult> UnsubscribeAsync(string? t, IEmailStore store, IDebtorStore debtors, ICaseStore cases, EscalationDesk desk,
         MessageCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
     {
         var debtor = await FindAsync(t, store, debtors, cancellationToken);
@@ -53,7 +53,7 @@ public static class EmailUnsubscribe
         return Page(debtor.Language, catalogue, "unsubscribe_done", null, StatusCodes.Status200OK);
     }
 
-    private static async Task<Debtor?> FindAsync(string? token, EmailStore store, IDebtorStore debtors, CancellationToken cancellationToken) =>
+    private static async Task<Debtor?> FindAsync(string? token, IEmailStore store, IDebtorStore debtors, CancellationToken cancellationToken) =>
         store.DebtorByToken(token) is { } id ? await debtors.FindAsync(id, cancellationToken) : null;
 
     private static IResult Page(string language, MessageCatalogue catalogue, string key, string? form, int status)

@@ -16,7 +16,7 @@ namespace Dunning.Bot.Channels.Email;
 /// A new UIDVALIDITY (the folder was recreated) starts over from its first message; the handled-list still
 /// prevents repeats. Messages above <see cref="EmailOptions.MaxInboundBytes"/> are not downloaded.
 /// </summary>
-public sealed class ImapPoller(EmailStore store, InboundMail inbound, IOptions<EmailOptions> options, TimeProvider clock, ILogger<ImapPoller> logger)
+public sealed class ImapPoller(IEmailStore store, InboundMail inbound, IOptions<EmailOptions> options, TimeProvider clock, ILogger<ImapPoller> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim polling = new(1, 1);

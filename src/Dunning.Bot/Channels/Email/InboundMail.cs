@@ -17,7 +17,7 @@ namespace Dunning.Bot.Channels.Email;
 /// or anything else (ignored: an unknown sender learns nothing). Returns the outcome, one word.
 /// </summary>
 public sealed partial class InboundMail(
-    EmailStore store,
+    IEmailStore store,
     EmailAdapter adapter,
     EmailComposer composer,
     SmtpMailer mailer,

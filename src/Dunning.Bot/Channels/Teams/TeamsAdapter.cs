@@ -9,8 +9,8 @@ namespace Dunning.Bot.Channels.Teams;
 /// The engine's adapter for Teams and every other Bot Framework client: runs a verified inbound activity as one
 /// turn (serialized per conversation) and sends the bot's replies through the Bot Connector — or, for
 /// <c>deliveryMode: expectReplies</c>, collects them for the HTTP response. Answers invokes synchronously.
-/// Everything a turn writes to LiteDB (transcript, bot state, conversation link) is committed in one transaction (a
-/// <see cref="LiteUnitOfWork"/>) before the HTTP response; a turn that fails past the error handler writes nothing.
+/// Everything a turn writes (transcript, bot state, conversation link) is committed in one transaction (an
+/// <see cref="IUnitOfWork"/>) before the HTTP response; a turn that fails past the error handler writes nothing.
 /// </summary>
 public sealed class TeamsAdapter : BotAdapter
 {
@@ -23,9 +23,9 @@ public sealed class TeamsAdapter : BotAdapter
     private const string RepliesKey = "Dunning.Bot.Channels.Teams.ExpectedReplies";
     private const string InvokeResponseType = "invokeResponse";
     private readonly BotConnectorClient connector;
-    private readonly LiteDbContext database;
+    private readonly IUnitOfWorkFactory database;
 
-    public TeamsAdapter(BotConnectorClient connector, LiteDbContext database, ILogger<TeamsAdapter> logger)
+    public TeamsAdapter(BotConnectorClient connector, IUnitOfWorkFactory database, ILogger<TeamsAdapter> logger)
         : base(logger)
     {
         this.connector = connector ?? throw new ArgumentNullException(nameof(connector));

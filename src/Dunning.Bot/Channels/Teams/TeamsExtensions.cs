@@ -35,7 +35,6 @@ public static partial class TeamsExtensions
         services.TryAddSingleton(sp => new BotFrameworkTokenValidator(
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName)));
-        services.TryAddSingleton(sp => new TeamsStore(sp.GetRequiredService<LiteDbContext>().Database));
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<TeamsRateLimits>();
@@ -73,7 +72,7 @@ public static partial class TeamsExtensions
 
     private static TeamsAdapter NewAdapter(IServiceProvider sp)
     {
-        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
+        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IUnitOfWorkFactory>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
     }
 
     /// <summary>
@@ -85,7 +84,7 @@ public static partial class TeamsExtensions
         var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
         services.RemoveAll<IOwnerNotifier>();
         services.AddSingleton<IOwnerNotifier>(sp => new TeamsOwnerNotifier(
-            existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing), sp.GetRequiredService<TeamsStore>(),
+            existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing), sp.GetRequiredService<ITeamsStore>(),
             sp.GetRequiredService<TeamsProactiveChannel>(), sp.GetRequiredService<TeamsWording>(),
             sp.GetRequiredService<IOptions<Hosting.BotOptions>>(), sp.GetRequiredService<ILogger<TeamsOwnerNotifier>>()));
     }

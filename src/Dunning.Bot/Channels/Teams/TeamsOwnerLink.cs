@@ -13,13 +13,13 @@ namespace Dunning.Bot.Channels.Teams;
 public sealed partial class TeamsOwnerLink
 {
     private readonly byte[]? code;
-    private readonly TeamsStore store;
+    private readonly ITeamsStore store;
     private readonly OwnerCodeAttempts attempts;
     private readonly TeamsWording wording;
     private readonly TimeProvider time;
     private readonly ILogger<TeamsOwnerLink> logger;
 
-    public TeamsOwnerLink(IOptions<TeamsOptions> options, TeamsStore store, OwnerCodeAttempts attempts, TeamsWording wording, TimeProvider time, ILogger<TeamsOwnerLink> logger)
+    public TeamsOwnerLink(IOptions<TeamsOptions> options, ITeamsStore store, OwnerCodeAttempts attempts, TeamsWording wording, TimeProvider time, ILogger<TeamsOwnerLink> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var configured = options.Value.OwnerLinkCode?.Trim();

@@ -7,7 +7,7 @@ namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>Owner alerts in the owner's bound Teams chat (see <see cref="TeamsOwnerLink"/>), through the proactive path.</summary>
 internal sealed class TeamsOwnerNotifier(
-    IOwnerNotifier? inner, TeamsStore store, TeamsProactiveChannel channel, TeamsWording wording, IOptions<BotOptions> bot,
+    IOwnerNotifier? inner, ITeamsStore store, TeamsProactiveChannel channel, TeamsWording wording, IOptions<BotOptions> bot,
     ILogger<TeamsOwnerNotifier> logger) : ChannelOwnerNotifier(inner, bot, logger)
 {
     protected override string ChannelId => "msteams";

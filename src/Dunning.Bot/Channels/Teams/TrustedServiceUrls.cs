@@ -11,11 +11,11 @@ namespace Dunning.Bot.Channels.Teams;
 public sealed class TrustedServiceUrls
 {
     private readonly ConcurrentDictionary<string, byte> trusted = new(StringComparer.Ordinal);
-    private readonly TeamsStore store;
+    private readonly ITeamsStore store;
     private readonly TimeProvider time;
     private readonly Lazy<bool> loaded;
 
-    public TrustedServiceUrls(TeamsStore store, TimeProvider time)
+    public TrustedServiceUrls(ITeamsStore store, TimeProvider time)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.time = time ?? throw new ArgumentNullException(nameof(time));

@@ -14,7 +14,7 @@ public static class TelegramExtensions
     /// Binds <see cref="TelegramOptions"/> (checked at start-up). Without a token the channel stays off and says once
     /// how to turn it on; with one it registers the adapter (also as <see cref="IProactiveChannel"/>), the receiver
     /// (polling or webhook set-up), the update processor, the owner link and the owner notifier (see
-    /// <see cref="DecorateOwnerNotifier"/>). Needs the storage (<see cref="LiteDbContext"/>) and an
+    /// <see cref="DecorateOwnerNotifier"/>). Needs the storage (<see cref="ITelegramStore"/>, from AddDunningStorage) and an
     /// <c>IBot</c>.
     /// </summary>
     public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
@@ -37,7 +37,6 @@ public static class TelegramExtensions
         services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.AddSingleton(sp => new TelegramBotIdentity(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername, TelegramBotIdentity.IdFromToken(options.Token)));
-        services.AddSingleton(sp => new TelegramStore(sp.GetRequiredService<LiteDbContext>().Database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramClients>();
         services.AddSingleton<TelegramSendGate>();
         services.AddSingleton<TelegramMessageSender>();
@@ -68,7 +67,7 @@ public static class TelegramExtensions
             existing is null ? null : (IOwnerNotifier)(existing.ImplementationInstance
                 ?? existing.ImplementationFactory?.Invoke(sp)
                 ?? ActivatorUtilities.CreateInstance(sp, existing.ImplementationType!)),
-            sp.GetRequiredService<TelegramStore>(), sp.GetRequiredService<TelegramAdapter>(), sp.GetRequiredService<MessageCatalogue>(),
+            sp.GetRequiredService<ITelegramStore>(), sp.GetRequiredService<TelegramAdapter>(), sp.GetRequiredService<MessageCatalogue>(),
             sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<TelegramOwnerNotifier>>()));
     }
 

@@ -8,7 +8,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// Where polling and the webhook hand received updates: each is stored once (duplicates are dropped) and the
 /// <see cref="TelegramUpdateProcessor"/> is woken to handle it.
 /// </summary>
-internal sealed class TelegramInbox(TelegramStore store)
+internal sealed class TelegramInbox(ITelegramStore store)
 {
     private readonly SemaphoreSlim _arrived = new(0);
 

@@ -15,7 +15,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// </summary>
 internal sealed partial class TelegramMessageSender(
     TelegramSendGate gate,
-    TelegramStore store,
+    ITelegramStore store,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
     ILogger<TelegramMessageSender> logger)

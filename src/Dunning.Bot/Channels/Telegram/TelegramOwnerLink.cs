@@ -19,7 +19,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// </summary>
 internal sealed partial class TelegramOwnerLink(
     IOptions<TelegramOptions> options,
-    TelegramStore store,
+    ITelegramStore store,
     OwnerCodeAttempts attempts,
     TelegramClients clients,
     TelegramMessageSender sender,

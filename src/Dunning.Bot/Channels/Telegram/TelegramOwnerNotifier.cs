@@ -13,7 +13,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// </summary>
 internal sealed class TelegramOwnerNotifier(
     IOwnerNotifier? inner,
-    TelegramStore store,
+    ITelegramStore store,
     TelegramAdapter adapter,
     MessageCatalogue catalogue,
     IOptions<BotOptions> bot,

@@ -15,7 +15,7 @@ namespace Dunning.Bot.Channels.Telegram;
 internal sealed partial class TelegramReceiver(
     TelegramClients clients,
     TelegramInbox inbox,
-    TelegramStore store,
+    ITelegramStore store,
     TelegramBotIdentity identity,
     MessageCatalogue catalogue,
     IOptions<TelegramOptions> options,

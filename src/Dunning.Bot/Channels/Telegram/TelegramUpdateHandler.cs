@@ -19,7 +19,7 @@ internal sealed class TelegramUpdateHandler(
     TelegramAdapter adapter,
     TelegramClients clients,
     TelegramMessageSender sender,
-    TelegramStore store,
+    ITelegramStore store,
     TelegramBotIdentity bot,
     TelegramOwnerLink ownerLink,
     MessageCatalogue catalogue,

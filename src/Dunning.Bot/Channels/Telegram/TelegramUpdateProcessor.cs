@@ -14,7 +14,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// stop every other chat. Failed turns never get here; the adapter's turn-error path answers those.</remarks>
 internal sealed class TelegramUpdateProcessor(
     TelegramInbox inbox,
-    TelegramStore store,
+    ITelegramStore store,
     TelegramUpdateHandler handler,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateProcessor> logger) : BackgroundService

@@ -16,7 +16,7 @@ internal static partial class DirectLineApi
     /// Clients may post messages (text, or a value from a card) and named events; nothing else.
     /// </summary>
     internal static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineTokens tokens,
-        WebChatAdapter adapter, WebChatStore store, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
+        WebChatAdapter adapter, IWebChatStore store, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
         TimeProvider clock, CancellationToken ct)
     {
         var (grant, denied) = await GrantAsync(http, conversationId, tokens, null, ct);

@@ -18,7 +18,7 @@ internal static partial class DirectLineApi
 
     /// <summary>Reconnect: the conversation again with a new stream URL that replays from <paramref name="watermark"/>.</summary>
     internal static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext http,
-        DirectLineTokens tokens, WebChatStore store, TimeProvider clock, CancellationToken ct)
+        DirectLineTokens tokens, IWebChatStore store, TimeProvider clock, CancellationToken ct)
     {
         var (grant, denied) = await GrantAsync(http, conversationId, tokens, null, ct);
         if (grant is null)
@@ -36,7 +36,7 @@ internal static partial class DirectLineApi
 
     /// <summary>The WebSocket stream; the token comes as <c>t</c> (the stream URL is pre-authorized) or as a bearer header.</summary>
     internal static async Task<IResult> StreamAsync(string conversationId, string? t, string? watermark, HttpContext http,
-        DirectLineTokens tokens, WebChatStore store, WebChatStreams streams, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
+        DirectLineTokens tokens, IWebChatStore store, WebChatStreams streams, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
         IHostApplicationLifetime lifetime, TimeProvider clock, CancellationToken ct)
     {
         // Browsers do not guard WebSockets with CORS: a page from a website not allowed gets no stream either.

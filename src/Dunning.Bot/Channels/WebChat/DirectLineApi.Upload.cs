@@ -22,7 +22,7 @@ internal static partial class DirectLineApi
     private const int MaxPartHeaderBytes = 16 * 1024;
 
     internal static async Task<IResult> UploadAsync(string conversationId, string? userId, HttpContext http, DirectLineTokens tokens,
-        WebChatAdapter adapter, WebChatStore store, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<UploadOptions> uploads,
+        WebChatAdapter adapter, IWebChatStore store, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<UploadOptions> uploads,
         IOptions<BotOptions> bot, TimeProvider clock, CancellationToken ct)
     {
         var (grant, denied) = await GrantAsync(http, conversationId, tokens, null, ct);

@@ -38,7 +38,7 @@ internal static partial class DirectLineApi
     /// <c>Bearer undefined</c>, what directlinejs sends when it has none) a new conversation starts only while
     /// <see cref="WebChatOptions.AllowAnonymousStart"/> is on; it is bound to no debtor until a link token or access code.
     /// </summary>
-    internal static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, WebChatStore store,
+    internal static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, IWebChatStore store,
         WebChatRateLimits limits, IOptions<WebChatOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (Bearer(http) is not null)
@@ -87,7 +87,7 @@ internal static partial class DirectLineApi
 
     /// <summary>The activities after <c>watermark</c> as a Direct Line <c>ActivitySet</c>.</summary>
     internal static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http,
-        DirectLineTokens tokens, WebChatStore store, IOptions<WebChatOptions> options, CancellationToken ct)
+        DirectLineTokens tokens, IWebChatStore store, IOptions<WebChatOptions> options, CancellationToken ct)
     {
         if (await AuthorizeAsync(http, conversationId, tokens, ct) is { } denied)
             return denied;

@@ -2,17 +2,16 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
 /// The web chat's bot adapter. "Sending" means appending to the conversation's activity log in
-/// <see cref="WebChatStore"/>; the client fetches it by polling. A posted activity is logged (the Direct Line
+/// <see cref="IWebChatStore"/>; the client fetches it by polling. A posted activity is logged (the Direct Line
 /// echo) and its turn runs under the conversation's lock before the POST answers, so the reply is readable
-/// as soon as the client has its <c>{id}</c>. Everything the turn writes to LiteDB — the echo, the replies, the
-/// transcript, the bot state, the conversation link — is committed in one transaction (a <see cref="LiteUnitOfWork"/>)
+/// as soon as the client has its <c>{id}</c>. Everything the turn writes — the echo, the replies, the
+/// transcript, the bot state, the conversation link — is committed in one transaction (an <see cref="IUnitOfWork"/>)
 /// before the POST answers; a turn that fails past the error handler writes nothing. As <see cref="IProactiveChannel"/> (channel <c>webchat</c>) it
 /// appends reminders and staff messages to a known conversation's log.
 /// </summary>
@@ -21,13 +20,13 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     /// <summary>The channel id of web chat activities and conversation references.</summary>
     public const string Channel = "webchat";
 
-    private readonly WebChatStore store;
+    private readonly IWebChatStore store;
     private readonly WebChatStreams streams;
-    private readonly LiteDbContext database;
+    private readonly IUnitOfWorkFactory database;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
 
-    public WebChatAdapter(WebChatStore store, WebChatStreams streams, LiteDbContext database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
+    public WebChatAdapter(IWebChatStore store, WebChatStreams streams, IUnitOfWorkFactory database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
         : base(logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -127,7 +126,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             // Appended is not arrived: it is delivered once a client fetches its last activity (see DeliveryReceipts).
             return ids.Length == 0 ? DeliveryResult.Delivered : DeliveryResult.AwaitingFetch(ids[^1]);
         }
-        catch (LiteException ex)
+        catch (StorageException ex)
         {
             Logger.LogWarning(ex, "Could not append a proactive message to web chat conversation {ConversationId}", conversation);
             return DeliveryResult.RetryLater(ex.Message);

@@ -9,7 +9,7 @@ public static class WebChatExtensions
 {
     /// <summary>
     /// Binds <see cref="WebChatOptions"/> and registers the adapter (also as the <c>webchat</c>
-    /// <see cref="IProactiveChannel"/>), the activity store, tokens and rate limits. Needs the LiteDB storage.
+    /// <see cref="IProactiveChannel"/>), the activity store, tokens and rate limits. Needs the storage (AddDunningStorage).
     /// </summary>
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
@@ -22,8 +22,6 @@ public static class WebChatExtensions
             .Validate(DirectLineCors.ValidOrigins, "WebChat:AllowedOrigins takes origins such as https://www.example.com (http or https, host, optional port; no path).")
             .ValidateOnStart();
         var services = builder.Services;
-        services.AddSingleton(sp => new WebChatStore(sp.GetRequiredService<LiteDbContext>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<LiteConversationPurge>();
         services.AddSingleton<WebChatRetention>();
         services.AddHostedService<WebChatRetentionService>();
         services.AddSingleton<WebChatSigningKey>();

@@ -1,4 +1,4 @@
-using Dunning.Bot.Storage;
+using Dunning.Bot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.WebChat;
@@ -7,13 +7,13 @@ namespace Dunning.Bot.Channels.WebChat;
 /// What the web chat keeps, and for how long. A conversation never bound to a debtor is removed
 /// <see cref="WebChatOptions.UnboundConversationTtl"/> after it started — its activity log, bot state, link and
 /// transcript — under the conversation's lock, so a turn binding it right now is never cut short (and a bound one
-/// stays). Conversations idle for a token's lifetime leave memory (their sequence is read back from the file when
+/// stays). Conversations idle for a token's lifetime leave memory (their sequence is read back from the database when
 /// needed), and expired validated tokens are forgotten.
 /// </summary>
 public sealed partial class WebChatRetention(
-    WebChatStore store,
+    IWebChatStore store,
     WebChatAdapter adapter,
-    LiteConversationPurge purge,
+    IConversationPurge purge,
     DirectLineTokens tokens,
     IOptions<WebChatOptions> options,
     TimeProvider clock,

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dunning.Bot.Storage;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.WebChat;
@@ -13,16 +11,16 @@ namespace Dunning.Bot.Channels.WebChat;
 /// </summary>
 public sealed class WebChatSigningKey
 {
-    internal const string Collection = "webchat_keys";
     private const string KeyId = "token-signing";
     private const int MinimumBytes = 32;
 
-    public WebChatSigningKey(IOptions<WebChatOptions> options, LiteDbContext context)
+    public WebChatSigningKey(IOptions<WebChatOptions> options, ISigningKeyStore keys)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(keys);
+        // Two hosts on one database may race to generate it; the one that loses gets the winner's key.
         Bytes = string.IsNullOrWhiteSpace(options.Value.TokenSigningKey)
-            ? Stored(context.Database.GetCollection(Collection))
+            ? keys.GetOrAdd(KeyId, RandomNumberGenerator.GetBytes(MinimumBytes))
             : Configured(options.Value.TokenSigningKey);
     }
 
@@ -42,22 +40,5 @@ public sealed class WebChatSigningKey
         var ok = Convert.TryFromBase64String(text, buffer, out var written);
         bytes = ok ? buffer[..written] : [];
         return ok;
-    }
-
-    private static byte[] Stored(ILiteCollection<BsonDocument> keys)
-    {
-        if (keys.FindById(KeyId) is { } existing)
-            return existing["Key"].AsBinary;
-        var key = RandomNumberGenerator.GetBytes(MinimumBytes);
-        // Two hosts on one shared file may race here; the insert that loses reads the winner's key.
-        try
-        {
-            keys.Insert(new BsonDocument { ["_id"] = KeyId, ["Key"] = key });
-            return key;
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return keys.FindById(KeyId)["Key"].AsBinary;
-        }
     }
 }

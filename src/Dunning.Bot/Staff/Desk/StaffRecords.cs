@@ -10,7 +10,7 @@ namespace Dunning.Bot.Staff.Desk;
 /// What every staff action leaves behind: an audit entry (who, when, what, before/after), optionally a line in the
 /// case history (which also asks the scheduler to look at the case again), and a live event for open console pages.
 /// </summary>
-public sealed class StaffRecords(ICaseStore cases, AuditLog audit, ConsoleBroadcaster live, TimeProvider clock)
+public sealed class StaffRecords(ICaseStore cases, IAuditLog audit, ConsoleBroadcaster live, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 

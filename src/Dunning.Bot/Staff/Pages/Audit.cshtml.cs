@@ -3,7 +3,7 @@ using Dunning.Bot.Staff.Audit;
 namespace Dunning.Bot.Staff.Pages;
 
 /// <summary>The latest staff actions (owner only, see the page convention in AddStaffConsole).</summary>
-public sealed class AuditModel(AuditLog audit) : ConsolePage
+public sealed class AuditModel(IAuditLog audit) : ConsolePage
 {
     public const int Shown = 500;
 

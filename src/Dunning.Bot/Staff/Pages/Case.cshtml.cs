@@ -21,7 +21,7 @@ public sealed partial class CaseModel(
     InvoiceStatements statements,
     CaseActions actions,
     DealActions deals,
-    AuditLog audit,
+    IAuditLog audit,
     DunningLadder ladder,
     TimeProvider clock) : ConsolePage
 {

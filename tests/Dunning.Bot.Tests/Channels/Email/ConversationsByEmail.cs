@@ -144,7 +144,7 @@ public sealed class ConversationsByEmail(MailServer server) : IClassFixture<Mail
     /// <summary>Polls the mailbox until the message is handled; returns its outcome.</summary>
     internal static async Task<string?> HandledAsync(EmailWorld world, MimeMessage message)
     {
-        var store = world.Get<EmailStore>();
+        var store = world.Get<IEmailStore>();
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(30))
         {

@@ -107,7 +107,7 @@ public sealed class HostileMail(MailServer server) : IClassFixture<MailServer>
         await server.SendAsync(fine);
 
         Assert.Equal("answered", await ConversationsByEmail.HandledAsync(world, fine));
-        var store = world.Get<Dunning.Bot.Channels.Email.EmailStore>();
+        var store = world.Get<Dunning.Bot.Channels.Email.IEmailStore>();
         Assert.Contains(store.HandledAs("mid:" + brokenId), new[] { "unreadable", "empty" });
         Assert.Null(store.HandledAs("mid:" + huge.MessageId));
         var answers = (await RemindersByEmail.MailTo(world, "kaputt@kaputt.test", 2)).Where(m => m.InReplyTo is not null).ToList();

@@ -1,5 +1,6 @@
 using System.Net;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dunning.Bot.Tests.Channels.Teams;

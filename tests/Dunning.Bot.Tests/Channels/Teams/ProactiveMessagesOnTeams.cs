@@ -65,7 +65,7 @@ public sealed class ProactiveMessagesOnTeams : IAsyncLifetime
         var trusted = teams.Host.Services.GetRequiredService<TrustedServiceUrls>();
         Assert.True(trusted.IsTrusted(reference.ServiceUrl));
         Assert.False(trusted.IsTrusted("https://attacker.example/"));
-        Assert.Contains(TrustedServiceUrls.Normalize(teams.ServiceUrl), teams.Host.Services.GetRequiredService<TeamsStore>().LoadTrustedServiceUrls());
+        Assert.Contains(TrustedServiceUrls.Normalize(teams.ServiceUrl), teams.Host.Services.GetRequiredService<ITeamsStore>().LoadTrustedServiceUrls());
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class ProactiveMessagesOnTeams : IAsyncLifetime
 
         Assert.Single(teams.Bot.Turns);
         Assert.Equal(before, teams.Connector.Requests.Count);
-        Assert.Null(teams.Host.Services.GetRequiredService<TeamsStore>().FindOwner());
+        Assert.Null(teams.Host.Services.GetRequiredService<ITeamsStore>().FindOwner());
     }
 
     [Fact]
@@ -220,6 +220,6 @@ public sealed class ProactiveMessagesOnTeams : IAsyncLifetime
         using var response = await teams.PostAsync(channelMessage);
 
         Assert.Single(teams.Bot.Turns);
-        Assert.Null(teams.Host.Services.GetRequiredService<TeamsStore>().FindOwner());
+        Assert.Null(teams.Host.Services.GetRequiredService<ITeamsStore>().FindOwner());
     }
 }

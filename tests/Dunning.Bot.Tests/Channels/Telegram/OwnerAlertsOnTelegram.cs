@@ -42,7 +42,7 @@ public sealed class OwnerAlertsOnTelegram : IAsyncLifetime
         await server.WaitUntilAsync(s => s.Calls.Any(c => c.Method == "deleteWebhook" && c.StatusCode == 200), Wait, timeout.Token);
     }
 
-    private TelegramStore Store => host.Services.GetRequiredService<TelegramStore>();
+    private ITelegramStore Store => host.Services.GetRequiredService<ITelegramStore>();
 
     [Fact]
     public async Task The_right_code_binds_the_private_chat_and_an_escalation_then_alerts_it_with_a_console_link()

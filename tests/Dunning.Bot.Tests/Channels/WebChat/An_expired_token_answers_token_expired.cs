@@ -56,7 +56,7 @@ public sealed class An_expired_token_answers_token_expired : IDisposable
         clock.Advance(TimeSpan.FromMinutes(31));
 
         using var post = await client.PostAsync("""{"type":"message","text":"after"}""", token: expired);
-        var log = await host.Services.GetRequiredService<WebChatStore>().ReadAsync(client.ConversationId, null, 100, CancellationToken.None);
+        var log = await host.Services.GetRequiredService<IWebChatStore>().ReadAsync(client.ConversationId, null, 100, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(2, log.Activities.Count);

@@ -64,7 +64,7 @@ public sealed class Direct_line_starts_without_a_token : IDisposable
         using var closed = WebChatHost.Start(new() { ["WebChat:AllowAnonymousStart"] = "false" });
         var client = closed.Client();
         // A conversation started before the switch (as a restart with the new setting keeps it).
-        await closed.Services.GetRequiredService<Dunning.Bot.Channels.WebChat.WebChatStore>()
+        await closed.Services.GetRequiredService<Dunning.Bot.Channels.WebChat.IWebChatStore>()
             .CreateConversationAsync("c0ffee", "dl_earlier", TimeProvider.System.GetUtcNow(), CancellationToken.None);
         client.Token = closed.Services.GetRequiredService<Dunning.Bot.Channels.WebChat.DirectLineTokens>().Issue("c0ffee", "dl_earlier");
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -35,7 +36,7 @@ public sealed class Link_tokens_do_not_linger : IDisposable
         Assert.Equal("***", echo.GetProperty("value").GetProperty("linkToken").GetString());
         Assert.Equal("en-US", echo.GetProperty("value").GetProperty("locale").GetString());
         Assert.Contains(activities, a => a.TryGetProperty("text", out var t) && t.GetString() == "Welcome! Your link was recognised.");
-        var stored = host.Services.GetRequiredService<LiteDbContext>().Database.GetCollection(WebChatStore.Activities).FindAll().ToList();
+        var stored = host.Services.GetRequiredService<LiteDbContext>().Database.GetCollection(LiteWebChatStore.Activities).FindAll().ToList();
         Assert.NotEmpty(stored);
         Assert.DoesNotContain(stored, d => d.ToString().Contains(LinkToken, StringComparison.Ordinal));
     }

@@ -1,5 +1,6 @@
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -119,7 +120,7 @@ public sealed class Validated_tokens_are_remembered_safely : IDisposable
     private DirectLineTokens Tokens(int cacheSize = 100, string key = "the-test-signing-key-of-at-least-32-bytes")
     {
         var options = Options.Create(new WebChatOptions { TokenSigningKey = key, ValidatedTokenCacheSize = cacheSize });
-        return new DirectLineTokens(new WebChatSigningKey(options, database), options, clock);
+        return new DirectLineTokens(new WebChatSigningKey(options, new LiteSigningKeyStore(database)), options, clock);
     }
 
     public void Dispose() => database.Dispose();

@@ -37,7 +37,7 @@ public sealed class Web_chat_forgets_what_nobody_needs : IDisposable
         await bound.SayAsync("I am Erika");
         await TraceAsync(unbound.ConversationId, debtorId: null);
         await TraceAsync(bound.ConversationId, debtorId: "D-1");
-        var store = host.Services.GetRequiredService<WebChatStore>();
+        var store = host.Services.GetRequiredService<IWebChatStore>();
 
         await AdvanceAsync(TimeSpan.FromHours(23));
         Assert.True(await store.ExistsAsync(unbound.ConversationId, CancellationToken.None));
@@ -62,7 +62,7 @@ public sealed class Web_chat_forgets_what_nobody_needs : IDisposable
             await client.StartAsync();
             await client.SayAsync("hi");
         }
-        var store = host.Services.GetRequiredService<WebChatStore>();
+        var store = host.Services.GetRequiredService<IWebChatStore>();
         Assert.Equal(5, store.ConversationsInMemory);
 
         await host.Services.GetRequiredService<WebChatRetention>().SweepAsync(CancellationToken.None);
@@ -139,7 +139,7 @@ public sealed class Web_chat_forgets_what_nobody_needs : IDisposable
     /// <summary>True while anything of the conversation is still stored.</summary>
     private async Task<bool> KeptAsync(string conversationId)
     {
-        var log = await host.Services.GetRequiredService<WebChatStore>().ReadAsync(conversationId, null, 10, CancellationToken.None);
+        var log = await host.Services.GetRequiredService<IWebChatStore>().ReadAsync(conversationId, null, 10, CancellationToken.None);
         var state = await host.Services.GetRequiredService<IStorage>().ReadAsync([ConversationState.KeyFor(WebChatAdapter.Channel, conversationId)], CancellationToken.None);
         var link = await host.Services.GetRequiredService<IConversationStore>().FindAsync(Key(conversationId), CancellationToken.None);
         var transcript = await host.Services.GetRequiredService<ITranscriptStore>().ListAsync(Key(conversationId), null, 10, CancellationToken.None);

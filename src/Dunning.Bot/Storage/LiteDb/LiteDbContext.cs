@@ -1,0 +1,151 @@
+using System.Globalization;
+using Dunning.Bot.Storage.LiteDb.Documents;
+using LiteDB;
+using LiteDB.Engine;
+
+namespace Dunning.Bot.Storage.LiteDb;
+
+/// <summary>
+/// The one <see cref="LiteDatabase"/> of the process (a singleton): opens or creates the file, creates its folder,
+/// configures the mapper once and ensures the indexes. Strings compare ordinally (invoice numbers, access codes and
+/// link tokens are case-sensitive identifiers, not prose).
+/// </summary>
+public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
+{
+    internal const string Debtors = "debtors";
+    internal const string Invoices = "invoices";
+    internal const string Cases = "cases";
+    internal const string Agreements = "agreements";
+    internal const string Escalations = "escalations";
+
+    /// <summary>
+    /// Opens the file of <paramref name="options"/>; in <see cref="StorageConnection.Direct"/> mode first takes its
+    /// <see cref="DatabaseFileLock"/> (held until disposed) or throws <see cref="DatabaseInUseException"/>.
+    /// </summary>
+    public LiteDbContext(StorageOptions options, TimeProvider? clock = null)
+        : this(Lock(options ?? throw new ArgumentNullException(nameof(options)), clock ?? TimeProvider.System), options)
+    {
+    }
+
+    private LiteDbContext(DatabaseFileLock? fileLock, StorageOptions options)
+        : this(OpenOrRelease(options, fileLock), options.Password) => this.fileLock = fileLock;
+
+    /// <summary>Over a stream (tests, tools): no encryption, nothing on disk.</summary>
+    public LiteDbContext(Stream stream)
+        : this(new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = stream, Collation = OrdinalCollation }), CreateMapper()), password: null)
+    {
+    }
+
+    private readonly AsyncLocal<LiteUnitOfWork?> unitOfWork = new();
+
+    /// <summary>Queues the commits of units of work (<see cref="LiteUnitOfWork.CommitAsync"/>) one at a time.</summary>
+    internal SemaphoreSlim CommitGate { get; } = new(1, 1);
+    private readonly DatabaseFileLock? fileLock;
+
+    private LiteDbContext(LiteDatabase database, string? password)
+    {
+        Database = database;
+        // A file made elsewhere may carry LiteDB's default culture/IgnoreCase collation; rebuild it once.
+        if (database.Collation.SortOptions != CompareOptions.Ordinal)
+            database.Rebuild(new RebuildOptions { Collation = OrdinalCollation, Password = string.IsNullOrEmpty(password) ? null : password });
+        EnsureIndexes();
+    }
+
+    public LiteDatabase Database { get; }
+
+    /// <summary>The unit of work of the current async flow, if one was begun and is not finished.</summary>
+    /// (Work started during a turn that outlives it finds the finished unit and writes on its own again.)
+    public LiteUnitOfWork? UnitOfWork => unitOfWork.Value is { IsOpen: true } open ? open : null;
+
+    /// <summary>
+    /// Starts collecting the writes of this async flow (and the flows it starts) into one transaction; see
+    /// <see cref="LiteUnitOfWork"/>. Commit it before answering the caller; dispose it in any case.
+    /// </summary>
+    public LiteUnitOfWork BeginUnitOfWork()
+    {
+        if (unitOfWork.Value is not null)
+            throw new InvalidOperationException("A unit of work is already open in this flow.");
+        var begun = new LiteUnitOfWork(this);
+        unitOfWork.Value = begun;
+        return begun;
+    }
+
+    IUnitOfWork IUnitOfWorkFactory.BeginUnitOfWork() => BeginUnitOfWork();
+
+    internal void EndUnitOfWork(LiteUnitOfWork finished)
+    {
+        if (ReferenceEquals(unitOfWork.Value, finished))
+            unitOfWork.Value = null;
+    }
+
+    internal ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name, BsonAutoId.ObjectId);
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        CommitGate.Dispose();
+        fileLock?.Dispose();
+    }
+
+    private static DatabaseFileLock? Lock(StorageOptions options, TimeProvider clock)
+    {
+        if (options.Connection != StorageConnection.Direct)
+            return null;
+        var path = System.IO.Path.GetFullPath(options.Path);
+        if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            Directory.CreateDirectory(directory);
+        return DatabaseFileLock.Acquire(path, clock);
+    }
+
+    private static LiteDatabase OpenOrRelease(StorageOptions options, DatabaseFileLock? fileLock)
+    {
+        try
+        {
+            return Open(options);
+        }
+        catch
+        {
+            fileLock?.Dispose();
+            throw;
+        }
+    }
+
+    private static LiteDatabase Open(StorageOptions options)
+    {
+        var path = System.IO.Path.GetFullPath(options.Path);
+        if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            Directory.CreateDirectory(directory);
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+            Connection = options.Connection == StorageConnection.Shared ? ConnectionType.Shared : ConnectionType.Direct,
+            Collation = OrdinalCollation,
+        };
+        try
+        {
+            return new LiteDatabase(connection, CreateMapper());
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException(
+                $"The database file {path} is in use by another process. Stop it, or set {StorageOptions.SectionName}:Connection to Shared in both.", ex);
+        }
+    }
+
+    private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
+    private static BsonMapper CreateMapper() => BsonValues.Configure(new BsonMapper());
+
+    private void EnsureIndexes()
+    {
+        Collection(Cases).EnsureIndex("NextActionAt", "$.NextActionAt");
+        Collection(Invoices).EnsureIndex("DebtorId", "$.DebtorId");
+        Collection(Debtors).EnsureIndex("AccessCode", "$.AccessCode", unique: true);
+        Collection(Debtors).EnsureIndex("LinkToken", "$.LinkToken", unique: true);
+        Collection(Agreements).EnsureIndex("DebtorId", "$.DebtorId");
+        Collection(Agreements).EnsureIndex("State", "$.State");
+        Collection(Escalations).EnsureIndex("State", "$.State");
+        Collection(Escalations).EnsureIndex("DebtorId", "$.DebtorId");
+    }
+}

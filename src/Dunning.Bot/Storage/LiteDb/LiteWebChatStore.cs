@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Conversations;
+using LiteDB;
+
+namespace Dunning.Bot.Storage.LiteDb;
+
+/// <summary>
+/// <see cref="IWebChatStore"/> in the host's LiteDB file: started conversations and, per conversation, an
+/// append-only log of activities (client messages as echoed, bot replies, proactive messages). An activity's
+/// id is <c>{conversationId}|{sequence}</c> with a zero-padded sequence, so one primary-key range read serves a
+/// poll from a watermark; the watermark is the sequence of the last activity read. Each append is committed
+/// before it returns (nothing written behind), and appends to one conversation are serialized.
+/// </summary>
+public sealed class LiteWebChatStore : IWebChatStore
+{
+    internal const string Conversations = "webchat_conversations";
+    internal const string Activities = "webchat_activities";
+    private const string SequenceFormat = "D10";
+
+    private readonly LiteDbContext context;
+    private readonly LiteDatabase database;
+    private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock;
+
+    public LiteWebChatStore(LiteDbContext context, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        this.context = context;
+        this.clock = clock ?? TimeProvider.System;
+        database = context.Database;
+        ConversationCollection.EnsureIndex("CreatedAt", "$.CreatedAt");
+    }
+
+    /// <summary>Conversations whose sequence is held in memory now (for tests and diagnostics).</summary>
+    public int ConversationsInMemory => sequences.Count;
+
+    private ILiteCollection<BsonDocument> ConversationCollection => database.GetCollection(Conversations);
+
+    private ILiteCollection<BsonDocument> ActivityCollection => database.GetCollection(Activities);
+
+    /// <summary>Records a new conversation of <paramref name="userId"/>.</summary>
+    public Task CreateConversationAsync(string conversationId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ConversationCollection.Insert(new BsonDocument
+        {
+            ["_id"] = conversationId,
+            ["UserId"] = userId,
+            ["CreatedAt"] = at.UtcDateTime,
+        });
+        sequences.TryAdd(conversationId, new Sequence { Loaded = true, LastUsed = Now });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the conversation was started here (and not removed).</summary>
+    public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (sequences.TryGetValue(conversationId, out var known))
+        {
+            known.LastUsed = Now;
+            return Task.FromResult(true);
+        }
+        var exists = Guarded(() => ConversationCollection.Exists(Queries.Eq("_id", conversationId)));
+        if (exists)
+            sequences.TryAdd(conversationId, new Sequence { LastUsed = Now });
+        return Task.FromResult(exists);
+    }
+
+    /// <summary>
+    /// Removes the conversation and its whole activity log, and forgets its in-memory sequence: afterwards it does not
+    /// exist (its token gets 404). For expired unbound conversations and for an erased debtor's chats.
+    /// </summary>
+    public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ActivityCollection.DeleteMany(Queries.Between("_id", conversationId + "|", conversationId + "|~"));
+        ConversationCollection.Delete(conversationId);
+        sequences.TryRemove(conversationId, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The ids of conversations started before <paramref name="cutoff"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<string>> ListStartedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<string> ids = [.. ConversationCollection.Find(Query.LT("CreatedAt", cutoff.UtcDateTime), limit: limit).Select(d => d["_id"].AsString)];
+        return Task.FromResult(ids);
+    }
+
+    /// <summary>
+    /// Forgets the in-memory sequence of every conversation not used since <paramref name="cutoff"/>; its next use reads
+    /// it back from the file. Returns how many were forgotten.
+    /// </summary>
+    public int EvictIdle(DateTimeOffset cutoff)
+    {
+        var evicted = 0;
+        foreach (var (id, sequence) in sequences)
+        {
+            lock (sequence)
+            {
+                if (sequence.LastUsed < cutoff && sequences.TryRemove(new KeyValuePair<string, Sequence>(id, sequence)))
+                    evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="activities"/> in order in one transaction, setting each one's <c>id</c>;
+    /// returns the ids. The conversation must exist. Inside a <see cref="LiteUnitOfWork"/> the insert joins it (the ids are
+    /// taken now; if the unit is discarded the next append re-reads the last sequence from the file).
+    /// </summary>
+    public Task<string[]> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        cancellationToken.ThrowIfCancellationRequested();
+        var ids = new string[activities.Count];
+        while (true)
+        {
+            var sequence = sequences.GetOrAdd(conversationId, static _ => new Sequence());
+            lock (sequence)
+            {
+                // Evicted or deleted while we waited: take the current entry (or a fresh one read from the file).
+                if (!sequences.TryGetValue(conversationId, out var current) || !ReferenceEquals(current, sequence))
+                    continue;
+                Guarded(() => Append(conversationId, sequence, activities, ids));
+            }
+            return Task.FromResult(ids);
+        }
+    }
+
+    private void Append(string conversationId, Sequence sequence, IReadOnlyList<Activity> activities, string[] ids)
+    {
+        sequence.LastUsed = Now;
+        if (!sequence.Loaded)
+        {
+            sequence.Last = LastSequence(conversationId);
+            sequence.Loaded = true;
+        }
+        var documents = new BsonDocument[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var seq = sequence.Last + 1 + i;
+            ids[i] = ActivityId(conversationId, seq);
+            activities[i].Id = ids[i];
+            documents[i] = new BsonDocument
+            {
+                ["_id"] = ids[i],
+                ["Json"] = ActivityJson.Serialize(activities[i]),
+            };
+        }
+        if (context.UnitOfWork is { } unit)
+            unit.Defer(() => Insert(documents), rolledBack: () =>
+            {
+                lock (sequence)
+                    sequence.Loaded = false;
+            });
+        else
+            Insert(documents);
+        sequence.Last += activities.Count;
+    }
+
+    /// <summary>
+    /// The activities after <paramref name="watermark"/> (all when null), at most <paramref name="max"/>, as their
+    /// stored JSON, with the watermark to poll from next (unchanged when nothing is new).
+    /// </summary>
+    public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var from = ActivityId(conversationId, watermark ?? 0);
+        var to = conversationId + "|~";
+        // One range of the primary key (Between is inclusive, so the watermark's own activity is skipped); And(GT, LT)
+        // would scan every later conversation's activities.
+        var found = ActivityCollection.Find(Queries.Between("_id", from, to), limit: max + 1)
+            .Where(d => d["_id"].AsString != from).Take(max).ToList();
+        var json = new List<string>(found.Count);
+        var last = watermark ?? 0;
+        foreach (var document in found)
+        {
+            json.Add(document["Json"].AsString);
+            last = SequenceOf(document["_id"].AsString);
+        }
+        return Task.FromResult(new ActivityPage(json, last));
+    }
+
+    /// <summary>The sequence of the conversation's last committed activity (0 when none): a watermark meaning "from now".</summary>
+    public Task<long> LastSequenceAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(LastSequence(conversationId));
+    }
+
+    /// <summary>Runs a read or write of a caller that may retry later (a proactive send), as a <see cref="StorageException"/> when LiteDB fails.</summary>
+    private static T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (LiteException ex)
+        {
+            throw new StorageException(ex.Message, ex);
+        }
+    }
+
+    private static void Guarded(Action action) => Guarded(() =>
+    {
+        action();
+        return true;
+    });
+
+    private void Insert(BsonDocument[] documents)
+    {
+        if (documents.Length == 1)
+            ActivityCollection.Insert(documents[0]);
+        else
+            ActivityCollection.InsertBulk(documents);
+    }
+
+    internal static string ActivityId(string conversationId, long sequence) =>
+        string.Concat(conversationId, "|", sequence.ToString(SequenceFormat, CultureInfo.InvariantCulture));
+
+    private long LastSequence(string conversationId)
+    {
+        var last = ActivityCollection.Query()
+            .Where(Queries.Between("_id", conversationId + "|", conversationId + "|~"))
+            .OrderByDescending("_id")
+            .Select("_id")
+            .Limit(1)
+            .FirstOrDefault();
+        return last is null ? 0 : SequenceOf(last["_id"].AsString);
+    }
+
+    private static long SequenceOf(string id) =>
+        long.Parse(id.AsSpan(id.LastIndexOf('|') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private sealed class Sequence
+    {
+        public long Last;
+        public bool Loaded;
+        public DateTimeOffset LastUsed;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+public sealed class LiteDbAuditLogContractTests() : AuditLogContract(new LiteDbUnderTest());

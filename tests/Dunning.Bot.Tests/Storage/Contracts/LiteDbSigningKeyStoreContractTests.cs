@@ -1,0 +1,3 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+public sealed class LiteDbSigningKeyStoreContractTests() : SigningKeyStoreContract(new LiteDbUnderTest());

@@ -1,0 +1,3 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+public sealed class LiteDbTelegramStoreContractTests() : TelegramStoreContract(new LiteDbUnderTest());

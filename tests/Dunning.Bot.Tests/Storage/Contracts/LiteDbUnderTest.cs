@@ -1,0 +1,19 @@
+using Dunning.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+/// <summary>The LiteDB provider under contract: a database file in a temp folder, deleted afterwards.</summary>
+public sealed class LiteDbUnderTest : IStorageUnderTest
+{
+    private readonly TempDatabase temp = new();
+
+    public ServiceProvider Open(TimeProvider clock) => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(clock)
+        .AddDunningStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = temp.Path }).Build())
+        .BuildServiceProvider();
+
+    public void Dispose() => temp.Dispose();
+}
