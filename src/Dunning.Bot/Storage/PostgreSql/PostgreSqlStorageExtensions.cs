@@ -26,6 +26,7 @@ public static class PostgreSqlStorageExtensions
         if (options.Provider != StorageProvider.PostgreSql || options.Validate().Count > 0)
             return services;
         services.TryAddSingleton(_ => new PostgreSqlDatabase(options.ConnectionString!));
+        Use<IStorageCapabilities, PostgreSqlStorageCapabilities>(services);
         Use<IDebtorStore, PostgreSqlDebtorStore>(services);
         Use<IInvoiceStore, PostgreSqlInvoiceStore>(services);
         Use<ICaseStore, PostgreSqlCaseStore>(services);

@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Uploads;
 using Microsoft.Extensions.Options;
-using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
 
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
