@@ -1,4 +1,7 @@
 using Dunning.Bot.Banking;
+using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Staff.Accounts;
+using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Scheduling;
@@ -38,6 +41,9 @@ public static class PostgreSqlStorageExtensions
         Use<IBankReviewStore, PostgreSqlBankReviewStore>(services);
         Use<IPayerAccountStore, PostgreSqlPayerAccountStore>(services);
         Use<IProofStore, PostgreSqlProofStore>(services);
+        Use<IStaffAccountStore, PostgreSqlStaffAccountStore>(services);
+        Use<IAuditLog, PostgreSqlAuditLog>(services);
+        Use<ISigningKeyStore, PostgreSqlSigningKeyStore>(services);
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
         services.TryAddSingleton<PostgreSqlOutbox>();
