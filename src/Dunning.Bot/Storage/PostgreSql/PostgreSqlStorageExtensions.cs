@@ -4,6 +4,7 @@ using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Privacy;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,8 @@ public static class PostgreSqlStorageExtensions
         Use<IStaffAccountStore, PostgreSqlStaffAccountStore>(services);
         Use<IAuditLog, PostgreSqlAuditLog>(services);
         Use<ISigningKeyStore, PostgreSqlSigningKeyStore>(services);
+        Use<IConversationPurge, PostgreSqlConversationPurge>(services);
+        Use<IDebtorErasureStore, PostgreSqlDebtorErasure>(services);
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
         services.TryAddSingleton<PostgreSqlOutbox>();
