@@ -13,7 +13,7 @@ namespace Dunning.Bot.Conversations;
 /// (channel id + conversation id) are serialized in this process; across processes the storage eTag
 /// protects state. A turn that throws goes to <see cref="OnTurnError"/> instead of the caller.
 /// </remarks>
-public abstract partial class BotAdapter
+public abstract class BotAdapter
 {
     private readonly MiddlewareSet _middleware = new();
     private readonly ConversationLocks _locks = new();
@@ -103,6 +103,38 @@ public abstract partial class BotAdapter
         catch (Exception ex) when (OnTurnError is not null && ex is not OperationCanceledException)
         {
             await OnTurnError(turnContext, ex, cancellationToken);
+        }
+    }
+
+    private async Task DefaultOnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
+    {
+        Logger.LogError(exception, "Turn failed in conversation {ChannelId}/{ConversationId} ({ActivityType})",
+            turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id, turnContext.Activity.Type);
+
+        // Each recovery step is independent: a failing reply must not keep the state from being reset.
+        try
+        {
+            var text = ErrorReply(turnContext);
+            if (!string.IsNullOrEmpty(text))
+                await turnContext.SendActivityAsync(text, cancellationToken);
+        }
+        catch (Exception sendError) when (sendError is not OperationCanceledException)
+        {
+            Logger.LogWarning(sendError, "Could not send the error reply to {ConversationId}", turnContext.Activity.Conversation?.Id);
+        }
+
+        if (exception is StorageConflictException)
+            return;
+        foreach (var state in StatesToResetOnError)
+        {
+            try
+            {
+                await state.DeleteAsync(turnContext, cancellationToken);
+            }
+            catch (Exception resetError) when (resetError is not OperationCanceledException)
+            {
+                Logger.LogWarning(resetError, "Could not reset state of {ConversationId}", turnContext.Activity.Conversation?.Id);
+            }
         }
     }
 }

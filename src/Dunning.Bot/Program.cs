@@ -27,11 +27,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 DunningConfiguration.AddConfigFile(builder.Configuration, args);
 
+builder.AddDunningServices();
 builder.AddDunningHost();
 builder.AddDunningTelemetry();
-builder.Services.AddDunningStorage(builder.Configuration);
-builder.Services.AddDunningIntake(builder.Configuration);
-builder.Services.AddDunningBanking(builder.Configuration);
+builder.AddDunningIntake();
+builder.AddDunningBanking();
 builder.AddDunningApi();
 builder.AddDunningConversations();
 builder.AddTelegram();
@@ -41,14 +41,14 @@ builder.AddEmail();
 builder.AddDunningScheduling();
 builder.AddStaffConsole();
 builder.AddLetters();
-// Last: with Storage:Provider=PostgreSql the PostgreSQL stores replace the LiteDB ones registered above.
-builder.Services.AddPostgreSqlStorageWhenChosen(builder.Configuration);
+builder.AddPostgreSqlStorageWhenChosen();
 
 var app = builder.Build();
 return await DatabaseInUseException.ExitWhenThrownAsync(async () =>
 {
     app.OpenDunningStorage();
 
+    app.UseDunningHost();
     app.MapHealth();
     app.MapTelemetry();
     app.MapDunningApi();

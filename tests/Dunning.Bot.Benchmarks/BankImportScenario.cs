@@ -8,6 +8,7 @@ using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Benchmarks;
 
@@ -36,12 +37,10 @@ internal sealed class BankImportScenario : IScenario
                 ["Banking:BookingBatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
             }).Build();
             var now = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
-            var services = new ServiceCollection()
-                .AddSingleton<TimeProvider>(new FixedClock(now))
-                .AddDunningStorage(configuration)
-                .AddDunningPolicies(configuration)
-                .AddDunningBanking(configuration);
-            await using var provider = services.BuildServiceProvider();
+            var builder = DunningServices.Builder(configuration);
+            builder.AddDunningServices().AddDunningBanking();
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(now)));
+            await using var provider = builder.Services.BuildServiceProvider();
             await SeedAsync(provider, invoiceCount, cancellationToken);
             var statement = Statement(entryCount, invoiceCount);
 

@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Claims;
@@ -57,7 +58,7 @@ internal sealed class ConversationScenario : IScenario
             new DunningLadder(MsOptions.Create(new DunningLadderOptions())));
         var linker = new ConversationLinker(debtors, new InvoiceStatements(invoices, cases, ledger, clock), cases, wording, recognizer, clock,
             new AttemptGuard(MsOptions.Create(new AttemptGuardOptions()), clock, notifier, NullLogger<AttemptGuard>.Instance), options, NullLogger<ConversationLinker>.Instance);
-        var bot = new DunningBot(conversationsStore, debtors, state, main, linker, wording, clock, options, NullLogger<DunningBot>.Instance);
+        var bot = new DunningBot(conversationsStore, debtors, state, main, linker, interruptions, wording, clock, options, NullLogger<DunningBot>.Instance);
         var adapter = new TestAdapter(ChannelKind.Telegram);
         new BotAdapterSetup(catalogue, state, new TranscriptMiddleware(transcripts, conversationsStore, clock, options, NullLogger<TranscriptMiddleware>.Instance), options).Configure(adapter);
 

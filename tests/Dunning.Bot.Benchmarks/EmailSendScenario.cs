@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Payments;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Tests.Channels.Email;
@@ -139,10 +140,9 @@ internal sealed class EmailSendScenario : IScenario
         settings["Scheduling:Enabled"] = "false";
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<PayeeOptions>().Bind(builder.Configuration.GetSection(PayeeOptions.SectionName));
-        builder.Services.AddDunningStorage(builder.Configuration);
-        builder.Services.AddDunningScheduleServices(builder.Configuration);
+        builder.AddDunningServices();
+        builder.AddDunningScheduling();
         builder.AddEmail();
         // Not started: only rendering and submission are measured.
         return builder.Build();

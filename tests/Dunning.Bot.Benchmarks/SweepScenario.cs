@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
@@ -31,15 +32,13 @@ internal sealed class SweepScenario : IScenario
         var folder = Directory.CreateTempSubdirectory("dunning-sweep-bench-").FullName;
         try
         {
-            var settings = new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(folder, "dunning.db") };
+            var settings = new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(folder, "dunning.db"), ["Scheduling:Enabled"] = "false" };
             if (args.Int("page", 0) is > 0 and var page)   // the product's default unless asked
                 settings["Scheduling:SweepPageSize"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            var services = new ServiceCollection();
-            services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-            services.AddDunningStorage(configuration);
-            services.AddDunningScheduleServices(configuration);
-            await using var provider = services.BuildServiceProvider();
+            var builder = DunningServices.Builder(configuration);
+            builder.AddDunningServices().AddDunningScheduling();
+            await using var provider = builder.Services.BuildServiceProvider();
             var now = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1));
             await SeedAsync(provider, invoiceCount, debtorCount, now, cancellationToken);
 

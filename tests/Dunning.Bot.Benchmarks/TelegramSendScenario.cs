@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Conversations;
@@ -97,8 +98,7 @@ internal sealed class TelegramSendScenario : IScenario
             ["Telegram:ApiBaseUrl"] = server.BaseUrl.ToString(),
         });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDunningStorage(builder.Configuration);
+        builder.AddDunningServices();
         builder.AddTelegram();
         // Not started: only the sending side is measured, no polling.
         return builder.Build();

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
@@ -152,9 +153,9 @@ internal sealed partial class TurnsScenario : IScenario
             ["Payee:BankName"] = "Commerzbank",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddDunningServices();
         builder.AddDunningHost();
         builder.Logging.ClearProviders();
-        builder.Services.AddDunningStorage(builder.Configuration);
         builder.AddDunningConversations();
         builder.AddWebChat();
         var app = builder.Build();

@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace Dunning.Bot.Conversations.Dialogs;
 
 /// <summary>The dialog stack persisted in conversation state; index 0 is the active (top) dialog.</summary>
-[JsonConverter(typeof(DialogStateJsonConverter))]
 public sealed class DialogState
 {
     public DialogState()

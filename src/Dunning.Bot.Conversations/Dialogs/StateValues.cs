@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dunning.Bot.Conversations.Dialogs.Prompts;
 
 namespace Dunning.Bot.Conversations.Dialogs;
 
@@ -40,29 +39,6 @@ public static class StateValues
         _ => throw new InvalidCastException($"A {value.GetType().Name} is not a {typeof(T).Name}."),
     };
 
-    /// <summary>
-    /// <paramref name="element"/> as <typeparamref name="T"/>, exactly as the serializer would read it, with
-    /// no serializer round trip for what dialogs read every turn: the stack, state bags and simple values.
-    /// Nested stacks and bags keep their values as slices of the same parsed document (no copies).
-    /// </summary>
-    internal static T? FromJson<T>(JsonElement element)
-    {
-        if (typeof(T) == typeof(int) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var int32))
-            return (T)(object)int32;
-        if (typeof(T) == typeof(long) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var int64))
-            return (T)(object)int64;
-        if (typeof(T) == typeof(decimal) && element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
-            return (T)(object)number;
-        if (typeof(T) == typeof(bool) && element.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            return (T)(object)element.GetBoolean();
-        if (typeof(T) == typeof(string) && element.ValueKind == JsonValueKind.String)
-            return (T)(object)element.GetString()!;
-        if (typeof(T) == typeof(DialogState) && element.ValueKind == JsonValueKind.Object)
-            return (T)(object)DialogStateJson.Read(element);
-        if (typeof(T) == typeof(Dictionary<string, object?>) && element.ValueKind == JsonValueKind.Object)
-            return (T)(object)DialogStateJson.ReadBag(element);
-        if (typeof(T) == typeof(PromptOptions) && element.ValueKind == JsonValueKind.Object)
-            return (T)(object)PromptOptionsJson.Read(element);
-        return element.Deserialize<T>(ActivityJson.Options);
-    }
+    /// <summary><paramref name="element"/> as <typeparamref name="T"/>, read by the serializer with the engine's options.</summary>
+    internal static T? FromJson<T>(JsonElement element) => element.Deserialize<T>(ActivityJson.Options);
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Dunning.Bot.Conversations.Dialogs;
 
 namespace Dunning.Bot.Conversations.State;
 
@@ -43,7 +42,7 @@ internal sealed class CachedBotState
         }
         if (_raw.TryGetValue(name, out var raw))
         {
-            value = StateValues.FromJson<T>(raw);
+            value = raw.Deserialize<T>(ActivityJson.Options);
             _live[name] = (value, typeof(T));
             return true;
         }
@@ -82,7 +81,7 @@ internal sealed class CachedBotState
             {
                 writer.WritePropertyName(name);
                 if (_live.TryGetValue(name, out var live))
-                    WriteLive(writer, live.Value, live.Type);
+                    JsonSerializer.Serialize(writer, live.Value, live.Type, ActivityJson.Options);
                 else
                     _raw[name].WriteTo(writer);
             }
@@ -94,14 +93,6 @@ internal sealed class CachedBotState
         if (written.Span.SequenceEqual(Original.Span) || (Original.IsEmpty && _order.Count == 0))
             return null;
         return written;
-    }
-
-    private static void WriteLive(Utf8JsonWriter writer, object? value, Type type)
-    {
-        if (type == typeof(DialogState) && value is DialogState state)
-            DialogStateJson.Write(writer, state, ActivityJson.Options);
-        else
-            JsonSerializer.Serialize(writer, value, type, ActivityJson.Options);
     }
 
     public void Saved(ReadOnlyMemory<byte> json, string eTag)

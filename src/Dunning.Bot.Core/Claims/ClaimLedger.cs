@@ -1,6 +1,6 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Core.Claims;

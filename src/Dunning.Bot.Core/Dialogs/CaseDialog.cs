@@ -1,8 +1,9 @@
-using System.Collections.Frozen;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Core.Understanding;
 
@@ -10,19 +11,16 @@ namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>
 /// Base of the dialogs that act on the bound debtor's case (already paid, dispute, hardship, negotiation). While one of
-/// them waits for an answer, a message recognized as dispute, hardship, "already paid", a request for a person or an
-/// opt-out (and not handled by this dialog itself) ends it with an <see cref="Interruption"/> before anything is stored,
-/// so MainDialog can start the dialog for that intent. Replies come from <c>dialogs/&lt;WordingDialog&gt;.&lt;lang&gt;.yaml</c>.
+/// them waits for an answer, a change of subject (<see cref="Interruptions.ChangesSubject"/>: dispute, hardship, "already
+/// paid", a request for a person or an opt-out this dialog does not handle itself) ends it with an <see cref="Interruption"/>
+/// before anything is stored, so MainDialog can start the dialog for that intent. Replies come from <c>dialogs/&lt;WordingDialog&gt;.&lt;lang&gt;.yaml</c>.
 /// </summary>
-public abstract partial class CaseDialog : IntentDialog
+public abstract class CaseDialog : IntentDialog
 {
     /// <summary>Longest text of the debtor's kept in a case, an escalation or a pause reason.</summary>
     public const int MaxWordsLength = 1000;
 
     private const string UnderstandingKey = "Dunning.CaseDialog.Understanding";
-
-    private static readonly FrozenSet<Intent> Interrupting =
-        new[] { Intent.Dispute, Intent.Hardship, Intent.ClaimPaid, Intent.RequestHuman, Intent.StopContact }.ToFrozenSet();
 
     protected CaseDialog(string dialogId, string wordingDialog, CaseDialogServices services)
         : base(dialogId)
@@ -128,30 +126,43 @@ public abstract partial class CaseDialog : IntentDialog
         return WaitingOn(active) is { } waitingOn && AnswersWhileWaitingOn(waitingOn, intent);
     }
 
-    /// <summary>
-    /// One word in reply to a question ("gestern", "vielleicht", "maybe") answers that question; it is no change of subject,
-    /// however the statistical model reads it alone. Stop and "a person, please" are heard even as one word.
-    /// </summary>
-    private static bool IsBareAnswer(string? text, Intent intent) =>
-        intent is not (Intent.StopContact or Intent.RequestHuman)
-        && text is not null && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: <= 1 };
-
     /// <summary>True when the dialog answers <paramref name="intent"/> itself while its inner dialog <paramref name="waitingOn"/> waits (default never).</summary>
     protected virtual bool AnswersWhileWaitingOn(string waitingOn, Intent intent) => false;
 
-    /// <summary>Interrupts on a change of subject (see the class remarks); otherwise the waiting prompt continues.</summary>
+    /// <summary>Ends on a change of subject (the interruption layer's rule, <see cref="Interruptions.ChangesSubject"/>); otherwise the waiting prompt continues.</summary>
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         if (innerDc.Context.Activity.Type == ActivityTypes.Message
             && Understand(innerDc.Context) is { } understood
-            && Interrupting.Contains(understood.Intent) && !Handles.Contains(understood.Intent)
-            && !IsBareAnswer(innerDc.Context.Activity.Text, understood.Intent)
-            && !(innerDc.ActiveDialog is { Id: var waitingOn } && AnswersWhileWaitingOn(waitingOn, understood.Intent)))
+            && Interruptions.ChangesSubject(this, innerDc.ActiveDialog is { Id: var waitingOn } && AnswersWhileWaitingOn(waitingOn, understood.Intent),
+                understood.Intent, innerDc.Context.Activity.Text))
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken);
             return new DialogTurnResult(DialogTurnStatus.Complete, new Interruption(understood));
         }
         return await base.OnContinueDialogAsync(innerDc, cancellationToken);
     }
+
+    /// <summary>
+    /// Stops dunning on each invoice until <paramref name="until"/>. A pause already running longer (or without end)
+    /// is kept: a shorter new one must not cut it.
+    /// </summary>
+    protected async Task PauseAsync(IEnumerable<string> invoiceNumbers, string reason, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var now = Services.Clock.GetUtcNow();
+        foreach (var number in invoiceNumbers)
+        {
+            await Services.Invoices.UpdateAsync(number, invoice =>
+            {
+                if (invoice.Pause is { } current && current.IsActive(now) && (current.Until is null || current.Until >= until))
+                    return;
+                invoice.PauseDunning(reason, until, now);
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds an entry to the debtor's case history, written by the bot; the schedule re-evaluates the case.</summary>
+    protected Task RecordAsync(string debtorId, string kind, string summary, IReadOnlyList<string> invoiceNumbers, CancellationToken cancellationToken) =>
+        Services.Cases.RecordAsync(debtorId, Services.Clock.GetUtcNow(), kind, summary, invoiceNumbers, "bot", cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Proofs;
 using Dunning.Bot.Core.Understanding;
 

@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;
 using Microsoft.Extensions.Options;

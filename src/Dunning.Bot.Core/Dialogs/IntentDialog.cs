@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations.Dialogs;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;

@@ -1,17 +1,30 @@
+using System.Collections.Frozen;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>
-/// The one interruption layer (as Bot Framework's CancelAndHelpDialog): <c>request_human</c>, <c>stop_contact</c>,
-/// help and cancel work at any point of a linked conversation, whatever dialog is running. MainDialog asks it first
-/// on every message. Help re-asks the running dialog's question afterwards; the others end the running dialog.
+/// The one interruption layer (as Bot Framework's CancelAndHelpDialog): everything that may cut into whatever dialog
+/// is running lives here, and every turn passes it before any dialog sees the message.
+/// <list type="number">
+/// <item>Takeover: while a person owns the conversation the bot stays silent (<see cref="HoldWhileTakenOverAsync"/>,
+/// asked by <see cref="DunningBot"/> first on every turn); after the hand-back the stale question is dropped
+/// (<see cref="ResumeAfterHandBackAsync"/>).</item>
+/// <item>Commands: button labels and slash commands (<c>/help</c>, <c>/cancel</c>, <c>/stop</c>, <c>/human</c>,
+/// <c>/invoice</c>) are read before the recognizer's intent (<see cref="Read"/>).</item>
+/// <item>Help, cancel, "a person, please" and opt-out work at any point of a linked conversation (<see cref="TryHandleAsync"/>,
+/// MainDialog's first call on every message). Help re-asks the running dialog's question afterwards; the others end it.</item>
+/// <item>A change of subject ends a case dialog waiting for an answer (<see cref="ChangesSubject"/>): MainDialog then
+/// routes the same message afresh.</item>
+/// </list>
 /// </summary>
 public sealed class Interruptions(
     EscalationDesk desk,
@@ -22,15 +35,122 @@ public sealed class Interruptions(
     TimeProvider clock)
 {
     private const string Main = "main";
+
+    private static readonly FrozenSet<Intent> SubjectChanges =
+        new[] { Intent.Dispute, Intent.Hardship, Intent.ClaimPaid, Intent.RequestHuman, Intent.StopContact }.ToFrozenSet();
+
+    private static readonly Dictionary<string, Intent> ButtonIntents = new(StringComparer.Ordinal)
+    {
+        ["balance"] = Intent.AskAmount,
+        ["payment_details"] = Intent.AskPaymentDetails,
+        ["already_paid"] = Intent.ClaimPaid,
+        ["more_time"] = Intent.RequestDeferral,
+        ["talk_to_person"] = Intent.RequestHuman,
+    };
+
+    private static readonly Dictionary<string, GlobalCommand> ButtonCommands = new(StringComparer.Ordinal)
+    {
+        ["help"] = GlobalCommand.Help,
+        ["cancel"] = GlobalCommand.Cancel,
+    };
+
+    private static readonly Dictionary<string, (Intent? Intent, GlobalCommand Command)> SlashCommands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/help"] = (null, GlobalCommand.Help),
+        ["/cancel"] = (null, GlobalCommand.Cancel),
+        ["/stop"] = (Intent.StopContact, GlobalCommand.None),
+        ["/human"] = (Intent.RequestHuman, GlobalCommand.None),
+        ["/invoice"] = (Intent.AskInvoiceDetails, GlobalCommand.None),
+    };
+
     private readonly IStatePropertyAccessor<ConversationMemory> memory = ConversationMemory.Accessor(conversationState);
 
     /// <summary>
-    /// Handles the message when it is a global command or intent and returns the turn's result (the caller returns
-    /// it as is); null when the message is for the running dialog or for routing.
+    /// True while a person owns the conversation (handoff <see cref="HandoffState.Human"/>): the bot says nothing and
+    /// runs no dialog this turn, and remembers it so the next turn after the hand-back starts fresh.
     /// </summary>
-    public async Task<DialogTurnResult?> TryHandleAsync(DialogContext innerDc, GlobalCommand command, Intent intent, CancellationToken cancellationToken)
+    public async Task<bool> HoldWhileTakenOverAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (TurnSession.Of(turn).Link.Handoff != HandoffState.Human)
+            return false;
+        (await memory.GetAsync(turn, () => new ConversationMemory(), cancellationToken)).HandedToHuman = true;
+        return true;
+    }
+
+    /// <summary>
+    /// A person owned the chat and handed it back: the question the bot asked before is stale, so the dialog stack
+    /// (<paramref name="dialogState"/>) starts fresh instead of repeating it.
+    /// </summary>
+    public async Task ResumeAfterHandBackAsync(ITurnContext turn, IStatePropertyAccessor<DialogState> dialogState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dialogState);
+        var remembered = await memory.GetAsync(turn, () => new ConversationMemory(), cancellationToken);
+        if (!remembered.HandedToHuman)
+            return;
+        remembered.HandedToHuman = false;
+        remembered.NotUnderstood = 0;
+        await dialogState.DeleteAsync(turn, cancellationToken);
+    }
+
+    /// <summary>What <paramref name="text"/> selects when it is a button label (any language) or a slash command; (null, None) otherwise.</summary>
+    public static (Intent? Intent, GlobalCommand Command) Read(string? text, MessageCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var typed = text?.Trim();
+        if (string.IsNullOrEmpty(typed) || typed.Length > 64)
+            return (null, GlobalCommand.None);
+        if (SlashCommands.TryGetValue(typed.Split('@')[0], out var slash))
+            return slash;
+        foreach (var language in catalogue.Languages)
+        {
+            foreach (var (key, intent) in ButtonIntents)
+            {
+                if (IsLabel(catalogue, key, language, typed))
+                    return (intent, GlobalCommand.None);
+            }
+            foreach (var (key, command) in ButtonCommands)
+            {
+                if (IsLabel(catalogue, key, language, typed))
+                    return (null, command);
+            }
+        }
+        return (null, GlobalCommand.None);
+    }
+
+    /// <summary>
+    /// Handles the message of this turn (as recognized in <see cref="TurnSession.Understanding"/>) when it is a global
+    /// command or intent and returns the turn's result (the caller returns it as is); null when the message is for the
+    /// running dialog or for routing. A pressed button counts as its intent from here on. <paramref name="running"/>
+    /// may answer an intent itself that would otherwise interrupt it ("ask a colleague" among its offers).
+    /// </summary>
+    public async Task<DialogTurnResult?> TryHandleAsync(DialogContext innerDc, IntentDialog? running, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
+        var turn = innerDc.Context;
+        var session = TurnSession.Of(turn);
+        var understanding = session.Understanding ?? throw new InvalidOperationException("The message is recognized before the interruption layer reads it.");
+        var (pressed, command) = Read(turn.Activity.Text, wording.Catalogue);
+        if (pressed is { } intent)
+            session.Understanding = understanding = understanding with { Intent = intent, Confidence = 1 };
+        var answeredByDialog = running is not null && innerDc.ActiveDialog is { } active && running.AnswersItself(active, understanding.Intent);
+        return await HandleAsync(innerDc, command, answeredByDialog ? Intent.Unknown : understanding.Intent, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when <paramref name="intent"/> ends <paramref name="waiting"/>, a case dialog waiting for an answer: a dispute,
+    /// hardship, "already paid", a request for a person or an opt-out it does not handle itself. One word in reply to a
+    /// question ("gestern", "vielleicht", "maybe") answers it, however the statistical model reads it alone; stop and
+    /// "a person, please" are heard even as one word.
+    /// </summary>
+    public static bool ChangesSubject(IntentDialog waiting, bool answersItself, Intent intent, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(waiting);
+        return SubjectChanges.Contains(intent) && !waiting.Handles.Contains(intent) && !answersItself && !IsBareAnswer(text, intent);
+    }
+
+    private async Task<DialogTurnResult?> HandleAsync(DialogContext innerDc, GlobalCommand command, Intent intent, CancellationToken cancellationToken)
+    {
         var turn = innerDc.Context;
         switch (command)
         {
@@ -113,4 +233,11 @@ public sealed class Interruptions(
     }
 
     private static string? Shorten(string? text) => text is { Length: > 500 } ? text[..500] + "…" : text;
+
+    private static bool IsBareAnswer(string? text, Intent intent) =>
+        intent is not (Intent.StopContact or Intent.RequestHuman)
+        && text is not null && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is { Length: <= 1 };
+
+    private static bool IsLabel(MessageCatalogue catalogue, string key, string language, string typed) =>
+        string.Equals(catalogue.Button(MainMenu.Dialog, key, language), typed, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,7 +1,7 @@
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Core.Understanding;
 
 namespace Dunning.Bot.Core.Dialogs;

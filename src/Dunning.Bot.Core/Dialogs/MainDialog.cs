@@ -3,6 +3,7 @@ using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,12 @@ namespace Dunning.Bot.Core.Dialogs;
 
 /// <summary>
 /// The root of every linked conversation. Each message is recognized (in the debtor's time zone and language),
-/// may switch the conversation's language, passes the <see cref="Interruptions"/> layer, then goes to the running
+/// may switch the conversation's language, passes the <see cref="Interruptions"/> layer first, then goes to the running
 /// dialog or is routed by intent to the registered <see cref="IntentDialog"/> that handles it. Greeting, thanks,
 /// yes/no out of context and messages not understood are answered here. MainDialog never ends: when a routed
 /// dialog completes, the next message is routed afresh.
 /// </summary>
-public sealed partial class MainDialog : ComponentDialog
+public sealed class MainDialog : ComponentDialog
 {
     public const string DialogId = "main";
 
@@ -74,21 +75,12 @@ public sealed partial class MainDialog : ComponentDialog
         if (turn.Activity.Type != ActivityTypes.Message || session.Debtor is null)
             return innerDc.ActiveDialog is null ? EndOfTurn : await innerDc.ContinueDialogAsync(cancellationToken);
 
-        var understanding = await UnderstandAsync(turn, session, cancellationToken);
-        var (buttonIntent, command) = MainMenu.Match(turn.Activity.Text, wording.Catalogue);
-        var intent = buttonIntent ?? understanding.Intent;
-        // A file with no words (a screenshot of the transfer) is read as "I have paid, here is the proof".
-        if (intent == Intent.Unknown && string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Attachments is { Count: > 0 })
-            (intent, session.Understanding) = (Intent.ClaimPaid, understanding with { Intent = Intent.ClaimPaid, Confidence = 1 });
-        if (buttonIntent is { } pressed)
-            session.Understanding = understanding with { Intent = pressed, Confidence = 1 };
-
-        // A running dialog may answer an intent the interruption layer would otherwise take ("ask a colleague" among its offers).
-        var answeredByDialog = innerDc.ActiveDialog is { } active && FindDialog(active.Id) is IntentDialog running && running.AnswersItself(active, intent);
-        var result = await interruptions.TryHandleAsync(innerDc, command, answeredByDialog ? Intent.Unknown : intent, cancellationToken)
+        await UnderstandAsync(turn, session, cancellationToken);
+        var running = innerDc.ActiveDialog is { } active ? FindDialog(active.Id) as IntentDialog : null;
+        var result = await interruptions.TryHandleAsync(innerDc, running, cancellationToken)
             ?? (innerDc.ActiveDialog is not null
                 ? await ContinueOrRerouteAsync(innerDc, cancellationToken)
-                : await RouteAsync(innerDc, intent, session.Understanding!, cancellationToken));
+                : await RouteAsync(innerDc, session.Understanding!.Intent, session.Understanding, cancellationToken));
         await RemindOfPendingAnswerAsync(turn, session, cancellationToken);
         return result;
     }
@@ -104,19 +96,24 @@ public sealed partial class MainDialog : ComponentDialog
             return result;
         var understood = interruption.Understanding;
         TurnSession.Of(innerDc.Context).Understanding = understood;
-        return await interruptions.TryHandleAsync(innerDc, GlobalCommand.None, understood.Intent, cancellationToken)
+        return await interruptions.TryHandleAsync(innerDc, null, cancellationToken)
             ?? await RouteAsync(innerDc, understood.Intent, understood, cancellationToken);
     }
 
-    /// <summary>Recognizes the message and switches the conversation's language when the debtor clearly writes in the other one.</summary>
-    private async Task<MessageUnderstanding> UnderstandAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recognizes the message into <see cref="TurnSession.Understanding"/> and switches the conversation's language when
+    /// the debtor clearly writes in the other one. A file with no words (a screenshot of the transfer) is read as
+    /// "I have paid, here is the proof".
+    /// </summary>
+    private async Task UnderstandAsync(ITurnContext turn, TurnSession session, CancellationToken cancellationToken)
     {
         var text = turn.Activity.Text;
         var context = RecognitionContext.At(clock, session.Debtor!.TimeZoneInfo, session.Language);
         var understanding = await recognizer.RecognizeAsync(text, context, cancellationToken);
         LanguageSwitch.Apply(session.Link, understanding, text, options);
+        if (understanding.Intent == Intent.Unknown && string.IsNullOrWhiteSpace(text) && turn.Activity.Attachments is { Count: > 0 })
+            understanding = understanding with { Intent = Intent.ClaimPaid, Confidence = 1 };
         session.Understanding = understanding;
-        return understanding;
     }
 
     private async Task<DialogTurnResult> RouteAsync(DialogContext innerDc, Intent intent, MessageUnderstanding understanding, CancellationToken cancellationToken)
@@ -183,4 +180,49 @@ public sealed partial class MainDialog : ComponentDialog
     }
 
     private static string? Shorten(string? text) => text is { Length: > 300 } ? text[..300] + "…" : text;
+
+    /// <summary>Not understood: ask to rephrase, then offer the main options as buttons, then offer a person.</summary>
+    private async Task<DialogTurnResult> NotUnderstoodAsync(DialogContext innerDc, ConversationMemory remembered, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        remembered.NotUnderstood++;
+        if (remembered.NotUnderstood >= options.OfferPersonAfterNotUnderstood)
+        {
+            remembered.NotUnderstood = 0;
+            return await innerDc.BeginDialogAsync(OfferPersonId, null, cancellationToken);
+        }
+        if (remembered.NotUnderstood >= options.OfferOptionsAfterNotUnderstood)
+            await wording.SayWithMenuAsync(turn, MainMenu.Dialog, "not_understood_again", null, cancellationToken);
+        else
+            await wording.SayAsync(turn, MainMenu.Dialog, "not_understood", null, cancellationToken);
+        return EndOfTurn;
+    }
+
+    private async Task<DialogTurnResult> AskForPersonStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = step.Context;
+        var language = TurnSession.Of(turn).Language;
+        var question = wording.Message(turn, MainMenu.Dialog, "offer_person");
+        return await step.PromptAsync(ConfirmId, new PromptOptions
+        {
+            Prompt = question,
+            RetryPrompt = wording.Message(turn, MainMenu.Dialog, "offer_person"),
+            Choices =
+            [
+                new Choice(wording.Catalogue.Button(MainMenu.Dialog, "confirm_yes", language)),
+                new Choice(wording.Catalogue.Button(MainMenu.Dialog, "confirm_no", language)),
+            ],
+            MaxAttempts = 2,
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ActOnPersonAnswerStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = step.Context;
+        if (step.Result is true)
+            await interruptions.RequestHumanAsync(turn, EscalationReason.NotUnderstood, "Did not understand the debtor three times; they asked for a person.", cancellationToken);
+        else
+            await wording.SayWithMenuAsync(turn, "main", "person_declined", null, cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
 }

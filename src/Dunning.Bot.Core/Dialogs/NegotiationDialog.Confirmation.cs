@@ -1,5 +1,6 @@
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Understanding;

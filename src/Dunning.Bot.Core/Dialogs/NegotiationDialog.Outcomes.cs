@@ -1,6 +1,7 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.Dialogs.Prompts;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Understanding;

@@ -26,7 +26,7 @@ public static class CaseActionKinds
     public const string Promise = "promise";
     public const string Agreement = "agreement";
 
-    /// <summary>A reminder's proactive "last offer" (a discount or a deferral), see <see cref="Scheduling.StandingOffer"/>.</summary>
+    /// <summary>A reminder's proactive "last offer" (a discount or a deferral), see <see cref="Reminders.StandingOffer"/>.</summary>
     public const string Offer = "offer";
     public const string Dispute = "dispute";
     public const string Hardship = "hardship";

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
+using QRCoder;
 
 namespace Dunning.Bot.Core.Payments;
 
@@ -13,7 +16,7 @@ namespace Dunning.Bot.Core.Payments;
 /// line); the UTF-8 payload never exceeds 331 bytes — the reference (then the name) is shortened further when it would.
 /// Create with <see cref="Create"/>; render with <see cref="ToPng"/> (ECC level M).
 /// </summary>
-public sealed partial class GiroCode
+public sealed class GiroCode
 {
     public const int MaxNameLength = 70;
     public const int MaxReferenceLength = 140;
@@ -135,5 +138,53 @@ public sealed partial class GiroCode
     {
         var info = new StringInfo(text);
         return info.LengthInTextElements <= max ? text : info.SubstringByTextElements(0, Math.Max(0, max)).TrimEnd();
+    }
+
+    /// <summary>The attachment name of the QR image.</summary>
+    public const string FileName = "girocode.png";
+
+    /// <summary>
+    /// How many rendered images <see cref="ToAttachment"/> keeps (a few KB each). The image is a pure function of the
+    /// payload, so an entry never goes stale: a payment changes the amount, hence the payload, hence the key.
+    /// </summary>
+    internal const int CachedImages = 1024;
+
+    private const string DataUriPrefix = "data:image/png;base64,";
+
+    private static readonly ConcurrentDictionary<(string Payload, int PixelsPerModule), string> DataUris = new();
+
+    /// <summary>The QR symbol of <see cref="Payload"/>: UTF-8 bytes in byte mode, ECC level M (as EPC069-12 requires).</summary>
+    public QRCodeData ToQrData() => new QRCodeGenerator().CreateQrCode(Encoding.UTF8.GetBytes(Payload), QRCodeGenerator.ECCLevel.M);
+
+    /// <summary>A PNG of the QR code with its quiet zone; <paramref name="pixelsPerModule"/> sets the size.</summary>
+    public byte[] ToPng(int pixelsPerModule = 6)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixelsPerModule, 1);
+        using var data = ToQrData();
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule, drawQuietZones: true);
+    }
+
+    /// <summary>
+    /// The PNG as an image attachment with a <c>data:</c> URI, named <see cref="FileName"/>. The same payload and size
+    /// give the same (remembered) image, so a debtor asking again costs no new rendering.
+    /// </summary>
+    public Attachment ToAttachment(int pixelsPerModule = 6) => new()
+    {
+        ContentType = "image/png",
+        ContentUrl = DataUri(pixelsPerModule),
+        Name = FileName,
+    };
+
+    private string DataUri(int pixelsPerModule)
+    {
+        var key = (Payload, pixelsPerModule);
+        if (DataUris.TryGetValue(key, out var known))
+            return known;
+        var uri = DataUriPrefix + Convert.ToBase64String(ToPng(pixelsPerModule));
+        // Bounded without bookkeeping per hit: when full, start over (the images are cheap to render again).
+        if (DataUris.Count >= CachedImages)
+            DataUris.Clear();
+        DataUris[key] = uri;
+        return uri;
     }
 }

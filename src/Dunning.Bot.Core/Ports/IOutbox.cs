@@ -1,5 +1,5 @@
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 
 namespace Dunning.Bot.Core.Ports;
 

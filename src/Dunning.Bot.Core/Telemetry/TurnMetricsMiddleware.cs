@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 
 namespace Dunning.Bot.Core.Telemetry;

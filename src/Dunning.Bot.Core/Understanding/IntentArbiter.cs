@@ -16,7 +16,7 @@ namespace Dunning.Bot.Core.Understanding;
 /// <item>Otherwise the model's guess stands when it is at least <see cref="ArbiterSettings.AcceptModel"/>.</item>
 /// <item>Otherwise nothing is understood: the dialog asks again and then offers a person — never a wrong action.</item>
 /// </list>
-/// The thresholds were chosen on messages neither the rules nor the model had seen (README, understanding section).
+/// The thresholds were chosen on messages neither the rules nor the model had seen (docs/wording-and-understanding.md).
 /// </summary>
 internal static class IntentArbiter
 {

@@ -6,7 +6,7 @@ namespace Dunning.Bot.Core.Understanding;
 /// <summary>
 /// The statistical intent model: multinomial logistic regression over the hashed word and character n-grams of
 /// <see cref="IntentFeatures"/>. It gives a probability for every <see cref="Intent"/>; the probabilities are the
-/// model's own softmax, checked against messages it was not trained on (see the README's understanding section).
+/// model's own softmax, checked against messages it was not trained on (see docs/wording-and-understanding.md).
 /// Immutable and thread-safe; built by <see cref="IntentClassifierTrainer"/>.
 /// </summary>
 internal sealed class IntentClassifier

@@ -10,7 +10,7 @@ namespace Dunning.Bot.Core.Understanding;
 internal static class IntentClassifierTrainer
 {
 
-    /// <summary>The settings measured best on a held-out split (see the README's understanding section).</summary>
+    /// <summary>The settings measured best on a held-out split (see docs/wording-and-understanding.md).</summary>
     public static TrainerSettings Defaults { get; } = new(Epochs: 12, LearningRate: 2.0, Decay: 0.15, L2: 1e-5, Seed: 20261126);
 
     public static IntentClassifier Train(IReadOnlyList<IntentExample> examples, TrainerSettings? settings = null)

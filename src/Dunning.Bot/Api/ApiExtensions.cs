@@ -7,8 +7,9 @@ namespace Dunning.Bot.Api;
 /// <summary>Registers and maps the owners' REST API under <c>/api/v1</c> with its OpenAPI document.</summary>
 internal static class ApiExtensions
 {
-    public static WebApplicationBuilder AddDunningApi(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDunningApi(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -25,7 +26,7 @@ internal static class ApiExtensions
             o.SerializerOptions.RespectNullableAnnotations = true;
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddDebtorPrivacy();
+        builder.AddDebtorPrivacy();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Banking;
 
@@ -15,21 +16,16 @@ public static class BankStatementReader
         var cap = options.MaxBytes;
         if (stream.CanSeek && stream.Length - stream.Position > cap)
             return TooLarge(options);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > cap)
-                return TooLarge(options);
-            buffer.Write(chunk, 0, read);
-        }
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (await LimitedBody.ReadAsync(stream, cap, cancellationToken) is not { } content)
+            return TooLarge(options);
+        var bytes = content.AsMemory();
         if (bytes.Length == 0)
             return BankStatement.Refused("unknown", "the file is empty.");
-        buffer.Position = 0;
         if (LooksLikeXml(bytes.Span))
-            return Camt053Parser.Parse(buffer, options);
+        {
+            using var xml = new MemoryStream(content, writable: false);
+            return Camt053Parser.Parse(xml, options);
+        }
         string text;
         try
         {

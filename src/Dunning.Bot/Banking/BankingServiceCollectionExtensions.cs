@@ -2,12 +2,14 @@ namespace Dunning.Bot.Banking;
 
 public static class BankingServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="BankingOptions"/> (section <c>Banking</c>), the review queue and the <see cref="BankImporter"/>; needs the stores and policies.</summary>
-    public static IServiceCollection AddDunningBanking(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Binds <see cref="BankingOptions"/> (section <c>Banking</c>), the review queue and the <see cref="BankImporter"/>; needs <c>AddDunningServices</c>.</summary>
+    public static IHostApplicationBuilder AddDunningBanking(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<BankingOptions>().Bind(configuration.GetSection(BankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<BankingOptions>().Bind(builder.Configuration.GetSection(BankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BankImporter>();
         services.AddSingleton<BankReviewDesk>();
-        return services;
+        return builder;
     }
 }

@@ -1,8 +1,9 @@
+using System.CommandLine;
 using Dunning.Bot.Api;
 
 namespace Dunning.Bot.Cli;
 
-/// <summary><c>apikey [--name NAME]</c>: makes a new API key and prints the configuration entry (its hash).</summary>
+/// <summary><c>apikey [--name NAME]</c>: makes a new API key and prints the configuration entry (its hash). Exit codes: 0 made, 2 usage.</summary>
 internal sealed class ApiKeyVerb : ICliVerb
 {
     public string Name => "apikey";
@@ -11,8 +12,10 @@ internal sealed class ApiKeyVerb : ICliVerb
 
     public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var at = Array.IndexOf(args, "--name");
-        var name = at >= 0 && at + 1 < args.Length ? args[at + 1] : "owner";
+        var nameOption = new Option<string>("--name") { DefaultValueFactory = _ => "owner" };
+        if (VerbLine.Parse(new Command(Name) { nameOption }, args, error, "usage: apikey [--name NAME]") is not { } line)
+            return Task.FromResult(2);
+        var name = line.GetValue(nameOption)!;
         var key = ApiKeys.NewKey();
         output.WriteLine($"API key (shown once, keep it secret): {key}");
         output.WriteLine();

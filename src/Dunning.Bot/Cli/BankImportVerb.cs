@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Dunning.Bot.Banking;
 using Dunning.Bot.Hosting;
@@ -11,24 +12,21 @@ namespace Dunning.Bot.Cli;
 /// </summary>
 internal sealed class BankImportVerb : ICliVerb
 {
+    private const string UsageLine = "usage: bank-import <statement.xml|statement.sta> [--dry-run] [--config <settings.json>]";
     public string Name => "bank-import";
 
     public string Summary => "book payments from a camt.053 or MT940 bank statement [--dry-run]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? path = null, configFile = null;
-        var dryRun = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--dry-run": dryRun = true; break;
-                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
-                case var a when !a.StartsWith('-') && path is null: path = a; break;
-                default: return Usage(error, $"unexpected argument '{args[i]}'.");
-            }
-        }
+        var statement = new Argument<string?>("statement") { Arity = ArgumentArity.ZeroOrOne };
+        var dryRunOption = VerbLine.DryRun();
+        var config = VerbLine.ConfigFile();
+        if (VerbLine.Parse(new Command(Name) { statement, dryRunOption, config }, args, error, UsageLine) is not { } line)
+            return 2;
+        var path = line.GetValue(statement);
+        var configFile = line.GetValue(config);
+        var dryRun = line.GetValue(dryRunOption);
         if (path is null)
             return Usage(error, "which file? ");
         if (!File.Exists(path))
@@ -36,13 +34,9 @@ internal sealed class BankImportVerb : ICliVerb
         if (configFile is not null && !File.Exists(configFile))
             return Usage(error, $"the configuration file {configFile} does not exist.");
 
-        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
-        await using var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddDunningStorage(configuration)
-            .AddDunningPolicies(configuration)
-            .AddDunningBanking(configuration)
-            .BuildServiceProvider();
+        var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(configFile));
+        using var host = DunningServices.ForVerb(configuration, b => b.AddDunningBanking());
+        var services = host.Services;
         await using var file = File.OpenRead(path);
         var report = await services.GetRequiredService<BankImporter>().ImportAsync(file, dryRun, cancellationToken);
         Print(Path.GetFileName(path), report, output, error);
@@ -73,7 +67,7 @@ internal sealed class BankImportVerb : ICliVerb
     private static int Usage(TextWriter error, string problem)
     {
         error.WriteLine($"bank-import: {problem}");
-        error.WriteLine("usage: bank-import <statement.xml|statement.sta> [--dry-run] [--config <settings.json>]");
+        error.WriteLine(UsageLine);
         return 2;
     }
 }

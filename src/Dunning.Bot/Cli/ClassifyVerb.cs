@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Dunning.Bot.Core.Understanding;
@@ -27,12 +28,18 @@ internal sealed class ClassifyVerb(TimeProvider clock) : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParse(args, out var options, out var problem))
+        var todayOption = VerbLine.Date("--today");
+        var zone = new Option<TimeZoneInfo>("--tz")
         {
-            await error.WriteLineAsync(problem).ConfigureAwait(false);
-            await error.WriteLineAsync("usage: classify [--today YYYY-MM-DD] [--tz Europe/Berlin] [--lang de|en] [--dialogs DIR]").ConfigureAwait(false);
+            DefaultValueFactory = _ => TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"),
+            CustomParser = r => TimeZoneInfo.TryFindSystemTimeZoneById(r.Tokens[0].Value, out var found) ? found : VerbLine.Invalid<TimeZoneInfo>(r),
+        };
+        var language = new Option<string>("--lang") { DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("de", "en");
+        var dialogs = new Option<string>("--dialogs") { DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "dialogs") };
+        if (VerbLine.Parse(new Command(Name) { todayOption, zone, language, dialogs }, args, error, "usage: classify [--today YYYY-MM-DD] [--tz Europe/Berlin] [--lang de|en] [--dialogs DIR]") is not { } parsed)
             return 2;
-        }
+        var options = new Options(parsed.GetValue(todayOption), parsed.GetValue(zone)!, parsed.GetValue(language)!, parsed.GetValue(dialogs)!);
         UnderstandingData data;
         try
         {
@@ -67,39 +74,4 @@ internal sealed class ClassifyVerb(TimeProvider clock) : ICliVerb
     }
 
     private sealed record Options(DateOnly? Today, TimeZoneInfo TimeZone, string Language, string Dialogs);
-
-    private static bool TryParse(string[] args, out Options options, out string problem)
-    {
-        options = new Options(null, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), "en", Path.Combine(AppContext.BaseDirectory, "dialogs"));
-        problem = "";
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            if (value is null)
-            {
-                problem = $"option {args[i]} needs a value";
-                return false;
-            }
-            switch (args[i])
-            {
-                case "--today" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today):
-                    options = options with { Today = today };
-                    break;
-                case "--tz" when TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone):
-                    options = options with { TimeZone = zone };
-                    break;
-                case "--lang" when value is "de" or "en":
-                    options = options with { Language = value };
-                    break;
-                case "--dialogs":
-                    options = options with { Dialogs = value };
-                    break;
-                default:
-                    problem = $"invalid option or value: {args[i]} {value}";
-                    return false;
-            }
-            i++;
-        }
-        return true;
-    }
 }

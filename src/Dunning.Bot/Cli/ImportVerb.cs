@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
@@ -15,36 +16,37 @@ internal sealed class ImportVerb : ICliVerb
 {
     public string Name => "import";
 
-    public string Summary => "import open invoices from a CSV file (see the README, Importing invoices from CSV)";
+    public string Summary => "import open invoices from a CSV file (see docs/importing.md)";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!CliText.TryTake(Name, ref args, error, out var text))
             return 2;
-        string? path = null, configFile = null;
+        var file = new Argument<string?>("invoices.csv") { Arity = ArgumentArity.ZeroOrOne };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Arity = ArgumentArity.Zero };
+        var dryRun = VerbLine.DryRun();
+        var config = VerbLine.ConfigFile();
+        if (VerbLine.Parse(new Command(Name) { file, skipInvalid, dryRun, config }, args, error, text, "import_usage") is not { } line)
+            return 2;
+        var path = line.GetValue(file);
+        var configFile = line.GetValue(config);
         var mode = ImportMode.AllOrNothing;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--skip-invalid": mode |= ImportMode.SkipInvalid; break;
-                case "--dry-run": mode |= ImportMode.DryRun; break;
-                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
-                case var a when !a.StartsWith('-') && path is null: path = a; break;
-                default: return Usage(error, text, text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = args[i] }));
-            }
-        }
+        if (line.GetValue(skipInvalid))
+            mode |= ImportMode.SkipInvalid;
+        if (line.GetValue(dryRun))
+            mode |= ImportMode.DryRun;
         if (path is null)
             return Usage(error, text, text.Say("import_which_file"));
         if (configFile is not null && !File.Exists(configFile))
             return Usage(error, text, text.Say("no_config", new() { ["verb"] = Name, ["file"] = configFile }));
 
-        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
-        await using var services = new ServiceCollection()
-            .AddDunningStorage(configuration)
-            .AddDunningIntake(configuration)
-            .AddPostgreSqlStorageWhenChosen(configuration)
-            .BuildServiceProvider();
+        var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(configFile));
+        using var host = DunningServices.ForVerb(configuration, b =>
+        {
+            b.AddDunningIntake();
+            b.AddPostgreSqlStorageWhenChosen();
+        });
+        var services = host.Services;
         var result = await services.GetRequiredService<InvoiceImporter>().ImportAsync(path, mode, cancellationToken);
         var succeeded = !result.FileRejected
             && (result.ProblemCount == 0 || result.InvoicesCreated + result.InvoicesUpdated + result.InvoicesUnchanged > 0);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Core.Domain;
@@ -28,7 +29,7 @@ internal sealed class LettersVerb : ICliVerb
             return 2;
         if (Parse(args, text, error) is not { } request)
             return 2;
-        var configArgs = request.ConfigFile is null ? Array.Empty<string>() : [DunningConfiguration.ConfigFileArgument, request.ConfigFile];
+        var configArgs = VerbLine.ConfigArguments(request.ConfigFile);
         if (request.ConfigFile is not null && !File.Exists(request.ConfigFile))
             return Usage(error, text, text.Say("no_config", new() { ["verb"] = Name, ["file"] = request.ConfigFile }));
         var configuration = DunningConfiguration.ForVerb(configArgs);
@@ -98,28 +99,27 @@ internal sealed class LettersVerb : ICliVerb
 
     private LettersRequest? Parse(string[] args, CliText text, TextWriter error)
     {
-        var request = new LettersRequest();
-        var selections = 0;
-        for (var i = 0; i < args.Length; i++)
+        var newOnes = new Option<bool>("--new") { Arity = ArgumentArity.Zero };
+        var all = new Option<bool>("--all") { Arity = ArgumentArity.Zero };
+        var debtor = new Option<string?>("--debtor") { HelpName = "ID" };
+        var outFile = new Option<string?>("--out") { HelpName = "FILE.pdf" };
+        var folder = new Option<string?>("--folder") { HelpName = "DIR" };
+        var language = new Option<string?>("--letter-language");
+        language.AcceptOnlyFromAmong([.. Debtor.Languages]);
+        var dryRun = VerbLine.DryRun();
+        var config = VerbLine.ConfigFile();
+        if (VerbLine.Parse(new Command(Name) { newOnes, all, debtor, outFile, folder, language, dryRun, config }, args, error, text, "letters_usage") is not { } line)
+            return null;
+        var request = new LettersRequest
         {
-            switch (args[i])
-            {
-                case "--new": selections++; break;
-                case "--all": request = request with { All = true }; selections++; break;
-                case "--debtor" when i + 1 < args.Length: request = request with { DebtorId = args[++i] }; selections++; break;
-                case "--out" when i + 1 < args.Length && request.Folder is null: request = request with { OutFile = args[++i] }; break;
-                case "--folder" when i + 1 < args.Length && request.OutFile is null: request = request with { Folder = args[++i] }; break;
-                case "--letter-language" when i + 1 < args.Length && Debtor.Languages.Contains(args[i + 1]): request = request with { LetterLanguage = args[++i] }; break;
-                case "--dry-run": request = request with { DryRun = true }; break;
-                case "--config" when i + 1 < args.Length: request = request with { ConfigFile = args[++i] }; break;
-                default:
-                    Usage(error, text, text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = args[i] }));
-                    return null;
-            }
-        }
-        if (selections > 1)
+            All = line.GetValue(all), DebtorId = line.GetValue(debtor), OutFile = line.GetValue(outFile), Folder = line.GetValue(folder),
+            LetterLanguage = line.GetValue(language), DryRun = line.GetValue(dryRun), ConfigFile = line.GetValue(config),
+        };
+        var selections = new[] { line.GetValue(newOnes), request.All, request.DebtorId is not null }.Count(s => s);
+        if (selections > 1 || (request.OutFile is not null && request.Folder is not null))
         {
-            Usage(error, text, text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = string.Join(" ", args.Where(a => a is "--new" or "--all" or "--debtor")) }));
+            var clash = args.Where(a => selections > 1 ? a is "--new" or "--all" or "--debtor" : a is "--out" or "--folder");
+            Usage(error, text, text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = string.Join(" ", clash) }));
             return null;
         }
         return request;
@@ -140,10 +140,9 @@ internal sealed class LettersVerb : ICliVerb
             ["Bot:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.AddDunningServices();
         builder.AddDunningHost();
-        builder.Services.AddDunningStorage(builder.Configuration);
         builder.AddDunningConversations();
-        builder.Services.AddOptions<CreditorOptions>().BindConfiguration(CreditorOptions.SectionName);
         builder.AddLetters();
         if (telegramUsername is not null)
             builder.Services.AddSingleton(new TelegramBotIdentity(telegramUsername, 0));

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
@@ -25,24 +26,17 @@ internal sealed class LinksVerb : ICliVerb
     {
         if (!CliText.TryTake(Name, ref args, error, out var text))
             return 2;
-        string? debtorId = null, qrFolder = null, configFile = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--debtor" when i + 1 < args.Length: debtorId = args[++i]; break;
-                case "--qr" when i + 1 < args.Length: qrFolder = args[++i]; break;
-                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
-                default:
-                    error.WriteLine(text.Say("unexpected_argument", new() { ["verb"] = Name, ["argument"] = args[i] }));
-                    error.WriteLine(text.Say("links_usage"));
-                    return 2;
-            }
-        }
-        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
+        var debtorOption = new Option<string?>("--debtor") { HelpName = "ID" };
+        var qrOption = new Option<string?>("--qr") { HelpName = "DIR" };
+        var configOption = VerbLine.ConfigFile();
+        if (VerbLine.Parse(new Command(Name) { debtorOption, qrOption, configOption }, args, error, text, "links_usage") is not { } line)
+            return 2;
+        var (debtorId, qrFolder, configFile) = (line.GetValue(debtorOption), line.GetValue(qrOption), line.GetValue(configOption));
+        var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(configFile));
         var bot = configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
         var telegram = configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
-        await using var services = new ServiceCollection().AddDunningStorage(configuration).BuildServiceProvider();
+        using var host = DunningServices.ForVerb(configuration, _ => { });
+        var services = host.Services;
         var store = services.GetRequiredService<IDebtorStore>();
 
         IReadOnlyList<Debtor> debtors;

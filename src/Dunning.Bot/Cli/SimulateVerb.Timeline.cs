@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dunning.Bot.Core.Domain;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 
 namespace Dunning.Bot.Cli;

@@ -1,13 +1,14 @@
+using System.CommandLine;
 using System.Globalization;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
 
@@ -25,13 +26,22 @@ internal sealed partial class SimulateVerb : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParse(args, out var options, out var problem))
+        var days = new Option<int>("--days")
         {
-            await error.WriteLineAsync(problem);
-            await error.WriteLineAsync("usage: simulate [--days 90] [--debtor ID] [--today YYYY-MM-DD] [--config file]");
+            DefaultValueFactory = _ => 90,
+            CustomParser = r => int.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 3660 ? n : VerbLine.Invalid<int>(r),
+        };
+        var debtor = new Option<string?>("--debtor")
+        {
+            CustomParser = r => r.Tokens[0].Value is { Length: > 0 and <= 200 } id && !string.IsNullOrWhiteSpace(id) ? id : VerbLine.Invalid<string?>(r),
+        };
+        var today = VerbLine.Date("--today");
+        var config = VerbLine.ConfigFile();
+        config.CustomParser = r => File.Exists(r.Tokens[0].Value) ? r.Tokens[0].Value : VerbLine.Invalid<string?>(r);
+        if (VerbLine.Parse(new Command(Name) { days, debtor, today, config }, args, error, "usage: simulate [--days 90] [--debtor ID] [--today YYYY-MM-DD] [--config file]") is not { } line)
             return 2;
-        }
-        var configuration = DunningConfiguration.ForVerb(options.ConfigFile is null ? [] : [DunningConfiguration.ConfigFileArgument, options.ConfigFile]);
+        var options = new Options(line.GetValue(days), line.GetValue(debtor), line.GetValue(today), line.GetValue(config));
+        var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(options.ConfigFile));
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var source = Path.GetFullPath(storage.Path);
         if (!File.Exists(source))
@@ -56,19 +66,22 @@ internal sealed partial class SimulateVerb : ICliVerb
     {
         var start = options.Today is { } today ? new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : TimeProvider.System.GetUtcNow();
         var clock = new ManualClock(start);
-        var overrides = new ConfigurationBuilder().AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = copy, ["Storage:Connection"] = "Direct" }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(clock);
-        foreach (var channel in ChannelKind.All)
-            services.AddSingleton<IProactiveChannel>(new RecordingChannel(channel));
-        services.AddDunningStorage(overrides);
-        services.AddDunningScheduleServices(overrides);
-        services.AddSingleton(sp => new ScheduleSimulation(sp.GetRequiredService<IDebtorStore>(), sp.GetRequiredService<ICaseStore>(),
-            sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<ScheduleSweep>(),
-            sp.GetRequiredService<OutboxDispatcher>(), clock.GetUtcNow, clock.MoveTo));
-        await using var provider = services.BuildServiceProvider();
+        var overrides = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = copy, ["Storage:Connection"] = "Direct", ["Scheduling:Enabled"] = "false",
+        }).Build();
+        using var host = DunningServices.ForVerb(overrides, b =>
+        {
+            // The simulation's own clock and channels that only record, in place of the system's.
+            b.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            foreach (var channel in ChannelKind.All)
+                b.Services.AddSingleton<IProactiveChannel>(new RecordingChannel(channel));
+            b.AddDunningScheduling();
+            b.Services.AddSingleton(sp => new ScheduleSimulation(sp.GetRequiredService<IDebtorStore>(), sp.GetRequiredService<ICaseStore>(),
+                sp.GetRequiredService<IConversationStore>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<ScheduleSweep>(),
+                sp.GetRequiredService<OutboxDispatcher>(), clock.GetUtcNow, clock.MoveTo));
+        });
+        var provider = host.Services;
 
         var simulation = provider.GetRequiredService<ScheduleSimulation>();
         var debtors = await simulation.PrepareAsync(options.Debtor, cancellationToken);
@@ -104,33 +117,4 @@ internal sealed partial class SimulateVerb : ICliVerb
     }
 
     private sealed record Options(int Days, string? Debtor, DateOnly? Today, string? ConfigFile);
-
-    private static bool TryParse(string[] args, out Options options, out string problem)
-    {
-        options = new Options(90, null, null, null);
-        problem = "";
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--days" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3660:
-                    options = options with { Days = days };
-                    break;
-                case "--debtor" when !string.IsNullOrWhiteSpace(value) && value.Length <= 200:
-                    options = options with { Debtor = value };
-                    break;
-                case "--today" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today):
-                    options = options with { Today = today };
-                    break;
-                case "--config" when value is not null && File.Exists(value):
-                    options = options with { ConfigFile = value };
-                    break;
-                default:
-                    problem = value is null ? $"option {args[i]} needs a value" : $"invalid option or value: {args[i]} {value}";
-                    return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
@@ -12,6 +13,8 @@ namespace Dunning.Bot.Cli;
 /// </summary>
 internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
 {
+    private const string UsageLine = "usage: staff add --user <name> --role owner|staff [--name <shown name>] [--title <job>] [--password-stdin] [--config <settings.json>]";
+
     public string Name => "staff";
 
     public string Summary => "add a staff console account: staff add --user NAME --role owner|staff [--name \"Anna Becker\"] [--title Buchhaltung] [--password-stdin]";
@@ -20,21 +23,14 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
     {
         if (args.Length == 0 || args[0] != "add")
             return Usage(error, "the only sub-command is 'add'.");
-        string? user = null, roleText = null, configFile = null, displayName = null, title = null;
-        var fromStdin = false;
-        for (var i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--user" when i + 1 < args.Length: user = args[++i]; break;
-                case "--role" when i + 1 < args.Length: roleText = args[++i]; break;
-                case "--password-stdin": fromStdin = true; break;
-                case "--name" when i + 1 < args.Length: displayName = args[++i]; break;
-                case "--title" when i + 1 < args.Length: title = args[++i]; break;
-                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
-                default: return Usage(error, $"unexpected argument '{args[i]}'.");
-            }
-        }
+        var (userOption, roleOption, nameOption, titleOption) = (new Option<string?>("--user"), new Option<string?>("--role"), new Option<string?>("--name"), new Option<string?>("--title"));
+        var passwordStdin = new Option<bool>("--password-stdin") { Arity = ArgumentArity.Zero };
+        var config = VerbLine.ConfigFile();
+        var staff = new Command(Name) { new Command("add") { userOption, roleOption, nameOption, titleOption, passwordStdin, config } };
+        if (VerbLine.Parse(staff, args, error, UsageLine) is not { } line)
+            return 2;
+        var (user, roleText, displayName, title) = (line.GetValue(userOption), line.GetValue(roleOption), line.GetValue(nameOption), line.GetValue(titleOption));
+        var (fromStdin, configFile) = (line.GetValue(passwordStdin), line.GetValue(config));
         if (user is null)
             return Usage(error, "--user is required.");
         if (!StaffRoles.TryParse(roleText, out var role))
@@ -51,12 +47,9 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
                 return Usage(error, "--password-stdin read no password.");
         }
 
-        var configuration = DunningConfiguration.ForVerb(configFile is null ? [] : [DunningConfiguration.ConfigFileArgument, configFile]);
-        var services = new ServiceCollection().AddDunningStorage(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName));
-        services.AddSingleton<StaffAccounts>();
-        await using var provider = services.BuildServiceProvider();
+        var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(configFile));
+        using var host = DunningServices.ForVerb(configuration, b => b.AddStaffAccounts());
+        var provider = host.Services;
         try
         {
             var (account, generated) = await provider.GetRequiredService<StaffAccounts>().CreateAsync(user, role, password, cancellationToken, displayName, title);
@@ -76,7 +69,7 @@ internal sealed class StaffVerb(TextReader? input = null) : ICliVerb
     private static int Usage(TextWriter error, string problem)
     {
         error.WriteLine($"staff: {problem}");
-        error.WriteLine("usage: staff add --user <name> --role owner|staff [--name <shown name>] [--title <job>] [--password-stdin] [--config <settings.json>]");
+        error.WriteLine(UsageLine);
         return 2;
     }
 }

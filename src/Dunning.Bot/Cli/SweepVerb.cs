@@ -1,9 +1,10 @@
+using System.CommandLine;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
@@ -24,13 +25,12 @@ internal sealed class SweepVerb : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var dryRun = args.Contains("--dry-run");
-        var rest = args.Where(a => a != "--dry-run").ToArray();
-        if (rest.Length is not (0 or 2) || (rest.Length == 2 && rest[0] != DunningConfiguration.ConfigFileArgument))
-        {
-            await error.WriteLineAsync("usage: sweep [--dry-run] [--config <settings.json>]");
+        var dryRunOption = VerbLine.DryRun();
+        var config = VerbLine.ConfigFile();
+        if (VerbLine.Parse(new Command(Name) { dryRunOption, config }, args, error, "usage: sweep [--dry-run] [--config <settings.json>]") is not { } line)
             return 2;
-        }
+        var dryRun = line.GetValue(dryRunOption);
+        var rest = VerbLine.ConfigArguments(line.GetValue(config));
         var configuration = DunningConfiguration.ForVerb(rest);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var source = Path.GetFullPath(storage.Path);
@@ -71,8 +71,8 @@ internal sealed class SweepVerb : ICliVerb
             ["Logging:LogLevel:Default"] = "Warning",
             ["Storage:Connection"] = dryRun ? "Direct" : null,
         });
+        builder.AddDunningServices();
         builder.AddDunningHost();
-        builder.Services.AddDunningStorage(builder.Configuration);
         builder.AddDunningConversations();
         builder.AddTelegram();
         builder.AddWebChat();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Channels.Teams.Package;
@@ -27,14 +28,12 @@ internal sealed class TeamsPackageVerb(IConfiguration? configuration = null) : I
     {
         if (!CliText.TryTake(Name, ref args, error, out var text))
             return Task.FromResult(2);
-        var at = Array.IndexOf(args, "--out");
-        if (at >= 0 && at + 1 >= args.Length)
-        {
-            error.WriteLine(text.Say("teams_usage"));
+        var outOption = new Option<string>("--out") { HelpName = "DIR", DefaultValueFactory = _ => "teams-app" };
+        var configOption = VerbLine.ConfigFile();
+        if (VerbLine.Parse(new Command(Name) { outOption, configOption }, args, error, text, "teams_usage") is not { } line)
             return Task.FromResult(2);
-        }
-        var directory = Path.GetFullPath(at >= 0 ? args[at + 1] : "teams-app");
-        var config = configuration ?? DunningConfiguration.ForVerb(args);
+        var directory = Path.GetFullPath(line.GetValue(outOption)!);
+        var config = configuration ?? DunningConfiguration.ForVerb(VerbLine.ConfigArguments(line.GetValue(configOption)));
         var teams = config.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         var app = config.GetSection(TeamsAppOptions.SectionName).Get<TeamsAppOptions>() ?? new TeamsAppOptions();
         var publicBaseUrl = config[$"{BotOptions.SectionName}:{nameof(BotOptions.PublicBaseUrl)}"];

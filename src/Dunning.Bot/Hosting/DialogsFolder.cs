@@ -9,6 +9,9 @@ namespace Dunning.Bot.Hosting;
 /// </summary>
 public static class DialogsFolder
 {
+    /// <summary><paramref name="path"/> itself when rooted, else below the application folder (where <c>dialogs/</c> ships).</summary>
+    public static string FromAppFolder(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
     /// <summary>
     /// Every <c>*.yaml</c> directly in <paramref name="directory"/> as a <see cref="MessageCatalogue"/>. Never throws for
     /// bad content or a missing folder: problems are collected and returned by <see cref="MessageCatalogue.Validate"/>.

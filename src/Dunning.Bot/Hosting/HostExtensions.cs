@@ -1,12 +1,11 @@
 namespace Dunning.Bot.Hosting;
 
-/// <summary>Cross-cutting host registrations: clock, logging, problem details, health.</summary>
+/// <summary>What the web host adds to <see cref="DunningServices"/>: proxies, problem details, health, the console log, demo data, the creditor's face.</summary>
 internal static class HostExtensions
 {
-    public static WebApplicationBuilder AddDunningHost(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDunningHost(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddForwardedHeaders();
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddSingleton<CreditorProfile>();
@@ -20,12 +19,20 @@ internal static class HostExtensions
         return builder;
     }
 
-    public static WebApplication MapHealth(this WebApplication app)
+    /// <summary>The front of the pipeline: the client's address and scheme first, then errors as problem details.</summary>
+    public static WebApplication UseDunningHost(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         // First: everything after it (rate limits, cookies, stream URLs) sees the client's address and scheme.
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health");
         return app;
     }

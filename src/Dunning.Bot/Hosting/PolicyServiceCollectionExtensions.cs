@@ -2,37 +2,37 @@ using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Claims;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Statements;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Hosting;
 
 /// <summary>
 /// Binds the policy options (<c>Dunning:Ladder</c>, <c>Dunning:Interest</c>, <c>Dunning:Contact</c>,
-/// <c>Dunning:Negotiation</c>, the claim's <c>Dunning</c> keys, <c>Escalation</c>) exactly once, checked at start-up, and registers the policies.
-/// Safe to call from every part that needs them: binding twice would append configured lists twice.
+/// <c>Dunning:Negotiation</c>, the claim's <c>Dunning</c> keys, <c>Escalation</c>), checked at start-up, and registers the
+/// policies and the claims' statements. Part of <see cref="DunningServices"/>; binding twice would append configured lists twice.
 /// </summary>
 internal static class PolicyServiceCollectionExtensions
 {
-    public static IServiceCollection AddDunningPolicies(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddDunningPolicies(this IHostApplicationBuilder builder)
     {
-        if (services.Any(d => d.ServiceType == typeof(DunningLadder)))
-            return services;
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
         Bind<DunningLadderOptions>(services, configuration, DunningLadderOptions.SectionName, o => o.Validate());
         Bind<StatutoryInterestOptions>(services, configuration, StatutoryInterestOptions.SectionName, o => o.Validate());
         Bind<ContactRulesOptions>(services, configuration, ContactRulesOptions.SectionName, o => o.Validate());
         Bind<NegotiationLimitsOptions>(services, configuration, NegotiationLimitsOptions.SectionName, o => o.Validate());
         Bind<EscalationOptions>(services, configuration, EscalationOptions.SectionName, o => o.Validate());
         Bind<ClaimOptions>(services, configuration, ClaimOptions.SectionName, o => o.Validate());
-        services.TryAddSingleton<HolidayCalendar>();
-        services.TryAddSingleton<DunningLadder>();
-        services.TryAddSingleton<StatutoryInterest>();
-        services.TryAddSingleton<ClaimLedger>();
-        services.TryAddSingleton<ClaimBook>();
-        services.TryAddSingleton<InvoiceStatements>();
-        services.TryAddSingleton<ContactRules>();
-        services.TryAddSingleton<NegotiationLimits>();
-        return services;
+        services.AddSingleton<HolidayCalendar>();
+        services.AddSingleton<DunningLadder>();
+        services.AddSingleton<StatutoryInterest>();
+        services.AddSingleton<ClaimLedger>();
+        services.AddSingleton<ClaimBook>();
+        services.AddSingleton<InvoiceStatements>();
+        services.AddSingleton<ContactRules>();
+        services.AddSingleton<NegotiationLimits>();
+        return builder;
     }
 
     /// <summary>Binds <typeparamref name="T"/> from <paramref name="section"/>, refusing to start while <paramref name="problems"/> lists any.</summary>

@@ -16,20 +16,22 @@ public static class UnderstandingModelServiceCollectionExtensions
     /// for the OpenAI-compatible <see cref="ModelOptions.Endpoint"/>, falling back to the offline recognizer on any failure.
     /// Options are bound from <c>Understanding</c>; the API key is never logged.
     /// </summary>
-    public static IServiceCollection AddUnderstandingModel(this IServiceCollection services, ModelOptions model)
+    public static IHostApplicationBuilder AddUnderstandingModel(this IHostApplicationBuilder builder, ModelOptions model)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(model);
+        var services = builder.Services;
         services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.SectionName);
         if (!model.Enabled)
         {
             services.AddSingleton<IAsyncMessageRecognizer>(sp => new SyncRecognizerAdapter(sp.GetRequiredService<IMessageRecognizer>()));
-            return services;
+            return builder;
         }
         services.AddSingleton<IChatClient>(_ => CreateChatClient(model));
         services.AddSingleton<ModelBackedRecognizer>(sp => ActivatorUtilities.CreateInstance<ModelBackedRecognizer>(
             sp, sp.GetRequiredService<IChatClient>(), sp.GetRequiredService<IMessageRecognizer>()));
         services.AddSingleton<IAsyncMessageRecognizer>(sp => sp.GetRequiredService<ModelBackedRecognizer>());
-        return services;
+        return builder;
     }
 
     /// <summary>An OpenAI chat client for any OpenAI-compatible endpoint (Ollama, vLLM, LM Studio, OpenAI itself).</summary>

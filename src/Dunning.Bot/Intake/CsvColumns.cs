@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Dunning.Bot.Intake;
 
 /// <summary>
-/// The documented columns (see README, "Importing invoices from CSV") and the German and English header spellings accepted for each. Headers
+/// The documented columns (see docs/importing.md) and the German and English header spellings accepted for each. Headers
 /// are compared after trimming, lower-casing and turning spaces, dashes and dots into underscores.
 /// </summary>
 internal static class CsvColumns

@@ -116,7 +116,7 @@ internal sealed partial class InvoiceCsvParser(ImportOptions options)
         foreach (var index in columns.Values)
             named[index] = true;
         if (unknown.Count > 0)
-            RowProblem(0, null, $"unknown column(s): {string.Join(", ", unknown.Select(u => $"'{u}'"))}. See the README (Importing invoices from CSV) for the columns and their German names.");
+            RowProblem(0, null, $"unknown column(s): {string.Join(", ", unknown.Select(u => $"'{u}'"))}. See docs/importing.md for the columns and their German names.");
         var missing = CsvColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
         var lineColumns = CsvColumns.Line.Count(columns.ContainsKey);
         hasLineColumns = lineColumns > 0;

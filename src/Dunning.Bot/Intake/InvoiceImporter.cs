@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dunning.Bot.Intake;
 
 /// <summary>
-/// Imports a CSV file of open invoices (format: README, "Importing invoices from CSV"). Creates or updates debtors (new ones get an access code
+/// Imports a CSV file of open invoices (format: docs/importing.md). Creates or updates debtors (new ones get an access code
 /// and a link token), creates or updates invoices by number (payments, pauses, disputes and write-offs stay) and
 /// opens a dunning case for every debtor that has none. Everything is written in one
 /// <see cref="IInvoiceStore.SaveBatchAsync"/> transaction, or nothing is. Re-importing the same file changes nothing.

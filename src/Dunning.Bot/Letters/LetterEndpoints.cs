@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.CaseFiles;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 
 namespace Dunning.Bot.Letters;
 

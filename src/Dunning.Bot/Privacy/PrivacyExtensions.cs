@@ -3,11 +3,12 @@ namespace Dunning.Bot.Privacy;
 /// <summary>Registers what the owner API and the console share for a debtor's data: rotation, export, erasure.</summary>
 internal static class PrivacyExtensions
 {
-    public static IServiceCollection AddDebtorPrivacy(this IServiceCollection services)
+    public static IHostApplicationBuilder AddDebtorPrivacy(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<DebtorProofs>();
-        services.AddSingleton<DebtorExport>();
-        services.AddSingleton<DebtorErasure>();
-        return services;
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<DebtorProofs>();
+        builder.Services.AddSingleton<DebtorExport>();
+        builder.Services.AddSingleton<DebtorErasure>();
+        return builder;
     }
 }

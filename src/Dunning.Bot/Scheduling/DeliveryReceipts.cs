@@ -2,7 +2,7 @@ using System.Globalization;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Scheduling;

@@ -1,4 +1,4 @@
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 
 namespace Dunning.Bot.Scheduling;
 

@@ -2,7 +2,7 @@ using Dunning.Bot.Channels;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 
 namespace Dunning.Bot.Scheduling;
 

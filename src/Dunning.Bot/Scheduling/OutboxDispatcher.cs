@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Core.Telemetry;
 using Microsoft.Extensions.Options;
 

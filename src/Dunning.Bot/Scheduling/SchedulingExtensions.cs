@@ -1,12 +1,7 @@
-using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Messages;
-using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
-using Dunning.Bot.Core.Statements;
-using Dunning.Bot.Hosting;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -17,14 +12,29 @@ public static class SchedulingExtensions
     /// <summary>
     /// The dunning schedule: policies, planner, outbox, dispatcher, and (when <see cref="SchedulingOptions.Enabled"/>)
     /// Quartz with the in-memory job store running the sweep (cron, and once at start-up) and the dispatcher (interval).
-    /// Needs <c>AddDunningStorage</c> first. Options: <c>Scheduling</c>, <c>Dunning:Ladder</c>, <c>Dunning:Interest</c>,
-    /// <c>Dunning:Contact</c>, <c>Escalation</c>.
+    /// Without Quartz (the simulate and sweep verbs, tests) the services are used directly. Needs <c>AddDunningServices</c>.
+    /// Options: <c>Scheduling</c>.
     /// </summary>
-    public static WebApplicationBuilder AddDunningScheduling(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDunningScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddDunningScheduleServices(builder.Configuration);
+        services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, "Scheduling options are invalid; see SchedulingOptions.Validate.").ValidateOnStart();
+        services.AddOptions<ReminderPlannerOptions>().Bind(builder.Configuration.GetSection(ReminderPlannerOptions.SectionName));
+        services.AddSingleton<IAgreementFollowUps, AgreementFollowUps>();
+        services.AddSingleton<DeliveryReceipts>();
+        services.AddSingleton<ReminderComposer>();
+        services.AddSingleton<DebtorDataReader>();
+        services.AddSingleton<LadderCalendar>();
+        services.AddSingleton<OwnerOnlyStages>();
+        services.AddSingleton<PlanWriter>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<ChannelRateLimiters>();
+        services.AddSingleton<ScheduleSweep>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<ReminderWordingCheck>();
+
         var options = builder.Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
             return builder;
@@ -41,30 +51,6 @@ public static class SchedulingExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
-    }
-
-    /// <summary>The schedule's services without Quartz (the simulate verb and tests use them directly).</summary>
-    public static IServiceCollection AddDunningScheduleServices(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.SectionName))
-            .Validate(o => o.Validate().Count == 0, "Scheduling options are invalid; see SchedulingOptions.Validate.").ValidateOnStart();
-        services.AddOptions<ReminderPlannerOptions>().Bind(configuration.GetSection(ReminderPlannerOptions.SectionName));
-        services.AddDunningPolicies(configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
-        services.TryAddSingleton<EscalationDesk>();
-        services.TryAddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
-        services.TryAddSingleton<AgreementFollowUp>();
-        services.TryAddSingleton<IAgreementFollowUps, AgreementFollowUps>();
-        services.TryAddSingleton<DeliveryReceipts>();
-        services.TryAddSingleton<InvoiceStatements>();
-        services.TryAddSingleton<ReminderComposer>();
-        services.TryAddSingleton<ReminderPlanner>();
-        services.TryAddSingleton<ChannelRateLimiters>();
-        services.TryAddSingleton<ScheduleSweep>();
-        services.TryAddSingleton<OutboxDispatcher>();
-        services.AddHostedService<ReminderWordingCheck>();
-        return services;
     }
 
     /// <summary>Refuses to start when a ladder stage that messages debtors has no wording in a required language.</summary>

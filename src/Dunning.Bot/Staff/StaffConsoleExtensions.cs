@@ -1,16 +1,12 @@
-using Dunning.Bot.Core.Cases;
-using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
 using Dunning.Bot.Staff.CaseFiles;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Staff.Insights;
 using Dunning.Bot.Staff.Live;
 using Dunning.Bot.Staff.Wording;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Staff;
@@ -24,22 +20,13 @@ public static class StaffConsoleExtensions
     /// front of the IOwnerNotifier registered so far (call it after the channels, so digest mode covers their owner
     /// alerts too). Needs the storage (AddDunningStorage) and the conversation registrations.
     /// </summary>
-    public static WebApplicationBuilder AddStaffConsole(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStaffConsole(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
-        // Shared Core services the console reuses; registered here too (TryAdd) so the order of Add… calls does not matter.
-        services.TryAddSingleton<DunningLadder>();
-        services.TryAddSingleton<StatutoryInterest>();
-        services.TryAddSingleton<InvoiceStatements>();
-        services.TryAddSingleton<EscalationDesk>();
-        services.TryAddSingleton<AgreementDesk>();
-
-        services.AddSingleton<StaffAccounts>();
+        builder.AddStaffAccounts();
         services.AddSingleton<ConsoleBroadcaster>();
-        services.TryAddSingleton<UnreachableDebtors>();
+        services.AddSingleton<UnreachableDebtors>();
         services.AddSingleton<AlertDigest>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDigest>());
         services.AddHostedService<DemoOwnerSeeder>();
@@ -49,11 +36,11 @@ public static class StaffConsoleExtensions
         services.AddSingleton<DealActions>();
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<StaffVoice>();
-        services.TryAddSingleton<RecordingHandoffHub>();
-        services.TryAddSingleton<IHandoffHub>(sp => sp.GetRequiredService<RecordingHandoffHub>());
+        services.AddSingleton<RecordingHandoffHub>();
+        services.AddSingleton<IHandoffHub>(sp => sp.GetRequiredService<RecordingHandoffHub>());
         services.AddSingleton<CaseFileBuilder>();
         services.AddSingleton<CaseFilePdf>();
-        services.TryAddSingleton<Words>();
+        services.AddSingleton<Words>();
         services.AddSingleton<InsightsReport>();
         // Insights that advise (objections by meaning, advice, CSV): one block, see Staff/Insights.
         services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -95,6 +82,15 @@ public static class StaffConsoleExtensions
         return builder;
     }
 
+    /// <summary>Binds <see cref="StaffOptions"/> (section <c>Staff</c>) and registers the accounts (the <c>staff</c> verb uses them alone).</summary>
+    public static IHostApplicationBuilder AddStaffAccounts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<StaffAccounts>();
+        return builder;
+    }
+
     /// <summary>Maps the console pages, its live event stream, exports and assets (all under <c>/console</c>).</summary>
     public static WebApplication MapStaffConsole(this WebApplication app)
     {
@@ -120,22 +116,12 @@ public static class StaffConsoleExtensions
     }
 
     /// <summary>The console's notifier wraps whatever IOwnerNotifier was registered before (or logs itself when none was).</summary>
-    private static void DecorateOwnerNotifier(IServiceCollection services)
-    {
-        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
-        services.RemoveAll<IOwnerNotifier>();
-        services.AddSingleton<IOwnerNotifier>(sp =>
+    private static void DecorateOwnerNotifier(IServiceCollection services) =>
+        Channels.OwnerNotifierChain.Decorate(services, (sp, inner) =>
         {
-            var inner = existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing);
             var digest = sp.GetRequiredService<AlertDigest>();
             digest.Target = inner;
             return new ConsoleOwnerNotifier(inner, sp.GetRequiredService<ConsoleBroadcaster>(), digest,
                 sp.GetRequiredService<IOptions<StaffOptions>>(), sp.GetRequiredService<ILogger<ConsoleOwnerNotifier>>());
         });
-    }
-
-    private static object Instantiate(IServiceProvider sp, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(sp)
-        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
 }

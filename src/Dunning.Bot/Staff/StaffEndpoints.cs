@@ -58,7 +58,7 @@ internal static class StaffEndpoints
         }
     }
 
-    private static async Task<IResult> ExportJsonAsync(string debtorId, ClaimsPrincipal user, CaseFileBuilder builder, Desk.StaffRecords records, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportJsonAsync(string debtorId, ClaimsPrincipal user, CaseFileBuilder builder, Actions.StaffRecords records, CancellationToken cancellationToken)
     {
         var actor = StaffActor.From(user);
         var file = await builder.BuildAsync(debtorId, actor.UserName, cancellationToken);
@@ -68,7 +68,7 @@ internal static class StaffEndpoints
         return Results.File(JsonSerializer.SerializeToUtf8Bytes(file, ExportJson), "application/json", FileName(debtorId, "json"));
     }
 
-    private static async Task<IResult> ExportPdfAsync(string debtorId, string? lang, ClaimsPrincipal user, CaseFileBuilder builder, CaseFilePdf pdf, Desk.StaffRecords records,
+    private static async Task<IResult> ExportPdfAsync(string debtorId, string? lang, ClaimsPrincipal user, CaseFileBuilder builder, CaseFilePdf pdf, Actions.StaffRecords records,
         CancellationToken cancellationToken)
     {
         var actor = StaffActor.From(user);

@@ -7,12 +7,14 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>) and registers the configured provider's implementation
     /// of every storage port (<see cref="LiteDbServiceCollectionExtensions.AddLiteDbStorage"/>, the embedded default).
-    /// Everything outside <c>Storage/</c> asks for the ports only.
+    /// Everything outside <c>Storage/</c> asks for the ports only. Part of <see cref="Hosting.DunningServices"/>.
     /// </summary>
-    public static IServiceCollection AddDunningStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddDunningStorage(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        return services.AddLiteDbStorage();
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.AddLiteDbStorage();
+        return builder;
     }
 
     /// <summary>

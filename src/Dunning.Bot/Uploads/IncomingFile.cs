@@ -17,18 +17,6 @@ public abstract class IncomingFile(string? name, string? declaredType, long? dec
     public abstract Task<FileRead> ReadAsync(long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>Reads <paramref name="source"/> to the end, stopping (TooLarge) once it passes <paramref name="maxBytes"/>.</summary>
-    protected static async Task<FileRead> ReadCappedAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return FileRead.TooLarge;
-            buffer.Write(chunk, 0, read);
-        }
-        return FileRead.Of(buffer.ToArray());
-    }
+    protected static async Task<FileRead> ReadCappedAsync(Stream source, long maxBytes, CancellationToken cancellationToken) =>
+        await Hosting.LimitedBody.ReadAsync(source, maxBytes, cancellationToken).ConfigureAwait(false) is { } content ? FileRead.Of(content) : FileRead.TooLarge;
 }

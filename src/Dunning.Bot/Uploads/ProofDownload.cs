@@ -14,7 +14,7 @@ internal static class ProofDownload
     public const string ContentSecurityPolicy = "sandbox; default-src 'none'";
 
     public static async Task<IResult> GetAsync(string debtorId, string proofId, HttpContext http, ClaimsPrincipal user, IProofStore store,
-        Staff.Desk.StaffRecords records, CancellationToken cancellationToken)
+        Staff.Actions.StaffRecords records, CancellationToken cancellationToken)
     {
         var opened = await store.OpenAsync(debtorId, proofId, cancellationToken);
         if (opened is not var (proof, content) || FileKind.ByContentType(proof.ContentType) is not { } kind)

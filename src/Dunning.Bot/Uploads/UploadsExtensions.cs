@@ -1,19 +1,24 @@
+using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Ports;
 
 namespace Dunning.Bot.Uploads;
 
-/// <summary>Proof of payment: <see cref="UploadOptions"/> (section <c>Uploads</c>), the store, <see cref="IPaymentProofs"/> and the console's download.</summary>
+/// <summary>
+/// "Already paid" with its proof of payment: the claim-paid dialog for MainDialog (section <c>Dunning:PaymentClaim</c>),
+/// <see cref="UploadOptions"/> (section <c>Uploads</c>), the store, <see cref="IPaymentProofs"/> and the console's download.
+/// </summary>
 public static class UploadsExtensions
 {
-    /// <summary>Registers once; the case dialogs need it, so the conversation registrations call it.</summary>
-    public static IServiceCollection AddUploads(this IServiceCollection services)
+    public static IHostApplicationBuilder AddPaymentClaims(this IHostApplicationBuilder builder)
     {
-        if (services.Any(d => d.ServiceType == typeof(IPaymentProofs)))
-            return services;
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<PaymentClaimOptions>().BindConfiguration(PaymentClaimOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPaymentProofs, PaymentProofs>();
         services.AddHttpClient(DownloadedFile.HttpClientName);
-        return services;
+        services.AddSingleton<IntentDialog, ClaimPaidDialog>();
+        return builder;
     }
 
     /// <summary>The console's download of a kept file (owner and staff only), see <see cref="ProofDownload"/>.</summary>

@@ -2,6 +2,7 @@ using Dunning.Bot.Conversations.Dialogs;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Policies;

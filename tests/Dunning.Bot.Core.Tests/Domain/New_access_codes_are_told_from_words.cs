@@ -1,3 +1,4 @@
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Understanding;

@@ -65,7 +65,7 @@ public sealed class Deadlines_and_offers_fall_on_working_days
     public void The_statement_repeats_the_working_day_deadline_the_reminder_stated()
     {
         // Stage 1 sent Tuesday 15 December 2026 in Bavaria: the reminder said Monday 28 December, so does every answer after it.
-        var world = new Scheduling.PlannerWorld("2026-12-20T10:00:00+01:00");
+        var world = new Reminders.PlannerWorld("2026-12-20T10:00:00+01:00");
         var debtor = world.AddDebtor("D-1", state: "BY");
         var invoice = world.AddInvoice("D-1", "RE-1", "2026-12-01", 480m);
         world.Case("D-1").Stages["RE-1"] = 1;

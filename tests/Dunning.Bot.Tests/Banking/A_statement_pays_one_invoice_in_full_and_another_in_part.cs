@@ -1,4 +1,4 @@
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using static Dunning.Bot.Tests.Banking.StatementFiles;

@@ -3,6 +3,7 @@ using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dunning.Bot.Tests.Banking;
@@ -16,10 +17,8 @@ internal static class BankingServices
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        return new ServiceCollection()
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero)))
-            .AddDunningStorage(configuration)
-            .AddDunningPolicies(configuration)
-            .AddDunningBanking(configuration);
+        var builder = DunningServices.Builder(configuration);
+        builder.AddDunningServices().AddDunningBanking();
+        return builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero))));
     }
 }

@@ -1,4 +1,5 @@
 using Dunning.Bot.Api;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 

@@ -86,7 +86,7 @@ public sealed class Microsofts_web_chat_on_another_website : IAsyncLifetime
         Assert.Empty(errors);
     }
 
-    /// <summary>The embedding snippet of the README: Web Chat from the owner's website, the chat from the bot's host.</summary>
+    /// <summary>The embedding snippet of docs/channels.md: Web Chat from the owner's website, the chat from the bot's host.</summary>
     internal static string WebChatPage(Uri bot, string? linkToken) =>
         """
         <!doctype html>

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using Dunning.Bot.Channels.Teams.Package;
 
 namespace Dunning.Bot.Tests.EndToEnd;
 
@@ -24,7 +23,7 @@ internal static class PngFile
             var typeAndData = png.AsSpan(at + 4, 4 + length);
             var type = Encoding.ASCII.GetString(typeAndData[..4]);
             var data = typeAndData[4..];
-            Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length)), PngImage.Crc32(typeAndData));
+            Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length)), System.IO.Hashing.Crc32.HashToUInt32(typeAndData));
             types.Add(type);
             if (type == "IHDR")
             {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Tests.Channels.Teams;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,7 @@ using Dunning.Bot.Tests.Channels.Email;
 namespace Dunning.Bot.Tests.Operations;
 
 /// <summary>
-/// The production way to run the bot: <c>dotnet publish</c> to a self-contained folder (as the README and the Dockerfile
+/// The production way to run the bot: <c>dotnet publish</c> to a self-contained folder (as docs/operations.md and the Dockerfile
 /// do), started with <c>--urls</c> and a data path outside the folder. It answers <c>/health</c>, writes its database
 /// where it was told and nowhere else, and stops on SIGTERM.
 /// </summary>

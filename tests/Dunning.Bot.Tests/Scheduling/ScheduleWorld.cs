@@ -2,12 +2,14 @@ using Dunning.Bot.Channels;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Tests.Storage;
 using Microsoft.Extensions.Configuration;
+using Dunning.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,17 +24,15 @@ internal sealed class ScheduleWorld : IDisposable
     public ScheduleWorld(string start = "2026-03-10T09:00:00+01:00", Dictionary<string, string?>? settings = null)
     {
         Clock = new FakeTimeProvider(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
-        var values = new Dictionary<string, string?> { ["Storage:Path"] = database.Path };
+        var values = new Dictionary<string, string?> { ["Storage:Path"] = database.Path, ["Scheduling:Enabled"] = "false" };
         foreach (var (k, v) in settings ?? [])
             values[k] = v;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var collection = new ServiceCollection();
-        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        collection.AddSingleton<TimeProvider>(Clock);
-        collection.AddSingleton<IProactiveChannel>(Channel);
-        collection.AddDunningStorage(configuration);
-        collection.AddDunningScheduleServices(configuration);
-        services = collection.BuildServiceProvider();
+        var builder = DunningServices.Builder(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        builder.AddDunningServices().AddDunningScheduling();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        builder.Services.AddSingleton<IProactiveChannel>(Channel);
+        services = builder.Services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Clock { get; }

@@ -5,7 +5,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 
 namespace Dunning.Bot.Tests.Staff;
 

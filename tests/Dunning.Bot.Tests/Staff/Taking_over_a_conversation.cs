@@ -4,7 +4,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff.Audit;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Tests.Channels.WebChat;
 
 namespace Dunning.Bot.Tests.Staff;

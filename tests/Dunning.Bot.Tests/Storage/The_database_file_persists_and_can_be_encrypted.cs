@@ -1,4 +1,5 @@
 using System.Text;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
 using LiteDB;
@@ -51,7 +52,7 @@ public sealed class The_database_file_persists_and_can_be_encrypted : IDisposabl
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = temp.Path })
             .Build();
-        await using (var provider = new ServiceCollection().AddDunningStorage(configuration).BuildServiceProvider())
+        await using (var provider = DunningServices.Builder(configuration).AddDunningServices().Services.BuildServiceProvider())
         {
             Assert.Same(provider.GetRequiredService<LiteDbContext>(), provider.GetRequiredService<LiteDbContext>());
             await provider.GetRequiredService<IDebtorStore>().SaveAsync(Samples.Debtor("D-1"), ct);

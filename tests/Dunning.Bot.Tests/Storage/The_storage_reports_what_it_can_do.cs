@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public sealed class The_storage_reports_what_it_can_do : IDisposable
     public void LiteDB_overlaps_commits_with_reads_only_in_direct_mode(string? connection, bool overlaps)
     {
         var settings = new Dictionary<string, string?> { ["Storage:Path"] = temp.Path, ["Storage:Connection"] = connection };
-        using var services = new ServiceCollection().AddDunningStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        using var services = DunningServices.Builder(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).AddDunningStorage().Services.BuildServiceProvider();
 
         Assert.Equal(overlaps, services.GetRequiredService<IStorageCapabilities>().CommitsOverlapReads);
     }

@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace Dunning.Bot.Conversations.Dialogs.Prompts;
 
 /// <summary>What a prompt asks and how it retries. Persisted with the prompt's instance state.</summary>
-[JsonConverter(typeof(PromptOptionsJsonConverter))]
 public sealed class PromptOptions
 {
     /// <summary>The question. Sent as a copy; the stored activity is never changed.</summary>

@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using MimeKit;
 
 namespace Dunning.Bot.Channels.Email;

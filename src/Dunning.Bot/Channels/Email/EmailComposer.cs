@@ -3,7 +3,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Payments;
 using Dunning.Bot.Core.Policies;
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,7 @@
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Core.Messages;
-using Dunning.Bot.Core.Scheduling;
-using Dunning.Bot.Core.Statements;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Email;
@@ -12,32 +10,28 @@ namespace Dunning.Bot.Channels.Email;
 public static class EmailExtensions
 {
     /// <summary>
-    /// Binds <see cref="EmailOptions"/> and <see cref="CreditorOptions"/> (checked at start-up). Off (one log line says
+    /// Binds <see cref="EmailOptions"/> (checked at start-up). Off (one log line says
     /// how to turn it on) unless <c>Email:Enabled</c>; on, it registers the composer, the pooled SMTP mailer and the
     /// channel (also as <see cref="IProactiveChannel"/>), lets the planner fall back to e-mail, and — with an IMAP host —
     /// the mailbox poller that reads replies and bounce reports.
     /// </summary>
-    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>());
-        services.AddOptions<CreditorOptions>().BindConfiguration(CreditorOptions.SectionName);
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
         var options = builder.Configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
         if (!options.Enabled)
         {
             services.AddHostedService<EmailOffNotice>();
             return builder;
         }
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
-        services.TryAddSingleton<InvoiceStatements>();
-        services.TryAddSingleton<EmailComposer>();
-        services.TryAddSingleton<SmtpMailer>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<SmtpMailer>();
         services.AddHttpClient(InvoiceDocuments.ClientName);
-        services.TryAddSingleton<InvoiceDocuments>();
-        services.TryAddSingleton<EmailChannel>();
+        services.AddSingleton<InvoiceDocuments>();
+        services.AddSingleton<EmailChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<EmailChannel>());
         services.PostConfigure<ReminderPlannerOptions>(o => o.EnableEmailFallback());
         services.AddHostedService<EmailWordingCheck>();
@@ -45,11 +39,11 @@ public static class EmailExtensions
             DecorateOwnerNotifier(services);
         if (options.Imap.IsOn)
         {
-            services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdapter>(sp).WithBotSetup(sp));
-            services.TryAddSingleton<BouncedReminders>();
-            services.TryAddSingleton<Bounces>();
-            services.TryAddSingleton<InboundMail>();
-            services.TryAddSingleton<ImapPoller>();
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EmailAdapter>(sp).WithBotSetup(sp));
+            services.AddSingleton<BouncedReminders>();
+            services.AddSingleton<Bounces>();
+            services.AddSingleton<InboundMail>();
+            services.AddSingleton<ImapPoller>();
             services.AddHostedService(sp => sp.GetRequiredService<ImapPoller>());
         }
         return builder;
@@ -78,7 +72,7 @@ public static class EmailExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            logger.LogInformation("E-mail channel is off: set Email__Enabled=true, Email__Smtp__Host=<server> and Email__From=<address> (see README, section E-mail) to turn it on.");
+            logger.LogInformation("E-mail channel is off: set Email__Enabled=true, Email__Smtp__Host=<server> and Email__From=<address> (see docs/channels.md, E-mail) to turn it on.");
             return Task.CompletedTask;
         }
 

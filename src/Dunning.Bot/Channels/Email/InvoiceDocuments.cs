@@ -1,4 +1,5 @@
 using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Email;
@@ -70,20 +71,13 @@ public sealed class InvoiceDocuments(IOptions<EmailOptions> options, IHttpClient
         if (response.Content.Headers.ContentLength > max)
             return InvoiceDocument.Missing(number, $"the document has {response.Content.Headers.ContentLength} bytes, more than Email:MaxAttachmentBytes");
         await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, timeout.Token).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > max)
-                return InvoiceDocument.Missing(number, "the document is larger than Email:MaxAttachmentBytes");
-            buffer.Write(chunk, 0, read);
-        }
+        if (await LimitedBody.ReadAsync(stream, max, timeout.Token).ConfigureAwait(false) is not { } content)
+            return InvoiceDocument.Missing(number, "the document is larger than Email:MaxAttachmentBytes");
         var name = Path.GetFileName(uri.AbsolutePath);
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             name = $"{number}.pdf";
         var type = response.Content.Headers.ContentType?.MediaType is { Length: > 0 } media && media != "application/octet-stream" ? media : ContentTypeOf(name);
-        return new InvoiceDocument(number, name, type, buffer.ToArray(), null);
+        return new InvoiceDocument(number, name, type, content, null);
     }
 
     private static string ContentTypeOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch

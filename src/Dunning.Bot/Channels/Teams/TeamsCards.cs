@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Chat;
 
 namespace Dunning.Bot.Channels.Teams;
 
@@ -27,7 +28,7 @@ public static class TeamsCards
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.Type != ActivityTypes.Message)
             return activity;
-        var ownData = Core.Dialogs.OwnChannelData.IsOn(activity);
+        var ownData = Core.Chat.OwnChannelData.IsOn(activity);
         if (IsPersonal(activity.Conversation))
         {
             if (!ownData)

@@ -3,7 +3,6 @@ using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 using Dunning.Bot.Hosting;
@@ -20,36 +19,34 @@ public static partial class TeamsExtensions
     internal const string ConnectorClientName = "Teams.Connector";
     internal const string MetadataClientName = "Teams.Metadata";
 
-    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         // Whether the channel is on is decided from the final configuration (tests and --config add to it after this call).
-        services.TryAddSingleton(sp => TeamsChannelState.For(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(sp => TeamsChannelState.For(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidation>());
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidation>();
         services.AddHttpClient(MetadataClientName);
         services.AddHttpClient(ConnectorClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout);
 
-        services.TryAddSingleton<IBotConnectorTokenProvider, BotConnectorTokenProvider>();
-        services.TryAddSingleton(sp => new BotFrameworkTokenValidator(
+        services.AddSingleton<IBotConnectorTokenProvider, BotConnectorTokenProvider>();
+        services.AddSingleton(sp => new BotFrameworkTokenValidator(
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName)));
-        services.TryAddSingleton<TrustedServiceUrls>();
-        services.TryAddSingleton<ActivityDeduplicator>();
-        services.TryAddSingleton<TeamsRateLimits>();
-        services.TryAddSingleton(sp => new BotConnectorClient(
+        services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<ActivityDeduplicator>();
+        services.AddSingleton<TeamsRateLimits>();
+        services.AddSingleton(sp => new BotConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName), sp.GetRequiredService<IBotConnectorTokenProvider>(),
             sp.GetRequiredService<TrustedServiceUrls>(), sp.GetRequiredService<TeamsRateLimits>(), sp.GetRequiredService<ILogger<BotConnectorClient>>()));
-        services.TryAddSingleton(sp => NewAdapter(sp));
-        services.TryAddSingleton<TeamsProactiveChannel>();
+        services.AddSingleton(sp => NewAdapter(sp));
+        services.AddSingleton<TeamsProactiveChannel>();
         services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<TeamsProactiveChannel>());
-        services.TryAddSingleton(sp => new TeamsWording(sp.GetService<MessageCatalogue>() ?? DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs"))));
-        services.AddAttemptGuard(builder.Configuration);
-        services.TryAddSingleton<OwnerCodeAttempts>();
-        services.TryAddSingleton<TeamsOwnerLink>();
-        services.TryAddSingleton<TeamsFiles>();
-        services.TryAddSingleton<TeamsMessageEndpoint>();
+        services.AddSingleton(sp => new TeamsWording(sp.GetRequiredService<MessageCatalogue>()));
+        services.AddSingleton<TeamsOwnerLink>();
+        services.AddSingleton<TeamsFiles>();
+        services.AddSingleton<TeamsMessageEndpoint>();
         DecorateOwnerNotifier(services);
         return builder;
     }
@@ -76,23 +73,12 @@ public static partial class TeamsExtensions
     }
 
     /// <summary>
-    /// Wraps the IOwnerNotifier registered before <c>AddTeams</c> (the host's default) so alerts also reach the owner's
-    /// bound Teams chat; with none registered yet the Teams notifier logs the alert itself.
+    /// Wraps the IOwnerNotifier registered before <c>AddTeams</c> so alerts also reach the owner's bound Teams chat.
     /// </summary>
-    private static void DecorateOwnerNotifier(IServiceCollection services)
-    {
-        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
-        services.RemoveAll<IOwnerNotifier>();
-        services.AddSingleton<IOwnerNotifier>(sp => new TeamsOwnerNotifier(
-            existing is null ? null : (IOwnerNotifier)Instantiate(sp, existing), sp.GetRequiredService<ITeamsStore>(),
+    private static void DecorateOwnerNotifier(IServiceCollection services) =>
+        OwnerNotifierChain.Decorate(services, (sp, inner) => new TeamsOwnerNotifier(inner, sp.GetRequiredService<ITeamsStore>(),
             sp.GetRequiredService<TeamsProactiveChannel>(), sp.GetRequiredService<TeamsWording>(),
             sp.GetRequiredService<IOptions<Hosting.BotOptions>>(), sp.GetRequiredService<ILogger<TeamsOwnerNotifier>>()));
-    }
-
-    private static object Instantiate(IServiceProvider sp, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(sp)
-        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The Teams channel is off: Teams:Enabled is false, or Teams:AppId is empty (without Teams:AllowAnonymous in Development). /api/messages is not served.")]
     private static partial void LogChannelOff(ILogger logger);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Uploads;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public sealed partial class TeamsMessageEndpoint(
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(bot);
-        var body = await ReadBodyAsync(http.Request, options.Value.MaxActivityBytes, cancellationToken).ConfigureAwait(false);
+        var body = await LimitedBody.ReadAsync(http.Request, options.Value.MaxActivityBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
@@ -75,36 +76,6 @@ public sealed partial class TeamsMessageEndpoint(
         return new InvokeResponse(200);
     }
 
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-            return null;
-        if (request.ContentLength is { } length)
-        {
-            // The usual case (the Bot Connector sends Content-Length): read into an array of exactly that size.
-            var exact = new byte[length];
-            await request.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
-            return exact;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                    return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return buffer.ToArray();
-    }
 
     private static JsonDocument? TryParse(byte[] body)
     {

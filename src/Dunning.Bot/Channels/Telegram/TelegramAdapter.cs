@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dunning.Bot.Conversations;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace Dunning.Bot.Channels.Telegram;
 
@@ -9,7 +10,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// bot-initiated messages through <see cref="IProactiveChannel.SendAsync"/> (one attempt, outcome reported).
 /// Incoming updates reach it from <see cref="TelegramUpdateHandler"/>, for polling and webhook alike.
 /// </summary>
-public sealed partial class TelegramAdapter : BotAdapter, IProactiveChannel
+public sealed class TelegramAdapter : BotAdapter, IProactiveChannel
 {
     private readonly TelegramClients _clients;
     private readonly TelegramMessageSender _sender;
@@ -64,4 +65,58 @@ public sealed partial class TelegramAdapter : BotAdapter, IProactiveChannel
         int.TryParse(activityId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : throw new ArgumentException($"'{activityId}' is not a Telegram message id.", nameof(activityId));
+
+    /// <summary>
+    /// Sends bot-initiated activities to the chat of <paramref name="reference"/>: one attempt with the client that
+    /// never retries by itself. 429 → RetryLater with Telegram's retry_after; 403 (blocked, deactivated, never
+    /// started) and "chat not found" → Dead; 5xx, timeouts and network errors → RetryLater.
+    /// </summary>
+    /// <remarks>When a later activity of several fails, the earlier ones were delivered and a retry sends them again;
+    /// callers keep one message per outbox entry where that matters.</remarks>
+    public async Task<DeliveryResult> SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (!TelegramActivities.TryGetChatId(reference.Conversation?.Id, out var chatId))
+            return DeliveryResult.Dead($"'{reference.Conversation?.Id}' is not a Telegram chat id");
+        try
+        {
+            foreach (var activity in activities)
+            {
+                var addressed = activity.Clone().ApplyConversationReference(reference);
+                await _sender.SendAsync(_clients.Proactive, chatId, addressed, cancellationToken);
+            }
+            return DeliveryResult.Delivered;
+        }
+        catch (ApiRequestException ex)
+        {
+            var outcome = Classify(ex);
+            Logger.LogWarning("Telegram refused a message to chat {ChatId}: {ErrorCode} {Description} → {Outcome}",
+                chatId, ex.ErrorCode, ex.Message, outcome.Status);
+            return outcome;
+        }
+        catch (RequestException ex)
+        {
+            // Not a Bot API answer: a timeout, a refused connection, an HTML 502 from Telegram's proxy.
+            Logger.LogWarning("Sending to Telegram chat {ChatId} failed: {Error}", chatId, ex.Message);
+            return DeliveryResult.RetryLater(ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.RetryLater("timed out");
+        }
+    }
+
+    internal static DeliveryResult Classify(ApiRequestException error) => error.ErrorCode switch
+    {
+        429 => DeliveryResult.RetryLater(error.Message, error.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : null),
+        403 => DeliveryResult.Dead(error.Message),
+        400 when IsGoneChat(error.Message) => DeliveryResult.Dead(error.Message),
+        _ => DeliveryResult.RetryLater(error.Message),
+    };
+
+    private static bool IsGoneChat(string description) =>
+        description.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("user not found", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("PEER_ID_INVALID", StringComparison.Ordinal);
 }

@@ -2,7 +2,6 @@ using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Telegram;
@@ -17,12 +16,12 @@ public static class TelegramExtensions
     /// <see cref="DecorateOwnerNotifier"/>). Needs the storage (<see cref="ITelegramStore"/>, from AddDunningStorage) and an
     /// <c>IBot</c>.
     /// </summary>
-    public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>());
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidation>();
         var options = builder.Configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
         if (!options.Enabled)
         {
@@ -34,15 +33,12 @@ public static class TelegramExtensions
         // HttpClient loggers write those URLs at Information.
         services.AddHttpClient(TelegramClients.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddHttpClient(TelegramClients.PollingHttpClientName, c => c.Timeout = options.PollingTimeout + TimeSpan.FromSeconds(15)).RemoveAllLoggers();
-        services.TryAddSingleton(_ => DialogsFolder.Catalogue(Path.Combine(AppContext.BaseDirectory, "dialogs")).EnsureValid());
         services.AddSingleton(sp => new TelegramBotIdentity(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername, TelegramBotIdentity.IdFromToken(options.Token)));
         services.AddSingleton<TelegramClients>();
         services.AddSingleton<TelegramSendGate>();
         services.AddSingleton<TelegramMessageSender>();
         services.AddSingleton<TelegramInbox>();
-        services.AddAttemptGuard(builder.Configuration);
-        services.TryAddSingleton<OwnerCodeAttempts>();
         services.AddSingleton<TelegramOwnerLink>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton(sp => new TelegramAdapter(
@@ -56,20 +52,12 @@ public static class TelegramExtensions
 
     /// <summary>
     /// Wraps the IOwnerNotifier registered before <c>AddTelegram</c> (the host's default) so alerts also reach the
-    /// owner's bound Telegram chat; with none registered yet the Telegram notifier logs the alert itself. Notifiers
-    /// added later (Teams, the staff console with its digest) wrap this one in turn.
+    /// owner's bound Telegram chat. Notifiers added later (Teams, the staff console with its digest) wrap this one in turn.
     /// </summary>
-    private static void DecorateOwnerNotifier(IServiceCollection services)
-    {
-        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IOwnerNotifier));
-        services.RemoveAll<IOwnerNotifier>();
-        services.AddSingleton<IOwnerNotifier>(sp => new TelegramOwnerNotifier(
-            existing is null ? null : (IOwnerNotifier)(existing.ImplementationInstance
-                ?? existing.ImplementationFactory?.Invoke(sp)
-                ?? ActivatorUtilities.CreateInstance(sp, existing.ImplementationType!)),
+    private static void DecorateOwnerNotifier(IServiceCollection services) =>
+        OwnerNotifierChain.Decorate(services, (sp, inner) => new TelegramOwnerNotifier(inner,
             sp.GetRequiredService<ITelegramStore>(), sp.GetRequiredService<TelegramAdapter>(), sp.GetRequiredService<MessageCatalogue>(),
             sp.GetRequiredService<IOptions<BotOptions>>(), sp.GetRequiredService<ILogger<TelegramOwnerNotifier>>()));
-    }
 
     /// <summary>Maps POST /telegram/webhook when the channel is on in webhook mode.</summary>
     public static WebApplication MapTelegram(this WebApplication app)
@@ -86,7 +74,7 @@ public static class TelegramExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see README, section Telegram) to turn it on.");
+            logger.LogInformation("Telegram channel is off: set Telegram__Token=<token from BotFather> (see docs/channels.md, Telegram) to turn it on.");
             return Task.CompletedTask;
         }
 

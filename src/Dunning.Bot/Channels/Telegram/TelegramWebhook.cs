@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dunning.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Telegram;
@@ -30,9 +31,10 @@ internal static class TelegramWebhook
         }
         if (request.ContentLength > MaxBodyBytes)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var body = await ReadLimitedAsync(request.Body, cancellationToken);
-        if (body is null)
+        if (await LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } bytes)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        // Telegram sends UTF-8; anything else is not an update (an empty text fails the update check: 400).
+        var body = System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : string.Empty;
         if (!TryReadUpdateId(body, out var updateId))
             return Results.BadRequest();
         if (!inbox.AcceptPosted(updateId, body))
@@ -50,21 +52,6 @@ internal static class TelegramWebhook
             SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
     }
 
-    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var copy = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (copy.Length + read > MaxBodyBytes)
-                return null;
-            copy.Write(buffer, 0, read);
-        }
-        var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
-        // Telegram sends UTF-8; anything else is not an update (an empty text fails the update check: 400).
-        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : string.Empty;
-    }
 
     private static bool TryReadUpdateId(string body, out long updateId)
     {

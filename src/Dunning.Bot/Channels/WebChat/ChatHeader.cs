@@ -1,15 +1,11 @@
 using System.Net;
-using Dunning.Bot.Channels.Teams.Package;
 using Dunning.Bot.Hosting;
 
 namespace Dunning.Bot.Channels.WebChat;
 
-/// <summary>The chat header's HTML parts (every value HTML-encoded) and the drawn favicon used without a logo.</summary>
+/// <summary>The chat header's HTML parts (every value HTML-encoded).</summary>
 internal static class ChatHeader
 {
-    /// <summary>The page's accent colour (RGBA), as in chat.css.</summary>
-    private const uint Accent = 0x0B5CADFF;
-
     /// <summary>The logo image, or the creditor's initials in a circle (nothing without a name).</summary>
     public static string Logo(CreditorProfile creditor) =>
         creditor.Logo is not null ? """<img class="logo" src="/chat/logo" alt="">"""
@@ -32,9 +28,6 @@ internal static class ChatHeader
             links.Add(Link(creditor.Website, new Uri(creditor.Website).Host, "website"));
         return links.Count == 0 ? "" : $"""<p class="contact" id="contact">{string.Join(" ", links)}</p>""";
     }
-
-    /// <summary>A 192-pixel PNG: a white invoice sheet on the accent colour (the Teams app icon's drawing).</summary>
-    public static byte[] Icon() => TeamsAppIcons.Color(Accent).Encode();
 
     private static string Link(string href, string text, string label) =>
         $"""<a href="{WebUtility.HtmlEncode(href)}" data-label="{label}" rel="noopener noreferrer"{(label == "website" ? " target=\"_blank\"" : "")}><span class="full">{WebUtility.HtmlEncode(text)}</span><span class="short" aria-hidden="true"></span></a>""";

@@ -14,7 +14,7 @@ namespace Dunning.Bot.Channels.WebChat;
 /// and the Direct Line WebSocket only to this host: <c>'self'</c> covers its ws/wss) and no Referer, so the link
 /// token in <c>?t=</c> never leaves the page. The header names the creditor (<see cref="CreditorProfile"/>: name, logo or
 /// initials, phone, e-mail, website); the page's own words come from <c>dialogs/webchat.*.yaml</c> as
-/// <c>/chat/assets/strings.json</c>; <c>/favicon.ico</c> is the logo or a drawn icon.
+/// <c>/chat/assets/strings.json</c>; <c>/favicon.ico</c> is the logo or the embedded <c>icon.png</c>.
 /// </summary>
 internal sealed class ChatPage
 {
@@ -61,7 +61,7 @@ internal sealed class ChatPage
         assets = ContentTypes.ToDictionary(p => p.Key, p => Asset(System.Text.Encoding.UTF8.GetBytes(Read(p.Key)), p.Value), StringComparer.Ordinal);
         assets["strings.json"] = Asset(Strings(catalogue), "application/json; charset=utf-8");
         logo = creditor.Logo;
-        icon = logo?.Bytes ?? ChatHeader.Icon();
+        icon = logo?.Bytes ?? ReadBytes("icon.png");
     }
 
     public static void Map(IEndpointRouteBuilder app)
@@ -122,11 +122,7 @@ internal sealed class ChatPage
         headers["Referrer-Policy"] = "no-referrer";
     }
 
-    private static string Read(string name)
-    {
-        using var stream = typeof(ChatPage).Assembly.GetManifestResourceStream("webchat/" + name)
-            ?? throw new InvalidOperationException($"The embedded web chat file {name} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string name) => System.Text.Encoding.UTF8.GetString(ReadBytes(name));
+
+    private static byte[] ReadBytes(string name) => EmbeddedFile.Read("webchat/" + name);
 }

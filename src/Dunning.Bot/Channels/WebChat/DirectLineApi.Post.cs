@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dunning.Bot.Conversations;
@@ -31,7 +30,7 @@ internal static partial class DirectLineApi
         var max = options.Value.MaxBodyBytes;
         if (http.Request.ContentLength > max)
             return DirectLineResults.TooLarge($"The body may have at most {max} bytes.");
-        var body = await ReadBodyAsync(http.Request.Body, max, ct);
+        var body = await LimitedBody.ReadAsync(http.Request, max, ct);
         if (body is null)
             return DirectLineResults.TooLarge($"The body may have at most {max} bytes.");
 
@@ -91,27 +90,6 @@ internal static partial class DirectLineApi
         }
     }
 
-    /// <summary>The whole body, or null when it is longer than <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int max, CancellationToken ct)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(max + 1);
-        try
-        {
-            var length = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(length, max + 1 - length), ct)) > 0)
-            {
-                length += read;
-                if (length > max)
-                    return null;
-            }
-            return buffer[..length];
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")]
     private static partial Regex LocalePattern();

@@ -107,19 +107,10 @@ internal static partial class DirectLineApi
     /// <summary>The part's bytes, or null (the rest skipped) when it has more than <paramref name="max"/>.</summary>
     private static async Task<byte[]?> ReadPartAsync(Stream body, long max, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                await body.DrainAsync(ct);
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        var content = await LimitedBody.ReadAsync(body, max, ct);
+        if (content is null)
+            await body.DrainAsync(ct);
+        return content;
     }
 
     /// <summary>The activity an upload comes with: a message, its text within limits; attachments are the files, not its own.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 
 namespace Dunning.Bot.Channels.WebChat;

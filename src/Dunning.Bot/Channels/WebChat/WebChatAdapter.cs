@@ -1,4 +1,5 @@
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;

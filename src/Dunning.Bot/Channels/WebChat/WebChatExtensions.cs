@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ public static class WebChatExtensions
     /// Binds <see cref="WebChatOptions"/> and registers the adapter (also as the <c>webchat</c>
     /// <see cref="IProactiveChannel"/>), the activity store, tokens and rate limits. Needs the storage (AddDunningStorage).
     /// </summary>
-    public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddWebChat(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.SectionName)

@@ -13,8 +13,9 @@ namespace Dunning.Bot.Hosting.Telemetry;
 /// </summary>
 internal static class TelemetryExtensions
 {
-    public static WebApplicationBuilder AddDunningTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDunningTelemetry(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
         var settings = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         builder.Services.AddOptions<TelemetryOptions>().Bind(section).ValidateDataAnnotations()

@@ -13,7 +13,7 @@ namespace Dunning.Bot.Staff.CaseFiles;
 /// Assembles a <see cref="CaseFile"/> from the stores. Amounts come from <see cref="InvoiceStatements"/> (the same
 /// interest and fees the bot tells the debtor). Reads only.
 /// </summary>
-public sealed partial class CaseFileBuilder(
+public sealed class CaseFileBuilder(
     IDebtorStore debtors,
     ICaseStore cases,
     IAgreementStore agreements,
@@ -92,4 +92,11 @@ public sealed partial class CaseFileBuilder(
         e.Id, e.Reason.ToString(), e.Priority.ToString(), e.State.ToString(), e.RaisedAt, e.RespondBy, e.Detail, e.AssignedTo, e.ClosedAt);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>The debtor's latest <see cref="StaffOptions.TranscriptLimit"/> messages over all their conversations, oldest first.</summary>
+    private async Task<IReadOnlyList<CaseFileMessage>> TranscriptAsync(string debtorId, CancellationToken cancellationToken) =>
+        [.. (await transcripts.ListByDebtorAsync(debtorId, options.Value.TranscriptLimit, cancellationToken))
+            .Where(e => e.Type == Conversations.ActivityTypes.Message)
+            .Select(e => new CaseFileMessage(e.At, e.ConversationKey, e.Direction.ToString(),
+                e.Direction == TranscriptDirection.Inbound ? "debtor" : e.Sender ?? "bot", e.Text) { Buttons = e.Buttons, Attachments = e.Attachments })];
 }

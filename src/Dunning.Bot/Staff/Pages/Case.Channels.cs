@@ -1,4 +1,4 @@
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dunning.Bot.Staff.Pages;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Privacy;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

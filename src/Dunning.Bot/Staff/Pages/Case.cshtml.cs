@@ -3,7 +3,7 @@ using Dunning.Bot.Core.Policies;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Statements;
 using Dunning.Bot.Staff.Audit;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dunning.Bot.Staff.Pages;

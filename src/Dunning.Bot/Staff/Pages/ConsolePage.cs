@@ -1,4 +1,4 @@
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Staff.Wording;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dunning.Bot.Staff.Pages;

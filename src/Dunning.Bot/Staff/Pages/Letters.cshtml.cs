@@ -1,7 +1,7 @@
 using Dunning.Bot.Core.Messages;
 using Dunning.Bot.Letters;
 using Dunning.Bot.Staff.CaseFiles;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dunning.Bot.Staff.Pages;

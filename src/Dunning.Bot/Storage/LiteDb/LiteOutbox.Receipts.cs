@@ -1,4 +1,4 @@
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage.LiteDb.Documents;
 using LiteDB;

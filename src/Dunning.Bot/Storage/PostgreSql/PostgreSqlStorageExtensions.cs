@@ -1,4 +1,5 @@
 using Dunning.Bot.Banking;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
@@ -7,12 +8,19 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Privacy;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Uploads;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Storage.PostgreSql;
 
 public static class PostgreSqlStorageExtensions
 {
+    /// <summary>The host's form of <see cref="AddPostgreSqlStorageWhenChosen(IServiceCollection, IConfiguration)"/>: call it after every other Add….</summary>
+    public static IHostApplicationBuilder AddPostgreSqlStorageWhenChosen(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPostgreSqlStorageWhenChosen(builder.Configuration);
+        return builder;
+    }
+
     /// <summary>
     /// When <c>Storage:Provider</c> is PostgreSql: validates the storage options (a clear error at start instead of a
     /// failure at the first turn), registers the one <see cref="PostgreSqlDatabase"/> and puts the PostgreSQL stores in
@@ -29,7 +37,7 @@ public static class PostgreSqlStorageExtensions
             .ValidateOnStart();
         if (options.Provider != StorageProvider.PostgreSql || options.Validate().Count > 0)
             return services;
-        services.TryAddSingleton(_ => new PostgreSqlDatabase(options.ConnectionString!));
+        services.AddSingleton(_ => new PostgreSqlDatabase(options.ConnectionString!));
         Use<IStorageCapabilities, PostgreSqlStorageCapabilities>(services);
         Use<IDebtorStore, PostgreSqlDebtorStore>(services);
         Use<IInvoiceStore, PostgreSqlInvoiceStore>(services);
@@ -49,10 +57,10 @@ public static class PostgreSqlStorageExtensions
         Use<IDebtorErasureStore, PostgreSqlDebtorErasure>(services);
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
-        services.TryAddSingleton<PostgreSqlOutbox>();
+        services.AddSingleton<PostgreSqlOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
-        services.TryAddSingleton<PostgreSqlTurnMiddleware>();
+        services.AddSingleton<PostgreSqlTurnMiddleware>();
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;

@@ -2,6 +2,7 @@ using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.State;
 using Dunning.Bot.Conversations.Testing;
 using Dunning.Bot.Core.Cases;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Security;
@@ -33,7 +34,7 @@ internal sealed class ConversationHarness
         var main = new MainDialog(dialogs ?? [], new SyncRecognizerAdapter(TestData.Recognizer), wording, interruptions, desk, conversationState, Clock, wrapped);
         var linker = new ConversationLinker(Debtors, Claims.Ledgers.Statements(Invoices, Cases, Clock), Cases, wording, TestData.Recognizer, Clock,
             new AttemptGuard(MsOptions.Create(new AttemptGuardOptions()), Clock, Notifier, NullLogger<AttemptGuard>.Instance), wrapped, NullLogger<ConversationLinker>.Instance);
-        Bot = new DunningBot(Conversations, Debtors, conversationState, main, linker, wording, Clock, wrapped, NullLogger<DunningBot>.Instance);
+        Bot = new DunningBot(Conversations, Debtors, conversationState, main, linker, interruptions, wording, Clock, wrapped, NullLogger<DunningBot>.Instance);
         Adapter = new TestAdapter(channel, Clock);
         Setup = new BotAdapterSetup(RepositoryFiles.Catalogue, conversationState, new TranscriptMiddleware(Transcripts, Conversations, Clock, wrapped, NullLogger<TranscriptMiddleware>.Instance), wrapped);
         Setup.Configure(Adapter);

@@ -1,5 +1,6 @@
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.Testing;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Core.Dialogs;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Tests.Fakes;

@@ -156,5 +156,5 @@ public sealed class ConversationsByEmail(MailServer server) : IClassFixture<Mail
         return null;
     }
 
-    private static string EmailConversationKey(string debtorId) => Core.Scheduling.EmailConversation.KeyFor(debtorId);
+    private static string EmailConversationKey(string debtorId) => Core.Reminders.EmailConversation.KeyFor(debtorId);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Chat;
 using Dunning.Bot.Tests.Fakes.BotFramework;
 using Dunning.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Storage;
@@ -48,8 +49,7 @@ public sealed class TelegramHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new LogCollector();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDunningStorage(builder.Configuration);
+        builder.AddDunningServices();
         builder.Services.AddSingleton(bot);
         builder.AddTelegram();
         var app = builder.Build();

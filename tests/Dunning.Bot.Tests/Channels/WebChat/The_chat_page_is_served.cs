@@ -37,8 +37,20 @@ public sealed class The_chat_page_is_served : IDisposable
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100);
     }
 
+    [Fact]
+    public async Task Without_a_logo_the_favicon_is_the_embedded_icon()
+    {
+        using var http = host.CreateHttpClient();
+        using var response = await http.GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((192, 192), EndToEnd.PngFile.Decode(await response.Content.ReadAsByteArrayAsync()));
+    }
+
     [Theory]
     [InlineData("chat.html")]
+    [InlineData("icon.png")]
     [InlineData("..%2FProgram.cs")]
     [InlineData("nothing.js")]
     public async Task Other_asset_names_are_not_found(string name)

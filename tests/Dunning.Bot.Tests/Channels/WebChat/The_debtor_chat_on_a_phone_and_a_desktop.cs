@@ -2,7 +2,7 @@ using Dunning.Bot.Channels.Teams.Package;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Staff.Accounts;
-using Dunning.Bot.Staff.Desk;
+using Dunning.Bot.Staff.Actions;
 using Dunning.Bot.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -24,7 +24,7 @@ public sealed class The_debtor_chat_on_a_phone_and_a_desktop : IDisposable
 
     public The_debtor_chat_on_a_phone_and_a_desktop()
     {
-        File.WriteAllBytes(logo, TeamsAppIcons.Color(0x7A4A00FF).Encode());
+        File.WriteAllBytes(logo, TeamsAppIcons.Color());
         host = EndToEndHost.Start(EndToEndHost.NewClock(), settings: new()
         {
             ["WebChat:PollIntervalMs"] = "200",

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +10,10 @@ public sealed class LiteDbUnderTest : IStorageUnderTest
 {
     private readonly TempDatabase temp = new();
 
-    public ServiceProvider Open(TimeProvider clock) => new ServiceCollection()
-        .AddLogging()
+    public ServiceProvider Open(TimeProvider clock) => DunningServices
+        .Builder(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = temp.Path }).Build())
+        .AddDunningStorage().Services
         .AddSingleton(clock)
-        .AddDunningStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = temp.Path }).Build())
         .BuildServiceProvider();
 
     public void Dispose() => temp.Dispose();

@@ -1,3 +1,4 @@
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Infrastructure;
@@ -25,10 +26,10 @@ public sealed class PostgreSqlUnderTest(PostgresServer server) : IStorageUnderTe
             ["Storage:Provider"] = nameof(StorageProvider.PostgreSql),
             ["Storage:ConnectionString"] = connection,
         }).Build();
-        return new ServiceCollection()
+        return DunningServices.Builder(configuration)
+            .AddDunningStorage().Services
             .AddLogging()
             .AddSingleton(clock)
-            .AddDunningStorage(configuration)
             .AddPostgreSqlStorageWhenChosen(configuration)
             .BuildServiceProvider();
     }

@@ -45,6 +45,6 @@ public sealed class TeamsAppOptions
     /// <summary>Empty: {website}/terms.</summary>
     public string? TermsOfUseUrl { get; set; }
 
-    /// <summary>The icon background and accent colour (#RRGGBB).</summary>
+    /// <summary>The manifest's accent colour (#RRGGBB): Teams shows the outline icon on it. The colour icon is the embedded one.</summary>
     public string AccentColor { get; set; } = "#2B5797";
 }

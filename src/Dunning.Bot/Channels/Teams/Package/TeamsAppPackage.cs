@@ -72,11 +72,8 @@ public sealed class TeamsAppPackage
         var terms = string.IsNullOrWhiteSpace(app.TermsOfUseUrl) ? Combine(website, "terms") : Https(app.TermsOfUseUrl);
         if (privacy is null || terms is null)
             found.Add("TeamsApp:PrivacyUrl and TeamsApp:TermsOfUseUrl must be https URLs.");
-        if (ParseColor(app.AccentColor) is not { } accent)
-        {
+        if (!IsColor(app.AccentColor))
             found.Add("TeamsApp:AccentColor must be #RRGGBB.");
-            accent = 0;
-        }
         problems = found;
         if (found.Count > 0)
             return null;
@@ -118,7 +115,7 @@ public sealed class TeamsAppPackage
                 ["additionalLanguages"] = new JsonArray([.. others.Select(t => (JsonNode)new JsonObject { ["languageTag"] = t.Tag, ["file"] = t.FileName })]),
             };
         }
-        return new TeamsAppPackage(manifest, TeamsAppIcons.Color(accent).Encode(), TeamsAppIcons.Outline().Encode(),
+        return new TeamsAppPackage(manifest, TeamsAppIcons.Color(), TeamsAppIcons.Outline(),
             others.ToDictionary(t => t.FileName, t => t.ToLocalizationFile()));
     }
 
@@ -180,8 +177,6 @@ public sealed class TeamsAppPackage
     private static Uri? Combine(Uri? website, string page) =>
         website is null ? null : new Uri(new Uri(website.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"), page);
 
-    private static uint? ParseColor(string? value) =>
-        value is { Length: 7 } && value[0] == '#' && uint.TryParse(value.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgb)
-            ? (rgb << 8) | 0xFF
-            : null;
+    private static bool IsColor(string? value) =>
+        value is { Length: 7 } && value[0] == '#' && uint.TryParse(value.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _);
 }

@@ -1,4 +1,4 @@
-using Dunning.Bot.Core.Scheduling;
+using Dunning.Bot.Core.Reminders;
 using LiteDB;
 
 namespace Dunning.Bot.Storage.LiteDb.Documents;

@@ -1,0 +1,130 @@
+using Dunning.Bot.Channels.Teams;
+using Dunning.Bot.Conversations;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dunning.Bot.Tests.Channels.Teams;
+
+public sealed class Teams_channel_building_blocks
+{
+    private static ActivityDeduplicator Deduplicator(FakeTimeProvider time, int capacity = 100) =>
+        new(Options.Create(new TeamsOptions { DeduplicationWindow = TimeSpan.FromMinutes(10), DeduplicationCapacity = capacity }), time);
+
+    [Fact]
+    public void A_remembered_activity_id_is_forgotten_after_the_window()
+    {
+        var time = new FakeTimeProvider();
+        var seen = Deduplicator(time);
+
+        Assert.True(seen.TryRegister("msteams", "c1", "a1"));
+        Assert.False(seen.TryRegister("msteams", "c1", "a1"));
+        Assert.True(seen.TryRegister("msteams", "c2", "a1"));
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(seen.TryRegister("msteams", "c1", "a1"));
+    }
+
+    [Fact]
+    public void The_remembered_ids_never_exceed_the_capacity_and_activities_without_id_always_pass()
+    {
+        var seen = Deduplicator(new FakeTimeProvider(), capacity: 100);
+
+        for (var i = 0; i < 1000; i++)
+            seen.TryRegister("msteams", "c", $"a{i}");
+
+        Assert.Equal(100, seen.Count);
+        Assert.False(seen.TryRegister("msteams", "c", "a999"));
+        Assert.True(seen.TryRegister("msteams", "c", null));
+        Assert.True(seen.TryRegister("msteams", "c", null));
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/teams", "https://smba.trafficmanager.net/teams/")]
+    [InlineData("HTTPS://SMBA.trafficmanager.net/emea/", "https://smba.trafficmanager.net/emea/")]
+    [InlineData("ftp://smba.trafficmanager.net/", null)]
+    [InlineData("https://user:pw@smba.trafficmanager.net/", null)]
+    [InlineData("https://smba.trafficmanager.net/?redirect=evil", null)]
+    [InlineData("/relative/", null)]
+    [InlineData("", null)]
+    public void ServiceUrls_are_normalized_and_anything_odd_is_refused(string input, string? expected) =>
+        Assert.Equal(expected, TrustedServiceUrls.Normalize(input));
+
+    [Fact]
+    public async Task The_rate_limits_let_a_burst_through_then_answer_how_long_to_wait()
+    {
+        using var limits = new TeamsRateLimits(Options.Create(new TeamsOptions { ConversationBurst = 3, ConversationReplenishmentPeriod = TimeSpan.FromMinutes(1) }));
+
+        for (var i = 0; i < 3; i++)
+            Assert.Null(await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default));
+        var wait = await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default);
+
+        Assert.NotNull(wait);
+        Assert.True(wait > TimeSpan.Zero);
+        Assert.Null(await limits.AcquireAsync("https://s/", "c2", "t", mayWait: false, default));
+    }
+
+    [Fact]
+    public async Task The_tenant_limit_holds_across_conversations()
+    {
+        using var limits = new TeamsRateLimits(Options.Create(new TeamsOptions { TenantRequestsPerSecond = 2 }));
+
+        Assert.Null(await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default));
+        Assert.Null(await limits.AcquireAsync("https://s/", "c2", "t", mayWait: false, default));
+        Assert.NotNull(await limits.AcquireAsync("https://s/", "c3", "t", mayWait: false, default));
+        Assert.Null(await limits.AcquireAsync("https://s/", "c4", "other-tenant", mayWait: false, default));
+    }
+
+    [Fact]
+    public void A_mention_of_someone_else_stays_in_the_text()
+    {
+        var activity = new Activity
+        {
+            Text = "<at>Anna</at> please pay",
+            Recipient = new ChannelAccount("28:bot"),
+            Conversation = new ConversationAccount("19:x@thread.skype", "channel") { IsGroup = true },
+            Entities = [Mention("29:anna", "<at>Anna</at>")],
+        };
+
+        TeamsInbound.Normalize(activity);
+
+        Assert.Equal("<at>Anna</at> please pay", activity.Text);
+    }
+
+    [Fact]
+    public void In_a_personal_chat_the_text_is_left_alone()
+    {
+        var activity = new Activity
+        {
+            Text = "<at>Bot</at> hi",
+            Recipient = new ChannelAccount("28:bot"),
+            Conversation = new ConversationAccount("a:1", "personal"),
+            Entities = [Mention("28:bot", "<at>Bot</at>")],
+        };
+
+        TeamsInbound.Normalize(activity);
+
+        Assert.Equal("<at>Bot</at> hi", activity.Text);
+    }
+
+    [Fact]
+    public void An_open_url_choice_becomes_an_open_url_action_and_choices_without_value_are_skipped()
+    {
+        var card = TeamsCards.ChoiceCard([
+            new CardAction { Type = CardAction.OpenUrl, Title = "Pay online", Value = System.Text.Json.JsonSerializer.SerializeToElement("https://pay.example/1") },
+            new CardAction { Type = CardAction.ImBack },
+        ])!;
+
+        var action = Assert.Single(card.Content!.Value.GetProperty("actions").EnumerateArray());
+        Assert.Equal("Action.OpenUrl", action.GetProperty("type").GetString());
+        Assert.Equal("https://pay.example/1", action.GetProperty("url").GetString());
+    }
+
+    private static Entity Mention(string id, string text) => new()
+    {
+        Type = "mention",
+        AdditionalProperties = new()
+        {
+            ["mentioned"] = System.Text.Json.JsonSerializer.SerializeToElement(new { id }),
+            ["text"] = System.Text.Json.JsonSerializer.SerializeToElement(text),
+        },
+    };
+}
