@@ -12,6 +12,7 @@ using Dunning.Bot.Letters;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Staff;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Uploads;
 
 // Verbs besides `serve` (import, classify, simulate, links, …) run without the web host.
@@ -40,6 +41,7 @@ builder.AddEmail();
 builder.AddDunningScheduling();
 builder.AddStaffConsole();
 builder.AddLetters();
+builder.AddPostgreSqlStorageWhenChosen();
 
 var app = builder.Build();
 return await DatabaseInUseException.ExitWhenThrownAsync(async () =>

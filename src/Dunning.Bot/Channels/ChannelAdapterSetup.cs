@@ -11,6 +11,9 @@ internal static class ChannelAdapterSetup
     public static T WithBotSetup<T>(this T adapter, IServiceProvider services)
         where T : BotAdapter
     {
+        // PostgreSQL only: the turn's transaction, outermost so every other middleware writes inside it.
+        if (services.GetService<Storage.PostgreSql.PostgreSqlTurnMiddleware>() is { } turnTransaction)
+            adapter.Use(turnTransaction);
         services.GetService<BotAdapterSetup>()?.Configure(adapter);
         return adapter;
     }

@@ -3,6 +3,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.PostgreSql;
 
 namespace Dunning.Bot.Cli;
 
@@ -40,7 +41,11 @@ internal sealed class ImportVerb : ICliVerb
             return Usage(error, text, text.Say("no_config", new() { ["verb"] = Name, ["file"] = configFile }));
 
         var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(configFile));
-        using var host = DunningServices.ForVerb(configuration, b => b.AddDunningIntake());
+        using var host = DunningServices.ForVerb(configuration, b =>
+        {
+            b.AddDunningIntake();
+            b.AddPostgreSqlStorageWhenChosen();
+        });
         var services = host.Services;
         var result = await services.GetRequiredService<InvoiceImporter>().ImportAsync(path, mode, cancellationToken);
         var succeeded = !result.FileRejected

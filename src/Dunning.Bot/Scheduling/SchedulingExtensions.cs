@@ -38,9 +38,10 @@ public static class SchedulingExtensions
         var options = builder.Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
             return builder;
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            q.UseDunningJobStore(storage);
             q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key));
             q.AddTrigger(t => t.ForJob(SweepJob.Key).WithIdentity("dunning-sweep-cron", "dunning").WithCronSchedule(options.SweepCron));
             q.AddTrigger(t => t.ForJob(SweepJob.Key).WithIdentity("dunning-sweep-start", "dunning").StartNow());

@@ -22,4 +22,31 @@ public sealed class StorageOptions
     /// with <see cref="StorageConnection.Direct"/>; each is re-read after any write to it. 0 turns the cache off.
     /// </summary>
     public int CachedDocuments { get; set; } = 10_000;
+
+    // --- PostgreSQL provider (Storage/PostgreSql) ---
+
+    /// <summary><see cref="StorageProvider.LiteDb"/> (default, the file at <see cref="Path"/>) or <see cref="StorageProvider.PostgreSql"/>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+
+    /// <summary>
+    /// With <see cref="StorageProvider.PostgreSql"/>: the Npgsql connection string, e.g.
+    /// <c>Host=db;Database=dunning;Username=dunning;Password=…</c> (better from the environment: Storage__ConnectionString).
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Problems with these options, as sentences for the log (empty when they are fine).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!Enum.IsDefined(Provider))
+            problems.Add($"{SectionName}:Provider must be LiteDb or PostgreSql.");
+        if (Provider == StorageProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(ConnectionString))
+                problems.Add($"{SectionName}:ConnectionString is required when {SectionName}:Provider is PostgreSql.");
+            else if (PostgreSql.PostgreSqlDatabase.ConnectionStringProblem(ConnectionString) is { } problem)
+                problems.Add($"{SectionName}:ConnectionString is not a valid PostgreSQL connection string: {problem}");
+        }
+        return problems;
+    }
 }

@@ -108,6 +108,8 @@ public sealed partial class LiteOutbox : IOutbox, IOutboxReceipts
         cancellationToken.ThrowIfCancellationRequested();
         var taken = InTransaction(() =>
         {
+            // The write lock first: two dispatchers leasing at once must not both read the same due entries.
+            VersionedWrites.Lock(Entries);
             var due = Entries.Query().Where(Query.Between("DueAt", 0L, BsonValues.From(now))).OrderBy("DueAt").Limit(limit).ToList();
             var result = new List<OutboxEntry>(due.Count);
             foreach (var doc in due)

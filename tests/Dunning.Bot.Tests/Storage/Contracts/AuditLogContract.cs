@@ -10,7 +10,7 @@ public abstract class AuditLogContract(IStorageUnderTest storage) : StorageContr
 {
     private IAuditLog Log => Get<IAuditLog>();
 
-    [Fact]
+    [ContractFact]
     public async Task An_entry_comes_back_whole_after_a_restart()
     {
         var at = Clock.GetUtcNow();
@@ -23,7 +23,7 @@ public abstract class AuditLogContract(IStorageUnderTest storage) : StorageContr
         Assert.Equal(at, entry.At, TimeSpan.FromMilliseconds(1));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Entries_come_newest_first_in_writing_order_within_one_instant_and_limited()
     {
         await Log.WriteAsync(Entry("first", "K-1"), None);
@@ -35,7 +35,7 @@ public abstract class AuditLogContract(IStorageUnderTest storage) : StorageContr
         Assert.Equal(["third", "second"], (await Log.ListAsync(null, 2, None)).Select(e => e.Action));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_debtors_trail_shows_only_that_debtors_entries()
     {
         await Log.WriteAsync(Entry("a", "K-1"), None);

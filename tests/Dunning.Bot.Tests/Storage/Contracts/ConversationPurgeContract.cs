@@ -15,7 +15,7 @@ public abstract class ConversationPurgeContract(IStorageUnderTest storage) : Sto
 {
     private IConversationPurge Purge => Get<IConversationPurge>();
 
-    [Fact]
+    [ContractFact]
     public async Task An_unbound_conversation_goes_with_its_state_and_transcript_and_others_stay()
     {
         await SeedAsync("gone", debtorId: null);
@@ -31,7 +31,7 @@ public abstract class ConversationPurgeContract(IStorageUnderTest storage) : Sto
         Assert.Single(await Get<IStorage>().ReadAsync([ConversationState.KeyFor("webchat", "other")], None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_bound_conversation_keeps_everything()
     {
         await SeedAsync("bound", debtorId: "K-1");
@@ -43,7 +43,7 @@ public abstract class ConversationPurgeContract(IStorageUnderTest storage) : Sto
         Assert.Single(await Get<IStorage>().ReadAsync([ConversationState.KeyFor("webchat", "bound")], None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Purging_a_conversation_that_left_nothing_is_done()
     {
         Assert.True(await Purge.PurgeUnboundAsync("webchat", "never", None));

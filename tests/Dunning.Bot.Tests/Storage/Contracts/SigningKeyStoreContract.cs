@@ -10,7 +10,7 @@ public abstract class SigningKeyStoreContract(IStorageUnderTest storage) : Stora
 {
     private ISigningKeyStore Store => Get<ISigningKeyStore>();
 
-    [Fact]
+    [ContractFact]
     public void The_first_candidate_is_kept_and_returned_ever_after()
     {
         byte[] first = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
@@ -21,7 +21,7 @@ public abstract class SigningKeyStoreContract(IStorageUnderTest storage) : Stora
         Assert.Equal(first, Store.GetOrAdd("token-signing", new byte[32]));
     }
 
-    [Fact]
+    [ContractFact]
     public void Keys_of_different_ids_are_independent()
     {
         Store.GetOrAdd("a", [1, 2, 3]);
@@ -30,7 +30,7 @@ public abstract class SigningKeyStoreContract(IStorageUnderTest storage) : Stora
         Assert.Equal([1, 2, 3], Store.GetOrAdd("a", [7]));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Hosts_racing_to_store_a_key_all_get_the_same_one()
     {
         var store = Store;
@@ -39,7 +39,7 @@ public abstract class SigningKeyStoreContract(IStorageUnderTest storage) : Stora
         Assert.Single(keys.Select(Convert.ToHexString).Distinct());
     }
 
-    [Fact]
+    [ContractFact]
     public void A_missing_id_or_key_is_refused()
     {
         Assert.ThrowsAny<ArgumentException>(() => Store.GetOrAdd(" ", [1]));

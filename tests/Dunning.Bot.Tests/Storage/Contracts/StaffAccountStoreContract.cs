@@ -12,7 +12,7 @@ public abstract class StaffAccountStoreContract(IStorageUnderTest storage) : Sto
 {
     private IStaffAccountStore Store => Get<IStaffAccountStore>();
 
-    [Fact]
+    [ContractFact]
     public async Task An_account_comes_back_with_every_field_by_its_name_in_any_case()
     {
         var account = Account("anna");
@@ -34,7 +34,7 @@ public abstract class StaffAccountStoreContract(IStorageUnderTest storage) : Sto
         Assert.Equal(1, found.Version);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Unknown_and_malformed_names_find_nothing()
     {
         await Store.SaveAsync(Account("anna"), None);
@@ -44,7 +44,7 @@ public abstract class StaffAccountStoreContract(IStorageUnderTest storage) : Sto
         Assert.Null(await Store.FindAsync("", None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Every_account_is_listed()
     {
         await Store.SaveAsync(Account("anna"), None);
@@ -53,7 +53,7 @@ public abstract class StaffAccountStoreContract(IStorageUnderTest storage) : Sto
         Assert.Equal(["anna", "olga"], (await Store.ListAsync(None)).Select(a => a.UserName).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_second_account_of_the_same_name_is_refused()
     {
         await Store.SaveAsync(Account("anna"), None);
@@ -62,7 +62,7 @@ public abstract class StaffAccountStoreContract(IStorageUnderTest storage) : Sto
         Assert.Equal(StaffRole.Staff, (await Store.FindAsync("anna", None))!.Role);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_save_from_a_stale_copy_is_refused_and_the_newer_one_stays()
     {
         await Store.SaveAsync(Account("anna"), None);

@@ -1,0 +1,88 @@
+using Dunning.Bot.Banking;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Dunning.Bot.Channels.WebChat;
+using Dunning.Bot.Staff.Accounts;
+using Dunning.Bot.Staff.Audit;
+using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Privacy;
+using Dunning.Bot.Scheduling;
+using Dunning.Bot.Uploads;
+
+namespace Dunning.Bot.Storage.PostgreSql;
+
+public static class PostgreSqlStorageExtensions
+{
+    /// <summary>The host's form of <see cref="AddPostgreSqlStorageWhenChosen(IServiceCollection, IConfiguration)"/>: call it after every other Add….</summary>
+    public static IHostApplicationBuilder AddPostgreSqlStorageWhenChosen(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPostgreSqlStorageWhenChosen(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// When <c>Storage:Provider</c> is PostgreSql: validates the storage options (a clear error at start instead of a
+    /// failure at the first turn), registers the one <see cref="PostgreSqlDatabase"/> and puts the PostgreSQL stores in
+    /// place of the LiteDB ones for every port they implement; the schema is migrated before any other hosted service
+    /// (Quartz included) starts. Call it after every other <c>Add…</c> so its registrations win. With LiteDb it only
+    /// validates the options.
+    /// </summary>
+    public static IServiceCollection AddPostgreSqlStorageWhenChosen(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddOptions<StorageOptions>()
+            .Validate(o => o.Validate().Count == 0, "Storage options are invalid: " + string.Join(" ", options.Validate()))
+            .ValidateOnStart();
+        if (options.Provider != StorageProvider.PostgreSql || options.Validate().Count > 0)
+            return services;
+        services.AddSingleton(_ => new PostgreSqlDatabase(options.ConnectionString!));
+        Use<IStorageCapabilities, PostgreSqlStorageCapabilities>(services);
+        Use<IDebtorStore, PostgreSqlDebtorStore>(services);
+        Use<IInvoiceStore, PostgreSqlInvoiceStore>(services);
+        Use<ICaseStore, PostgreSqlCaseStore>(services);
+        Use<IAgreementStore, PostgreSqlAgreementStore>(services);
+        Use<IEscalationStore, PostgreSqlEscalationStore>(services);
+        Use<IConversationStore, PostgreSqlConversationStore>(services);
+        Use<ITranscriptStore, PostgreSqlTranscriptStore>(services);
+        Use<IStorage, PostgreSqlBotStorage>(services);
+        Use<IBankReviewStore, PostgreSqlBankReviewStore>(services);
+        Use<IPayerAccountStore, PostgreSqlPayerAccountStore>(services);
+        Use<IProofStore, PostgreSqlProofStore>(services);
+        Use<IStaffAccountStore, PostgreSqlStaffAccountStore>(services);
+        Use<IAuditLog, PostgreSqlAuditLog>(services);
+        Use<ISigningKeyStore, PostgreSqlSigningKeyStore>(services);
+        Use<IConversationPurge, PostgreSqlConversationPurge>(services);
+        Use<IDebtorErasureStore, PostgreSqlDebtorErasure>(services);
+        services.RemoveAll<IOutbox>();
+        services.RemoveAll<IOutboxReceipts>();
+        services.AddSingleton<PostgreSqlOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
+        services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
+        services.AddSingleton<PostgreSqlTurnMiddleware>();
+        // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
+        return services;
+    }
+
+    private static void Use<TPort, TStore>(IServiceCollection services)
+        where TPort : class
+        where TStore : class, TPort
+    {
+        services.RemoveAll<TPort>();
+        services.AddSingleton<TPort, TStore>();
+    }
+
+    /// <summary>Migrates the schema when the host starts (every host may: the migrations take an advisory lock).</summary>
+    private sealed class PostgreSqlStartup(PostgreSqlDatabase database, ILogger<PostgreSqlStartup> log) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            log.LogInformation("PostgreSQL storage ready (schema at migration {Version}).", PostgreSqlMigrations.All[^1].Version);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Dunning.Bot.Tests.Infrastructure;
+
+/// <summary>A theory that needs PostgreSQL's binaries; skipped or failing exactly as <see cref="PostgresFactAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (PostgresServer.SkipReason() is { } reason)
+            Skip = reason;
+    }
+}

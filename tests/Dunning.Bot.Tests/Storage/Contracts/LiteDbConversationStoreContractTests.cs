@@ -1,0 +1,7 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+/// <summary>The <see cref="ConversationStoreContract"/> on LiteDB.</summary>
+public sealed class LiteDbConversationStoreContractTests : ConversationStoreContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
+}

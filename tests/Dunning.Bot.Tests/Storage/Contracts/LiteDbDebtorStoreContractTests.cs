@@ -1,0 +1,7 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+/// <summary>The <see cref="DebtorStoreContract"/> on LiteDB.</summary>
+public sealed class LiteDbDebtorStoreContractTests : DebtorStoreContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
+}

@@ -1,0 +1,7 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+/// <summary>The <see cref="ProofStoreContract"/> on LiteDB.</summary>
+public sealed class LiteDbProofStoreContractTests : ProofStoreContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
+}

@@ -1,0 +1,7 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+/// <summary>The <see cref="TranscriptStoreContract"/> on LiteDB.</summary>
+public sealed class LiteDbTranscriptStoreContractTests : TranscriptStoreContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
+}

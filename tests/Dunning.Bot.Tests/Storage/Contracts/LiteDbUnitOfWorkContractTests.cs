@@ -1,0 +1,7 @@
+namespace Dunning.Bot.Tests.Storage.Contracts;
+
+/// <summary>The <see cref="UnitOfWorkContract"/> on LiteDB.</summary>
+public sealed class LiteDbUnitOfWorkContractTests : UnitOfWorkContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
+}
