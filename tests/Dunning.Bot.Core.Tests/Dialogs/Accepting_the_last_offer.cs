@@ -35,7 +35,7 @@ public sealed class Accepting_the_last_offer
         var world = WorldWithOffer(language);
         Assert.Equal(Intent.Affirm, world.Recognize(yes).Intent);
 
-        await Transcript.PlayAsync(world.Talk(Dialog(world), yes), transcript);
+        await Transcript.PlayAsync(world.Talk(Dialog(world), yes), Turn.Table(transcript));
 
         var agreement = Assert.Single(world.Agreements.All);
         Assert.Equal((AgreementKind.Discount, AgreementState.Active, 465.60m, 3m), (agreement.Kind, agreement.State, agreement.Amount, agreement.DiscountPercent));
@@ -48,8 +48,8 @@ public sealed class Accepting_the_last_offer
     public async Task Saying_yes_twice_records_it_once()
     {
         var world = WorldWithOffer("de");
-        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja", "festgehalten"]);
-        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja", "!festgehalten"]);
+        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains("festgehalten"));
+        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains("!festgehalten"));
         Assert.Single(world.Agreements.All);
     }
 
@@ -58,7 +58,7 @@ public sealed class Accepting_the_last_offer
     {
         var today = new NegotiationTerms(AgreementKind.Discount, "EUR", [new Instalment(new DateOnly(2026, 11, 20), 465.60m)], 3m, new DateOnly(2026, 11, 20));
         var world = WorldWithOffer("de", today);
-        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja", "bis zum 20.11.2026"]);
+        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains("bis zum 20.11.2026"));
         Assert.Single(world.Agreements.All);
     }
 
@@ -70,7 +70,7 @@ public sealed class Accepting_the_last_offer
         var late = new NegotiationTerms(AgreementKind.Discount, "EUR", [new Instalment(new DateOnly(2026, 11, 19), 465.60m)], 3m, new DateOnly(2026, 11, 19));
         var world = WorldWithOffer(language, late);
 
-        var replies = await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja", lapsed]);
+        var replies = await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains(lapsed));
 
         Assert.Empty(world.Agreements.All);
         Assert.NotEmpty(replies[0][0].SuggestedActions!.Actions);
@@ -82,7 +82,7 @@ public sealed class Accepting_the_last_offer
     {
         var deferral = new NegotiationTerms(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 12, 28), 482.47m)], null, new DateOnly(2026, 11, 24));
         var world = WorldWithOffer("de", deferral);
-        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja, gern"), ["> Ja, gern", "Sie zahlen 482,47 € bis zum 28.12.2026"]);
+        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja, gern"), new Turn("Ja, gern").Contains("Sie zahlen 482,47 € bis zum 28.12.2026"));
         var agreement = Assert.Single(world.Agreements.All);
         Assert.Equal((AgreementKind.Deferral, new DateOnly(2026, 12, 28)), (agreement.Kind, agreement.Schedule[0].DueDate));
     }
@@ -92,7 +92,7 @@ public sealed class Accepting_the_last_offer
     {
         var world = WorldWithOffer("de");
         world.ChangeInvoice("RE-1", i => i.MarkDisputed("falsche Menge"));
-        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja", "nichts mehr offen oder sie wird gerade geprüft"]);
+        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains("nichts mehr offen oder sie wird gerade geprüft"));
         Assert.Empty(world.Agreements.All);
     }
 
@@ -101,7 +101,7 @@ public sealed class Accepting_the_last_offer
     {
         var world = new CaseWorld("de");
         world.AddInvoice("RE-1", 480m, stage: 3);
-        var replies = await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja"]);
+        var replies = await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains());
         Assert.Equal(RepositoryFiles.Catalogue.Render("main", "what_else", "de"), replies[0][0].Text);
         Assert.Empty(world.Agreements.All);
     }
@@ -112,7 +112,7 @@ public sealed class Accepting_the_last_offer
         var world = WorldWithOffer("de");
         await world.Cases.UpdateAsync(world.Debtor.Id, c => c.Record(new CaseAction(CaseWorld.Now.AddDays(-1), CaseActionKinds.Reminder, "sent", InvoiceNumbers: ["RE-1"])),
             CancellationToken.None);
-        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), ["> Ja", "!festgehalten"]);
+        await Transcript.PlayAsync(world.Talk(Dialog(world), "Ja"), new Turn("Ja").Contains("!festgehalten"));
         Assert.Empty(world.Agreements.All);
     }
 }

@@ -14,7 +14,9 @@ public sealed class Agreements_over_several_invoices
         world.AddInvoice("RE-1", 480m);
         world.AddInvoice("RE-2", 120m);
 
-        await Transcript.PlayAsync(world.Talk(world.Negotiation(), promise), [$"> {promise}", stated, $"> {yes}", recorded]);
+        await Transcript.PlayAsync(world.Talk(world.Negotiation(), promise),
+            new Turn(promise).Contains(stated),
+            new Turn(yes).Contains(recorded));
 
         var agreement = Assert.Single(world.Agreements.All);
         Assert.Equal(["RE-1", "RE-2"], agreement.InvoiceNumbers);

@@ -17,7 +17,7 @@ public sealed class Asking_what_was_agreed
         var world = new CaseWorld(language);
         world.AddInvoice("RE-1", 480m);
 
-        await Transcript.PlayAsync(world.Chat(), [$"> {question}", answer]);
+        await Transcript.PlayAsync(world.Chat(), new Turn(question).Contains(answer));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class Asking_what_was_agreed
             world.Clock.SetUtcNow(new DateTimeOffset(on.AddDays(2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1)));
         }
 
-        await Transcript.PlayAsync(world.Chat(), [$"> {question}", answer]);
+        await Transcript.PlayAsync(world.Chat(), new Turn(question).Contains(answer));
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class Asking_what_was_agreed
         await world.AgreementDesk.AgreeAsync(world.Debtor, new(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 12, 15), 480m)]),
             ["RE-1"], promise: true, CancellationToken.None);
 
-        await Transcript.PlayAsync(world.Chat(), ["> Was haben wir vereinbart?", "vereinbart: 480,00 € bis zum 15.12.2026.", "!Raten", "!Als Nächstes"]);
+        await Transcript.PlayAsync(world.Chat(), new Turn("Was haben wir vereinbart?").Contains("vereinbart: 480,00 € bis zum 15.12.2026.", "!Raten", "!Als Nächstes"));
     }
 }

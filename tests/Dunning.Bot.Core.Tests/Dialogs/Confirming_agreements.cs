@@ -19,12 +19,11 @@ public sealed class Confirming_agreements
         world.AddInvoice("RE-1", 480m);
         var chat = world.Talk(world.Negotiation(), request);
 
-        var stated = await Transcript.PlayAsync(chat, [$"> {request}", term, language == "de" ? "Das ist der gesamte heute offene Betrag." : "This is the whole amount open today.",
-            language == "de" ? "Soll ich das so festhalten?" : "Shall I record it like that?", $"[{yes}]", language == "de" ? "[Nein]" : "[No]"]);
+        var stated = await Transcript.PlayAsync(chat, new Turn(request).Contains(term, language == "de" ? "Das ist der gesamte heute offene Betrag." : "This is the whole amount open today.", language == "de" ? "Soll ich das so festhalten?" : "Shall I record it like that?", $"[{yes}]", language == "de" ? "[Nein]" : "[No]"));
         Assert.Empty(world.Agreements.All);
         Assert.Null(world.StoredInvoice("RE-1").Pause);
 
-        await Transcript.PlayAsync(chat, [$"> {yes}", recorded, term]);
+        await Transcript.PlayAsync(chat, new Turn(yes).Contains(recorded, term));
 
         var agreement = Assert.Single(world.Agreements.All);
         Assert.Equal((AgreementState.Active, "bot", 480m), (agreement.State, agreement.DecidedBy, agreement.Amount));
@@ -40,7 +39,9 @@ public sealed class Confirming_agreements
         var world = new CaseWorld(language);
         world.AddInvoice("RE-1", 480m);
 
-        await Transcript.PlayAsync(world.Talk(world.Negotiation(), request), [$"> {request}", $"> {no}", answer]);
+        await Transcript.PlayAsync(world.Talk(world.Negotiation(), request),
+            new Turn(request).Contains(),
+            new Turn(no).Contains(answer));
 
         Assert.Empty(world.Agreements.All);
         Assert.Null(world.StoredInvoice("RE-1").Pause);
@@ -54,8 +55,10 @@ public sealed class Confirming_agreements
         world.AddInvoice("RE-1", 480m);
 
         await Transcript.PlayAsync(world.Talk(world.Negotiation(), "Kann ich bis zum 15.12. zahlen?"),
-            ["> Kann ich bis zum 15.12. zahlen?", "> vielleicht", "Bitte antworten Sie mit „Ja“", "> <script>alert(1)</script>", "Bitte antworten Sie mit „Ja“",
-                "> hm", "Ich habe nichts festgehalten."]);
+            new Turn("Kann ich bis zum 15.12. zahlen?").Contains(),
+            new Turn("vielleicht").Contains("Bitte antworten Sie mit „Ja“"),
+            new Turn("<script>alert(1)</script>").Contains("Bitte antworten Sie mit „Ja“"),
+            new Turn("hm").Contains("Ich habe nichts festgehalten."));
 
         Assert.Empty(world.Agreements.All);
     }
@@ -70,7 +73,9 @@ public sealed class Confirming_agreements
         var first = await world.AgreementDesk.AgreeAsync(world.Debtor, new(AgreementKind.Deferral, "EUR", [new Instalment(new DateOnly(2026, 12, 15), 480m)]),
             ["RE-1"], promise: false, CancellationToken.None);
 
-        await Transcript.PlayAsync(world.Talk(world.Negotiation(), request), [$"> {request}", replaces, $"> {yes}"]);
+        await Transcript.PlayAsync(world.Talk(world.Negotiation(), request),
+            new Turn(request).Contains(replaces),
+            new Turn(yes).Contains());
 
         var old = world.Agreements.All.Single(a => a.Id == first.Id);
         var active = Assert.Single(world.Agreements.All, a => a.State == AgreementState.Active);
@@ -104,10 +109,14 @@ public sealed class Confirming_agreements
     {
         var world = new CaseWorld("en");
         world.AddInvoice("RE-1", 480m);
-        await Transcript.PlayAsync(world.Talk(world.Negotiation(), "Can I pay in 12 instalments?"), ["> Can I pay in 12 instalments?", "> Ask a colleague"]);
+        await Transcript.PlayAsync(world.Talk(world.Negotiation(), "Can I pay in 12 instalments?"),
+            new Turn("Can I pay in 12 instalments?").Contains(),
+            new Turn("Ask a colleague").Contains());
         var waiting = Assert.Single(world.Agreements.All);
 
-        await Transcript.PlayAsync(world.Talk(world.Negotiation(), "Can I pay on 15 December?"), ["> Can I pay on 15 December?", "> Yes"]);
+        await Transcript.PlayAsync(world.Talk(world.Negotiation(), "Can I pay on 15 December?"),
+            new Turn("Can I pay on 15 December?").Contains(),
+            new Turn("Yes").Contains());
 
         var cancelled = world.Agreements.All.Single(a => a.Id == waiting.Id);
         Assert.Equal(AgreementState.Cancelled, cancelled.State);
@@ -123,7 +132,7 @@ public sealed class Confirming_agreements
         await chat.SendActivityAsync("Kann ich bis zum 15.12. zahlen?", CancellationToken.None);
         world.ChangeInvoice("RE-1", i => i.RecordPayment(new Payment(world.Today, 100m, "bank")));
 
-        await Transcript.PlayAsync(chat, ["> Ja", "Der offene Betrag hat sich inzwischen geändert", "!Einverstanden"]);
+        await Transcript.PlayAsync(chat, new Turn("Ja").Contains("Der offene Betrag hat sich inzwischen geändert", "!Einverstanden"));
 
         Assert.Empty(world.Agreements.All);
     }
@@ -141,7 +150,8 @@ public sealed class Confirming_agreements
         Assert.True(claim.Amount > 480m, "interest is part of the open claim");
 
         await Transcript.PlayAsync(world.Talk(world.Negotiation(), "Kann ich bis zum 15.12. zahlen?"),
-            ["> Kann ich bis zum 15.12. zahlen?", $"Sie zahlen {claim.Amount.ToString("N2", German)} € bis zum 15.12.2026.", sentence, "> Ja"]);
+            new Turn("Kann ich bis zum 15.12. zahlen?").Contains($"Sie zahlen {claim.Amount.ToString("N2", German)} € bis zum 15.12.2026.", sentence),
+            new Turn("Ja").Contains());
 
         var agreement = Assert.Single(world.Agreements.All);
         Assert.Equal((claim.Amount, interestRuns), (agreement.Amount, agreement.InterestRuns));

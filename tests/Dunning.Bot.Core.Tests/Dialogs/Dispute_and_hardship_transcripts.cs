@@ -21,7 +21,7 @@ public sealed class Dispute_and_hardship_transcripts
         if (disputed == "RE-2")
             world.AddInvoice("RE-2", 120m);
 
-        await Transcript.PlayAsync(world.Talk(world.Dispute(), transcript[0][2..]), transcript);
+        await Transcript.PlayAsync(world.Talk(world.Dispute(), transcript[0][2..]), Turn.Table(transcript));
 
         var invoice = (await world.Invoices.FindAsync(disputed, CancellationToken.None))!;
         Assert.Equal(words, invoice.Dispute);
@@ -42,7 +42,7 @@ public sealed class Dispute_and_hardship_transcripts
         world.AddInvoice("RE-1", 480m);
         world.AddInvoice("RE-2", 120m);
 
-        await Transcript.PlayAsync(world.Talk(world.Hardship(), message), ["> " + message, empathy, when, "!Mahn", "!must", "!Inkasso"]);
+        await Transcript.PlayAsync(world.Talk(world.Hardship(), message), new Turn(message).Contains(empathy, when, "!Mahn", "!must", "!Inkasso"));
 
         Assert.All([world.StoredInvoice("RE-1"), world.StoredInvoice("RE-2")], i => Assert.Equal(InvoiceStatus.Paused, i.StatusAt(CaseWorld.Now.AddDays(13))));
         var escalation = Assert.Single(world.EscalationsFor(EscalationReason.Hardship));

@@ -128,7 +128,7 @@ public sealed class Invoice_questions_document_transcripts
     {
         var harness = InvoiceScenarios.TwoOpen(language);
 
-        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<InvoiceCopyDialog>(), Intent.RequestInvoiceCopy, "re-2026-0050"), new Turn("copy of re-2026-0050 please", Reply.Exactly(expected))));
+        var reply = Assert.Single(Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<InvoiceCopyDialog>(), Intent.RequestInvoiceCopy, "re-2026-0050"), new Turn("copy of re-2026-0050 please", Reply.Exactly(expected)))));
 
         var attachment = Assert.Single(reply.Attachments!);
         Assert.Equal(("application/pdf", "https://owner.example/docs/RE-2026-0050.pdf", "RE-2026-0050.pdf"), (attachment.ContentType, attachment.ContentUrl, attachment.Name));
@@ -165,6 +165,6 @@ public sealed class Invoice_questions_document_transcripts
         var replies = await Transcript.PlayAsync(harness.Client(harness.Dialog<InvoiceCopyDialog>(), Intent.RequestInvoiceCopy, "RE-2026-0042"), turn);
         await Transcript.PlayAsync(withPath.Client(withPath.Dialog<InvoiceCopyDialog>(), Intent.RequestInvoiceCopy, "RE-2026-0042"), turn);
 
-        Assert.Null(Assert.Single(replies).Attachments);
+        Assert.Null(Assert.Single(Assert.Single(replies)).Attachments);
     }
 }

@@ -54,7 +54,7 @@ public sealed class Invoice_questions_payment_transcripts
     {
         var harness = InvoiceScenarios.WithFrancs(language);
 
-        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), turn));
+        var reply = Assert.Single(Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), turn)));
 
         var attachment = Assert.Single(reply.Attachments!);
         var expected = GiroCode.Create("Demo Studio GmbH", "DE89370400440532013000", "COBADEFFXXX", 427.97m, "EUR", "RE-2026-0042, RE-2026-0050");
@@ -85,7 +85,7 @@ public sealed class Invoice_questions_payment_transcripts
         var harness = InvoiceScenarios.TwoOpen(language);
         harness.Payee = new PayeeOptions();
 
-        var reply = Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), new Turn("IBAN?", Reply.Exactly(text, button))));
+        var reply = Assert.Single(Assert.Single(await Transcript.PlayAsync(harness.Client(harness.Dialog<PaymentDetailsDialog>(), Intent.AskPaymentDetails), new Turn("IBAN?", Reply.Exactly(text, button)))));
 
         Assert.Null(reply.Attachments);
     }

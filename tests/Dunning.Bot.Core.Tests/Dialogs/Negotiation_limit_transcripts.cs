@@ -58,7 +58,7 @@ public sealed class Negotiation_limit_transcripts
         }
         var client = world.Talk(world.Negotiation(), transcript[0][2..]);
 
-        await Transcript.PlayAsync(client, transcript);
+        await Transcript.PlayAsync(client, Turn.Table(transcript));
 
         var made = world.Agreements.All.Where(a => !a.Id.StartsWith("A-old", StringComparison.Ordinal)).ToList();
         switch (end)

@@ -14,7 +14,7 @@ namespace Dunning.Bot.Core.Tests.Dialogs;
 /// </summary>
 public sealed class Proof_of_payment_transcripts
 {
-    private static readonly string[] PaidInFull = ["> Ich habe am 18.11. 480 Euro überwiesen", "Bis zum 27.11.2026", "Überweisungsbestätigung", "[Jetzt nicht]"];
+    private static readonly Turn PaidInFull = new Turn("Ich habe am 18.11. 480 Euro überwiesen").Contains("Bis zum 27.11.2026", "Überweisungsbestätigung", "[Jetzt nicht]");
 
     [Theory]
     [InlineData("de", "Ich habe am 18.11. 480 Euro überwiesen", "Vielen Dank, ich habe Ihre Überweisungsbestätigung (beleg.pdf) erhalten")]
@@ -44,9 +44,9 @@ public sealed class Proof_of_payment_transcripts
     {
         var world = new CaseWorld("de");
         world.AddInvoice("RE-1", 480m);
-        var client = world.Talk(world.ClaimPaid(), PaidInFull[0][2..]);
+        var client = world.Talk(world.ClaimPaid(), PaidInFull.Says);
 
-        await Transcript.PlayAsync(client, [.. PaidInFull, "> " + answer, "Kein Problem"]);
+        await Transcript.PlayAsync(client, PaidInFull, new Turn(answer).Contains("Kein Problem"));
 
         Assert.Equal(DialogTurnStatus.Complete, client.DialogTurnResult?.Status);
         Assert.Empty(world.Proofs.Kept);
@@ -59,7 +59,7 @@ public sealed class Proof_of_payment_transcripts
     {
         var world = new CaseWorld("de");
         world.AddInvoice("RE-1", 480m);
-        var client = world.Talk(world.ClaimPaid(), PaidInFull[0][2..]);
+        var client = world.Talk(world.ClaimPaid(), PaidInFull.Says);
         await Transcript.PlayAsync(client, PaidInFull);
 
         var replies = await client.SendActivityAsync("Wie hoch sind die Mahngebühren?", CancellationToken.None);
@@ -81,7 +81,7 @@ public sealed class Proof_of_payment_transcripts
     {
         var world = new CaseWorld("de");
         world.AddInvoice("RE-1", 480m);
-        var client = world.Talk(world.ClaimPaid(), PaidInFull[0][2..]);
+        var client = world.Talk(world.ClaimPaid(), PaidInFull.Says);
         await Transcript.PlayAsync(client, PaidInFull);
 
         var refused = await client.SendActivityAsync(WithFiles(client, "refuse:" + refusal), CancellationToken.None);
@@ -154,7 +154,7 @@ public sealed class Proof_of_payment_transcripts
         world.AddInvoice("RE-1", 480m);
         var client = world.Talk(world.ClaimPaid(), "I paid 480 euros on 18 November");
 
-        await Transcript.PlayAsync(client, ["> I paid 480 euros on 18 November", "until 27 November 2026", "!transfer confirmation"]);
+        await Transcript.PlayAsync(client, new Turn("I paid 480 euros on 18 November").Contains("until 27 November 2026", "!transfer confirmation"));
 
         Assert.Equal(DialogTurnStatus.Complete, client.DialogTurnResult?.Status);
     }

@@ -18,7 +18,9 @@ public sealed class Requests_travel_to_staff
         var world = new CaseWorld(language);
         world.AddInvoice("RE-1", 480m);
 
-        await Transcript.PlayAsync(world.Chat(), [$"> {request}", $"> {ask}", told]);
+        await Transcript.PlayAsync(world.Chat(),
+            new Turn(request).Contains(),
+            new Turn(ask).Contains(told));
 
         var proposal = Assert.Single(world.Agreements.All);
         Assert.Equal((AgreementState.AwaitingApproval, AgreementKind.InstalmentPlan, 12, 480m), (proposal.State, proposal.Kind, proposal.Schedule.Count, proposal.Amount));
@@ -36,7 +38,9 @@ public sealed class Requests_travel_to_staff
         world.AddInvoice("RE-1", 480m);
         (world.Limits.MaxDeferralDays, world.Limits.MaxInstalments) = (0, 1);
 
-        await Transcript.PlayAsync(world.Chat(), ["> Kann ich bis zum 15.12. zahlen?", "Soll ich jemanden aus unserem Team bitten, Ihren Wunsch zu prüfen?", "> Ja", "an unser Team weitergegeben"]);
+        await Transcript.PlayAsync(world.Chat(),
+            new Turn("Kann ich bis zum 15.12. zahlen?").Contains("Soll ich jemanden aus unserem Team bitten, Ihren Wunsch zu prüfen?"),
+            new Turn("Ja").Contains("an unser Team weitergegeben"));
 
         var proposal = Assert.Single(world.Agreements.All);
         Assert.Equal((AgreementState.AwaitingApproval, AgreementKind.Deferral), (proposal.State, proposal.Kind));
@@ -49,7 +53,9 @@ public sealed class Requests_travel_to_staff
         var world = new CaseWorld("de");
         world.AddInvoice("RE-1", 480m);
 
-        await Transcript.PlayAsync(world.Chat(), ["> Kann ich in Raten zahlen?", "> Ich möchte mit einem Mitarbeiter sprechen"]);
+        await Transcript.PlayAsync(world.Chat(),
+            new Turn("Kann ich in Raten zahlen?").Contains(),
+            new Turn("Ich möchte mit einem Mitarbeiter sprechen").Contains());
 
         Assert.Empty(world.Agreements.All);
         Assert.Equal(EscalationReason.RequestHuman, Assert.Single(world.Escalations.All).Reason);

@@ -1,9 +1,12 @@
 using Dunning.Bot.Conversations;
-using Dunning.Bot.Core.Dialogs;
 
 namespace Dunning.Bot.Core.Tests.Dialogs;
 
-/// <summary>One row of a transcript: what the user says (or "join:&lt;token&gt;" for the web chat opening) and the bot's replies.</summary>
+/// <summary>
+/// One row of a transcript: what the user says (or "join:&lt;token&gt;" for the web chat opening) and what the bot must
+/// answer: either exactly the given <see cref="Replies"/> (count and each reply), or, with <see cref="Contains"/>,
+/// fragments that the turn's replies must contain ("!x": must not appear, in text or buttons; "[Label]": a button).
+/// </summary>
 public sealed record Turn(string Says, params Reply[] Replies)
 {
     public const string JoinPrefix = "join:";
@@ -11,47 +14,57 @@ public sealed record Turn(string Says, params Reply[] Replies)
     /// <summary>The locale the client sends with this turn (a join event defaults to de-DE, a message to the adapter's en-US).</summary>
     public string? Locale { get; init; }
 
-    public override string ToString() => Says;
-}
+    /// <summary>Fragments the replies must (or, "!x", must not) contain; "[Label]" is a button. Null: the replies are checked exactly.</summary>
+    public IReadOnlyList<string>? Fragments { get; init; }
 
-/// <summary>
-/// An expected reply: a message key of dialogs/ (any of its variants, rendered with <see cref="Model"/>), or a literal
-/// text (<see cref="Literal"/>), optionally with the main options as buttons (<see cref="WithMenu"/>) or exactly the
-/// given buttons (<see cref="Buttons"/>, in order; empty means none).
-/// </summary>
-public sealed record Reply(string Key, object? Model = null, bool WithMenu = false, string? Literal = null, string? Language = null, string[]? Buttons = null)
-{
-    /// <summary>This exact text; its buttons are not checked.</summary>
-    public static Reply Text(string literal) => new(string.Empty, Literal: literal);
+    /// <summary>This turn checked by fragments instead of exact replies (none given: the turn is only played).</summary>
+    public Turn Contains(params string[] fragments) => this with { Fragments = [.. Fragments ?? [], .. fragments] };
 
-    /// <summary>This exact text with exactly these buttons (suggested actions), in order.</summary>
-    public static Reply Exactly(string literal, params string[] buttons) => new(string.Empty, Literal: literal, Buttons: buttons);
-
-    public void AssertMatches(Activity reply, string language, string says)
+    /// <summary>
+    /// Reads a table of lines: a line starting with "> " is what the user says, the lines after it are its fragments
+    /// (<see cref="Contains"/>). For data-driven theories whose rows are string arrays.
+    /// </summary>
+    public static Turn[] Table(IEnumerable<string> lines)
     {
-        var lang = Language ?? language;
-        if (Literal is not null)
+        var turns = new List<Turn>();
+        foreach (var line in lines)
         {
-            Assert.Equal(Literal, reply.Text);
+            if (line.StartsWith("> ", StringComparison.Ordinal))
+                turns.Add(new Turn(line[2..]).Contains());
+            else if (turns.Count == 0)
+                throw new ArgumentException($"Fragment '{line}' before the first \"> \" line.", nameof(lines));
+            else
+                turns[^1] = turns[^1].Contains(line);
         }
-        else
-        {
-            var dot = Key.IndexOf('.', StringComparison.Ordinal);
-            var (dialog, key) = (Key[..dot], Key[(dot + 1)..]);
-            var catalogue = RepositoryFiles.Catalogue;
-            var variants = Enumerable.Range(0, catalogue.VariantCount(dialog, key, lang))
-                .Select(seed => Model is null
-                    ? catalogue.Render(dialog, key, lang, variantSeed: seed)
-                    : catalogue.Render(dialog, key, lang, Model, seed))
-                .ToList();
-            Assert.True(variants.Contains(reply.Text ?? string.Empty), $"'{says}': expected {Key} ({lang}), got: {reply.Text}");
-        }
-        if (WithMenu)
-        {
-            var labels = MainMenu.Buttons.Select(b => RepositoryFiles.Catalogue.Button(MainMenu.Dialog, b, lang));
-            Assert.Equal(labels, reply.SuggestedActions?.Actions.Select(a => a.Title) ?? []);
-        }
-        if (Buttons is not null)
-            Assert.Equal(Buttons, reply.SuggestedActions?.Actions.Select(a => a.Title ?? string.Empty) ?? []);
+        return [.. turns];
     }
+
+    /// <summary>Asserts the replies to this turn; <paramref name="language"/> gives a reply's language for message keys.</summary>
+    public void AssertAnswered(IReadOnlyList<Activity> replies, Func<Activity, string> language)
+    {
+        if (Fragments is null)
+        {
+            Assert.True(Replies.Length == replies.Count,
+                $"'{Says}': expected {Replies.Length} replies, got {replies.Count}:\n" + string.Join("\n", replies.Select(r => r.Text)));
+            for (var i = 0; i < replies.Count; i++)
+                Replies[i].AssertMatches(replies[i], language(replies[i]), Says);
+            return;
+        }
+        var texts = string.Join("\n", replies.Select(r => r.Text));
+        var buttons = replies.SelectMany(r => r.SuggestedActions?.Actions ?? []).Select(a => a.Title).ToList();
+        foreach (var fragment in Fragments)
+        {
+            if (fragment.StartsWith('[') && fragment.EndsWith(']'))
+                Assert.True(buttons.Contains(fragment[1..^1]), $"'{Says}': no button '{fragment[1..^1]}' among [{string.Join(" | ", buttons)}]; replies: {texts}");
+            else if (fragment.StartsWith('!'))
+            {
+                Assert.False(texts.Contains(fragment[1..], StringComparison.Ordinal), $"'{Says}': reply should not contain '{fragment[1..]}': {texts}");
+                Assert.DoesNotContain(buttons, b => b?.Contains(fragment[1..], StringComparison.Ordinal) == true);
+            }
+            else
+                Assert.True(texts.Contains(fragment, StringComparison.Ordinal), $"'{Says}': expected '{fragment}' in the replies:\n{texts}");
+        }
+    }
+
+    public override string ToString() => Says;
 }
