@@ -19,7 +19,9 @@ public sealed class Confirming_agreements
         world.AddInvoice("RE-1", 480m);
         var chat = world.Talk(world.Negotiation(), request);
 
-        var stated = await Transcript.PlayAsync(chat, new Turn(request).Contains(term, language == "de" ? "Das ist der gesamte heute offene Betrag." : "This is the whole amount open today.", language == "de" ? "Soll ich das so festhalten?" : "Shall I record it like that?", $"[{yes}]", language == "de" ? "[Nein]" : "[No]"));
+        var stated = await Transcript.PlayAsync(chat, new Turn(request).Contains(term,
+            language == "de" ? "Das ist der gesamte heute offene Betrag." : "This is the whole amount open today.",
+            language == "de" ? "Soll ich das so festhalten?" : "Shall I record it like that?", $"[{yes}]", language == "de" ? "[Nein]" : "[No]"));
         Assert.Empty(world.Agreements.All);
         Assert.Null(world.StoredInvoice("RE-1").Pause);
 

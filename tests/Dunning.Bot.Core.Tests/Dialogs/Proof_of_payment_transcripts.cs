@@ -14,7 +14,8 @@ namespace Dunning.Bot.Core.Tests.Dialogs;
 /// </summary>
 public sealed class Proof_of_payment_transcripts
 {
-    private static readonly Turn PaidInFull = new Turn("Ich habe am 18.11. 480 Euro überwiesen").Contains("Bis zum 27.11.2026", "Überweisungsbestätigung", "[Jetzt nicht]");
+    private static readonly Turn PaidInFull =
+        new Turn("Ich habe am 18.11. 480 Euro überwiesen").Contains("Bis zum 27.11.2026", "Überweisungsbestätigung", "[Jetzt nicht]");
 
     [Theory]
     [InlineData("de", "Ich habe am 18.11. 480 Euro überwiesen", "Vielen Dank, ich habe Ihre Überweisungsbestätigung (beleg.pdf) erhalten")]
