@@ -86,7 +86,7 @@ public sealed class ReminderPlanner(
         }
 
         var links = data.Links;
-        var target = ChooseConversation(debtor, links, settings.EmailFallback ? now : null);
+        var target = ConversationChoice.Choose(debtor, links, settings.EmailFallback ? now : null);
         var situation = new PlanSituation(debtor, dunningCase, all, now, today, target, links.Any(l => l.Handoff != HandoffState.Bot),
             target?.Language ?? debtor.Language, escalated, buffer);
 
@@ -95,33 +95,6 @@ public sealed class ReminderPlanner(
             : await followUps.PlanAsync(new FollowUpRequest(debtor, situation.Language, today, data.Agreements, all), cancellationToken).ConfigureAwait(false);
         return await FollowUpAsync(situation, followUp, data.Entries, cancellationToken).ConfigureAwait(false)
             ?? await RemindAsync(situation, followUp.NextCheck, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The conversation proactive messages go to: the most recently active bound chat whose channel address can still
-    /// receive them; failing that, the most recent one at all (so the contact rules can say why it cannot be used).
-    /// </summary>
-    public static ConversationLink? ChooseConversation(Debtor debtor, IReadOnlyList<ConversationLink> links) => ChooseConversation(debtor, links, null);
-
-    /// <summary>
-    /// As <see cref="ChooseConversation(Debtor, IReadOnlyList{ConversationLink})"/>, with the owner's preferred channel
-    /// first (<see cref="Debtor.PreferredChannel"/>, when it can deliver) and — when <paramref name="emailAt"/> is given
-    /// (the host has an e-mail channel) — the debtor's e-mail address as the fallback when no chat can deliver.
-    /// </summary>
-    public static ConversationLink? ChooseConversation(Debtor debtor, IReadOnlyList<ConversationLink> links, DateTimeOffset? emailAt)
-    {
-        ArgumentNullException.ThrowIfNull(debtor);
-        ArgumentNullException.ThrowIfNull(links);
-        var bound = links.Where(l => l.DebtorId == debtor.Id && (emailAt is not null || l.Channel != ChannelKind.Email))
-            .OrderByDescending(l => l.LastInboundAt ?? l.LinkedAt).ToList();
-        if (emailAt is { } at && !bound.Any(l => l.Channel == ChannelKind.Email) && EmailConversation.For(debtor, at) is { } email)
-            bound.Add(email);
-        if (emailAt is not null)
-            EmailConversation.EnsureContact(debtor);
-        bool CanDeliver(ConversationLink l) => debtor.Contact(l.Channel)?.CanReceiveProactive == true;
-        return bound.FirstOrDefault(l => l.Channel == debtor.PreferredChannel && CanDeliver(l))
-            ?? bound.FirstOrDefault(CanDeliver)
-            ?? bound.FirstOrDefault();
     }
 
     private ContactDecision Decide(PlanSituation s, IReadOnlyList<Invoice> about) => contact.Evaluate(new ContactRequest

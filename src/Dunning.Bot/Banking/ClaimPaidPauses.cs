@@ -68,7 +68,7 @@ public sealed class ClaimPaidPauses(IInvoiceStore invoices, ICaseStore cases, IE
     {
         var numbers = string.Join(", ", owed.Select(i => i.Number));
         var dunningCase = await cases.FindAsync(debtor.Id, cancellationToken) ?? new DunningCase { DebtorId = debtor.Id };
-        var target = ReminderPlanner.ChooseConversation(debtor, await conversations.ListByDebtorAsync(debtor.Id, cancellationToken));
+        var target = ConversationChoice.Choose(debtor, await conversations.ListByDebtorAsync(debtor.Id, cancellationToken));
         if (target is null)
         {
             await cases.RecordAsync(debtor.Id, now, CaseActionKinds.ClaimedPaid, $"Payment for {numbers} found on the bank statement; no chat to thank the debtor on",

@@ -18,7 +18,7 @@ public sealed class Choosing_the_channel
         var debtor = Debtor("korn@baeckerei.test");
         var chat = Link(debtor, ChannelKind.WebChat, "w-1", Now.AddDays(-1));
 
-        Assert.Same(chat, ReminderPlanner.ChooseConversation(debtor, [chat], Now));
+        Assert.Same(chat, ConversationChoice.Choose(debtor, [chat], Now));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class Choosing_the_channel
         var dead = Link(debtor, ChannelKind.Telegram, "t-1", Now.AddDays(-1));
         debtor.Contact(ChannelKind.Telegram)!.DeadSince = Now.AddDays(-2);
 
-        var chosen = ReminderPlanner.ChooseConversation(debtor, [dead], Now)!;
+        var chosen = ConversationChoice.Choose(debtor, [dead], Now)!;
 
         Assert.Equal((ChannelKind.Email, "email/D-1", "D-1"), (chosen.Channel, chosen.Key, chosen.DebtorId));
         Assert.Equal("korn@baeckerei.test", chosen.Reference.User!.Id);
@@ -42,7 +42,7 @@ public sealed class Choosing_the_channel
         var dead = Link(debtor, ChannelKind.Telegram, "t-1", Now.AddDays(-1));
         debtor.Contact(ChannelKind.Telegram)!.DeadSince = Now.AddDays(-2);
 
-        Assert.Same(dead, ReminderPlanner.ChooseConversation(debtor, [dead], null));
+        Assert.Same(dead, ConversationChoice.Choose(debtor, [dead], null));
         Assert.Null(debtor.Contact(ChannelKind.Email));
     }
 
@@ -53,13 +53,13 @@ public sealed class Choosing_the_channel
         var recent = Link(debtor, ChannelKind.WebChat, "w-1", Now.AddHours(-1));
         var older = Link(debtor, ChannelKind.Telegram, "t-1", Now.AddDays(-20));
         debtor.PreferredChannel = ChannelKind.Telegram;
-        Assert.Same(older, ReminderPlanner.ChooseConversation(debtor, [recent, older], Now));
+        Assert.Same(older, ConversationChoice.Choose(debtor, [recent, older], Now));
 
         debtor.PreferredChannel = ChannelKind.Email;
-        Assert.Equal(ChannelKind.Email, ReminderPlanner.ChooseConversation(debtor, [recent, older], Now)!.Channel);
+        Assert.Equal(ChannelKind.Email, ConversationChoice.Choose(debtor, [recent, older], Now)!.Channel);
 
         debtor.Contact(ChannelKind.Email)!.OptedOutAt = Now;
-        Assert.Same(recent, ReminderPlanner.ChooseConversation(debtor, [recent, older], Now));
+        Assert.Same(recent, ConversationChoice.Choose(debtor, [recent, older], Now));
     }
 
     [Fact]

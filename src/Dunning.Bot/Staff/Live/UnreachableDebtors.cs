@@ -9,7 +9,7 @@ namespace Dunning.Bot.Staff.Live;
 /// The debtors the schedule cannot remind on any channel right now, for the console's inbox and the owner's alert
 /// digest. Candidates are the debtors with an open dead-channel escalation (the planner raises one when it finds no
 /// address, a bounce or a blocked chat raises one too); each is checked the way the planner chooses a channel
-/// (<see cref="ReminderPlanner.ChooseConversation(Debtor, IReadOnlyList{ConversationLink}, DateTimeOffset?)"/>), so a
+/// (<see cref="ConversationChoice.Choose(Debtor, IReadOnlyList{ConversationLink}, DateTimeOffset?)"/>), so a
 /// debtor who has meanwhile opened a chat or got a new address is no longer listed.
 /// </summary>
 public sealed class UnreachableDebtors(
@@ -31,7 +31,7 @@ public sealed class UnreachableDebtors(
         foreach (var debtor in await debtors.FindManyAsync(open.Keys, cancellationToken).ConfigureAwait(false))
         {
             var links = await conversations.ListByDebtorAsync(debtor.Id, cancellationToken).ConfigureAwait(false);
-            var target = ReminderPlanner.ChooseConversation(debtor, links, emailOn ? now : null);
+            var target = ConversationChoice.Choose(debtor, links, emailOn ? now : null);
             if (target is not null && debtor.Contact(target.Channel)?.CanReceiveProactive == true)
                 continue;
             var usable = debtor.Contacts.Where(c => emailOn || c.Channel != ChannelKind.Email).ToList();
