@@ -28,7 +28,7 @@ public sealed class The_console_in_german_and_english_in_a_real_browser : IDispo
         "History", "Actions", "Record payment", "Write off", "Pause reminders", "Take over", "Send", "Hand back", "Who answers", "Waiting for",
         "Asks for a person", "Deferral", "web chat", "Access code", "Web chat link", "Stage", "Next step", "Open", "Show", "Reset", "Customer number",
         "Personal data", "Erase", "Case file", "live", "offline", "reconnecting", "left", "overdue", "none yet", "Friendly reminder", "Taken over",
-        "RequestHuman", "ApprovalRequired", "AwaitingApproval", "InstalmentPlan", "reminder.friendly", "EUR", "UTC",
+        "RequestHuman", "ApprovalRequired", "AwaitingApproval", "InstalmentPlan", "reminder.friendly", "EUR", "UTC", "Proof of payment", "None sent",
     ];
 
     private readonly StaffHost host = new(new()
