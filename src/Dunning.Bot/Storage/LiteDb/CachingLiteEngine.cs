@@ -31,6 +31,9 @@ internal sealed class CachingLiteEngine : ILiteEngine
     private const int Stripes = 1024;
 
     private readonly ILiteEngine inner;
+    /// <summary>Writes of one transaction beyond this many are not cached (bulk work), only invalidated.</summary>
+    internal const int MaxCachedWritesPerTransaction = 64;
+
     private readonly int capacityPerCollection;
     private readonly Dictionary<string, Cache> caches = new(StringComparer.OrdinalIgnoreCase);
     private readonly ThreadLocal<List<Written>> transaction = new(() => []);
@@ -227,7 +230,10 @@ internal sealed class CachingLiteEngine : ILiteEngine
             var stripe = Stripe(key);
             var stamp = Interlocked.Increment(ref cache.Stamps[stripe]);
             Interlocked.Increment(ref cache.Epoch);
-            transaction.Value!.Add(new Written(cache, key, stamp, item as BsonDocument));
+            // A turn writes a handful of documents; a bulk transaction (an import, a batch of bookings) leaves the cache alone
+            // rather than holding everything it wrote until the commit.
+            var written = transaction.Value!;
+            written.Add(new Written(cache, key, stamp, written.Count < MaxCachedWritesPerTransaction ? item as BsonDocument : null));
         }
         return item;
     }
