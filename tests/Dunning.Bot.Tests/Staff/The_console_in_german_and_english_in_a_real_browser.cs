@@ -119,7 +119,17 @@ public sealed class The_console_in_german_and_english_in_a_real_browser : IDispo
         await Assertions.Expect(page.Locator("#transcript")).ToContainTextAsync(german ? "hier ist Olga" : "this is Olga");
         Assert.EndsWith("#reply", page.Url, StringComparison.Ordinal);
         var where = await page.EvaluateAsync<string>("() => { const r = document.getElementById('reply').getBoundingClientRect(); return [r.top, r.bottom, window.scrollY, document.documentElement.scrollHeight, window.innerHeight].join(' '); }");
-        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('reply').getBoundingClientRect(); const tall = document.documentElement.scrollHeight > window.innerHeight + 10; return (!tall || window.scrollY > 0) && r.top >= 0 && r.top < window.innerHeight; }"),
+        // The browser scrolls to #reply once the redirected page has laid out; wait for that (up to 15 s) before judging.
+        const string replyInView = "() => { const r = document.getElementById('reply').getBoundingClientRect(); const tall = document.documentElement.scrollHeight > window.innerHeight + 10; return (!tall || window.scrollY > 0) && r.top >= 0 && r.top < window.innerHeight; }";
+        try
+        {
+            await page.WaitForFunctionAsync(replyInView, null, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // judged below, with the positions in the message
+        }
+        Assert.True(await page.EvaluateAsync<bool>(replyInView),
             "After sending, the reply box is in view, not the top of the page (top, bottom, scrollY, height, viewport: " + where + ").");
 
         await page.SetViewportSizeAsync(1366, 900);
