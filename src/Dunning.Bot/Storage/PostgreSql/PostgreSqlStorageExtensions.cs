@@ -68,6 +68,7 @@ public static class PostgreSqlStorageExtensions
         services.AddSingleton<IChangeNotifications>(sp => sp.GetRequiredService<PostgreSqlChangeNotifications>());
         services.AddSingleton<PostgreSqlChangeListener>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlChangeListener>());
+        services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("postgresql");
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;
