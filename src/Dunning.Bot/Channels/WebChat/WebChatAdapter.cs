@@ -61,6 +61,8 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         await Locks.RunAsync(ConversationKey(Channel, activity.Conversation?.Id), activity, async (incoming, ct) =>
         {
             using var unit = database.BeginUnitOfWork();
+            // Across hosts too, before the echo: the turns of this conversation, with their log entries, one after the other.
+            await unit.HoldConversationAsync(Channel, incoming.Conversation!.Id!, ct);
             id = (await store.AppendAsync(incoming.Conversation!.Id!, [JoinEcho.Redacted(incoming)], ct))[0];
             incoming.Id = id;
             await ProcessActivityAsync(incoming, (turn, c) =>
