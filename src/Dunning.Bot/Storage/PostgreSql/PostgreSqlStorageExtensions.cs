@@ -74,6 +74,14 @@ public static class PostgreSqlStorageExtensions
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<PostgreSqlTurnMiddleware>();
+        // Several hosts: the turn lock's timeout and live updates across hosts (LISTEN/NOTIFY, one listening connection).
+        services.AddOptions<PostgreSqlHostsOptions>().BindConfiguration(PostgreSqlHostsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.RemoveAll<IChangeNotifications>();
+        services.AddSingleton<PostgreSqlChangeNotifications>();
+        services.AddSingleton<IChangeNotifications>(sp => sp.GetRequiredService<PostgreSqlChangeNotifications>());
+        services.AddSingleton<PostgreSqlChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlChangeListener>());
+        services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("postgresql");
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;

@@ -24,7 +24,7 @@ public sealed class A_turn_on_postgresql_is_one_transaction(PostgresServer serve
         var database = services.GetRequiredService<PostgreSqlDatabase>();
         var storage = new StoresUnderTest(services);
         var adapter = new TestAdapter { OnTurnError = null };
-        adapter.Use(new PostgreSqlTurnMiddleware(database));
+        adapter.Use(new PostgreSqlTurnMiddleware(database, Microsoft.Extensions.Options.Options.Create(new PostgreSqlHostsOptions())));
 
         await adapter.SendTextToBotAsync("ok", (turn, ct) => WriteAsync(database, storage, "webchat/ok", ct), CancellationToken.None);
         await Assert.ThrowsAsync<InvalidOperationException>(() => adapter.SendTextToBotAsync("boom", async (turn, ct) =>
