@@ -20,7 +20,7 @@ public sealed class A_turn_on_postgresql_is_one_transaction(PostgresServer serve
     {
         await using var storage = await PostgreSqlStorageUnderTest.CreateAsync(server);
         var adapter = new TestAdapter { OnTurnError = null };
-        adapter.Use(new PostgreSqlTurnMiddleware(storage.Database, Microsoft.Extensions.Options.Options.Create(new PostgreSqlHostsOptions())));
+        adapter.Use(new PostgreSqlTurnMiddleware(storage.Database));
 
         await adapter.SendTextToBotAsync("ok", (turn, ct) => WriteAsync(storage, "webchat/ok", ct), CancellationToken.None);
         await Assert.ThrowsAsync<InvalidOperationException>(() => adapter.SendTextToBotAsync("boom", async (turn, ct) =>
