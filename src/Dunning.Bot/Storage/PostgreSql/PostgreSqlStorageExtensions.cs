@@ -1,5 +1,8 @@
 using Dunning.Bot.Banking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Dunning.Bot.Channels.Email;
+using Dunning.Bot.Channels.Teams;
+using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
@@ -55,6 +58,14 @@ public static class PostgreSqlStorageExtensions
         Use<ISigningKeyStore, PostgreSqlSigningKeyStore>(services);
         Use<IConversationPurge, PostgreSqlConversationPurge>(services);
         Use<IDebtorErasureStore, PostgreSqlDebtorErasure>(services);
+        // The channels' own state and the turn's unit of work: with these nothing opens the LiteDB file.
+        Use<IUnitOfWorkFactory, PostgreSqlUnitOfWorkFactory>(services);
+        services.RemoveAll<ITelegramStore>();
+        services.AddSingleton<ITelegramStore>(sp => new PostgreSqlTelegramStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp)));
+        Use<ITeamsStore, PostgreSqlTeamsStore>(services);
+        Use<IWebChatStore, PostgreSqlWebChatStore>(services);
+        services.RemoveAll<IEmailStore>();
+        services.AddSingleton<IEmailStore>(sp => new PostgreSqlEmailStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp)));
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
         services.AddSingleton<PostgreSqlOutbox>();
@@ -73,6 +84,9 @@ public static class PostgreSqlStorageExtensions
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;
     }
+
+    // Verbs build bare service collections without a clock; the host registers one.
+    private static TimeProvider Clock(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     private static void Use<TPort, TStore>(IServiceCollection services)
         where TPort : class
