@@ -52,6 +52,32 @@ public sealed class Web_chat_across_hosts(PostgresServer server)
             || Text(a).StartsWith("Entschuldigung", StringComparison.Ordinal));
     }
 
+    [PostgresFact]
+    public async Task A_message_that_waits_too_long_for_its_conversation_is_refused_with_retry_after_and_not_logged()
+    {
+        using var hosts = await TwoHosts.StartAsync(server, new() { ["Storage:Hosts:TurnLockTimeout"] = "00:00:01" });
+        var onB = new DirectLineClient(hosts.B.CreateHttpClient());
+        await onB.StartAsync();
+        var before = (await onB.PollAsync()).Activities.Length;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = TwoHosts.TurnAsync(hosts.A, onB.ConversationId, async (turn, ct) =>
+        {
+            entered.TrySetResult();
+            await release.Task.WaitAsync(ct);
+        }, CancellationToken.None);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var refused = await onB.PostAsync(JsonSerializer.Serialize(new { type = "message", text = "Hallo" }));
+        release.SetResult();
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("1", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(before, (await onB.PollAsync()).Activities.Length);
+    }
+
     private static string? Role(JsonElement activity) => activity.GetProperty("from").TryGetProperty("role", out var role) ? role.GetString() : null;
 
     private static string Text(JsonElement activity) => activity.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "";
