@@ -50,8 +50,15 @@ internal static partial class DirectLineApi
             return problem;
 
         Address(activity, conversationId, grant, adapter, bot.Value, clock);
-        var id = await adapter.ReceiveAsync(activity, ClientIp(http), ct);
-        return TypedResults.Ok(new DirectLineResource(id));
+        try
+        {
+            return TypedResults.Ok(new DirectLineResource(await adapter.ReceiveAsync(activity, ClientIp(http), ct)));
+        }
+        catch (Conversations.State.StorageConflictException ex)
+        {
+            // Several hosts: another turn of the conversation held it past Storage:Hosts:TurnLockTimeout; nothing was logged.
+            return DirectLineResults.Busy(http, ex.Message);
+        }
     }
 
     /// <summary>Addresses a client's activity as the channel saw it: this conversation, the token's user (never the body's), the bot, now.</summary>

@@ -49,6 +49,13 @@ internal static class DirectLineResults
         return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"Try again in {seconds} s.");
     }
 
+    /// <summary>503 with Retry-After: 1 — the conversation is busy with another turn for too long (several hosts); nothing was written.</summary>
+    public static IResult Busy(HttpContext http, string detail)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Conversation busy", detail);
+    }
+
     private static IResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

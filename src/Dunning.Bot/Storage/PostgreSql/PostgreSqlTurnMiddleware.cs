@@ -16,10 +16,12 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// committed — while turns of other conversations never wait. The adapter's in-process lock still orders the turns of
 /// one host, so each host has at most one turn per conversation waiting here.
 /// </remarks>
-public sealed class PostgreSqlTurnMiddleware(PostgreSqlDatabase database, IOptions<PostgreSqlHostsOptions> options) : Conversations.IMiddleware
+/// <param name="database">The process's database.</param>
+/// <param name="options">The turn lock's timeout (the default without options).</param>
+public sealed class PostgreSqlTurnMiddleware(PostgreSqlDatabase database, IOptions<PostgreSqlHostsOptions>? options = null) : Conversations.IMiddleware
 {
     private readonly PostgreSqlDatabase database = database ?? throw new ArgumentNullException(nameof(database));
-    private readonly TimeSpan lockTimeout = (options ?? throw new ArgumentNullException(nameof(options))).Value.TurnLockTimeout;
+    private readonly TimeSpan lockTimeout = (options?.Value ?? new PostgreSqlHostsOptions()).TurnLockTimeout;
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {

@@ -9,10 +9,10 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// is opened for it. Holding a conversation takes its advisory lock (<see cref="PostgreSqlTurnLock"/>) first thing, as
 /// the middleware does — so every path takes that lock before the web chat conversation's row, never the other way round.
 /// </summary>
-public sealed class PostgreSqlUnitOfWorkFactory(PostgreSqlDatabase database, IOptions<PostgreSqlHostsOptions> options) : IUnitOfWorkFactory
+public sealed class PostgreSqlUnitOfWorkFactory(PostgreSqlDatabase database, IOptions<PostgreSqlHostsOptions>? options = null) : IUnitOfWorkFactory
 {
     private readonly PostgreSqlDatabase database = database ?? throw new ArgumentNullException(nameof(database));
-    private readonly TimeSpan lockTimeout = (options ?? throw new ArgumentNullException(nameof(options))).Value.TurnLockTimeout;
+    private readonly TimeSpan lockTimeout = (options?.Value ?? new PostgreSqlHostsOptions()).TurnLockTimeout;
 
     public IUnitOfWork BeginUnitOfWork() => new Unit(database.BeginUnitOfWork(), lockTimeout);
 

@@ -22,7 +22,7 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
         using var hosts = await TwoHosts.StartAsync(server);
         using var onA = new NoticeLog(Changes(hosts.A), "test");
         using var onB = new NoticeLog(Changes(hosts.B), "test");
-        await WaitListeningAsync(hosts.A);
+        await TwoHosts.WaitListeningAsync(hosts.A);
 
         await Changes(hosts.B).PublishAsync("test", "conversation-1", CancellationToken.None);
 
@@ -39,7 +39,7 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
         using var hosts = await TwoHosts.StartAsync(server);
         using var onA = new NoticeLog(Changes(hosts.A), "test");
         using var onB = new NoticeLog(Changes(hosts.B), "test");
-        await WaitListeningAsync(hosts.A);
+        await TwoHosts.WaitListeningAsync(hosts.A);
         var beforeCommit = new List<ChangeNotice>();
 
         await TwoHosts.TurnAsync(hosts.B, "c-commit", async (turn, ct) =>
@@ -68,7 +68,7 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
         var connection = await server.CreateDatabaseAsync();
         using var a = new StaffHost(new() { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = connection, ["Scheduling:Enabled"] = "false" });
         using var b = TwoHosts.Host(connection);
-        await WaitListeningAsync(a.Host);
+        await TwoHosts.WaitListeningAsync(a.Host);
         using var sam = await a.SignedInAsync("sam");
         using var events = await sam.GetAsync("/console/events", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, events.StatusCode);
@@ -96,7 +96,7 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
     {
         using var hosts = await TwoHosts.StartAsync(server);
         using var onA = new NoticeLog(Changes(hosts.A), "test");
-        var listener = await WaitListeningAsync(hosts.A);
+        var listener = await TwoHosts.WaitListeningAsync(hosts.A);
         var connects = listener.Connects;
 
         Assert.Equal(1L, await hosts.ScalarAsync("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", listener.ApplicationName));
@@ -116,7 +116,7 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
     {
         using var hosts = await TwoHosts.StartAsync(server);
         using var onA = new NoticeLog(Changes(hosts.A), "test");
-        var listener = await WaitListeningAsync(hosts.A);
+        var listener = await TwoHosts.WaitListeningAsync(hosts.A);
         var connects = listener.Connects;
 
         foreach (var payload in new[] { "garbage", "{\"host\":\"x\",\"topic\":\"test\"}", "{\"host\":\"x\",\"topic\":\"BAD TOPIC\",\"id\":\"1\"}",
@@ -134,8 +134,8 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
     public async Task Each_host_reports_healthy_to_the_load_balancer_once_it_listens()
     {
         using var hosts = await TwoHosts.StartAsync(server);
-        await WaitListeningAsync(hosts.A);
-        await WaitListeningAsync(hosts.B);
+        await TwoHosts.WaitListeningAsync(hosts.A);
+        await TwoHosts.WaitListeningAsync(hosts.B);
 
         foreach (var host in new[] { hosts.A, hosts.B })
         {
@@ -145,14 +145,4 @@ public sealed class Live_updates_reach_every_host(PostgresServer server)
     }
 
     private static IChangeNotifications Changes(BotHost host) => host.Services.GetRequiredService<IChangeNotifications>();
-
-    private static async Task<PostgreSqlChangeListener> WaitListeningAsync(BotHost host)
-    {
-        var listener = host.Services.GetRequiredService<PostgreSqlChangeListener>();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!listener.IsListening && waited.Elapsed < TimeSpan.FromSeconds(15))
-            await Task.Delay(20);
-        Assert.True(listener.IsListening, "the host does not listen for changes");
-        return listener;
-    }
 }

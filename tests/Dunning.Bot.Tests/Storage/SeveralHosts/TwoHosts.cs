@@ -1,6 +1,7 @@
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Conversations.State;
+using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -65,6 +66,17 @@ internal sealed class TwoHosts : IDisposable
     {
         var state = host.Services.GetRequiredService<ConversationState>();
         return (state, state.CreateProperty<int>("count"));
+    }
+
+    /// <summary>Waits (up to 15 s) until <paramref name="host"/> listens for the other hosts' changes; returns its listener.</summary>
+    public static async Task<PostgreSqlChangeListener> WaitListeningAsync(BotHost host)
+    {
+        var listener = host.Services.GetRequiredService<PostgreSqlChangeListener>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!listener.IsListening && waited.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(20);
+        Assert.True(listener.IsListening, "the host does not listen for changes");
+        return listener;
     }
 
     /// <summary>Runs <paramref name="sql"/> with one parameter on a connection of its own (as an administrator would).</summary>
