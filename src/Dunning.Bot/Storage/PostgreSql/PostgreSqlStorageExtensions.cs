@@ -61,6 +61,8 @@ public static class PostgreSqlStorageExtensions
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<PostgreSqlTurnMiddleware>();
+        // Several hosts: one leader for one-host jobs (Telegram polling), channel send limits shared.
+        services.AddPostgreSqlCoordination(configuration);
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;
