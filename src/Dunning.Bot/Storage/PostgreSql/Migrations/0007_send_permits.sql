@@ -10,3 +10,5 @@ CREATE TABLE dunning_send_permits (
     holder  uuid,
     PRIMARY KEY (bucket, permit)
 );
+-- The free permit taken first, and when the next one frees.
+CREATE INDEX dunning_send_permits_free ON dunning_send_permits (bucket, free_at);
