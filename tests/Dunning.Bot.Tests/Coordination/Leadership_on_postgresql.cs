@@ -69,6 +69,23 @@ public sealed class Leadership_on_postgresql(PostgresServer postgres)
     }
 
     [PostgresFact]
+    public async Task The_services_of_one_host_lead_a_role_together_until_the_last_gives_it_up()
+    {
+        var connection = await postgres.CreateDatabaseAsync();
+        var host = Host(connection);
+        var poller = await host.AcquireAsync(Role, CancellationToken.None);
+        var handler = await host.AcquireAsync(Role, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
+        var elsewhere = Host(connection).AcquireAsync(Role, CancellationToken.None);
+
+        Assert.Equal(1, await LeadershipLocks.CountAsync(connection));
+        await poller.DisposeAsync();
+        await Task.Delay(Interval * 2);
+        Assert.False(elsewhere.IsCompleted, "the role was given up while a service of the host still led by it");
+        await handler.DisposeAsync();
+        await using var next = await elsewhere.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [PostgresFact]
     public async Task A_nameless_role_is_refused()
     {
         var connection = await postgres.CreateDatabaseAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Tests.Fakes.Telegram;
@@ -8,14 +9,14 @@ namespace Dunning.Bot.Tests.Coordination;
 
 /// <summary>
 /// One of several real hosts (<see cref="BotHost"/>) on one PostgreSQL database, its Telegram channel polling a shared
-/// <see cref="FakeTelegramServer"/>; counts the getUpdates calls this host made, so a test sees which host polls.
+/// <see cref="FakeTelegramServer"/>; counts the Bot API calls this host made, so a test sees which host polls or answers.
 /// </summary>
 internal sealed class TelegramHostOnPostgres : IAsyncDisposable
 {
     /// <summary>How often a standby host asks to lead (Coordination:LeadershipRetryInterval).</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
-    private readonly PollCounter polls = new();
+    private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.OrdinalIgnoreCase);
     private bool stopped;
 
     public TelegramHostOnPostgres(string connection, FakeTelegramServer server, Dictionary<string, string?>? extra = null)
@@ -32,14 +33,21 @@ internal sealed class TelegramHostOnPostgres : IAsyncDisposable
         };
         foreach (var (key, value) in extra ?? [])
             settings[key] = value;
-        Host = new BotHost(settings, services: s => s.AddHttpClient(TelegramClients.PollingHttpClientName).AddHttpMessageHandler(() => new CountingHandler(polls)));
+        Host = new BotHost(settings, services: s =>
+        {
+            s.AddHttpClient(TelegramClients.PollingHttpClientName).AddHttpMessageHandler(() => new CountingHandler(calls));
+            s.AddHttpClient(TelegramClients.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(calls));
+        });
         _ = Host.BaseAddress; // started
     }
 
     public BotHost Host { get; }
 
     /// <summary>getUpdates requests this host sent so far.</summary>
-    public int Polls => polls.Count;
+    public int Polls => Calls("getUpdates");
+
+    /// <summary>Requests of a Bot API method this host sent so far.</summary>
+    public int Calls(string method) => calls.GetValueOrDefault(method);
 
     public IProactiveChannel Telegram => Host.Services.GetServices<IProactiveChannel>().Single(c => c.ChannelId == "telegram");
 
@@ -52,21 +60,12 @@ internal sealed class TelegramHostOnPostgres : IAsyncDisposable
         await Host.DisposeAsync();
     }
 
-    private sealed class PollCounter
-    {
-        private int count;
-
-        public int Count => Volatile.Read(ref count);
-
-        public void Add() => Interlocked.Increment(ref count);
-    }
-
-    private sealed class CountingHandler(PollCounter counter) : DelegatingHandler
+    private sealed class CountingHandler(ConcurrentDictionary<string, int> calls) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.RequestUri?.AbsolutePath.EndsWith("/getUpdates", StringComparison.OrdinalIgnoreCase) == true)
-                counter.Add();
+            if (request.RequestUri is { } uri)
+                calls.AddOrUpdate(uri.Segments[^1], 1, (_, n) => n + 1);
             return base.SendAsync(request, cancellationToken);
         }
     }

@@ -15,7 +15,7 @@ namespace Dunning.Bot.Channels.Telegram;
 /// </summary>
 /// <remarks>
 /// Telegram serves getUpdates to one client at a time, so of several hosts sharing a database only the leader of
-/// <c>telegram-polling:&lt;bot id&gt;</c> (<see cref="ILeadership"/>) polls; the others stand by and take over within
+/// <see cref="TelegramBotIdentity.LeaderRole"/> (<see cref="ILeadership"/>) polls — the host that also handles the inbox; the others stand by and take over within
 /// <see cref="CoordinationOptions.LeadershipRetryInterval"/> when it stops. A lost leadership stops the poll at once.
 /// Before giving the leadership up the host confirms to Telegram what it stored, so the next leader does not receive
 /// it again. Webhooks need no leader: every host takes the updates posted to it.
@@ -46,7 +46,7 @@ internal sealed partial class TelegramReceiver(
 
     private async Task PollWhileLeadingAsync(CancellationToken stoppingToken)
     {
-        var role = "telegram-polling:" + identity.Id;
+        var role = identity.LeaderRole;
         while (!stoppingToken.IsCancellationRequested)
         {
             var lease = await leadership.AcquireAsync(role, stoppingToken);

@@ -14,6 +14,11 @@ public sealed class CoordinationOptions
     [TimeSpanRange("00:00:01", "00:05:00")]
     public TimeSpan LeadershipRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the leader looks for work another host stored without telling it (with PostgreSQL: Telegram
+    /// updates posted by webhook to another host wait at most this long).</summary>
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
+    public TimeSpan SharedInboxCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>With PostgreSQL, a channel's per-bot send limit (Telegram: 30 messages a second) is one budget for all
     /// hosts, kept in the database. False: each host keeps its own, so N hosts may send N times the limit.</summary>
     public bool ShareSendLimits { get; set; } = true;
