@@ -2,6 +2,7 @@ using Dunning.Bot.Channels;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Tests.Fakes.Telegram;
 using Dunning.Bot.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Dunning.Bot.Tests.Coordination;
 
@@ -11,7 +12,7 @@ namespace Dunning.Bot.Tests.Coordination;
 /// same two hosts exceed it, which shows the test can tell.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class Telegram_send_limits_are_shared_across_hosts(PostgresServer postgres) : TelegramHostsOnOneDatabase(postgres)
+public sealed class Telegram_send_limits_are_shared_across_hosts(PostgresServer postgres, ITestOutputHelper output) : TelegramHostsOnOneDatabase(postgres)
 {
     private const int PerHost = 45;
     private const int SendersPerHost = 3;
@@ -26,6 +27,9 @@ public sealed class Telegram_send_limits_are_shared_across_hosts(PostgresServer 
         Assert.DoesNotContain(Server.Calls, c => c.StatusCode == 429);
         Assert.Equal(Debtors.Length, Server.SentMessages.Count);
         Assert.Equal(Debtors.Select(d => d.Id).Order(), Server.SentMessages.Select(m => m.ChatId).Order());
+        var sent = Server.SentMessages;
+        var span = sent[^1].SentAt - sent[0].SentAt;
+        output.WriteLine($"{sent.Count} messages from two hosts in {span.TotalSeconds:F2} s: {(sent.Count - 1) / span.TotalSeconds:F1} a second, no 429");
     }
 
     [PostgresFact]
@@ -35,6 +39,7 @@ public sealed class Telegram_send_limits_are_shared_across_hosts(PostgresServer 
 
         Assert.Contains(Server.Calls, c => c.Method == "sendMessage" && c.StatusCode == 429);
         Assert.Contains(results, r => r.Status == DeliveryStatus.RetryLater);
+        output.WriteLine($"without sharing: {Server.Calls.Count(c => c.Method == "sendMessage" && c.StatusCode == 429)} answers 429 of {Server.Calls.Count(c => c.Method == "sendMessage")} sends");
     }
 
     /// <summary>Each host sends <see cref="PerHost"/> reminders, to chats of its own, from <see cref="SendersPerHost"/>

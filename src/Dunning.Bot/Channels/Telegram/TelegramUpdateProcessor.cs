@@ -10,8 +10,9 @@ namespace Dunning.Bot.Channels.Telegram;
 /// Handles the inbox in update_id order, one update at a time, and marks each done afterwards: pending updates
 /// survive a restart and are handled then; done ones are remembered (a window of
 /// <see cref="TelegramOptions.ProcessedUpdatesWindow"/>) so a redelivery is dropped. Of several hosts sharing a database
-/// only the leader of <see cref="TelegramBotIdentity.LeaderRole"/> handles the shared inbox — the host that polls — and it
-/// looks for updates posted to other hosts every <see cref="CoordinationOptions.SharedInboxCheckInterval"/>.
+/// only the leader of <see cref="TelegramBotIdentity.LeaderRole"/> handles the shared inbox — the host that polls; updates
+/// posted to other hosts wake it through <see cref="TelegramInbox"/>, and it looks every
+/// <see cref="CoordinationOptions.SharedInboxCheckInterval"/> in case a wake-up was lost.
 /// </summary>
 /// <remarks>An update whose handling throws is logged and marked done: retrying a poisoned update forever would
 /// stop every other chat. Failed turns never get here; the adapter's turn-error path answers those.</remarks>

@@ -14,8 +14,8 @@ public sealed class CoordinationOptions
     [TimeSpanRange("00:00:01", "00:05:00")]
     public TimeSpan LeadershipRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the leader looks for work another host stored without telling it (with PostgreSQL: Telegram
-    /// updates posted by webhook to another host wait at most this long).</summary>
+    /// <summary>How often the leader looks for work other hosts stored (with PostgreSQL: Telegram updates posted by
+    /// webhook to another host). Each is also announced at once; this catches an announcement that was lost.</summary>
     [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan SharedInboxCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
