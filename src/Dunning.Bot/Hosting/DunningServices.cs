@@ -2,6 +2,7 @@ using Dunning.Bot.Channels;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Security;
+using Dunning.Bot.Hosting.Coordination;
 using Dunning.Bot.Storage;
 
 namespace Dunning.Bot.Hosting;
@@ -50,6 +51,7 @@ public static class DunningServices
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CreditorOptions>().BindConfiguration(CreditorOptions.SectionName);
         builder.AddDunningStorage();
+        builder.AddDunningCoordination();
         builder.AddDunningPolicies();
         builder.AddDunningCases();
         builder.AddDunningMessages();

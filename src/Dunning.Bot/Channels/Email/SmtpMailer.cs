@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
+using Dunning.Bot.Hosting.Coordination;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -12,7 +12,8 @@ namespace Dunning.Bot.Channels.Email;
 
 /// <summary>
 /// Submits messages over pooled SMTP connections (<see cref="SmtpOptions.Connections"/>) (STARTTLS or TLS, optional login, optional DKIM signature), at
-/// most <see cref="EmailOptions.MaxPerMinute"/> a minute. One attempt per call, reported, never thrown: accepted →
+/// most <see cref="EmailOptions.MaxPerMinute"/> in any minute (an <see cref="ISendBudget"/> per SMTP account: with
+/// PostgreSQL one for all hosts). One attempt per call, reported, never thrown: accepted →
 /// <see cref="DeliveryStatus.Delivered"/>; a permanent (5xx) refusal of the recipient → <see cref="DeliveryStatus.Dead"/>
 /// (the address is wrong or gone); anything else (4xx, a broken connection, a login failure) → retry later. A pooled
 /// connection the server closed meanwhile is replaced once within the same call.
@@ -29,26 +30,19 @@ public sealed class SmtpMailer : IAsyncDisposable
     private readonly ILogger<SmtpMailer> logger;
     private readonly SemaphoreSlim gate;
     private readonly ConcurrentBag<SmtpClient> idle = [];
-    private readonly RateLimiter? limiter;
+    private readonly ISendBudget budget;
+    private readonly SendLimit? perMinute;
     private readonly DkimSigner? signer;
 
-    public SmtpMailer(IOptions<EmailOptions> options, ILogger<SmtpMailer> logger)
+    public SmtpMailer(IOptions<EmailOptions> options, ISendBudget budget, ILogger<SmtpMailer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
+        this.budget = budget;
         this.logger = logger;
         gate = new SemaphoreSlim(this.options.Smtp.Connections, this.options.Smtp.Connections);
         if (this.options.MaxPerMinute > 0)
-        {
-            limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = this.options.MaxPerMinute,
-                TokensPerPeriod = this.options.MaxPerMinute,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                QueueLimit = int.MaxValue,
-                AutoReplenishment = true,
-            });
-        }
+            perMinute = new SendLimit($"email:smtp:{this.options.Smtp.User}@{this.options.Smtp.Host}", this.options.MaxPerMinute, TimeSpan.FromMinutes(1));
         if (this.options.Dkim.IsOn)
         {
             signer = new DkimSigner(this.options.Dkim.PrivateKeyPath, this.options.Dkim.Domain, this.options.Dkim.Selector)
@@ -63,10 +57,8 @@ public sealed class SmtpMailer : IAsyncDisposable
     public async Task<DeliveryResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (limiter is not null)
-        {
-            using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        }
+        // Held until the server answered; the minute counts from then.
+        await using var permit = perMinute is null ? null : await budget.EnterAsync(perMinute, cancellationToken).ConfigureAwait(false);
         if (signer is not null)
         {
             message.Prepare(EncodingConstraint.SevenBit);
@@ -181,7 +173,6 @@ public sealed class SmtpMailer : IAsyncDisposable
     {
         while (idle.TryTake(out var client))
             await DropAsync(client).ConfigureAwait(false);
-        limiter?.Dispose();
         gate.Dispose();
     }
 }

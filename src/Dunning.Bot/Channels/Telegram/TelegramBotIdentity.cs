@@ -14,6 +14,9 @@ public sealed class TelegramBotIdentity
     /// <summary>The bot's user id (the digits before the colon of its token).</summary>
     public long Id => _current.Id;
 
+    /// <summary>The role whose leader polls and handles the inbox when several hosts share a database (<c>telegram:&lt;id&gt;</c>).</summary>
+    public string LeaderRole => "telegram:" + Id;
+
     /// <summary>The @username without the @, or null until known.</summary>
     public string? Username => _current.Username;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dunning.Bot.Hosting.Coordination;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -8,7 +9,10 @@ namespace Dunning.Bot.Channels.Telegram;
 /// <summary>
 /// Handles the inbox in update_id order, one update at a time, and marks each done afterwards: pending updates
 /// survive a restart and are handled then; done ones are remembered (a window of
-/// <see cref="TelegramOptions.ProcessedUpdatesWindow"/>) so a redelivery is dropped.
+/// <see cref="TelegramOptions.ProcessedUpdatesWindow"/>) so a redelivery is dropped. Of several hosts sharing a database
+/// only the leader of <see cref="TelegramBotIdentity.LeaderRole"/> handles the shared inbox — the host that polls; updates
+/// posted to other hosts wake it through <see cref="TelegramInbox"/>, and it looks every
+/// <see cref="CoordinationOptions.SharedInboxCheckInterval"/> in case a wake-up was lost.
 /// </summary>
 /// <remarks>An update whose handling throws is logged and marked done: retrying a poisoned update forever would
 /// stop every other chat. Failed turns never get here; the adapter's turn-error path answers those.</remarks>
@@ -16,7 +20,10 @@ internal sealed class TelegramUpdateProcessor(
     TelegramInbox inbox,
     ITelegramStore store,
     TelegramUpdateHandler handler,
+    TelegramBotIdentity identity,
+    ILeadership leadership,
     IOptions<TelegramOptions> options,
+    IOptions<CoordinationOptions> coordination,
     ILogger<TelegramUpdateProcessor> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
@@ -27,20 +34,33 @@ internal sealed class TelegramUpdateProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        store.DeleteExpiredButtons();
         // A turn is not cancelled the moment shutdown begins: cutting it off between the reply and MarkDone would
         // handle the update again after the restart. New updates are not started once stopping.
         using var hardStop = new CancellationTokenSource();
         await using var _ = stoppingToken.Register(() => hardStop.CancelAfter(Drain));
-        var handled = 0;
         while (!stoppingToken.IsCancellationRequested)
+        {
+            await using var lease = await leadership.AcquireAsync(identity.LeaderRole, stoppingToken);
+            using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+            await HandleWhileLeadingAsync(leading.Token, hardStop.Token);
+        }
+    }
+
+    /// <summary>Handles pending updates until <paramref name="leading"/> is cancelled (shutdown or lost leadership); a
+    /// turn already begun ends first.</summary>
+    private async Task HandleWhileLeadingAsync(CancellationToken leading, CancellationToken hardStop)
+    {
+        store.DeleteExpiredButtons();
+        var idle = leadership.ManyHosts ? coordination.Value.SharedInboxCheckInterval : Idle;
+        var handled = 0;
+        while (!leading.IsCancellationRequested)
         {
             var batch = store.PendingUpdates(100);
             foreach (var (updateId, json) in batch)
             {
-                if (stoppingToken.IsCancellationRequested)
+                if (leading.IsCancellationRequested)
                     return;
-                await HandleOneAsync(updateId, json, hardStop.Token);
+                await HandleOneAsync(updateId, json, hardStop);
                 store.MarkDone(updateId);
                 if (++handled % 1000 == 0)
                 {
@@ -48,8 +68,16 @@ internal sealed class TelegramUpdateProcessor(
                     store.DeleteExpiredButtons();
                 }
             }
-            if (batch.Count == 0)
-                await inbox.WaitAsync(Idle, stoppingToken);
+            if (batch.Count > 0)
+                continue;
+            try
+            {
+                await inbox.WaitAsync(idle, leading);
+            }
+            catch (OperationCanceledException) when (leading.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

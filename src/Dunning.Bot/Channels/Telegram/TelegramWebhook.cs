@@ -37,7 +37,7 @@ internal static class TelegramWebhook
         var body = System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : string.Empty;
         if (!TryReadUpdateId(body, out var updateId))
             return Results.BadRequest();
-        if (!inbox.AcceptPosted(updateId, body))
+        if (!await inbox.AcceptPostedAsync(updateId, body, cancellationToken))
             logger.LogInformation("Dropped Telegram update {UpdateId}: already received", updateId);
         return Results.Ok();
     }

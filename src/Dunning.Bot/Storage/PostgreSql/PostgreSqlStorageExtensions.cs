@@ -82,6 +82,8 @@ public static class PostgreSqlStorageExtensions
         services.AddSingleton<PostgreSqlChangeListener>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlChangeListener>());
         services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("postgresql");
+        // Several hosts: one leader for one-host jobs (Telegram polling), channel send limits shared.
+        services.AddPostgreSqlCoordination(configuration);
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;
