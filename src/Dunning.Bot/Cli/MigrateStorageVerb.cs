@@ -69,18 +69,17 @@ internal sealed partial class MigrateStorageVerb : ICliVerb
 
     private static async Task<int> MigrateAsync(Request request, string? password, CliText text, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        LiteDbContext liteDb;
+        IStorageSource source;
         try
         {
-            // Direct mode takes the file's lock: a running host holds it, and a copy taken behind its back would miss writes.
-            liteDb = new LiteDbContext(new StorageOptions { Path = request.File, Password = password, Connection = StorageConnection.Direct, CachedDocuments = 0 });
+            source = LiteStorageSource.Open(request.File, password, request.Uploads);
         }
         catch (DatabaseInUseException ex)
         {
             error.WriteLine(text.Say("migrate_in_use", new() { ["message"] = ex.Message }));
             return DatabaseInUseException.ExitCode;
         }
-        using (liteDb)
+        using (source)
         {
             await using var database = new PostgreSqlDatabase(request.Connection);
             var target = new PostgreSqlStorageTarget(database, filesInDatabase: string.IsNullOrWhiteSpace(request.Uploads.Folder));
@@ -94,7 +93,7 @@ internal sealed partial class MigrateStorageVerb : ICliVerb
                 return 1;
             }
             output.WriteLine(text.Say("migrate_from_to", new() { ["file"] = request.File, ["target"] = Describe(request.Connection) }));
-            var migration = new StorageMigration(new LiteStorageSource(liteDb, request.Uploads), target, request.BatchSize);
+            var migration = new StorageMigration(source, target, request.BatchSize);
             var reports = await migration.CompareAsync(cancellationToken);
             if (reports.Any(r => r.Different > 0) && !request.Overwrite)
             {

@@ -1,4 +1,9 @@
 using System.Collections.Concurrent;
+using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.LiteDb;
+using Dunning.Bot.Storage.Migration;
+using Dunning.Bot.Storage.PostgreSql;
+using Dunning.Bot.Uploads;
 
 namespace Dunning.Bot.Tests.Infrastructure;
 
@@ -22,13 +27,35 @@ public static class TestStorage
 
     /// <summary>The connection string of the database that stands for the LiteDB file at <paramref name="liteDbPath"/>.</summary>
     public static string DatabaseFor(string liteDbPath) =>
-        ByPath.GetOrAdd(Path.GetFullPath(liteDbPath), _ => new Lazy<string>(() => Cluster.Value.CreateDatabaseAsync().GetAwaiter().GetResult())).Value;
+        ByPath.GetOrAdd(Path.GetFullPath(liteDbPath), path => new Lazy<string>(() => Create(path))).Value;
 
     /// <summary>Drops the database that stood for <paramref name="liteDbPath"/> (the host that owned it is disposed).</summary>
     public static void Drop(string liteDbPath)
     {
         if (ByPath.TryRemove(Path.GetFullPath(liteDbPath), out var database) && database.IsValueCreated)
             Cluster.Value.DropDatabaseAsync(database.Value).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A new database; when the test prepared a LiteDB file at <paramref name="path"/> before starting the host (data
+    /// written through the LiteDB stores), it is copied in with the storage migration, as an owner moving over would.
+    /// </summary>
+    private static string Create(string path)
+    {
+        var connection = Cluster.Value.CreateDatabaseAsync().GetAwaiter().GetResult();
+        if (File.Exists(path) && new FileInfo(path).Length > 0)
+            CopyAsync(path, connection).GetAwaiter().GetResult();
+        return connection;
+    }
+
+    private static async Task CopyAsync(string path, string connection)
+    {
+        using var lite = new LiteDbContext(new StorageOptions { Path = path, CachedDocuments = 0 });
+        await using var database = new PostgreSqlDatabase(connection);
+        var target = new PostgreSqlStorageTarget(database, filesInDatabase: true);
+        await target.PrepareAsync(CancellationToken.None);
+        var migration = new StorageMigration(new LiteStorageSource(lite, new UploadOptions()), target, batchSize: 500);
+        await migration.CopyAsync(await migration.CompareAsync(CancellationToken.None), overwrite: false, CancellationToken.None);
     }
 
     private static PostgresServer StartCluster()

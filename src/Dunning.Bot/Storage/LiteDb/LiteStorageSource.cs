@@ -14,6 +14,22 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// </summary>
 internal sealed partial class LiteStorageSource(LiteDbContext context, UploadOptions uploads) : IStorageSource
 {
+    private bool ownsContext;
+
+    /// <summary>
+    /// Opens the file at <paramref name="path"/> as a source, taking its lock in Direct mode: a running host holds it
+    /// (<see cref="DatabaseInUseException"/>), and a copy taken behind its back would miss what it writes meanwhile.
+    /// </summary>
+    public static IStorageSource Open(string path, string? password, UploadOptions uploads) =>
+        new LiteStorageSource(new LiteDbContext(new StorageOptions { Path = path, Password = password, Connection = StorageConnection.Direct, CachedDocuments = 0 }),
+            uploads) { ownsContext = true };
+
+    public void Dispose()
+    {
+        if (ownsContext)
+            context.Dispose();
+    }
+
     public async IAsyncEnumerable<IReadOnlyList<StoredRecord>> ReadAsync(string kind, int batchSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
