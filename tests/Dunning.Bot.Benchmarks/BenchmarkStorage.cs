@@ -3,7 +3,7 @@ namespace Dunning.Bot.Benchmarks;
 /// <summary>
 /// <c>--storage litedb|postgresql</c> and <c>--connection CS</c>: where a scenario keeps its data. LiteDB (default) is a
 /// fresh file in the scenario's temp folder; PostgreSQL is the database the connection string names, which should be
-/// empty (start a private cluster first, see docs/performance.md). Only import and sweep take it so far.
+/// empty (start a private cluster first, see docs/performance.md). import, sweep and turns (one host) take it.
 /// </summary>
 internal static class BenchmarkStorage
 {

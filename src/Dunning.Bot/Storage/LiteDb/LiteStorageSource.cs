@@ -48,6 +48,9 @@ internal sealed partial class LiteStorageSource(LiteDbContext context, UploadOpt
             StoredKinds.PayerAccounts => Pages(LitePayerAccountStore.CollectionName, batchSize, d => new StoredRecord(kind, d["_id"].AsString,
                 new PayerAccountRecord(d["Iban"].AsString, d["DebtorId"].AsString, Utc(d["LearnedAt"])))),
             StoredKinds.SigningKeys => Pages(LiteSigningKeyStore.Collection, batchSize, d => new StoredRecord(kind, d["_id"].AsString, new SigningKeyRecord(d["Key"].AsBinary))),
+            StoredKinds.EmailTokens => Pages(LiteEmailStore.Tokens, batchSize, d => new StoredRecord(kind, d["_id"].AsString, new EmailTokenRecord(d["Token"].AsString))),
+            StoredKinds.TeamsServiceUrls => Pages(LiteTeamsStore.ServiceUrlsCollection, batchSize,
+                d => new StoredRecord(kind, d["_id"].AsString, new ServiceUrlRecord(Utc(d["FirstSeen"])))),
             _ => null,
         };
         if (pages is not null)

@@ -22,10 +22,12 @@ internal static class StoredKinds
     public const string StaffAccounts = "staff_accounts";
     public const string AuditLog = "audit_log";
     public const string SigningKeys = "signing_keys";
+    public const string EmailTokens = "email_tokens";
+    public const string TeamsServiceUrls = "teams_service_urls";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Debtors, Invoices, Cases, Agreements, Escalations, Conversations, Transcripts, BotState, Outbox,
-        BankReview, PayerAccounts, Proofs, StaffAccounts, AuditLog, SigningKeys,
+        BankReview, PayerAccounts, Proofs, StaffAccounts, AuditLog, SigningKeys, EmailTokens, TeamsServiceUrls,
     ];
 }

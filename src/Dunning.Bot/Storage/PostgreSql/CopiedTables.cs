@@ -59,6 +59,12 @@ internal static class CopiedTables
         new CopiedTable(StoredKinds.SigningKeys, "signing_keys", "key_id", "SELECT key_id, key FROM signing_keys", "key_id",
             r => new SigningKeyRecord(r.GetFieldValue<byte[]>(1)),
             record => [Command("INSERT INTO signing_keys (key_id, key) VALUES ($1, $2)", record.Id, ((SigningKeyRecord)record.Value).Key)]),
+        new CopiedTable(StoredKinds.EmailTokens, "email_tokens", "debtor_id", "SELECT debtor_id, token FROM email_tokens", "debtor_id",
+            r => new EmailTokenRecord(r.GetString(1)),
+            record => [Command("INSERT INTO email_tokens (debtor_id, token) VALUES ($1, $2)", record.Id, ((EmailTokenRecord)record.Value).Token)]),
+        new CopiedTable(StoredKinds.TeamsServiceUrls, "teams_service_urls", "url", "SELECT url, first_seen FROM teams_service_urls", "url",
+            r => new ServiceUrlRecord(new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero)),
+            record => [Command("INSERT INTO teams_service_urls (url, first_seen) VALUES ($1, $2)", record.Id, ((ServiceUrlRecord)record.Value).FirstSeen.UtcTicks)]),
     }.ToDictionary(t => t.Kind, StringComparer.Ordinal);
 
     private static CopiedTable Documents<T>(string kind, DocumentTable<T> table)

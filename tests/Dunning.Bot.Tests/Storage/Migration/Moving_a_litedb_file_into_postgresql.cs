@@ -43,6 +43,27 @@ public sealed class Moving_a_litedb_file_into_postgresql(PostgresServer server)
     }
 
     [PostgresFact]
+    public async Task E_mail_reply_tokens_and_teams_service_urls_move_too()
+    {
+        await using var world = await new MigrationWorld(server).WithDemoDataAndTurnsAsync();
+        using (var lite = new LiteDbContext(new StorageOptions { Path = world.File }))
+        {
+            lite.Database.GetCollection("email_tokens").Insert(new LiteDB.BsonDocument { ["_id"] = "D-X", ["Token"] = "r7k2m9q4x8w3" });
+            lite.Database.GetCollection("teams_service_urls").Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = "https://smba.trafficmanager.net/emea/", ["FirstSeen"] = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc),
+            });
+        }
+
+        var (exit, output, error) = await world.MigrateAsync();
+
+        Assert.True(exit == 0, output + error);
+        Assert.Equal(1, await world.ScalarAsync("SELECT count(*) FROM email_tokens WHERE debtor_id = 'D-X' AND token = 'r7k2m9q4x8w3'"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero).UtcTicks,
+            await world.ScalarAsync("SELECT first_seen FROM teams_service_urls WHERE url = 'https://smba.trafficmanager.net/emea/'"));
+    }
+
+    [PostgresFact]
     public async Task A_second_run_copies_nothing_and_verifies_again()
     {
         await using var world = await new MigrationWorld(server).WithDemoDataAndTurnsAsync();
