@@ -4,6 +4,7 @@ using System.Text;
 using Dunning.Bot.Intake;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
+using Dunning.Bot.Storage.PostgreSql;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Benchmarks;
@@ -11,7 +12,8 @@ namespace Dunning.Bot.Benchmarks;
 /// <summary>
 /// <c>import --invoices 100000 [--debtors 20000]</c>: writes a German-Excel-style CSV (semicolons, 1.234,56,
 /// 26.11.2026, some invoices with several line rows) to a temp folder and imports it into a fresh LiteDB file
-/// through the real <see cref="InvoiceImporter"/>. Prints seconds (import only) and peak memory.
+/// through the real <see cref="InvoiceImporter"/> (or into PostgreSQL: <c>--storage postgresql --connection CS</c>, see
+/// <see cref="BenchmarkStorage"/>). Prints seconds (import only) and peak memory.
 /// </summary>
 internal sealed class ImportScenario : IScenario
 {
@@ -27,9 +29,14 @@ internal sealed class ImportScenario : IScenario
         {
             var csv = Path.Combine(folder, "invoices.csv");
             var rows = await WriteCsvAsync(csv, invoiceCount, debtorCount, cancellationToken);
-            using var context = new LiteDbContext(new StorageOptions { Path = Path.Combine(folder, "dunning.db") });
-            var importer = new InvoiceImporter(new LiteDebtorStore(context), new LiteInvoiceStore(context), new LiteCaseStore(context),
-                Options.Create(new ImportOptions()), TimeProvider.System);
+            using var context = BenchmarkStorage.IsPostgreSql(args) ? null : new LiteDbContext(new StorageOptions { Path = Path.Combine(folder, "dunning.db") });
+            await using var database = BenchmarkStorage.IsPostgreSql(args) ? new PostgreSqlDatabase(BenchmarkStorage.Connection(args)) : null;
+            var importer = context is not null
+                ? new InvoiceImporter(new LiteDebtorStore(context), new LiteInvoiceStore(context), new LiteCaseStore(context), Options.Create(new ImportOptions()), TimeProvider.System)
+                : new InvoiceImporter(new PostgreSqlDebtorStore(database!), new PostgreSqlInvoiceStore(database!), new PostgreSqlCaseStore(database!),
+                    Options.Create(new ImportOptions()), TimeProvider.System);
+            if (database is not null)
+                await database.MigrateAsync(cancellationToken);
 
             var watch = Stopwatch.StartNew();
             var result = await importer.ImportAsync(csv, ImportMode.AllOrNothing, cancellationToken);
@@ -39,6 +46,7 @@ internal sealed class ImportScenario : IScenario
 
             Report.Line(Name, new
             {
+                storage = BenchmarkStorage.Name(args),
                 invoices = invoiceCount,
                 debtors = result.DebtorsCreated,
                 rows,

@@ -8,6 +8,7 @@ using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Storage.LiteDb.Documents;
+using Dunning.Bot.Storage.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,12 +33,13 @@ internal sealed class SweepScenario : IScenario
         var folder = Directory.CreateTempSubdirectory("dunning-sweep-bench-").FullName;
         try
         {
-            var settings = new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(folder, "dunning.db"), ["Scheduling:Enabled"] = "false" };
+            var settings = BenchmarkStorage.Apply(args, new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(folder, "dunning.db"), ["Scheduling:Enabled"] = "false" });
             if (args.Int("page", 0) is > 0 and var page)   // the product's default unless asked
                 settings["Scheduling:SweepPageSize"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var builder = DunningServices.Builder(configuration);
             builder.AddDunningServices().AddDunningScheduling();
+            builder.Services.AddPostgreSqlStorageWhenChosen(configuration);
             await using var provider = builder.Services.BuildServiceProvider();
             var now = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1));
             await SeedAsync(provider, invoiceCount, debtorCount, now, cancellationToken);
@@ -55,6 +57,7 @@ internal sealed class SweepScenario : IScenario
 
             Report.Line(Name, new
             {
+                storage = BenchmarkStorage.Name(args),
                 invoices = invoiceCount,
                 debtors = debtorCount,
                 cases_planned = report.Total,
@@ -81,7 +84,7 @@ internal sealed class SweepScenario : IScenario
         var today = DateOnly.FromDateTime(now.Date);
         var debtors = new List<Debtor>(debtorCount);
         var cases = new List<DunningCase>(debtorCount);
-        var links = new List<LiteDB.BsonDocument>(debtorCount);
+        var links = new List<ConversationLink>(debtorCount);
         for (var d = 0; d < debtorCount; d++)
         {
             var id = $"D-{d:D6}";
@@ -101,7 +104,7 @@ internal sealed class SweepScenario : IScenario
                 LastInboundAt = now.AddDays(-30),
             };
             link.LinkTo(id, now.AddDays(-30));
-            links.Add(ConversationDocument.ToBson(link));
+            links.Add(link);
         }
         var invoices = new List<Invoice>(invoiceCount);
         for (var i = 0; i < invoiceCount; i++)
@@ -110,7 +113,14 @@ internal sealed class SweepScenario : IScenario
             invoices.Add(Invoice.Create($"RE-{i:D7}", debtors[i % debtorCount].Id, due.AddDays(-14), due, "EUR", 50m + random.Next(0, 500_000) / 100m));
         }
         await provider.GetRequiredService<IInvoiceStore>().SaveBatchAsync(debtors, invoices, cases, cancellationToken);
-        provider.GetRequiredService<IConversationStore>();   // ensures the collection's indexes
-        provider.GetRequiredService<LiteDbContext>().Database.GetCollection(LiteConversationStore.CollectionName).InsertBulk(links);
+        var conversations = provider.GetRequiredService<IConversationStore>();   // (LiteDB: ensures the collection's indexes)
+        if (conversations is LiteConversationStore)
+            provider.GetRequiredService<LiteDbContext>().Database.GetCollection(LiteConversationStore.CollectionName).InsertBulk(links.Select(ConversationDocument.ToBson));
+        else
+            await Task.WhenAll(links.Chunk(links.Count / 8 + 1).Select(async part =>
+            {
+                foreach (var link in part)
+                    await conversations.SaveAsync(link, cancellationToken);
+            }));
     }
 }

@@ -11,6 +11,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
+using Dunning.Bot.Storage.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -64,7 +65,7 @@ internal sealed partial class TurnsScenario : IScenario
         var folder = Directory.CreateTempSubdirectory("dunning-turns-");
         try
         {
-            await using var app = await StartHostAsync(Path.Combine(folder.FullName, "dunning.db"), cancellationToken);
+            await using var app = await StartHostAsync(args, Path.Combine(folder.FullName, "dunning.db"), cancellationToken);
             var tokens = await SeedAsync(app.Services, warmupDebtors + debtors, cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             using var http = Client(address, concurrency);
@@ -114,7 +115,8 @@ internal sealed partial class TurnsScenario : IScenario
                 gc_pause_ms = Math.Round(runtime.GcPause.TotalMilliseconds, 1),
                 lock_contentions = runtime.LockContentions,
                 allocated_kb_per_turn = Math.Round(runtime.AllocatedBytes / 1024.0 / all.Count, 1),
-                stored = Stored(app.Services, (warmupDebtors * (Script.Length + 1) + debtors * (turns + 1)) * 2),
+                storage = BenchmarkStorage.Name(args),
+                stored = BenchmarkStorage.IsPostgreSql(args) ? null : Stored(app.Services, (warmupDebtors * (Script.Length + 1) + debtors * (turns + 1)) * 2),
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
         }
@@ -138,10 +140,10 @@ internal sealed partial class TurnsScenario : IScenario
     private static HttpClient Client(string address, int concurrency) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = new Uri(address) };
 
-    private static async Task<WebApplication> StartHostAsync(string databasePath, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartHostAsync(BenchmarkArgs args, string databasePath, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(BenchmarkStorage.Apply(args, new Dictionary<string, string?>
         {
             ["Storage:Path"] = databasePath,
             ["WebChat:PerIp:PermitLimit"] = "0",
@@ -151,13 +153,14 @@ internal sealed partial class TurnsScenario : IScenario
             ["Payee:Iban"] = "DE89370400440532013000",
             ["Payee:Bic"] = "COBADEFFXXX",
             ["Payee:BankName"] = "Commerzbank",
-        });
+        }));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddDunningServices();
         builder.AddDunningHost();
         builder.Logging.ClearProviders();
         builder.AddDunningConversations();
         builder.AddWebChat();
+        builder.AddPostgreSqlStorageWhenChosen();
         var app = builder.Build();
         app.MapWebChat();
         await app.StartAsync(cancellationToken);

@@ -15,6 +15,8 @@ internal static class CliVerbs
         new LettersVerb(),
         new SimulateVerb(),
         new SweepVerb(),
+        // issue 20: moving a LiteDB file into PostgreSQL
+        new MigrateStorageVerb(),
     ];
 
     /// <summary>The verb named by the first argument, or null to start the host.</summary>

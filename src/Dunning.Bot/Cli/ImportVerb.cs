@@ -2,8 +2,6 @@ using System.CommandLine;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Intake;
-using Dunning.Bot.Storage;
-using Dunning.Bot.Storage.PostgreSql;
 
 namespace Dunning.Bot.Cli;
 
@@ -41,11 +39,7 @@ internal sealed class ImportVerb : ICliVerb
             return Usage(error, text, text.Say("no_config", new() { ["verb"] = Name, ["file"] = configFile }));
 
         var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(configFile));
-        using var host = DunningServices.ForVerb(configuration, b =>
-        {
-            b.AddDunningIntake();
-            b.AddPostgreSqlStorageWhenChosen();
-        });
+        using var host = DunningServices.ForVerb(configuration, b => b.AddDunningIntake());
         var services = host.Services;
         var result = await services.GetRequiredService<InvoiceImporter>().ImportAsync(path, mode, cancellationToken);
         var succeeded = !result.FileRejected

@@ -7,6 +7,7 @@ using Dunning.Bot.Hosting;
 using Dunning.Bot.Letters;
 using Dunning.Bot.Staff.CaseFiles;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.PostgreSql;
 
 namespace Dunning.Bot.Cli;
 
@@ -144,6 +145,7 @@ internal sealed class LettersVerb : ICliVerb
         builder.AddDunningHost();
         builder.AddDunningConversations();
         builder.AddLetters();
+        builder.AddPostgreSqlStorageWhenChosen();
         if (telegramUsername is not null)
             builder.Services.AddSingleton(new TelegramBotIdentity(telegramUsername, 0));
         return builder.Build();

@@ -43,6 +43,8 @@ internal sealed partial class SimulateVerb : ICliVerb
         var options = new Options(line.GetValue(days), line.GetValue(debtor), line.GetValue(today), line.GetValue(config));
         var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(options.ConfigFile));
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Provider == StorageProvider.PostgreSql)
+            return await SweepVerb.NoCopyOnPostgreSqlAsync(Name, error);
         var source = Path.GetFullPath(storage.Path);
         if (!File.Exists(source))
         {

@@ -9,6 +9,7 @@ using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.PostgreSql;
 
 namespace Dunning.Bot.Cli;
 
@@ -34,6 +35,13 @@ internal sealed class SweepVerb : ICliVerb
         var rest = VerbLine.ConfigArguments(line.GetValue(config));
         var configuration = DunningConfiguration.ForVerb(rest);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            if (dryRun)
+                return await NoCopyOnPostgreSqlAsync(Name, error);
+            await using var shared = Build(rest, storage.Path, dryRun: false);
+            return await SweepAsync(shared.Services, dryRun: false, output, cancellationToken);
+        }
         var source = Path.GetFullPath(storage.Path);
         if (!File.Exists(source))
         {
@@ -82,7 +90,20 @@ internal sealed class SweepVerb : ICliVerb
         builder.AddTeams();
         builder.AddEmail();
         builder.AddDunningScheduling();
+        builder.AddPostgreSqlStorageWhenChosen();
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A dry run plans on a copy of the LiteDB file; a PostgreSQL database shared by running hosts is not copied
+    /// behind their back, so the verb refuses and says what to do instead.
+    /// </summary>
+    internal static async Task<int> NoCopyOnPostgreSqlAsync(string verb, TextWriter error)
+    {
+        await error.WriteLineAsync(
+            $"{verb}: works on a private copy of the data, which only a LiteDB file offers so far; with Storage:Provider=PostgreSql it " +
+            "is not available yet (nothing was changed). Run it on a LiteDB file, e.g. a copy kept before migrate-storage.");
+        return 2;
     }
 
     private static async Task<int> SweepAsync(IServiceProvider services, bool dryRun, TextWriter output, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Core.Security;
 using Dunning.Bot.Hosting.Coordination;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Storage.PostgreSql;
 
 namespace Dunning.Bot.Hosting;
 
@@ -19,6 +20,7 @@ public static class DunningServices
     /// <summary>
     /// The services of a verb, built and not started: <paramref name="configuration"/> (as <see cref="DunningConfiguration.ForVerb"/>
     /// reads it), the shared services, then the <paramref name="areas"/> it needs. No web server, no log output.
+    /// The storage is the configured provider's, as in <c>serve</c> (<c>Storage:Provider</c>: LiteDB or PostgreSQL).
     /// </summary>
     public static IHost ForVerb(IConfiguration configuration, Action<IHostApplicationBuilder> areas)
     {
@@ -26,6 +28,7 @@ public static class DunningServices
         var builder = Builder(configuration);
         builder.AddDunningServices();
         areas(builder);
+        builder.AddPostgreSqlStorageWhenChosen();
         return builder.Build();
     }
 

@@ -30,6 +30,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? [])
             this.settings[key] = value;
+        UsePostgreSqlWhenAsked(ownsDatabase: settings?.ContainsKey("Storage:Path") != true);
         this.environment = environment;
         this.services = services;
         Clock = clock;
@@ -38,6 +39,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The database this host alone uses with DUNNING_TEST_STORAGE=PostgreSql (dropped on dispose); null otherwise.</summary>
+    private string? ownDatabasePath;
 
     public TimeProvider? Clock { get; }
 
@@ -78,9 +82,26 @@ public sealed class BotHost : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// With <see cref="TestStorage.IsPostgreSql"/>, a host whose test did not choose a provider runs on PostgreSQL: its own
+    /// database, or the one standing for the test's Storage:Path (see <see cref="TestStorage"/>).
+    /// </summary>
+    private void UsePostgreSqlWhenAsked(bool ownsDatabase)
+    {
+        if (!TestStorage.IsPostgreSql || settings.ContainsKey("Storage:Provider"))
+            return;
+        var path = settings["Storage:Path"]!;
+        settings["Storage:Provider"] = "PostgreSql";
+        settings["Storage:ConnectionString"] = TestStorage.DatabaseFor(path);
+        if (ownsDatabase)
+            ownDatabasePath = path;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && ownDatabasePath is not null)
+            TestStorage.Drop(ownDatabasePath);
         if (disposing)
         {
             try

@@ -66,15 +66,29 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A new, empty database on the cluster; returns its connection string.</summary>
+    /// <summary>A new, empty database on the cluster (from <c>template0</c>); returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"test_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..30];
+        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        return ConnectionString(name);
+    }
+
+    /// <summary>Drops the database of <paramref name="connectionString"/>, closing what still uses it (its pool first).</summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        await using (var pooled = new NpgsqlConnection(connectionString))
+            NpgsqlConnection.ClearPool(pooled);
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private async Task AdminAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return ConnectionString(name);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private string ConnectionString(string database) => new NpgsqlConnectionStringBuilder

@@ -10,7 +10,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// </summary>
 public sealed class LiteEmailStore : IEmailStore
 {
-    private const string Tokens = "email_tokens";
+    internal const string Tokens = "email_tokens";
     private const string Sent = "email_sent";
     private const string State = "email_state";
     private const string Inbound = "email_inbound";

@@ -70,6 +70,23 @@ internal sealed class DocumentTable<T>(string name, string key, Func<T, string> 
             setVersion(entity, versionOf(entity) + 1);
     }
 
+    /// <summary>
+    /// An insert of <paramref name="entity"/> as it is, its version included (the storage migration keeps versions, so a
+    /// host that read an entity before the move saves it after). The caller made sure the key is free.
+    /// </summary>
+    public NpgsqlBatchCommand CopyCommand(T entity)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"INSERT INTO {Name} ({Key}, version{string.Concat(columns.Select(c => $", {c.Column}"))}, doc) " +
+            $"VALUES ($1, $2{string.Concat(columns.Select((_, i) => $", ${i + 3}"))}, ${columns.Length + 3})");
+        command.Parameters.Add(new NpgsqlParameter { Value = idOf(entity) });
+        command.Parameters.Add(new NpgsqlParameter { Value = versionOf(entity) });
+        foreach (var (_, value) in columns)
+            command.Parameters.Add(new NpgsqlParameter { Value = value(entity) ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = PostgreSqlJson.Serialize(entity), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        return command;
+    }
+
     /// <summary>One versioned insert or update (see <see cref="WriteAsync"/>); affects one row or none.</summary>
     public NpgsqlBatchCommand WriteCommand(T entity)
     {

@@ -28,6 +28,7 @@ internal static class PostgreSqlJson
             PreferredObjectCreationHandling = JsonObjectCreationHandling.Replace,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new JsonbSafeStringConverter());
         options.MakeReadOnly();
         return options;
     }

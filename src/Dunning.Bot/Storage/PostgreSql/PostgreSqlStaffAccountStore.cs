@@ -7,7 +7,7 @@ namespace Dunning.Bot.Storage.PostgreSql;
 public sealed class PostgreSqlStaffAccountStore(PostgreSqlDatabase database)
     : PostgreSqlDocumentStore<StaffAccount>(database, Table), IStaffAccountStore
 {
-    private static readonly DocumentTable<StaffAccount> Table = new("staff_accounts", "user_name", a => a.UserName, a => a.Version, (a, v) => a.Version = v);
+    internal static readonly DocumentTable<StaffAccount> Table = new("staff_accounts", "user_name", a => a.UserName, a => a.Version, (a, v) => a.Version = v);
 
     public Task<StaffAccount?> FindAsync(string userName, CancellationToken cancellationToken) =>
         StaffUserNames.Normalize(userName) is { } id ? FindByIdAsync(id, cancellationToken) : Task.FromResult<StaffAccount?>(null);

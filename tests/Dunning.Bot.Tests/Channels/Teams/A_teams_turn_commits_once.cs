@@ -3,6 +3,8 @@ using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
+using Dunning.Bot.Tests.Infrastructure;
+
 namespace Dunning.Bot.Tests.Channels.Teams;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class A_teams_turn_commits_once : IAsyncLifetime
 
     public async Task DisposeAsync() => await teams.DisposeAsync();
 
-    [Fact]
+    [LiteDbOnlyFact("it watches LiteDB's unit of work and transcript collection (A_turn_on_postgresql_is_one_transaction covers PostgreSQL)")]
     public async Task The_bot_runs_inside_a_unit_of_work_that_is_committed_before_the_answer()
     {
         var database = teams.Host.Services.GetRequiredService<LiteDbContext>();
@@ -37,7 +39,7 @@ public sealed class A_teams_turn_commits_once : IAsyncLifetime
         Assert.True(transcripts.Count() - before >= 2, $"{transcripts.Count() - before} transcript entries were written");
     }
 
-    [Fact]
+    [LiteDbOnlyFact("it counts LiteDB's transcript collection (A_turn_on_postgresql_is_one_transaction covers PostgreSQL)")]
     public async Task Turns_of_many_conversations_at_once_are_all_committed()
     {
         var database = teams.Host.Services.GetRequiredService<LiteDbContext>();

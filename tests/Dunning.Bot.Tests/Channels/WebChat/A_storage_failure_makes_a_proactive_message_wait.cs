@@ -3,6 +3,8 @@ using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
+using Dunning.Bot.Tests.Infrastructure;
+
 namespace Dunning.Bot.Tests.Channels.WebChat;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class A_storage_failure_makes_a_proactive_message_wait : IDisposab
 {
     private readonly Infrastructure.BotHost host = WebChatHost.Start();
 
-    [Fact]
+    [LiteDbOnlyFact("the failure it provokes is LiteDB's document size limit, which PostgreSQL does not have")]
     public async Task The_message_is_retried_later_and_nothing_is_appended()
     {
         var client = host.Client();

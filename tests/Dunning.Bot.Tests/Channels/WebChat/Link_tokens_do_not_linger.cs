@@ -7,6 +7,8 @@ using Dunning.Bot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using Dunning.Bot.Tests.Infrastructure;
+
 namespace Dunning.Bot.Tests.Channels.WebChat;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class Link_tokens_do_not_linger : IDisposable
     public Link_tokens_do_not_linger() =>
         host = WebChatHost.Start(new() { ["WebChat:TokenMaxAge"] = "01:00:00" }, clock);
 
-    [Fact]
+    [LiteDbOnlyFact("it reads the stored activities from LiteDB's web chat collection")]
     public async Task The_join_echo_is_stored_without_the_link_token_while_the_bot_still_sees_it()
     {
         var client = host.Client();

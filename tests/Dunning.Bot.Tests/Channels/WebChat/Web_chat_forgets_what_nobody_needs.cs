@@ -7,6 +7,8 @@ using Dunning.Bot.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using Dunning.Bot.Tests.Infrastructure;
+
 namespace Dunning.Bot.Tests.Channels.WebChat;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class Web_chat_forgets_what_nobody_needs : IDisposable
         Assert.NotEmpty(await host.Services.GetRequiredService<ITranscriptStore>().ListAsync(Key(bound.ConversationId), null, 10, CancellationToken.None));
     }
 
-    [Fact]
+    [LiteDbOnlyFact("it counts the conversations left in the LiteDB file")]
     public async Task Idle_conversations_leave_memory_but_not_the_file()
     {
         var clients = Enumerable.Range(0, 5).Select(_ => host.Client()).ToList();

@@ -1,0 +1,33 @@
+namespace Dunning.Bot.Storage.Migration;
+
+/// <summary>
+/// The kinds of stored things the storage migration copies, in the order it copies them (the table of the verb lists
+/// them so). The names are the PostgreSQL tables' (a transcript record is one conversation's entries, the audit log
+/// one record of all entries: append-only lists without ids of their own are copied whole).
+/// </summary>
+internal static class StoredKinds
+{
+    public const string Debtors = "debtors";
+    public const string Invoices = "invoices";
+    public const string Cases = "cases";
+    public const string Agreements = "agreements";
+    public const string Escalations = "escalations";
+    public const string Conversations = "conversations";
+    public const string Transcripts = "transcripts";
+    public const string BotState = "bot_state";
+    public const string Outbox = "outbox";
+    public const string BankReview = "bank_review";
+    public const string PayerAccounts = "payer_accounts";
+    public const string Proofs = "proofs";
+    public const string StaffAccounts = "staff_accounts";
+    public const string AuditLog = "audit_log";
+    public const string SigningKeys = "signing_keys";
+    public const string EmailTokens = "email_tokens";
+    public const string TeamsServiceUrls = "teams_service_urls";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Debtors, Invoices, Cases, Agreements, Escalations, Conversations, Transcripts, BotState, Outbox,
+        BankReview, PayerAccounts, Proofs, StaffAccounts, AuditLog, SigningKeys, EmailTokens, TeamsServiceUrls,
+    ];
+}
