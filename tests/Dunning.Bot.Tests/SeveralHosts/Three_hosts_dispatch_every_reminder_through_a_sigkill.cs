@@ -65,9 +65,10 @@ public sealed class Three_hosts_dispatch_every_reminder_through_a_sigkill(Postgr
         var entries = await outbox.ListByDebtorsAsync([.. ids], CancellationToken.None);
         var takenOver = entries.Where(e => atKill.TryGetValue(e.Key, out var leased) && e.Attempts > leased.Attempts).ToList();
         var repeated = perRecipient.Where(r => r.Value > 1).Select(r => r.Key).ToList();
+        var resumed = messages.Where(m => m.At > killedAt).Min(m => m.At) - killedAt;
         output.WriteLine($"seeded {Reminders} in {seeded.TotalSeconds:0.0} s, hosts listening at {started.TotalSeconds:0.0} s, " +
             $"all arrived at {allArrived.TotalSeconds:0.0} s; killed host {victim} after {deliveredAtKill} deliveries; " +
-            $"leased at the kill: {atKill.Count}, taken over: {takenOver.Count}, repeated: {repeated.Count}; per host: " +
+            $"first delivery after the kill: {resumed.TotalSeconds:0.0} s, leased at the kill: {atKill.Count}, taken over: {takenOver.Count}, repeated: {repeated.Count}; per host: " +
             string.Join(", ", messages.GroupBy(m => m.From).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
 
         Assert.Equal(ids.Select(ThreeHosts.AddressOf).Order(StringComparer.Ordinal), perRecipient.Keys.Order(StringComparer.Ordinal));
