@@ -4,7 +4,7 @@ using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Fakes.Smtp;
 using Dunning.Bot.Tests.Infrastructure;
 
-namespace Dunning.Bot.Tests.SeveralHosts;
+namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 
 /// <summary>
 /// Three real host processes (<see cref="HostProcess"/>) on one PostgreSQL database of the private test cluster, each on

@@ -4,7 +4,7 @@ using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.EndToEnd;
 using Dunning.Bot.Tests.Infrastructure;
 
-namespace Dunning.Bot.Tests.SeveralHosts;
+namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 
 /// <summary>
 /// A Direct Line conversation behind a load balancer without sticky sessions: each turn of a deferral negotiation lands

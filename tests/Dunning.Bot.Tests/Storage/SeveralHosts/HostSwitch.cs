@@ -1,4 +1,4 @@
-namespace Dunning.Bot.Tests.SeveralHosts;
+namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 
 /// <summary>
 /// What a load balancer without sticky sessions does to a client: every request goes to the host <see cref="Target"/>

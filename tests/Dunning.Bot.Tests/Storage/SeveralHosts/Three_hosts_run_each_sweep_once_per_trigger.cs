@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Dunning.Bot.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace Dunning.Bot.Tests.SeveralHosts;
+namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 
 /// <summary>
 /// Quartz clustered on the hosts' one PostgreSQL database: with a sweep every two seconds, each firing of the sweep

@@ -5,7 +5,7 @@ using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace Dunning.Bot.Tests.SeveralHosts;
+namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 
 /// <summary>
 /// Issue 20's proof that the outbox's leases hold across hosts: 10,000 debtors are due on one PostgreSQL database; the
