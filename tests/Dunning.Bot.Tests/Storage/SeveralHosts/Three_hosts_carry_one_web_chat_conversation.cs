@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Storage.PostgreSql;
+using Dunning.Bot.Tests.Channels.WebChat;
 using Dunning.Bot.Tests.EndToEnd;
 using Dunning.Bot.Tests.Infrastructure;
 
@@ -9,7 +11,8 @@ namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 /// <summary>
 /// A Direct Line conversation behind a load balancer without sticky sessions: each turn of a deferral negotiation lands
 /// on the next of three host processes (A, B, C, A, B), all on one PostgreSQL database. Every reply is the one the dialog
-/// owes at that step, and the agreement the last host records is the one negotiated on the others.
+/// owes at that step, and the agreement the last host records is the one negotiated on the others. A stranger's token,
+/// issued by one host, opens the conversation on none.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class Three_hosts_carry_one_web_chat_conversation(PostgresServer server) : IAsyncLifetime
@@ -53,6 +56,17 @@ public sealed class Three_hosts_carry_one_web_chat_conversation(PostgresServer s
         Assert.StartsWith("Einverstanden, ich habe die Vereinbarung zur Rechnung RE-W-1 festgehalten.", agreed, StringComparison.Ordinal);
         Assert.Contains(date, recalled, StringComparison.Ordinal);
         Assert.Equal([0, 1, 2], balancer.Served.Distinct().Order());
+
+        balancer.Target = 2;
+        var stranger = new DirectLineClient(http);
+        await stranger.StartAsync();
+        foreach (var host in new[] { 0, 1, 2 })
+        {
+            balancer.Target = host;
+            using var read = await stranger.GetAsync(conversationId: chat.Client.ConversationId);
+            using var write = await stranger.PostAsync("{\"type\":\"message\",\"text\":\"Nein\"}", conversationId: chat.Client.ConversationId);
+            Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (read.StatusCode, write.StatusCode));
+        }
         var agreement = Assert.Single(await new PostgreSqlAgreementStore(cluster.Database).ListByDebtorAsync(debtor.Id, CancellationToken.None));
         Assert.Equal((AgreementKind.Deferral, AgreementState.Active, payBy), (agreement.Kind, agreement.State, agreement.Schedule[0].DueDate));
     }
