@@ -8,6 +8,7 @@ using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
 using Dunning.Bot.Tests.Fakes.BotFramework;
+using Dunning.Bot.Tests.Infrastructure;
 using Dunning.Bot.Tests.Storage;
 using Xunit.Abstractions;
 
@@ -49,7 +50,7 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
         HashSet<string> inFlight;
         int deliveredAtKill;
 
-        using (var first = CrashRecoveryHostProcess.Start(Environment()))
+        using (var first = HostProcess.Start(Environment()))
         {
             // The kill lands inside the second batch: some entries are sent, some leased, some never touched.
             await WaitUntilAsync(first, () => DeliveriesPerDebtor().Values.Sum() >= BatchSize + 5, "the first deliveries");
@@ -65,7 +66,7 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
         Assert.InRange(inFlight.Count, 1, BatchSize);
         Assert.Contains(atKill, e => e.Status == OutboxStatus.Pending);
 
-        using (var second = CrashRecoveryHostProcess.Start(Environment()))
+        using (var second = HostProcess.Start(Environment()))
         {
             await WaitUntilAsync(second, () => DeliveriesPerDebtor().Count == Debtors, "a delivery to every debtor");
             // A stray repeat (an expired lease taken again, a stage planned twice) would show up within one more lease.
@@ -115,7 +116,7 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
     private async Task<List<string>> SeedAsync()
     {
         var now = TimeProvider.System.GetUtcNow();
-        var zone = NoonZone(now);
+        var zone = NoonZone.At(now);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
         var serviceUrl = connector.ServiceUrl.ToString();
         using var context = new LiteDbContext(database.Options());
@@ -159,18 +160,6 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
         return ids;
     }
 
-    /// <summary>A fixed-offset IANA zone (Etc/GMT±N, sign inverted by convention) where it is about noon right now.</summary>
-    private static string NoonZone(DateTimeOffset now)
-    {
-        var offset = 12 - now.UtcDateTime.Hour;
-        return offset switch
-        {
-            0 => "Etc/UTC",
-            > 0 => $"Etc/GMT-{offset}",
-            _ => $"Etc/GMT+{-offset}",
-        };
-    }
-
     private async Task<List<OutboxEntry>> OutboxAsync(IEnumerable<string> ids)
     {
         using var context = new LiteDbContext(database.Options());
@@ -181,7 +170,7 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
         return entries;
     }
 
-    private static async Task WaitUntilAsync(CrashRecoveryHostProcess host, Func<bool> condition, string what)
+    private static async Task WaitUntilAsync(HostProcess host, Func<bool> condition, string what)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())
@@ -194,7 +183,7 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
         }
     }
 
-    private async Task QuietForAsync(CrashRecoveryHostProcess host, TimeSpan quiet)
+    private async Task QuietForAsync(HostProcess host, TimeSpan quiet)
     {
         var count = connector.Requests.Count;
         var since = Stopwatch.StartNew();

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.LiteDb;
-using Dunning.Bot.Tests.Scheduling;
+using Dunning.Bot.Tests.Infrastructure;
 
 namespace Dunning.Bot.Tests.Security;
 
@@ -19,13 +18,13 @@ public sealed class One_process_writes_a_database_file : IDisposable
     [Fact]
     public async Task An_import_while_the_host_runs_is_refused_naming_the_host_and_writes_nothing()
     {
-        using var host = CrashRecoveryHostProcess.Start(Environment());
+        using var host = HostProcess.Start(Environment());
         await WaitUntilListeningAsync(host);
         var csv = Path.Combine(folder, "invoices.csv");
         await File.WriteAllTextAsync(csv, "Rechnungsnummer;Kundennummer;Name;Rechnungsdatum;Fälligkeit;Währung;Betrag\nRE-1;K1;Müller GmbH;26.11.2026;10.12.2026;EUR;119,00\n");
         var sizeBefore = new FileInfo(DatabasePath).Length;
 
-        using var import = CrashRecoveryHostProcess.Start(Environment(), "import", csv);
+        using var import = HostProcess.Start(Environment(), "import", csv);
         var exit = import.WaitForExit(Bound);
 
         Assert.True(exit == DatabaseFileLock.InUseExitCode, $"exit {exit}:{System.Environment.NewLine}{import.Output}");
@@ -39,7 +38,7 @@ public sealed class One_process_writes_a_database_file : IDisposable
     public void A_second_host_is_refused_and_a_verb_runs_once_the_holder_is_gone()
     {
         var holder = DatabaseFileLock.Acquire(DatabasePath, TimeProvider.System);
-        using (var second = CrashRecoveryHostProcess.Start(Environment()))
+        using (var second = HostProcess.Start(Environment()))
         {
             var exit = second.WaitForExit(Bound);
             Assert.True(exit == DatabaseFileLock.InUseExitCode, $"exit {exit}:{System.Environment.NewLine}{second.Output}");
@@ -47,7 +46,7 @@ public sealed class One_process_writes_a_database_file : IDisposable
         }
 
         holder.Dispose();
-        using var verb = CrashRecoveryHostProcess.Start(Environment(), "links");
+        using var verb = HostProcess.Start(Environment(), "links");
         var after = verb.WaitForExit(Bound);
         Assert.True(after == 0, $"exit {after}:{System.Environment.NewLine}{verb.Output}");
     }
@@ -55,13 +54,13 @@ public sealed class One_process_writes_a_database_file : IDisposable
     [Fact]
     public async Task A_killed_host_leaves_no_lock_behind()
     {
-        using (var host = CrashRecoveryHostProcess.Start(Environment()))
+        using (var host = HostProcess.Start(Environment()))
         {
             await WaitUntilListeningAsync(host);
             host.Kill();
         }
 
-        using var verb = CrashRecoveryHostProcess.Start(Environment(), "links");
+        using var verb = HostProcess.Start(Environment(), "links");
         var exit = verb.WaitForExit(Bound);
         Assert.True(exit == 0, $"exit {exit}:{System.Environment.NewLine}{verb.Output}");
     }
@@ -74,16 +73,7 @@ public sealed class One_process_writes_a_database_file : IDisposable
         ["Scheduling__Enabled"] = "false",
     };
 
-    private static async Task WaitUntilListeningAsync(CrashRecoveryHostProcess host)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!host.Output.Contains("Now listening on", StringComparison.Ordinal))
-        {
-            if (host.HasExited || deadline.Elapsed > Bound)
-                Assert.Fail($"The host did not start:{System.Environment.NewLine}{host.Output}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilListeningAsync(HostProcess host) => host.WaitUntilListeningAsync(Bound);
 
     public void Dispose()
     {

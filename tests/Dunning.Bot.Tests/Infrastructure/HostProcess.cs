@@ -3,18 +3,26 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Dunning.Bot.Tests.Scheduling;
+namespace Dunning.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The real host (the built Dunning.Bot.dll) as a child process on a free loopback port, with its output kept for the
 /// failure message. <see cref="Kill"/> sends SIGKILL on Linux: no shutdown hooks, no flush, no graceful lease release.
+/// Dispose kills the process tree, so a failed test leaves no orphan.
 /// </summary>
-internal sealed class CrashRecoveryHostProcess : IDisposable
+internal sealed class HostProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private CrashRecoveryHostProcess(Process process) => this.process = process;
+    private HostProcess(Process process, Uri? baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the host listens (http://127.0.0.1:port/); null for a verb.</summary>
+    public Uri? BaseAddress { get; }
 
     public bool HasExited => process.HasExited;
 
@@ -43,7 +51,7 @@ internal sealed class CrashRecoveryHostProcess : IDisposable
     /// Starts the host — or, with <paramref name="arguments"/>, a verb such as <c>import FILE</c> — with
     /// <paramref name="environment"/> added to this process's environment.
     /// </summary>
-    public static CrashRecoveryHostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -52,18 +60,31 @@ internal sealed class CrashRecoveryHostProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
         };
-        foreach (var argument in arguments.Length > 0 ? [HostAssembly, .. arguments] : new[] { HostAssembly, "--urls", $"http://127.0.0.1:{FreePort()}" })
+        var baseAddress = arguments.Length > 0 ? null : new Uri($"http://127.0.0.1:{FreePort()}/");
+        foreach (var argument in baseAddress is null ? [HostAssembly, .. arguments] : new[] { HostAssembly, "--urls", baseAddress.ToString().TrimEnd('/') })
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         var process = new Process { StartInfo = start };
-        var host = new CrashRecoveryHostProcess(process);
+        var host = new HostProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return host;
+    }
+
+    /// <summary>Waits until the host says it listens; fails with its output when it exits or takes longer than <paramref name="timeout"/>.</summary>
+    public async Task WaitUntilListeningAsync(TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!Output.Contains("Now listening on", StringComparison.Ordinal))
+        {
+            if (HasExited || waited.Elapsed > timeout)
+                Assert.Fail($"The host did not start within {timeout.TotalSeconds:0} s:{Environment.NewLine}{Output}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>SIGKILL to the host and anything it started; returns once the process is gone.</summary>

@@ -1,20 +1,23 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Dunning.Bot.Benchmarks;
+namespace Dunning.Bot.Tests.Fakes.Smtp;
 
 /// <summary>
-/// A minimal SMTP server on loopback for the <c>email-send</c> benchmark (<c>--server sink</c>): a real TCP dialogue of
-/// RFC 5321 (greeting, EHLO/HELO with PIPELINING, MAIL, RCPT, DATA with dot-stuffing's end marker, RSET, NOOP, QUIT),
-/// every message accepted and thrown away. It costs the client what a fast relay costs, so the benchmark measures our
-/// rendering and submission rather than the mail server's storage (smtp4dev parses and keeps every message).
+/// A minimal SMTP server on loopback for the <c>email-send</c> benchmark (<c>--server sink</c>) and the many-message
+/// tests: a real TCP dialogue of RFC 5321 (greeting, EHLO/HELO with PIPELINING, MAIL, RCPT, DATA with dot-stuffing's end
+/// marker, RSET, NOOP, QUIT), every message accepted; only its envelope (<see cref="Messages"/>) is kept, the content is
+/// thrown away. It costs the client what a fast relay costs, so a benchmark measures our rendering and submission rather
+/// than the mail server's storage (smtp4dev parses and keeps every message).
 /// </summary>
-internal sealed class SmtpSink : IAsyncDisposable
+public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> sessions = [];
+    private readonly ConcurrentQueue<SinkMessage> messages = new();
     private Task? accepting;
     private long received;
 
@@ -22,6 +25,9 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>Messages accepted so far (a DATA ended with <c>250</c>).</summary>
     public long Received => Interlocked.Read(ref received);
+
+    /// <summary>The envelope of every accepted message, in the order they were accepted.</summary>
+    public IReadOnlyList<SinkMessage> Messages => [.. messages];
 
     public void Start()
     {
@@ -58,6 +64,8 @@ internal sealed class SmtpSink : IAsyncDisposable
         {
             await writer.WriteLineAsync("220 localhost ESMTP sink");
             await writer.FlushAsync(stop.Token);
+            var from = "";
+            var to = new List<string>();
             while (await reader.ReadLineAsync(stop.Token) is { } line)
             {
                 var verb = (line.Length >= 4 ? line[..4] : line).ToUpperInvariant();
@@ -70,7 +78,13 @@ internal sealed class SmtpSink : IAsyncDisposable
                         await writer.WriteLineAsync("250 localhost");
                         break;
                     case "MAIL":
+                        (from, to) = (Address(line), []);
+                        await writer.WriteLineAsync("250 OK");
+                        break;
                     case "RCPT":
+                        to.Add(Address(line));
+                        await writer.WriteLineAsync("250 OK");
+                        break;
                     case "RSET":
                     case "NOOP":
                         await writer.WriteLineAsync("250 OK");
@@ -81,6 +95,7 @@ internal sealed class SmtpSink : IAsyncDisposable
                         while (await reader.ReadLineAsync(stop.Token) is { } data && data != ".")
                         {
                         }
+                        messages.Enqueue(new SinkMessage(from, [.. to], TimeProvider.System.GetUtcNow()));
                         Interlocked.Increment(ref received);
                         await writer.WriteLineAsync("250 OK queued");
                         break;
@@ -98,6 +113,13 @@ internal sealed class SmtpSink : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
         {
         }
+    }
+
+    /// <summary>The address between the angle brackets of <c>MAIL FROM:&lt;a&gt;</c> or <c>RCPT TO:&lt;a&gt;</c>.</summary>
+    private static string Address(string line)
+    {
+        var (open, close) = (line.IndexOf('<', StringComparison.Ordinal), line.IndexOf('>', StringComparison.Ordinal));
+        return open >= 0 && close > open ? line[(open + 1)..close] : "";
     }
 
     public async ValueTask DisposeAsync()
