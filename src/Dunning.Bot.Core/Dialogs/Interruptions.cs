@@ -100,7 +100,8 @@ public sealed class Interruptions(
         var typed = text?.Trim();
         if (string.IsNullOrEmpty(typed) || typed.Length > 64)
             return (null, GlobalCommand.None);
-        if (SlashCommands.TryGetValue(typed.Split('@')[0], out var slash))
+        // "/help@DunningBot" in a Telegram group: the command is what stands before the '@' (no array per message).
+        if (SlashCommands.TryGetValue(typed.IndexOf('@') is var at and >= 0 ? typed[..at] : typed, out var slash))
             return slash;
         foreach (var language in catalogue.Languages)
         {

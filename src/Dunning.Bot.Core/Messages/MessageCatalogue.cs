@@ -120,7 +120,8 @@ public sealed partial class MessageCatalogue
     private static string Normalize(string language)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(language);
-        var cut = language.IndexOfAny(['-', '_']);
+        // Called for every message and button looked up: the two-character search allocates no array.
+        var cut = language.AsSpan().IndexOfAny('-', '_');
         return (cut > 0 ? language[..cut] : language).ToLowerInvariant();
     }
 }

@@ -9,9 +9,12 @@ internal sealed class IntentScores
 {
     private const int NegationReach = 2;
 
-    private readonly double[] best = new double[Enum.GetValues<Intent>().Length];
-    private readonly double[] sum = new double[Enum.GetValues<Intent>().Length];
-    private readonly bool[] negated = new bool[Enum.GetValues<Intent>().Length];
+    private static readonly IReadOnlySet<Intent> NoneDenied = System.Collections.Frozen.FrozenSet<Intent>.Empty;
+
+    // Enum.GetValues allocates a fresh array on every call: count once (IntentClassifier.Classes).
+    private readonly double[] best = new double[IntentClassifier.Classes];
+    private readonly double[] sum = new double[IntentClassifier.Classes];
+    private readonly bool[] negated = new bool[IntentClassifier.Classes];
 
     public static IntentScores Score(MessageAnalysis message)
     {
@@ -37,6 +40,18 @@ internal sealed class IntentScores
     /// plainly: "ich habe NICHT bezahlt" denies claim_paid, whatever a model makes of the words.
     /// </summary>
     public bool IsDenied(Intent intent) => negated[(int)intent] && sum[(int)intent] == 0;
+
+    /// <summary>Every intent <see cref="IsDenied"/>; most messages deny none, and then share one empty set.</summary>
+    public IReadOnlySet<Intent> Denied()
+    {
+        HashSet<Intent>? denied = null;
+        for (var i = 0; i < negated.Length; i++)
+        {
+            if (IsDenied((Intent)i))
+                (denied ??= []).Add((Intent)i);
+        }
+        return denied ?? NoneDenied;
+    }
 
     /// <summary>The strongest phrase plus a little for each further piece of evidence.</summary>
     public double this[Intent intent] => best[(int)intent] + 0.25 * (sum[(int)intent] - best[(int)intent]);

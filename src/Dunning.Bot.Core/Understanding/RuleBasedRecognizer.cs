@@ -91,7 +91,7 @@ public sealed class RuleBasedRecognizer(UnderstandingData data) : IMessageRecogn
         if (precise is { } settled)
             (intent, top) = (settled, Math.Max(top, scores[settled]));
         var amount = NumberExtractor.Amount(message);
-        var denied = Enum.GetValues<Intent>().Where(scores.IsDenied).ToHashSet();
+        var denied = scores.Denied();
         return new RuleReading(message, mention, markedTense, amount, instalments, invoices, intent, top, runner, precise, denied, Injection: false);
     }
 

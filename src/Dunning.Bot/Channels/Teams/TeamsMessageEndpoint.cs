@@ -62,7 +62,7 @@ public sealed partial class TeamsMessageEndpoint(
                 IncomingFiles.Set(turn, incoming);
                 return bot.OnTurnAsync(turn, ct);
             }, cancellationToken).ConfigureAwait(false);
-        return response.Body is { } json ? Results.Json(json, statusCode: response.Status) : Results.StatusCode(response.Status);
+        return response.Body is { } json ? new RawJsonResult(json, response.Status) : Results.StatusCode(response.Status);
     }
 
     private async Task<InvokeResponse> BindOwnerAsync(Activity activity, CancellationToken cancellationToken)

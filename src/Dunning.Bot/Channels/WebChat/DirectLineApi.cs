@@ -96,7 +96,7 @@ internal static partial class DirectLineApi
         var page = await store.ReadAsync(conversationId, from, options.Value.MaxActivitiesPerPoll, ct);
         await ConfirmFetchAsync(http, conversationId, page, ct);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Bytes(page.ToActivitySetJson(), "application/json");
+        return new ActivitySetResult(page);
     }
 
     /// <summary>
