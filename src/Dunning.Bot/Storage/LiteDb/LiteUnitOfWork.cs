@@ -16,6 +16,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
     private readonly LiteDbContext context;
     private readonly List<Pending> writes = [];
     private readonly List<Action> undo = [];
+    private Dictionary<object, BsonDocument>? batches;
     private bool done;
 
     internal LiteUnitOfWork(LiteDbContext context) => this.context = context;
@@ -104,6 +105,15 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             undo.Add(rolledBack);
     }
 
+    /// <summary>
+    /// The document <paramref name="owner"/> last deferred into this unit as a batch (<see cref="SetBatch"/>); until the
+    /// commit the owner may add to it (a turn's transcript entries become one document).
+    /// </summary>
+    internal BsonDocument? Batch(object owner) => batches?.GetValueOrDefault(owner);
+
+    /// <summary>Makes <paramref name="document"/> (whose insert <paramref name="owner"/> deferred) the owner's open batch.</summary>
+    internal void SetBatch(object owner, BsonDocument document) => (batches ??= [])[owner] = document;
+
     /// <summary>True when this unit wrote <paramref name="id"/> of <paramref name="collection"/>; document null when it deleted it.</summary>
     internal bool TryFind(string collection, BsonValue id, out BsonDocument? document)
     {
@@ -125,6 +135,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             action();
         writes.Clear();
         undo.Clear();
+        batches = null;
     }
 
     private sealed record Pending(Action Apply, (string Collection, BsonValue Id)? Key, BsonDocument? Document, Lock? Gate);
