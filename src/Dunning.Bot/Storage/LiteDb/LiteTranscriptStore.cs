@@ -42,7 +42,7 @@ public sealed class LiteTranscriptStore : ITranscriptStore
         }
         // A turn's entries (its message, the replies) go into the one document this unit opened last, if it is the same
         // conversation's and debtor's: one insert and one node per index a turn instead of one per activity.
-        if (unit.Batch(this) is { } open && TranscriptDocument.Takes(open, entry))
+        if (unit.Batch<BsonDocument>(this) is { } open && TranscriptDocument.Takes(open, entry))
         {
             TranscriptDocument.Add(open, entry);
             return Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
     private readonly LiteDbContext context;
     private readonly List<Pending> writes = [];
     private readonly List<Action> undo = [];
-    private Dictionary<object, BsonDocument>? batches;
+    private Dictionary<object, object>? batches;
     private bool done;
 
     internal LiteUnitOfWork(LiteDbContext context) => this.context = context;
@@ -105,14 +105,21 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             undo.Add(rolledBack);
     }
 
-    /// <summary>
-    /// The document <paramref name="owner"/> last deferred into this unit as a batch (<see cref="SetBatch"/>); until the
-    /// commit the owner may add to it (a turn's transcript entries become one document).
-    /// </summary>
-    internal BsonDocument? Batch(object owner) => batches?.GetValueOrDefault(owner);
+    /// <summary>Runs <paramref name="rolledBack"/> when this unit's writes are discarded (a write joined to a batch has no deferral of its own).</summary>
+    internal void OnRolledBack(Action rolledBack)
+    {
+        ObjectDisposedException.ThrowIf(done, this);
+        undo.Add(rolledBack);
+    }
 
-    /// <summary>Makes <paramref name="document"/> (whose insert <paramref name="owner"/> deferred) the owner's open batch.</summary>
-    internal void SetBatch(object owner, BsonDocument document) => (batches ??= [])[owner] = document;
+    /// <summary>
+    /// What <paramref name="owner"/> last deferred into this unit as a batch (<see cref="SetBatch"/>); until the commit
+    /// the owner may add to it (a turn's transcript entries become one document, its web chat activities one insert).
+    /// </summary>
+    internal T? Batch<T>(object owner) where T : class => batches?.GetValueOrDefault(owner) as T;
+
+    /// <summary>Makes <paramref name="batch"/> (whose write <paramref name="owner"/> deferred) the owner's open batch.</summary>
+    internal void SetBatch(object owner, object batch) => (batches ??= [])[owner] = batch;
 
     /// <summary>True when this unit wrote <paramref name="id"/> of <paramref name="collection"/>; document null when it deleted it.</summary>
     internal bool TryFind(string collection, BsonValue id, out BsonDocument? document)
