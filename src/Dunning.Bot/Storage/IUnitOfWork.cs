@@ -10,4 +10,11 @@ public interface IUnitOfWork : IDisposable
 {
     /// <summary>Writes everything in one transaction and returns after it is durable; on failure nothing is written.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several hosts: orders this unit after every other unit, on any host, that holds the same conversation, until it
+    /// commits or rolls back; call it before the unit's first write of the conversation. By default nothing to do: within
+    /// one process the adapter's per-conversation lock already orders the turns (PostgreSQL takes an advisory lock).
+    /// </summary>
+    Task HoldConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -14,6 +14,8 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddLiteDbStorage();
+        // Live updates (web chat streams, console): within this process; the PostgreSQL provider replaces it.
+        builder.Services.AddSingleton<IChangeNotifications, InProcessChangeNotifications>();
         return builder;
     }
 

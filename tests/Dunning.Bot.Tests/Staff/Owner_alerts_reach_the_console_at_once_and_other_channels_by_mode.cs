@@ -12,7 +12,7 @@ namespace Dunning.Bot.Tests.Staff;
 public sealed class Owner_alerts_reach_the_console_at_once_and_other_channels_by_mode
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private readonly ConsoleBroadcaster broadcaster = new();
+    private readonly ConsoleBroadcaster broadcaster = new(new Dunning.Bot.Storage.InProcessChangeNotifications(NullLogger<Dunning.Bot.Storage.InProcessChangeNotifications>.Instance));
     private readonly Recording inner = new();
 
     [Fact]

@@ -22,17 +22,17 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     public const string Channel = "webchat";
 
     private readonly IWebChatStore store;
-    private readonly WebChatStreams streams;
+    private readonly IChangeNotifications changes;
     private readonly IUnitOfWorkFactory database;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
 
-    public WebChatAdapter(IWebChatStore store, WebChatStreams streams, IUnitOfWorkFactory database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
+    public WebChatAdapter(IWebChatStore store, IChangeNotifications changes, IUnitOfWorkFactory database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
         : base(logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.store = store;
-        this.streams = streams;
+        this.changes = changes;
         this.database = database;
         this.scopes = scopes;
         this.clock = clock;
@@ -61,6 +61,8 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         await Locks.RunAsync(ConversationKey(Channel, activity.Conversation?.Id), activity, async (incoming, ct) =>
         {
             using var unit = database.BeginUnitOfWork();
+            // Across hosts too, before the echo: the turns of this conversation, with their log entries, one after the other.
+            await unit.HoldConversationAsync(Channel, incoming.Conversation!.Id!, ct);
             id = (await store.AppendAsync(incoming.Conversation!.Id!, [JoinEcho.Redacted(incoming)], ct))[0];
             incoming.Id = id;
             await ProcessActivityAsync(incoming, (turn, c) =>
@@ -71,7 +73,8 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             }, ct);
             await unit.CommitAsync(ct);
         }, cancellationToken);
-        streams.Notify(activity.Conversation!.Id!);
+        // After the commit, even when the client has gone: every host's streams of the conversation (WebChatStreams) read it.
+        await changes.PublishAsync(WebChatStreams.Topic, activity.Conversation!.Id!, CancellationToken.None);
         return id;
     }
 
@@ -123,7 +126,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             var stamped = activities.Select(a => Stamp(a.Clone().ApplyConversationReference(reference))).ToList();
             string[] ids = [];
             await Locks.RunAsync(ConversationKey(Channel, conversation), stamped, async (list, ct) => ids = await store.AppendAsync(conversation, list, ct), cancellationToken);
-            streams.Notify(conversation);
+            await changes.PublishAsync(WebChatStreams.Topic, conversation, CancellationToken.None);
             // Appended is not arrived: it is delivered once a client fetches its last activity (see DeliveryReceipts).
             return ids.Length == 0 ? DeliveryResult.Delivered : DeliveryResult.AwaitingFetch(ids[^1]);
         }

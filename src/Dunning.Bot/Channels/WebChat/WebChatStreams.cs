@@ -1,3 +1,5 @@
+using Dunning.Bot.Storage;
+
 namespace Dunning.Bot.Channels.WebChat;
 
 /// <summary>
@@ -7,11 +9,32 @@ namespace Dunning.Bot.Channels.WebChat;
 /// number per client address (a cap, so one address cannot hold thousands of sockets open). <see cref="Notify"/> wakes
 /// every stream of a conversation after new activities were committed to its log; each then reads them from the log.
 /// </summary>
-public sealed class WebChatStreams
+/// <remarks>
+/// Several hosts: whoever appends to a log publishes the conversation id under <see cref="Topic"/>
+/// (<see cref="IChangeNotifications"/>), and every host wakes its own streams of it — so a stream open on one host
+/// gets the reply to a message posted on another. When notices may have been missed, every stream re-reads.
+/// </remarks>
+public sealed class WebChatStreams : IDisposable
 {
+    /// <summary>The change topic of web chat logs; the id is the conversation id.</summary>
+    public const string Topic = "webchat";
+
     private readonly Dictionary<string, List<Session>> open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> perClient = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private readonly IDisposable subscription;
+
+    public WebChatStreams(IChangeNotifications changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        subscription = changes.Subscribe(Topic, notice =>
+        {
+            if (notice.Id is { } conversationId)
+                Notify(conversationId);
+            else
+                NotifyAll();
+        });
+    }
 
     /// <summary>Streams open now, over all conversations (for tests and diagnostics).</summary>
     public int Count
@@ -43,6 +66,18 @@ public sealed class WebChatStreams
         foreach (var session in sessions)
             session.Signal();
     }
+
+    /// <summary>Tells every open stream to re-read its log (notices may have been missed).</summary>
+    public void NotifyAll()
+    {
+        Session[] sessions;
+        lock (gate)
+            sessions = [.. open.Values.SelectMany(list => list)];
+        foreach (var session in sessions)
+            session.Signal();
+    }
+
+    public void Dispose() => subscription.Dispose();
 
     /// <summary>
     /// Registers a new stream for the conversation from <paramref name="client"/>; when the conversation then has more than

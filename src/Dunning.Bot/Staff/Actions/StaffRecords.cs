@@ -28,6 +28,6 @@ public sealed class StaffRecords(ICaseStore cases, IAuditLog audit, ConsoleBroad
             }, cancellationToken);
         }
         await audit.WriteAsync(new AuditEntry(at, actor.UserName, action, target, before, after) { DebtorId = debtorId }, cancellationToken);
-        live.Publish(new ConsoleEvent(liveKind, JsonSerializer.Serialize(new { debtorId, action, target })));
+        await live.PublishAsync(new ConsoleEvent(liveKind, JsonSerializer.Serialize(new { debtorId, action, target })), debtorId, cancellationToken);
     }
 }

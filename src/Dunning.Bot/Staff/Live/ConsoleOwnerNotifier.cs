@@ -17,7 +17,7 @@ public sealed partial class ConsoleOwnerNotifier(
     public async Task NotifyAsync(OwnerAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        broadcaster.Publish(new ConsoleEvent("escalation", JsonSerializer.Serialize(new
+        await broadcaster.PublishAsync(new ConsoleEvent("escalation", JsonSerializer.Serialize(new
         {
             debtorId = alert.DebtorId,
             debtorName = alert.DebtorName,
@@ -26,7 +26,7 @@ public sealed partial class ConsoleOwnerNotifier(
             summary = alert.Summary,
             escalationId = alert.EscalationId,
             at = alert.At,
-        })));
+        })), alert.DebtorId, cancellationToken);
         if (options.Value.AlertMode == OwnerAlertMode.Digest)
         {
             digest.Add(alert);

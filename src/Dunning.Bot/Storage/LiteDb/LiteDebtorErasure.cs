@@ -9,7 +9,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPurge purge) : IDebtorErasureStore
 {
     /// <summary>What the case history says after an erasure (it is the only entry with text).</summary>
-    public const string ErasedKind = "erased";
+    public const string ErasedKind = DebtorErasureRules.ErasedKind;
 
     private LiteDatabase Database => context.Database;
 
@@ -25,28 +25,16 @@ public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPur
                 return;
             erased = true;
             var debtor = DebtorDocument.FromBson(document);
-            Pseudonymize(debtor, debtors);
+            DebtorErasureRules.Pseudonymize(debtor, code => debtors.Exists(Queries.Eq("AccessCode", code)));
             VersionedWrites.Write(debtors, DebtorDocument.ToBson(debtor), debtor.Version);
             EraseInvoices(debtorId, now);
             EraseCase(debtorId, now, actor);
             EraseEscalations(debtorId, now);
             purge.PurgeDebtor(debtorId);
             context.Collection(LiteOutbox.Collection).DeleteMany(Queries.Eq("DebtorId", debtorId));
+            LiteEmailStore.EraseDebtor(Database, debtorId);
         });
         return Task.FromResult(erased);
-    }
-
-    private static void Pseudonymize(Debtor debtor, ILiteCollection<BsonDocument> debtors)
-    {
-        debtor.Name = $"Erased debtor {Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
-        debtor.Email = null;
-        debtor.State = null;
-        debtor.Street = debtor.PostalCode = debtor.City = null;
-        debtor.Contacts.Clear();
-        debtor.LinkToken = DebtorSecrets.NewLinkToken();
-        do
-            debtor.AccessCode = DebtorSecrets.NewAccessCode();
-        while (debtors.Exists(Queries.Eq("AccessCode", debtor.AccessCode)));
     }
 
     private void EraseInvoices(string debtorId, DateTimeOffset now)
@@ -54,13 +42,7 @@ public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPur
         var invoices = context.Collection(LiteDbContext.Invoices);
         foreach (var invoice in invoices.Find(Queries.Eq("DebtorId", debtorId)).Select(InvoiceDocument.FromBson).ToList())
         {
-            invoice.Dispute = invoice.Dispute is null ? null : "(erased)";
-            // The owner's write-off reasons may describe the debtor's situation; the amounts stay for the books.
-            var writeOffs = invoice.WriteOffs.Select(w => w with { Reason = "(erased)" }).ToList();
-            invoice.WriteOffs.Clear();
-            invoice.WriteOffs.AddRange(writeOffs);
-            if (invoice.SettledOn is null && invoice.WrittenOffAt is null)
-                invoice.Pause = new DunningPause("Personal data erased", null, invoice.Pause?.Since ?? now);
+            DebtorErasureRules.EraseInvoice(invoice, now);
             VersionedWrites.Write(invoices, InvoiceDocument.ToBson(invoice), invoice.Version);
         }
     }
@@ -71,11 +53,7 @@ public sealed class LiteDebtorErasure(LiteDbContext context, LiteConversationPur
         if (cases.FindById(debtorId) is not { } document)
             return;
         var dunningCase = CaseDocument.FromBson(document);
-        var history = dunningCase.History.Select(a => a.Kind == ErasedKind ? a : a with { Summary = "" }).ToList();
-        dunningCase.History.Clear();
-        dunningCase.History.AddRange(history);
-        dunningCase.Record(new CaseAction(now, ErasedKind, "Personal data and conversations erased; bookkeeping kept.", Actor: actor));
-        dunningCase.NextActionAt = null;
+        DebtorErasureRules.EraseCase(dunningCase, now, actor);
         VersionedWrites.Write(cases, CaseDocument.ToBson(dunningCase), dunningCase.Version);
     }
 

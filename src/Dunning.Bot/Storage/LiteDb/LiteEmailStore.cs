@@ -167,6 +167,18 @@ public sealed class LiteEmailStore : IEmailStore
         }
     }
 
+    /// <summary>
+    /// Forgets the debtor's reply token, the messages sent and received and the latest thread; inside the erasure's
+    /// transaction. Handled inbound keys carry no personal data and stay (a redelivery is still recognised).
+    /// </summary>
+    internal static void EraseDebtor(LiteDatabase database, string debtorId)
+    {
+        database.GetCollection(Tokens).Delete(debtorId);
+        database.GetCollection(Sent).DeleteMany(Query.EQ("Debtor", debtorId));
+        database.GetCollection(Received).DeleteMany(Query.EQ("Debtor", debtorId));
+        database.GetCollection(State).Delete("thread:" + debtorId);
+    }
+
     /// <summary>How an inbound message was handled, or null when it was not (for tests and the log).</summary>
     public string? HandledAs(string key) => database.GetCollection(Inbound).FindById(key)?["Outcome"].AsString;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Conversations;
 using LiteDB;
@@ -17,7 +16,6 @@ public sealed class LiteWebChatStore : IWebChatStore
 {
     internal const string Conversations = "webchat_conversations";
     internal const string Activities = "webchat_activities";
-    private const string SequenceFormat = "D10";
 
     private readonly LiteDbContext context;
     private readonly LiteDatabase database;
@@ -237,8 +235,7 @@ public sealed class LiteWebChatStore : IWebChatStore
             ActivityCollection.InsertBulk(documents);
     }
 
-    internal static string ActivityId(string conversationId, long sequence) =>
-        string.Concat(conversationId, "|", sequence.ToString(SequenceFormat, CultureInfo.InvariantCulture));
+    internal static string ActivityId(string conversationId, long sequence) => WebChatActivityIds.Of(conversationId, sequence);
 
     private long LastSequence(string conversationId)
     {
@@ -251,8 +248,7 @@ public sealed class LiteWebChatStore : IWebChatStore
         return last is null ? 0 : SequenceOf(last["_id"].AsString);
     }
 
-    private static long SequenceOf(string id) =>
-        long.Parse(id.AsSpan(id.LastIndexOf('|') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+    private static long SequenceOf(string id) => WebChatActivityIds.SequenceOf(id);
 
     private DateTimeOffset Now => clock.GetUtcNow();
 

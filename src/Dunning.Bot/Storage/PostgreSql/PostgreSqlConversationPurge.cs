@@ -25,7 +25,7 @@ public sealed class PostgreSqlConversationPurge(PostgreSqlDatabase database) : I
             return true;
         }, cancellationToken);
 
-    private static async Task PurgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string Channel, string Id)> conversations,
+    internal static async Task PurgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string Channel, string Id)> conversations,
         CancellationToken cancellationToken)
     {
         if (conversations.Count == 0)

@@ -1,5 +1,8 @@
 using Dunning.Bot.Banking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Dunning.Bot.Channels.Email;
+using Dunning.Bot.Channels.Teams;
+using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
 using Dunning.Bot.Staff.Accounts;
 using Dunning.Bot.Staff.Audit;
@@ -55,16 +58,35 @@ public static class PostgreSqlStorageExtensions
         Use<ISigningKeyStore, PostgreSqlSigningKeyStore>(services);
         Use<IConversationPurge, PostgreSqlConversationPurge>(services);
         Use<IDebtorErasureStore, PostgreSqlDebtorErasure>(services);
+        // The channels' own state and the turn's unit of work: with these nothing opens the LiteDB file.
+        Use<IUnitOfWorkFactory, PostgreSqlUnitOfWorkFactory>(services);
+        services.RemoveAll<ITelegramStore>();
+        services.AddSingleton<ITelegramStore>(sp => new PostgreSqlTelegramStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp)));
+        Use<ITeamsStore, PostgreSqlTeamsStore>(services);
+        Use<IWebChatStore, PostgreSqlWebChatStore>(services);
+        services.RemoveAll<IEmailStore>();
+        services.AddSingleton<IEmailStore>(sp => new PostgreSqlEmailStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp)));
         services.RemoveAll<IOutbox>();
         services.RemoveAll<IOutboxReceipts>();
         services.AddSingleton<PostgreSqlOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<IOutboxReceipts>(sp => sp.GetRequiredService<PostgreSqlOutbox>());
         services.AddSingleton<PostgreSqlTurnMiddleware>();
+        // Several hosts: the turn lock's timeout and live updates across hosts (LISTEN/NOTIFY, one listening connection).
+        services.AddOptions<PostgreSqlHostsOptions>().BindConfiguration(PostgreSqlHostsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.RemoveAll<IChangeNotifications>();
+        services.AddSingleton<PostgreSqlChangeNotifications>();
+        services.AddSingleton<IChangeNotifications>(sp => sp.GetRequiredService<PostgreSqlChangeNotifications>());
+        services.AddSingleton<PostgreSqlChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlChangeListener>());
+        services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("postgresql");
         // First of all hosted services: the tables exist before Quartz's clustered job store or a sweep looks for them.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgreSqlStartup>());
         return services;
     }
+
+    // Verbs build bare service collections without a clock; the host registers one.
+    private static TimeProvider Clock(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
     private static void Use<TPort, TStore>(IServiceCollection services)
         where TPort : class

@@ -19,6 +19,10 @@ public sealed class PostgreSqlUnitOfWork : IAsyncDisposable, IDisposable
     private NpgsqlTransaction? transaction;
     private bool done;
 
+    // Several hosts: the conversations whose turn lock this unit holds, and what runs once it committed.
+    private readonly HashSet<long> conversations = [];
+    private List<Action>? afterCommit;
+
     internal PostgreSqlUnitOfWork(PostgreSqlDatabase database) => this.database = database;
 
     /// <summary>Neither committed nor disposed yet.</summary>
@@ -44,6 +48,34 @@ public sealed class PostgreSqlUnitOfWork : IAsyncDisposable, IDisposable
             await CloseAsync().ConfigureAwait(false);
             gate.Release();
         }
+        foreach (var action in afterCommit ?? [])
+            action();
+    }
+
+    /// <summary>
+    /// Holds the conversation's lock (<see cref="PostgreSqlTurnLock"/>) until this unit commits or rolls back, so turns of
+    /// one conversation on several hosts run one after the other; opens the unit's transaction. Holding it again is free.
+    /// Waits at most <paramref name="timeout"/>, then <see cref="Conversations.State.StorageConflictException"/>.
+    /// </summary>
+    public async Task LockConversationAsync(string channelId, string conversationId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var key = PostgreSqlTurnLock.Key(channelId, conversationId);
+        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var (held, tx, release) = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        using (release)
+        {
+            if (conversations.Contains(key))
+                return;
+            await PostgreSqlTurnLock.TakeAsync(held, tx, key, timeout, cancellationToken).ConfigureAwait(false);
+            conversations.Add(key);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> after the unit committed (never when it rolls back); it must not throw.</summary>
+    internal void OnCommitted(Action action)
+    {
+        ObjectDisposedException.ThrowIf(done, this);
+        (afterCommit ??= []).Add(action);
     }
 
     /// <summary>Without <see cref="CommitAsync"/>: rolls everything back.</summary>

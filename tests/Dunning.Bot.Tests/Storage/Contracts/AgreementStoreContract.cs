@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Payment agreements: state and decision kept, listed by debtor and by state, versioned saves.</summary>
-public abstract class AgreementStoreContract : StoreContract
+public abstract class AgreementStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private static PaymentAgreement Agreement(string id, string debtorId) => new()
     {

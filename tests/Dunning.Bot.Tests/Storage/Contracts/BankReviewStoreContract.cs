@@ -3,7 +3,7 @@ using Dunning.Bot.Banking;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Bank bookings for review: added once per key, open ones oldest first, resolved once.</summary>
-public abstract class BankReviewStoreContract : StoreContract
+public abstract class BankReviewStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     // LiteDB keeps the receipt time to the millisecond: the contract asks no more.
     private static readonly DateTimeOffset Received = new(2026, 11, 26, 8, 30, 15, 123, TimeSpan.Zero);

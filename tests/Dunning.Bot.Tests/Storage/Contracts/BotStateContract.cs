@@ -4,7 +4,7 @@ using Dunning.Bot.Conversations.State;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The engine's <see cref="IStorage"/>: eTags decide every write, a batch is all or nothing.</summary>
-public abstract class BotStateContract : StoreContract
+public abstract class BotStateContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private static StoreItem Item(string json, string? eTag = null) => new(Encoding.UTF8.GetBytes(json), eTag);
 

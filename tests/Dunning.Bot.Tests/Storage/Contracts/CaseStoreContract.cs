@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Cases: the due sweep's queries (oldest first, by debtor in pages, counted), history kept, versioned saves.</summary>
-public abstract class CaseStoreContract : StoreContract
+public abstract class CaseStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private async Task CaseAsync(string debtorId, DateTimeOffset? next)
     {

@@ -5,7 +5,7 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Conversation links: by key, by debtor (most recent first), handed-off ones; versioned saves.</summary>
-public abstract class ConversationStoreContract : StoreContract
+public abstract class ConversationStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     internal static ConversationLink Link(string key, string? debtorId = null, DateTimeOffset? lastInbound = null)
     {

@@ -5,7 +5,7 @@ using Dunning.Bot.Storage;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Debtors: every field kept, access codes and link tokens unique and exact, versioned saves.</summary>
-public abstract class DebtorStoreContract : StoreContract
+public abstract class DebtorStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     [ContractFact]
     public async Task A_debtor_comes_back_with_every_field_and_contact()

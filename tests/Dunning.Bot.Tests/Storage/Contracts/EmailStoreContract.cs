@@ -11,7 +11,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
 {
     private IEmailStore Store => Get<IEmailStore>();
 
-    [Fact]
+    [ContractFact]
     public void A_debtor_keeps_one_token_and_debtors_do_not_share_one()
     {
         var token = Store.ReplyToken("K-1");
@@ -23,7 +23,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Equal(token, Store.ReplyToken("K-1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Senders_racing_for_a_new_debtors_token_get_the_same_one()
     {
         var store = Store;
@@ -33,7 +33,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Single(tokens.Distinct());
     }
 
-    [Fact]
+    [ContractFact]
     public void A_token_finds_its_debtor_in_any_case_and_junk_finds_nobody()
     {
         var token = Store.ReplyToken("K-1");
@@ -47,7 +47,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Null(Store.DebtorByToken(token + "x"));
     }
 
-    [Fact]
+    [ContractFact]
     public void A_sent_message_is_found_by_its_id_with_the_outbox_key_of_a_reminder_only()
     {
         Store.RememberSent("m1@bot", "K-1", "Zahlungserinnerung", "K-1:stage1");
@@ -61,7 +61,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Null(Store.OutboxKeyOf(" "));
     }
 
-    [Fact]
+    [ContractFact]
     public void The_latest_thread_of_a_debtor_replaces_the_one_before()
     {
         Assert.Null(Store.LastThread("K-1"));
@@ -76,7 +76,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Null(Store.LastThread("K-2"));
     }
 
-    [Fact]
+    [ContractFact]
     public void The_thread_shows_both_ways_oldest_first_and_only_the_latest_ones()
     {
         Store.RememberSent("s1@bot", "K-1", "Rechnung", null);
@@ -92,7 +92,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Empty(Store.ThreadOf("K-3", 10));
     }
 
-    [Fact]
+    [ContractFact]
     public void Checkpoints_are_kept_per_folder_and_replaced()
     {
         Assert.Null(Store.Checkpoint("INBOX"));
@@ -105,7 +105,7 @@ public abstract class EmailStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Equal((7u, 1u), Store.Checkpoint("Bounces"));
     }
 
-    [Fact]
+    [ContractFact]
     public void An_inbound_message_is_handled_once_and_its_outcome_can_be_corrected()
     {
         Assert.True(Store.MarkHandled("<a@debtor>", "reply"));

@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Escalations: open ones most urgent first, by debtor, versioned saves.</summary>
-public abstract class EscalationStoreContract : StoreContract
+public abstract class EscalationStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private static Escalation Escalation(string id, string debtorId, EscalationPriority priority, int minutes) => new()
     {

@@ -9,6 +9,12 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 public interface IStorageUnderTest : IDisposable
 {
     /// <summary>
+    /// True when several hosts may use the storage at once (PostgreSQL): <see cref="Open"/> may then be called again while
+    /// the first services run. False for one process's file (LiteDB), whose "second host" is the first host's services.
+    /// </summary>
+    bool ServesSeveralHosts { get; }
+
+    /// <summary>
     /// The provider's services (<c>AddDunningStorage</c> with this provider's settings, <paramref name="clock"/> as the
     /// <see cref="TimeProvider"/>) over this test's storage. Opened again after the first is disposed, it sees the same
     /// data: a restart of the host.

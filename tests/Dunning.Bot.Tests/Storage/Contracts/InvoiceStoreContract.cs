@@ -4,7 +4,7 @@ using Dunning.Bot.Core.Ports;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Invoices: every figure kept, listed by debtor, unique numbers, batches all or nothing.</summary>
-public abstract class InvoiceStoreContract : StoreContract
+public abstract class InvoiceStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     [ContractFact]
     public async Task An_invoice_comes_back_with_lines_payments_pause_and_dispute()

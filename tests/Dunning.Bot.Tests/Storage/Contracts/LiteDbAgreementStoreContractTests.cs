@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="AgreementStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbAgreementStoreContractTests : AgreementStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbAgreementStoreContractTests() : AgreementStoreContract(new LiteDbUnderTest());

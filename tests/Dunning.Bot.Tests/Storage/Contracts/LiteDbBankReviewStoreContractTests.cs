@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="BankReviewStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbBankReviewStoreContractTests : BankReviewStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbBankReviewStoreContractTests() : BankReviewStoreContract(new LiteDbUnderTest());

@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="BotStateContract"/> on LiteDB.</summary>
-public sealed class LiteDbBotStateContractTests : BotStateContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbBotStateContractTests() : BotStateContract(new LiteDbUnderTest());

@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="CaseStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbCaseStoreContractTests : CaseStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbCaseStoreContractTests() : CaseStoreContract(new LiteDbUnderTest());

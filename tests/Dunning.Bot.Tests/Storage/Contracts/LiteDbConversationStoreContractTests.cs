@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="ConversationStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbConversationStoreContractTests : ConversationStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbConversationStoreContractTests() : ConversationStoreContract(new LiteDbUnderTest());

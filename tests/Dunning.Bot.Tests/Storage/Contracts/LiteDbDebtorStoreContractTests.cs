@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="DebtorStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbDebtorStoreContractTests : DebtorStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbDebtorStoreContractTests() : DebtorStoreContract(new LiteDbUnderTest());

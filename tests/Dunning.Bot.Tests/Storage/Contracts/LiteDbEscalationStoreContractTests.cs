@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="EscalationStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbEscalationStoreContractTests : EscalationStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbEscalationStoreContractTests() : EscalationStoreContract(new LiteDbUnderTest());

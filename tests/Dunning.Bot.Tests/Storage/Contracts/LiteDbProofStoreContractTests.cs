@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="ProofStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbProofStoreContractTests : ProofStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbProofStoreContractTests() : ProofStoreContract(new LiteDbUnderTest());

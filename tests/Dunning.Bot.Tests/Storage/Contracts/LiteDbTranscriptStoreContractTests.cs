@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="TranscriptStoreContract"/> on LiteDB.</summary>
-public sealed class LiteDbTranscriptStoreContractTests : TranscriptStoreContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbTranscriptStoreContractTests() : TranscriptStoreContract(new LiteDbUnderTest());

@@ -10,6 +10,9 @@ public sealed class LiteDbUnderTest : IStorageUnderTest
 {
     private readonly TempDatabase temp = new();
 
+    // LiteDB is one process's file (opened Direct): a second host in the same test is the first one.
+    public bool ServesSeveralHosts => false;
+
     public ServiceProvider Open(TimeProvider clock) => DunningServices
         .Builder(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = temp.Path }).Build())
         .AddDunningStorage().Services

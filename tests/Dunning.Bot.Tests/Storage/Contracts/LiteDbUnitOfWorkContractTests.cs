@@ -1,7 +1,4 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="UnitOfWorkContract"/> on LiteDB.</summary>
-public sealed class LiteDbUnitOfWorkContractTests : UnitOfWorkContract
-{
-    protected override Task<StorageUnderTest> OpenAsync() => Task.FromResult<StorageUnderTest>(new LiteDbStorageUnderTest());
-}
+public sealed class LiteDbUnitOfWorkContractTests() : UnitOfWorkContract(new LiteDbUnderTest());

@@ -5,7 +5,7 @@ using Dunning.Bot.Core.Reminders;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The outbox: one entry per key, enqueue and case advance together, leases that two dispatchers never share.</summary>
-public abstract class OutboxContract : StoreContract
+public abstract class OutboxContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private static readonly DateTimeOffset Now = Samples.Moment;
 

@@ -1,7 +1,7 @@
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Payer accounts learned from bank imports: each (IBAN, debtor) once, listed per IBAN.</summary>
-public abstract class PayerAccountStoreContract : StoreContract
+public abstract class PayerAccountStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     [ContractFact]
     public async Task Each_account_is_learned_once_and_listed_per_iban()

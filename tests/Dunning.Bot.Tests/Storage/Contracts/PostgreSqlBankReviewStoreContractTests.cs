@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="BankReviewStoreContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlBankReviewStoreContractTests(PostgresServer server) : BankReviewStoreContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlBankReviewStoreContractTests(PostgresServer server) : BankReviewStoreContract(new PostgreSqlUnderTest(server)), INeedPostgres;

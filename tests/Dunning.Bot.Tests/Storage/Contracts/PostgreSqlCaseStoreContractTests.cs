@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="CaseStoreContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlCaseStoreContractTests(PostgresServer server) : CaseStoreContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlCaseStoreContractTests(PostgresServer server) : CaseStoreContract(new PostgreSqlUnderTest(server)), INeedPostgres;

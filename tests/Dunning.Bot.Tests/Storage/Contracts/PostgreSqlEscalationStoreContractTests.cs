@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="EscalationStoreContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlEscalationStoreContractTests(PostgresServer server) : EscalationStoreContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlEscalationStoreContractTests(PostgresServer server) : EscalationStoreContract(new PostgreSqlUnderTest(server)), INeedPostgres;

@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="OutboxContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlOutboxContractTests(PostgresServer server) : OutboxContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlOutboxContractTests(PostgresServer server) : OutboxContract(new PostgreSqlUnderTest(server)), INeedPostgres;

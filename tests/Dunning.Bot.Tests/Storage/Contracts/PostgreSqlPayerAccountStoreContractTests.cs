@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="PayerAccountStoreContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlPayerAccountStoreContractTests(PostgresServer server) : PayerAccountStoreContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlPayerAccountStoreContractTests(PostgresServer server) : PayerAccountStoreContract(new PostgreSqlUnderTest(server)), INeedPostgres;

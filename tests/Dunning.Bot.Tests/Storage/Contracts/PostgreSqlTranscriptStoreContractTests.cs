@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="TranscriptStoreContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlTranscriptStoreContractTests(PostgresServer server) : TranscriptStoreContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlTranscriptStoreContractTests(PostgresServer server) : TranscriptStoreContract(new PostgreSqlUnderTest(server)), INeedPostgres;

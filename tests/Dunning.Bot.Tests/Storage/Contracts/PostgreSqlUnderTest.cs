@@ -17,6 +17,8 @@ public sealed class PostgreSqlUnderTest(PostgresServer server) : IStorageUnderTe
     private readonly TempDatabase temp = new();
     private string? connection;
 
+    public bool ServesSeveralHosts => true;
+
     public ServiceProvider Open(TimeProvider clock)
     {
         connection ??= CreateDatabase();

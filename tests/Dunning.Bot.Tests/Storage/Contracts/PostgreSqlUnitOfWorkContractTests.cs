@@ -4,7 +4,4 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>The <see cref="UnitOfWorkContract"/> on PostgreSQL (the private test cluster).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlUnitOfWorkContractTests(PostgresServer server) : UnitOfWorkContract, INeedPostgres
-{
-    protected override async Task<StorageUnderTest> OpenAsync() => await PostgreSqlStorageUnderTest.CreateAsync(server);
-}
+public sealed class PostgreSqlUnitOfWorkContractTests(PostgresServer server) : UnitOfWorkContract(new PostgreSqlUnderTest(server)), INeedPostgres;

@@ -3,7 +3,7 @@ using Dunning.Bot.Uploads;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Proofs of payment: kept with their file, opened only for their debtor, listed oldest first, deleted and erased.</summary>
-public abstract class ProofStoreContract : StoreContract
+public abstract class ProofStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     // LiteDB keeps the receipt time to the millisecond: the contract asks no more.
     private static readonly DateTimeOffset Received = new(2026, 11, 26, 8, 30, 15, 123, TimeSpan.Zero);

@@ -11,7 +11,7 @@ public abstract class TeamsStoreContract(IStorageUnderTest storage) : StorageCon
 {
     private ITeamsStore Store => Get<ITeamsStore>();
 
-    [Fact]
+    [ContractFact]
     public void Nothing_is_trusted_at_first_and_a_saved_url_is_kept_once_across_a_restart()
     {
         Assert.Empty(Store.LoadTrustedServiceUrls());
@@ -24,7 +24,7 @@ public abstract class TeamsStoreContract(IStorageUnderTest storage) : StorageCon
         Assert.Equal(["https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/emea/"], Store.LoadTrustedServiceUrls().Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ContractFact]
     public void No_owner_until_bound_then_the_latest_binding_with_its_reference()
     {
         Assert.Null(Store.FindOwner());

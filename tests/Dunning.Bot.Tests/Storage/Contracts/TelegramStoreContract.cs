@@ -11,7 +11,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
 {
     private ITelegramStore Store => Get<ITelegramStore>();
 
-    [Fact]
+    [ContractFact]
     public void An_update_is_accepted_once_whether_pending_or_handled()
     {
         Assert.True(Store.Accept(10, "{\"update_id\":10}", advanceOffset: false));
@@ -24,7 +24,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Empty(Store.PendingUpdates(10));
     }
 
-    [Fact]
+    [ContractFact]
     public void A_handled_update_is_still_recognised_after_a_restart()
     {
         Store.Accept(7, "{}", advanceOffset: true);
@@ -37,7 +37,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Equal(8, Store.Offset());
     }
 
-    [Fact]
+    [ContractFact]
     public void The_offset_is_empty_before_the_first_update_and_then_follows_the_last_one_received()
     {
         Assert.Null(Store.Offset());
@@ -56,7 +56,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Equal(31, Store.Offset());
     }
 
-    [Fact]
+    [ContractFact]
     public void Pending_updates_come_oldest_first_a_page_at_a_time_with_their_json()
     {
         foreach (var id in new long[] { 5, 3, 9, 4 })
@@ -71,7 +71,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Equal([5L, 9L], Store.PendingUpdates(2).Select(u => u.UpdateId));
     }
 
-    [Fact]
+    [ContractFact]
     public void Marking_an_unknown_update_done_changes_nothing()
     {
         Store.MarkDone(42);
@@ -80,7 +80,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.True(Store.Accept(42, "{}", advanceOffset: false));
     }
 
-    [Fact]
+    [ContractFact]
     public void Trimming_forgets_the_oldest_handled_ids_and_keeps_pending_ones()
     {
         for (var id = 1; id <= 5; id++)
@@ -100,7 +100,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Equal(0, Store.TrimDone(keep: 2));
     }
 
-    [Fact]
+    [ContractFact]
     public void A_button_is_found_with_everything_it_stands_for_until_it_expires()
     {
         var expires = Clock.GetUtcNow().AddHours(1);
@@ -116,7 +116,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Null(Store.FindButton("b1"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Using_a_keyboard_retires_its_buttons_only()
     {
         var expires = Clock.GetUtcNow().AddHours(1);
@@ -132,7 +132,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Equal(0, Store.DeleteKeyboard("ka"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Expired_buttons_are_removed_and_live_ones_kept()
     {
         var now = Clock.GetUtcNow();
@@ -145,7 +145,7 @@ public abstract class TelegramStoreContract(IStorageUnderTest storage) : Storage
         Assert.Equal(0, Store.DeleteExpiredButtons());
     }
 
-    [Fact]
+    [ContractFact]
     public void No_owner_chat_until_one_is_bound_and_the_latest_binding_wins()
     {
         Assert.Null(Store.FindOwner());

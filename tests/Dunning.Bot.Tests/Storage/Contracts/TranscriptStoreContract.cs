@@ -3,7 +3,7 @@ using Dunning.Bot.Core.Domain;
 namespace Dunning.Bot.Tests.Storage.Contracts;
 
 /// <summary>Transcripts: append-only, in append order (also at equal times), paged forward, latest per debtor.</summary>
-public abstract class TranscriptStoreContract : StoreContract
+public abstract class TranscriptStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private static TranscriptEntry Entry(string conversation, string? debtor, DateTimeOffset at, string text) =>
         new(conversation, debtor, at, TranscriptDirection.Inbound, "message", text, "debtor") { Buttons = ["Ja", "Nein"], Value = """{"a":1}""" };

@@ -8,7 +8,7 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 /// One turn, one transaction: the writes of the stores that join a turn (bot state, conversation link, transcript) are
 /// seen inside it, land together at commit, and vanish together without it.
 /// </summary>
-public abstract class UnitOfWorkContract : StoreContract
+public abstract class UnitOfWorkContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
     private static readonly Dictionary<string, StoreItem> State = new() { ["webchat/c-1/state"] = new StoreItem(Encoding.UTF8.GetBytes("{}"), null) };
 

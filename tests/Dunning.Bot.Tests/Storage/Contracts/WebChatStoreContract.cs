@@ -14,7 +14,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
 {
     private IWebChatStore Store => Get<IWebChatStore>();
 
-    [Fact]
+    [ContractFact]
     public async Task A_started_conversation_exists_and_an_unknown_one_does_not()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -25,7 +25,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.True(await Store.ExistsAsync("c1", None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Appends_number_activities_one_by_one_and_set_their_ids()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -40,7 +40,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(["one", "two", "three"], Texts(await Store.ReadAsync("c1", null, 10, None)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Reads_page_by_watermark_and_an_empty_page_keeps_the_watermark()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -58,7 +58,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(5, nothing.Watermark);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_sequence_goes_on_after_a_restart()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -71,7 +71,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(["after"], Texts(await Store.ReadAsync("c1", 1, 10, None)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_conversation_never_reads_another_ones_log_even_with_a_similar_id()
     {
         foreach (var id in new[] { "c1", "c10", "c1x" })
@@ -86,7 +86,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(0, await Store.LastSequenceAsync("c2", None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_deleted_conversation_is_gone_with_its_log_and_others_stay()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -102,7 +102,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         await Store.DeleteConversationAsync("c1", None);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Conversations_started_before_a_cutoff_come_oldest_first_up_to_a_limit()
     {
         var start = Clock.GetUtcNow();
@@ -115,7 +115,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Empty(await Store.ListStartedBeforeAsync(start, 10, None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Idle_conversations_leave_memory_and_still_exist()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -130,7 +130,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(2, await Store.LastSequenceAsync("c1", None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Inside_a_unit_of_work_appends_land_at_its_commit()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -144,7 +144,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(["echo", "reply"], Texts(await Store.ReadAsync("c1", null, 10, None)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_unit_of_work_disposed_without_commit_appends_nothing_and_numbering_goes_on_from_what_landed()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -159,7 +159,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(next[0], (await Store.ReadAsync("c1", 1, 10, None)).Activities.Select(Id).Single());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_units_separate_appends_to_two_conversations_land_in_order_in_each_or_not_at_all()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -185,7 +185,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(["elsewhere"], Texts(await Store.ReadAsync("c2", null, 10, None)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_watermark_at_or_past_the_end_reads_nothing_and_keeps_it()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -199,7 +199,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(["two"], Texts(await Store.ReadAsync("c1", 1, 10, None)));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Concurrent_appends_to_one_conversation_never_share_an_id()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
@@ -211,7 +211,7 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
         Assert.Equal(20, (await Store.ReadAsync("c1", null, 100, None)).Activities.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public void The_activity_set_json_carries_the_stored_activities_and_the_watermark()
     {
         var page = new ActivityPage(["{\"type\":\"message\"}", "{\"type\":\"typing\"}"], 7);
