@@ -258,7 +258,7 @@ internal sealed partial class TurnsScenario : IScenario
         {
             linked_conversations = database.GetCollection(LiteConversationStore.CollectionName).Count("$.DebtorId != null"),
             bot_states = database.GetCollection(LiteBotStorage.CollectionName).Count(),
-            transcript_entries = database.GetCollection(LiteTranscriptStore.CollectionName).Count(),
+            transcript_entries = LiteTranscriptStore.CountEntries(database),
             expected_transcript_entries = expectedTranscriptEntries,
         };
     }

@@ -70,7 +70,7 @@ public sealed class A_turn_commits_once_or_not_at_all : IDisposable
 
         Assert.Throws<ConcurrencyConflictException>(unit.Commit);
         Assert.Equal((0, 0, 1), Stored());
-        Assert.Equal(0, context.Database.GetCollection(LiteTranscriptStore.CollectionName).Count());
+        Assert.Equal(0, LiteTranscriptStore.CountEntries(context.Database));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class A_turn_commits_once_or_not_at_all : IDisposable
 
     /// <summary>(transcript entries, bot states, links) on file, read past any unit of work.</summary>
     private (int, int, int) Stored() =>
-        (context.Database.GetCollection(LiteTranscriptStore.CollectionName).Count(),
+        (LiteTranscriptStore.CountEntries(context.Database),
          context.Database.GetCollection(LiteBotStorage.CollectionName).Count(),
          context.Database.GetCollection(LiteConversationStore.CollectionName).Count());
 

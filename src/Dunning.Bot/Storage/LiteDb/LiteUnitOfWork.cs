@@ -16,6 +16,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
     private readonly LiteDbContext context;
     private readonly List<Pending> writes = [];
     private readonly List<Action> undo = [];
+    private Dictionary<object, object>? batches;
     private bool done;
 
     internal LiteUnitOfWork(LiteDbContext context) => this.context = context;
@@ -104,6 +105,22 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             undo.Add(rolledBack);
     }
 
+    /// <summary>Runs <paramref name="rolledBack"/> when this unit's writes are discarded (a write joined to a batch has no deferral of its own).</summary>
+    internal void OnRolledBack(Action rolledBack)
+    {
+        ObjectDisposedException.ThrowIf(done, this);
+        undo.Add(rolledBack);
+    }
+
+    /// <summary>
+    /// What <paramref name="owner"/> last deferred into this unit as a batch (<see cref="SetBatch"/>); until the commit
+    /// the owner may add to it (a turn's transcript entries become one document, its web chat activities one insert).
+    /// </summary>
+    internal T? Batch<T>(object owner) where T : class => batches?.GetValueOrDefault(owner) as T;
+
+    /// <summary>Makes <paramref name="batch"/> (whose write <paramref name="owner"/> deferred) the owner's open batch.</summary>
+    internal void SetBatch(object owner, object batch) => (batches ??= [])[owner] = batch;
+
     /// <summary>True when this unit wrote <paramref name="id"/> of <paramref name="collection"/>; document null when it deleted it.</summary>
     internal bool TryFind(string collection, BsonValue id, out BsonDocument? document)
     {
@@ -125,6 +142,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             action();
         writes.Clear();
         undo.Clear();
+        batches = null;
     }
 
     private sealed record Pending(Action Apply, (string Collection, BsonValue Id)? Key, BsonDocument? Document, Lock? Gate);

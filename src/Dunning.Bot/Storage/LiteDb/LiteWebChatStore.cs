@@ -151,14 +151,31 @@ public sealed class LiteWebChatStore : IWebChatStore
             };
         }
         if (context.UnitOfWork is { } unit)
-            unit.Defer(() => Insert(documents), rolledBack: () =>
-            {
-                lock (sequence)
-                    sequence.Loaded = false;
-            });
+            Defer(unit, conversationId, sequence, documents);
         else
             Insert(documents);
         sequence.Last += activities.Count;
+    }
+
+    /// <summary>
+    /// Joins the insert to the unit: to the one it already holds for this conversation (a turn's echo and its replies
+    /// are one insert), else as a new one. A discarded unit makes the next append re-read the last sequence.
+    /// </summary>
+    private void Defer(LiteUnitOfWork unit, string conversationId, Sequence sequence, BsonDocument[] documents)
+    {
+        if (unit.Batch<PendingInsert>(this) is { } open && open.ConversationId == conversationId)
+            open.Documents.AddRange(documents);
+        else
+        {
+            var pending = new PendingInsert(conversationId, [.. documents]);
+            unit.SetBatch(this, pending);
+            unit.Defer(() => Insert(pending.Documents));
+        }
+        unit.OnRolledBack(() =>
+        {
+            lock (sequence)
+                sequence.Loaded = false;
+        });
     }
 
     /// <summary>
@@ -168,12 +185,12 @@ public sealed class LiteWebChatStore : IWebChatStore
     public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, int max, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var from = ActivityId(conversationId, watermark ?? 0);
-        var to = conversationId + "|~";
-        // One range of the primary key (Between is inclusive, so the watermark's own activity is skipped); And(GT, LT)
-        // would scan every later conversation's activities.
-        var found = ActivityCollection.Find(Queries.Between("_id", from, to), limit: max + 1)
-            .Where(d => d["_id"].AsString != from).Take(max).ToList();
+        if (watermark == long.MaxValue)
+            return Task.FromResult(new ActivityPage([], long.MaxValue));
+        // One range of the primary key from the first activity after the watermark (the watermark's own activity, the
+        // client has it, is not read); And(GT, LT) would scan every later conversation's activities.
+        var from = ActivityId(conversationId, (watermark ?? 0) + 1);
+        var found = Queries.FindRange(ActivityCollection, from, conversationId + "|~", max);
         var json = new List<string>(found.Count);
         var last = watermark ?? 0;
         foreach (var document in found)
@@ -210,9 +227,9 @@ public sealed class LiteWebChatStore : IWebChatStore
         return true;
     });
 
-    private void Insert(BsonDocument[] documents)
+    private void Insert(IReadOnlyList<BsonDocument> documents)
     {
-        if (documents.Length == 1)
+        if (documents.Count == 1)
             ActivityCollection.Insert(documents[0]);
         else
             ActivityCollection.InsertBulk(documents);
@@ -234,6 +251,9 @@ public sealed class LiteWebChatStore : IWebChatStore
     private static long SequenceOf(string id) => WebChatActivityIds.SequenceOf(id);
 
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The activities a unit of work will insert into one conversation's log, in order.</summary>
+    private sealed record PendingInsert(string ConversationId, List<BsonDocument> Documents);
 
     private sealed class Sequence
     {

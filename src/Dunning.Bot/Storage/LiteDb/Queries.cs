@@ -35,6 +35,32 @@ internal static class Queries
         }
     }
 
+    /// <summary>Per thread: <c>_id BETWEEN @0 AND @1</c>, parsed once (see <see cref="FindRange"/>).</summary>
+    [ThreadStatic]
+    private static BsonExpression? idRange;
+
+    /// <summary>
+    /// The first <paramref name="limit"/> documents whose <c>_id</c> lies between <paramref name="from"/> and
+    /// <paramref name="to"/> (both included), in id order: one range read of the primary key, the expression parsed once
+    /// per thread as in <see cref="FindById"/>.
+    /// </summary>
+    public static List<BsonDocument> FindRange(ILiteCollection<BsonDocument> collection, BsonValue from, BsonValue to, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var expression = idRange ??= BsonExpression.Create("_id BETWEEN @0 AND @1", BsonValue.Null, BsonValue.Null);
+        expression.Parameters["0"] = from;
+        expression.Parameters["1"] = to;
+        try
+        {
+            return collection.Find(expression, limit: limit).ToList();
+        }
+        finally
+        {
+            expression.Parameters["0"] = BsonValue.Null;
+            expression.Parameters["1"] = BsonValue.Null;
+        }
+    }
+
     public static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
 
     /// <summary><c>$.field</c> equal to one of <paramref name="values"/>.</summary>

@@ -160,6 +160,46 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
     }
 
     [ContractFact]
+    public async Task A_units_separate_appends_to_two_conversations_land_in_order_in_each_or_not_at_all()
+    {
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        await Store.CreateConversationAsync("c2", "u2", Clock.GetUtcNow(), None);
+        using (Get<IUnitOfWorkFactory>().BeginUnitOfWork())
+        {
+            await Store.AppendAsync("c1", [Message("lost")], None);
+            await Store.AppendAsync("c1", [Message("lost too")], None);
+        }
+
+        using (var unit = Get<IUnitOfWorkFactory>().BeginUnitOfWork())
+        {
+            await Store.AppendAsync("c1", [Message("echo")], None);
+            await Store.AppendAsync("c1", [Message("reply"), Message("buttons")], None);
+            await Store.AppendAsync("c2", [Message("elsewhere")], None);
+            await Store.AppendAsync("c1", [Message("later")], None);
+            await unit.CommitAsync(None);
+        }
+
+        var c1 = await Store.ReadAsync("c1", null, 10, None);
+        Assert.Equal(["echo", "reply", "buttons", "later"], Texts(c1));
+        Assert.Equal((4, 4), (c1.Watermark, await Store.LastSequenceAsync("c1", None)));
+        Assert.Equal(["elsewhere"], Texts(await Store.ReadAsync("c2", null, 10, None)));
+    }
+
+    [ContractFact]
+    public async Task A_watermark_at_or_past_the_end_reads_nothing_and_keeps_it()
+    {
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        await Store.AppendAsync("c1", [Message("one"), Message("two")], None);
+
+        var atEnd = await Store.ReadAsync("c1", 2, 10, None);
+        var past = await Store.ReadAsync("c1", long.MaxValue, 10, None);
+
+        Assert.Equal((0, 2L), (atEnd.Activities.Count, atEnd.Watermark));
+        Assert.Equal((0, long.MaxValue), (past.Activities.Count, past.Watermark));
+        Assert.Equal(["two"], Texts(await Store.ReadAsync("c1", 1, 10, None)));
+    }
+
+    [ContractFact]
     public async Task Concurrent_appends_to_one_conversation_never_share_an_id()
     {
         await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
