@@ -20,7 +20,9 @@ public sealed class Three_hosts_dispatch_every_reminder_through_a_sigkill(Postgr
     private const int Reminders = 10_000;
     private const int KillAfter = Reminders / 5;
     private const int BatchSize = 100;
-    private const int LeaseSeconds = 5;
+    // Short, but longer than a host may stall on a loaded two-core box: a lease that runs out under a live holder is
+    // another (legitimate) repeat, which would blur the bound this test is about. Quartz's failover takes ~20 s anyway.
+    private const int LeaseSeconds = 15;
     /// <summary>The longest wait for one step: a hang guard for a small, shared machine, not a benchmark.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(240);
 
