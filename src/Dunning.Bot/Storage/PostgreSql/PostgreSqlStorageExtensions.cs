@@ -1,5 +1,6 @@
 using Dunning.Bot.Banking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Channels.Telegram;
@@ -61,7 +62,8 @@ public static class PostgreSqlStorageExtensions
         // The channels' own state and the turn's unit of work: with these nothing opens the LiteDB file.
         Use<IUnitOfWorkFactory, PostgreSqlUnitOfWorkFactory>(services);
         services.RemoveAll<ITelegramStore>();
-        services.AddSingleton<ITelegramStore>(sp => new PostgreSqlTelegramStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp)));
+        services.AddSingleton<ITelegramStore>(sp => new PostgreSqlTelegramStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp),
+            (sp.GetService<IOptions<TelegramOptions>>()?.Value ?? new TelegramOptions()).InboxLease));
         Use<ITeamsStore, PostgreSqlTeamsStore>(services);
         Use<IWebChatStore, PostgreSqlWebChatStore>(services);
         services.RemoveAll<IEmailStore>();

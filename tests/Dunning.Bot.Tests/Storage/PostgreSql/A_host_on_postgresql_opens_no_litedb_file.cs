@@ -62,6 +62,9 @@ public sealed class A_host_on_postgresql_opens_no_litedb_file(PostgresServer ser
             var (activities, _) = await client.PollAsync();
             telegram.EnqueueMessage(Anna, "Hallo");
             await telegram.WaitUntilAsync(s => s.SentMessages.Any(m => m.ChatId == Anna.Id), Wait, timeout.Token);
+            // The update is marked handled just after its reply went out.
+            for (var waited = 0; waited < 100 && await CountAsync("SELECT count(*) FROM telegram_updates WHERE state = 'done'", null) == 0; waited++)
+                await Task.Delay(100, timeout.Token);
 
             Assert.Contains(activities, a => a.GetProperty("from").GetProperty("role").GetString() == "bot");
             Assert.IsType<PostgreSqlWebChatStore>(host.Services.GetRequiredService<IWebChatStore>());
