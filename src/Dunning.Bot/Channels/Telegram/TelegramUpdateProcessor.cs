@@ -42,7 +42,28 @@ internal sealed class TelegramUpdateProcessor(
         {
             await using var lease = await leadership.AcquireAsync(identity.LeaderRole, stoppingToken);
             using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
-            await HandleWhileLeadingAsync(leading.Token, hardStop.Token);
+            try
+            {
+                await HandleWhileLeadingAsync(leading.Token, hardStop.Token);
+            }
+            finally
+            {
+                ReleaseInbox();
+            }
+        }
+    }
+
+    /// <summary>Hands the shared inbox over at once when this host stops leading (else the next leader waits for the
+    /// inbox lease to run out); a lost database connection cannot do that, and the lease then runs out by itself.</summary>
+    private void ReleaseInbox()
+    {
+        try
+        {
+            store.ReleaseInbox();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("The Telegram inbox could not be handed over ({Error}); the next host takes it when its lease runs out", ex.Message);
         }
     }
 

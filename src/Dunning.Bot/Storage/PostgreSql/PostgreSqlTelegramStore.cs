@@ -47,9 +47,12 @@ internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeP
         var pending = PostgreSqlSync.Rows(database, "SELECT update_id, json FROM telegram_updates WHERE state = 'pending' ORDER BY update_id LIMIT $1",
             r => (r.GetInt64(0), r.GetString(1)), Math.Max(max, 0));
         if (pending.Count == 0)
-            PostgreSqlSync.Execute(database, "DELETE FROM channel_state WHERE key = $1 AND doc->>'Consumer' = $2", InboxKey, consumer);
+            ReleaseInbox();
         return pending;
     }
+
+    public void ReleaseInbox() =>
+        PostgreSqlSync.Execute(database, "DELETE FROM channel_state WHERE key = $1 AND doc->>'Consumer' = $2", InboxKey, consumer);
 
     public void MarkDone(long updateId)
     {

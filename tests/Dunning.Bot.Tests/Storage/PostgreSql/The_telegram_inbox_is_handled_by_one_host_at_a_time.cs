@@ -52,6 +52,23 @@ public sealed class The_telegram_inbox_is_handled_by_one_host_at_a_time(Postgres
         Assert.Equal([3L], a.PendingUpdates(10).Select(u => u.UpdateId));
     }
 
+    [PostgresFact]
+    public void A_host_that_stops_leading_hands_the_inbox_over_at_once()
+    {
+        var a = Host();
+        var b = Host();
+        a.Accept(1, "{}", advanceOffset: false);
+        a.Accept(2, "{}", advanceOffset: false);
+        Assert.Equal([1L, 2L], a.PendingUpdates(10).Select(u => u.UpdateId));
+        a.MarkDone(1);
+        Assert.Empty(b.PendingUpdates(10));
+
+        // A stops with update 2 still pending: B takes it without waiting for the lease.
+        a.ReleaseInbox();
+        Assert.Equal([2L], b.PendingUpdates(10).Select(u => u.UpdateId));
+        Assert.Empty(a.PendingUpdates(10));
+    }
+
     public void Dispose()
     {
         foreach (var host in hosts)
