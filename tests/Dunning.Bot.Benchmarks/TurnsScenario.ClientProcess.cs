@@ -56,10 +56,10 @@ internal sealed partial class TurnsScenario
         var warmup = args.Int("warmup", 0);
         var concurrency = args.Int("concurrency", 8);
         using var http = Client(address, concurrency);
-        await RunDebtorsAsync(http, tokens[..warmup], Script.Length, concurrency, null, ct);
+        await RunDebtorsAsync([http], tokens[..warmup], Script.Length, concurrency, null, ct);
         Console.WriteLine(Ready);
         await Console.In.ReadLineAsync(ct);
-        var measured = await RunHereAsync(http, tokens[warmup..], args.Int("turns", 6), concurrency, ct);
+        var measured = await RunHereAsync([http], tokens[warmup..], args.Int("turns", 6), concurrency, ct);
         Console.WriteLine(JsonSerializer.Serialize(new ClientResult(
             [.. measured.Latencies.Select(l => new ClientLatency(l.Kind, l.Ms))], measured.Wall.TotalSeconds, measured.Cpu.TotalMilliseconds)));
     }

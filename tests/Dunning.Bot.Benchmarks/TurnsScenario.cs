@@ -30,6 +30,8 @@ namespace Dunning.Bot.Benchmarks;
 /// <c>turns</c> messages from <see cref="Script"/> (greeting, balance, due date, payment details with the GiroCode PNG,
 /// thanks, help; repeated when longer). A turn is timed from posting the message until a poll returns the bot's reply.
 /// With <c>--client-process</c> the client runs in a child process, so the host's CPU per turn is measured alone.
+/// With <c>--storage postgresql --hosts 2</c> two hosts (two web applications with their own services in this process)
+/// share the database and each debtor's turns alternate between them: turn t of debtor n goes to host (n + t) mod 2.
 /// </summary>
 internal sealed partial class TurnsScenario : IScenario
 {
@@ -59,6 +61,9 @@ internal sealed partial class TurnsScenario : IScenario
         var turns = args.Int("turns", 6);
         var concurrency = args.Int("concurrency", 8);
         var clientProcess = args.String("client-process", "false") != "false";
+        var hostCount = args.Int("hosts", 1);
+        if (hostCount is < 1 or > 4 || (hostCount > 1 && (!BenchmarkStorage.IsPostgreSql(args) || clientProcess)))
+            throw new ArgumentException("--hosts 2..4 needs --storage postgresql and runs the client in this process (no --client-process).");
         var warmup = Math.Min(20, debtors);
         // The child process warms its own client with debtors of its own.
         var warmupDebtors = clientProcess ? 2 * warmup : warmup;
@@ -67,8 +72,11 @@ internal sealed partial class TurnsScenario : IScenario
         {
             await using var app = await StartHostAsync(args, Path.Combine(folder.FullName, "dunning.db"), cancellationToken);
             var tokens = await SeedAsync(app.Services, warmupDebtors + debtors, cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            using var http = Client(address, concurrency);
+            var address = Address(app);
+            await using var moreHosts = new HostList();
+            for (var h = 1; h < hostCount; h++)
+                moreHosts.Add(await StartHostAsync(args, Path.Combine(folder.FullName, "dunning.db"), cancellationToken));
+            HttpClient[] http = [Client(address, concurrency), .. moreHosts.Select(o => Client(Address(o), concurrency))];
 
             await RunDebtorsAsync(http, tokens[..warmup], Script.Length, concurrency, null, cancellationToken);
             using var sampler = args.Int("alloc-types", 0) > 0 ? new AllocationSampler() : null;
@@ -116,6 +124,7 @@ internal sealed partial class TurnsScenario : IScenario
                 lock_contentions = runtime.LockContentions,
                 allocated_kb_per_turn = Math.Round(runtime.AllocatedBytes / 1024.0 / all.Count, 1),
                 storage = BenchmarkStorage.Name(args),
+                hosts = hostCount,
                 stored = BenchmarkStorage.IsPostgreSql(args) ? null : Stored(app.Services, (warmupDebtors * (Script.Length + 1) + debtors * (turns + 1)) * 2),
                 peak_memory_mb = Report.PeakMemoryMb(),
             });
@@ -126,8 +135,21 @@ internal sealed partial class TurnsScenario : IScenario
         }
     }
 
+    private static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+    /// <summary>The second and further hosts of a <c>--hosts</c> run, stopped together.</summary>
+    private sealed class HostList : List<WebApplication>, IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var app in this)
+                await app.DisposeAsync();
+        }
+    }
+
     /// <summary>The measured debtors driven from this process: host and client CPU together.</summary>
-    private static async Task<Measured> RunHereAsync(HttpClient http, string[] linkTokens, int turns, int concurrency, CancellationToken ct)
+    private static async Task<Measured> RunHereAsync(HttpClient[] http, string[] linkTokens, int turns, int concurrency, CancellationToken ct)
     {
         var latencies = new ConcurrentBag<(string Kind, double Ms)>();
         var cpuBefore = Environment.CpuUsage.TotalTime;
@@ -194,10 +216,11 @@ internal sealed partial class TurnsScenario : IScenario
         return [.. debtors.Select(d => d.LinkToken)];
     }
 
-    private static Task RunDebtorsAsync(HttpClient http, string[] linkTokens, int turns, int concurrency,
+    private static Task RunDebtorsAsync(HttpClient[] hosts, string[] linkTokens, int turns, int concurrency,
         ConcurrentBag<(string Kind, double Ms)>? latencies, CancellationToken ct) =>
         Parallel.ForAsync(0, linkTokens.Length, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (n, token) =>
         {
+            var http = hosts[n % hosts.Length];
             using var start = await http.PostAsync("/v3/directline/conversations", null, token);
             var conversation = await start.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(token);
             var id = conversation.GetProperty("conversationId").GetString()!;
@@ -209,7 +232,7 @@ internal sealed partial class TurnsScenario : IScenario
                 var (kind, text) = Script[t % Script.Length];
                 var body = JsonSerializer.Serialize(new { type = "message", text, channelData = new { clientActivityID = $"b{n}-{t}" } });
                 var begin = Stopwatch.GetTimestamp();
-                (watermark, var reply) = await TurnAsync(http, id, auth, body, watermark, token);
+                (watermark, var reply) = await TurnAsync(hosts[(n + t) % hosts.Length], id, auth, body, watermark, token);
                 latencies?.Add((kind, Stopwatch.GetElapsedTime(begin).TotalMilliseconds));
                 Check(kind, reply);
             }
