@@ -28,7 +28,11 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
     }
 
     private LiteDbContext(DatabaseFileLock? fileLock, StorageOptions options)
-        : this(OpenOrRelease(options, fileLock), options.Password) => this.fileLock = fileLock;
+        : this(OpenOrRelease(options, fileLock), options.Password)
+    {
+        this.fileLock = fileLock;
+        Exclusive = options.Connection == StorageConnection.Direct;
+    }
 
     /// <summary>Over a stream (tests, tools): no encryption, nothing on disk.</summary>
     public LiteDbContext(Stream stream)
@@ -56,6 +60,12 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
     }
 
     public LiteDatabase Database { get; }
+
+    /// <summary>
+    /// No other process writes this database (a stream, or a file opened <see cref="StorageConnection.Direct"/> under its
+    /// lock): what this process committed last is what the file holds, so stores may answer from memory what they wrote.
+    /// </summary>
+    internal bool Exclusive { get; } = true;
 
     /// <summary>The unit of work of the current async flow, if one was begun and is not finished.</summary>
     /// (Work started during a turn that outlives it finds the finished unit and writes on its own again.)

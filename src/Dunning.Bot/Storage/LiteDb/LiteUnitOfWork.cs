@@ -16,6 +16,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
     private readonly LiteDbContext context;
     private readonly List<Pending> writes = [];
     private readonly List<Action> undo = [];
+    private readonly List<Action> committed = [];
     private Dictionary<object, object>? batches;
     private bool done;
 
@@ -56,6 +57,8 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             foreach (var gate in gates)
                 gate.Exit();
         }
+        foreach (var action in committed)
+            action();
     }
 
     /// <summary>
@@ -112,6 +115,13 @@ public sealed class LiteUnitOfWork : IUnitOfWork
         undo.Add(rolledBack);
     }
 
+    /// <summary>Runs <paramref name="action"/> after LiteDB committed this unit's writes (never when they are discarded); it must not throw.</summary>
+    internal void OnCommitted(Action action)
+    {
+        ObjectDisposedException.ThrowIf(done, this);
+        committed.Add(action);
+    }
+
     /// <summary>
     /// What <paramref name="owner"/> last deferred into this unit as a batch (<see cref="SetBatch"/>); until the commit
     /// the owner may add to it (a turn's transcript entries become one document, its web chat activities one insert).
@@ -142,6 +152,7 @@ public sealed class LiteUnitOfWork : IUnitOfWork
             action();
         writes.Clear();
         undo.Clear();
+        committed.Clear();
         batches = null;
     }
 

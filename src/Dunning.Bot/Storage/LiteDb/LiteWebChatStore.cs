@@ -10,7 +10,9 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// append-only log of activities (client messages as echoed, bot replies, proactive messages). An activity's
 /// id is <c>{conversationId}|{sequence}</c> with a zero-padded sequence, so one primary-key range read serves a
 /// poll from a watermark; the watermark is the sequence of the last activity read. Each append is committed
-/// before it returns (nothing written behind), and appends to one conversation are serialized.
+/// before it returns (nothing written behind), and appends to one conversation are serialized. When no other process
+/// writes the file (<see cref="LiteDbContext.Exclusive"/>), the activities committed last in a conversation stay in
+/// memory with its sequence, so the poll that follows a turn (or a stream waking up) is answered without a query.
 /// </summary>
 public sealed class LiteWebChatStore : IWebChatStore
 {
@@ -21,6 +23,7 @@ public sealed class LiteWebChatStore : IWebChatStore
     private readonly LiteDatabase database;
     private readonly ConcurrentDictionary<string, Sequence> sequences = new(StringComparer.Ordinal);
     private readonly TimeProvider clock;
+    private readonly bool remember;
 
     public LiteWebChatStore(LiteDbContext context, TimeProvider? clock = null)
     {
@@ -28,6 +31,7 @@ public sealed class LiteWebChatStore : IWebChatStore
         this.context = context;
         this.clock = clock ?? TimeProvider.System;
         database = context.Database;
+        remember = context.Exclusive;
         ConversationCollection.EnsureIndex("CreatedAt", "$.CreatedAt");
     }
 
@@ -48,7 +52,7 @@ public sealed class LiteWebChatStore : IWebChatStore
             ["UserId"] = userId,
             ["CreatedAt"] = at.UtcDateTime,
         });
-        sequences.TryAdd(conversationId, new Sequence { Loaded = true, LastUsed = Now });
+        sequences.TryAdd(conversationId, new Sequence { Loaded = true, LastUsed = Now, Recent = remember ? RecentActivities.After(0) : null });
         return Task.CompletedTask;
     }
 
@@ -74,6 +78,11 @@ public sealed class LiteWebChatStore : IWebChatStore
     public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (sequences.TryGetValue(conversationId, out var known))
+        {
+            lock (known)
+                known.Recent = null;
+        }
         ActivityCollection.DeleteMany(Queries.Between("_id", conversationId + "|", conversationId + "|~"));
         ConversationCollection.Delete(conversationId);
         sequences.TryRemove(conversationId, out _);
@@ -137,6 +146,8 @@ public sealed class LiteWebChatStore : IWebChatStore
         {
             sequence.Last = LastSequence(conversationId);
             sequence.Loaded = true;
+            // What the file holds now ends the committed log (appends to the conversation wait for this lock).
+            sequence.Recent = remember ? RecentActivities.After(sequence.Last) : null;
         }
         var documents = new BsonDocument[activities.Count];
         for (var i = 0; i < activities.Count; i++)
@@ -153,7 +164,10 @@ public sealed class LiteWebChatStore : IWebChatStore
         if (context.UnitOfWork is { } unit)
             Defer(unit, conversationId, sequence, documents);
         else
+        {
             Insert(documents);
+            Remember(sequence, documents);
+        }
         sequence.Last += activities.Count;
     }
 
@@ -170,11 +184,15 @@ public sealed class LiteWebChatStore : IWebChatStore
             var pending = new PendingInsert(conversationId, [.. documents]);
             unit.SetBatch(this, pending);
             unit.Defer(() => Insert(pending.Documents));
+            unit.OnCommitted(() => Remember(sequence, pending.Documents));
         }
         unit.OnRolledBack(() =>
         {
             lock (sequence)
+            {
                 sequence.Loaded = false;
+                sequence.Recent = null;
+            }
         });
     }
 
@@ -187,6 +205,14 @@ public sealed class LiteWebChatStore : IWebChatStore
         cancellationToken.ThrowIfCancellationRequested();
         if (watermark == long.MaxValue)
             return Task.FromResult(new ActivityPage([], long.MaxValue));
+        if (sequences.TryGetValue(conversationId, out var sequence))
+        {
+            lock (sequence)
+            {
+                if (sequence.Recent?.Page(watermark ?? 0, max) is { } remembered)
+                    return Task.FromResult(remembered);
+            }
+        }
         // One range of the primary key from the first activity after the watermark (the watermark's own activity, the
         // client has it, is not read); And(GT, LT) would scan every later conversation's activities.
         var from = ActivityId(conversationId, (watermark ?? 0) + 1);
@@ -237,6 +263,18 @@ public sealed class LiteWebChatStore : IWebChatStore
 
     internal static string ActivityId(string conversationId, long sequence) => WebChatActivityIds.Of(conversationId, sequence);
 
+    /// <summary>
+    /// After <paramref name="documents"/> were committed: they become the conversation's remembered activities when they
+    /// continue what was remembered; otherwise (a gap, or nothing known) polls read the file until the sequence is reloaded.
+    /// </summary>
+    private void Remember(Sequence sequence, IReadOnlyList<BsonDocument> documents)
+    {
+        if (!remember || documents.Count == 0)
+            return;
+        lock (sequence)
+            sequence.Recent = sequence.Recent?.Then(documents);
+    }
+
     private long LastSequence(string conversationId)
     {
         var last = ActivityCollection.Query()
@@ -260,5 +298,46 @@ public sealed class LiteWebChatStore : IWebChatStore
         public long Last;
         public bool Loaded;
         public DateTimeOffset LastUsed;
+
+        /// <summary>The end of the conversation's committed log as this process wrote it; null when not known.</summary>
+        public RecentActivities? Recent;
+    }
+
+    /// <summary>
+    /// The last committed activities of a conversation (sequences <see cref="First"/> on, as stored JSON), and nothing
+    /// committed after them: a poll from <c>First - 1</c> or later is answered from here. Only the latest batch is kept
+    /// (a turn's echo and replies), so memory stays at one turn per conversation in memory.
+    /// </summary>
+    private sealed record RecentActivities(long First, string[] Json)
+    {
+        private long Last => First + Json.Length - 1;
+
+        /// <summary>Nothing remembered, and the log ends at <paramref name="last"/>.</summary>
+        public static RecentActivities After(long last) => new(last + 1, []);
+
+        /// <summary>The page a poll from <paramref name="watermark"/> reads, or null when it starts before what is remembered.</summary>
+        public ActivityPage? Page(long watermark, int max)
+        {
+            if (watermark >= Last)
+                return new ActivityPage([], watermark);
+            if (watermark < First - 1)
+                return null;
+            var from = (int)(watermark - First + 1);
+            var count = Math.Min(max, Json.Length - from);
+            return new ActivityPage(Json[from..(from + count)], watermark + count);
+        }
+
+        /// <summary>What is remembered once <paramref name="documents"/> are committed: them, if they continue this log without a gap; else null.</summary>
+        public RecentActivities? Then(IReadOnlyList<BsonDocument> documents)
+        {
+            var json = new string[documents.Count];
+            for (var i = 0; i < documents.Count; i++)
+            {
+                if (SequenceOf(documents[i]["_id"].AsString) != Last + 1 + i)
+                    return null;
+                json[i] = documents[i]["Json"].AsString;
+            }
+            return new RecentActivities(Last + 1, json);
+        }
     }
 }
