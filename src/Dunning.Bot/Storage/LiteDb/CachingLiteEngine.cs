@@ -18,7 +18,13 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// other write touched its stripe meanwhile. Reads inside a transaction (the eTag and version checks under the write
 /// lock) always go to the file. Predicate writes (<c>UpdateMany</c>, <c>DeleteMany</c>) and structural changes bump
 /// every stripe of the collection. Query results (a debtor's invoices) are cached per collection epoch, which every
-/// write of that collection bumps.
+/// write of that collection bumps. An id read and not found is cached as absent the same way.
+/// </para>
+/// <para>
+/// Inside a transaction (<see cref="FindByIdLocked"/>: the version and eTag checks of a commit) a cached document is
+/// the stored one as long as no write of its stripe is in flight: every write marks its stripe from the moment LiteDB
+/// takes it until its stamps were bumped after the commit, so a write committed but not yet stamped is never missed;
+/// with a mark, or no valid entry, the check reads the file as before.
 /// </para>
 /// Cached documents are shared: callers read them and never change them.
 /// </summary>
@@ -61,9 +67,26 @@ internal sealed class CachingLiteEngine : ILiteEngine
         if (cache.Entries.TryGetValue(key, out var entry) && entry.Stamp == stamp)
             return entry.Document;
         var document = read();
-        if (document is not null)
-            Put(cache, key, document, stamp);
+        Put(cache, key, document, stamp);
         return document;
+    }
+
+    /// <summary>
+    /// As <see cref="FindById"/>, inside a transaction of this thread (the checks of a commit): the cached document when
+    /// no write of its stripe is in flight — it is then the stored one — else read by <paramref name="read"/> (not cached:
+    /// it may be this transaction's own write).
+    /// </summary>
+    public BsonDocument? FindByIdLocked(string collection, BsonValue id, Func<BsonDocument?> read)
+    {
+        if (!id.IsString || !caches.TryGetValue(collection, out var cache))
+            return read();
+        var key = id.AsString;
+        var stripe = Stripe(key);
+        // In flight first: a write that finished bumped its stamps (and cached its document) before it cleared its mark.
+        if (Volatile.Read(ref cache.InFlightAll) == 0 && Volatile.Read(ref cache.InFlight[stripe]) == 0
+            && cache.Entries.TryGetValue(key, out var entry) && entry.Stamp == Volatile.Read(ref cache.Stamps[stripe]))
+            return entry.Document;
+        return read();
     }
 
     /// <summary>
@@ -185,7 +208,9 @@ internal sealed class CachingLiteEngine : ILiteEngine
     {
         if (!caches.TryGetValue(collection, out var cache))
             return write();
+        Interlocked.Increment(ref cache.InFlightAll);
         var changed = 0;
+        var heldUntilCommit = false;
         try
         {
             changed = write();
@@ -193,18 +218,25 @@ internal sealed class CachingLiteEngine : ILiteEngine
         }
         finally
         {
-            // Nothing matched: nothing changed (the version check's lock takes a write lock this way, every turn).
+            // Nothing matched: nothing changed.
             if (changed != 0)
             {
                 BumpAll(cache);
                 if (inTransaction.Value)
-                    transaction.Value!.Add(new Written(cache, null, -1, null));
+                {
+                    transaction.Value!.Add(new Written(cache, null, -1, -1, null));
+                    heldUntilCommit = true;
+                }
             }
+            if (!heldUntilCommit)
+                Interlocked.Decrement(ref cache.InFlightAll);
         }
     }
 
     private T WriteAll<T>(Func<T> write)
     {
+        foreach (var cache in caches.Values)
+            Interlocked.Increment(ref cache.InFlightAll);
         try
         {
             return write();
@@ -212,7 +244,10 @@ internal sealed class CachingLiteEngine : ILiteEngine
         finally
         {
             foreach (var cache in caches.Values)
+            {
                 BumpAll(cache);
+                Interlocked.Decrement(ref cache.InFlightAll);
+            }
         }
     }
 
@@ -228,12 +263,13 @@ internal sealed class CachingLiteEngine : ILiteEngine
         {
             var key = id.AsString;
             var stripe = Stripe(key);
+            Interlocked.Increment(ref cache.InFlight[stripe]);
             var stamp = Interlocked.Increment(ref cache.Stamps[stripe]);
             Interlocked.Increment(ref cache.Epoch);
             // A turn writes a handful of documents; a bulk transaction (an import, a batch of bookings) leaves the cache alone
             // rather than holding everything it wrote until the commit.
             var written = transaction.Value!;
-            written.Add(new Written(cache, key, stamp, written.Count < MaxCachedWritesPerTransaction ? item as BsonDocument : null));
+            written.Add(new Written(cache, key, stripe, stamp, written.Count < MaxCachedWritesPerTransaction ? item as BsonDocument : null));
         }
         return item;
     }
@@ -251,17 +287,19 @@ internal sealed class CachingLiteEngine : ILiteEngine
             if (write.Key is null)
             {
                 BumpAll(write.Cache);
+                Interlocked.Decrement(ref write.Cache.InFlightAll);
                 continue;
             }
-            var stamp = Interlocked.Increment(ref write.Cache.Stamps[Stripe(write.Key)]);
+            var stamp = Interlocked.Increment(ref write.Cache.Stamps[write.Stripe]);
             Interlocked.Increment(ref write.Cache.Epoch);
             if (committed && write.Document is not null && stamp == write.Stamp + 1)
                 Put(write.Cache, write.Key, write.Document, stamp);
+            Interlocked.Decrement(ref write.Cache.InFlight[write.Stripe]);
         }
         written.Clear();
     }
 
-    private void Put(Cache cache, string key, BsonDocument document, long stamp)
+    private void Put(Cache cache, string key, BsonDocument? document, long stamp)
     {
         if (cache.Entries.Count >= capacityPerCollection)
             cache.Entries.Clear();
@@ -280,16 +318,23 @@ internal sealed class CachingLiteEngine : ILiteEngine
     private sealed class Cache
     {
         public readonly long[] Stamps = new long[Stripes];
+
+        /// <summary>Per stripe: writes LiteDB has taken whose stamps are not yet bumped after their commit or rollback.</summary>
+        public readonly int[] InFlight = new int[Stripes];
         public readonly ConcurrentDictionary<string, Entry> Entries = new(StringComparer.Ordinal);
         public readonly ConcurrentDictionary<string, Result> Results = new(StringComparer.Ordinal);
 
         /// <summary>Bumped with every write of the collection: what query results are checked against.</summary>
         public long Epoch;
+
+        /// <summary>Predicate and structural writes in flight (they touch every stripe).</summary>
+        public int InFlightAll;
     }
 
-    private sealed record Entry(BsonDocument Document, long Stamp);
+    /// <summary>A cached document, or null: the id was read and not found.</summary>
+    private sealed record Entry(BsonDocument? Document, long Stamp);
 
     private sealed record Result(IReadOnlyList<BsonDocument> Documents, long Epoch);
 
-    private readonly record struct Written(Cache Cache, string? Key, long Stamp, BsonDocument? Document);
+    private readonly record struct Written(Cache Cache, string? Key, int Stripe, long Stamp, BsonDocument? Document);
 }

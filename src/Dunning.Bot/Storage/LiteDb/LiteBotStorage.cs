@@ -95,10 +95,14 @@ public sealed class LiteBotStorage : IStorage
         return Task.CompletedTask;
     }
 
-    /// <summary>Checks every eTag first (nothing is written when one fails), then writes each document with its new eTag.</summary>
+    /// <summary>
+    /// Checks every eTag first (nothing is written when one fails), then writes each document with its new eTag. Runs
+    /// inside the transaction under <see cref="gate"/>; the stored eTags are what the file holds at that moment, from
+    /// memory while no write of them is in flight (<see cref="LiteDbContext.FindByIdLocked"/>).
+    /// </summary>
     private void Write(IReadOnlyList<(string Key, string? Expected, BsonDocument Document)> documents)
     {
-        Check(documents, key => Queries.FindById(collection, key));
+        Check(documents, key => context.FindByIdLocked(CollectionName, collection, key));
         foreach (var (_, _, document) in documents)
             collection.Upsert(document);
     }

@@ -101,6 +101,13 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
     internal BsonDocument? FindById(string name, ILiteCollection<BsonDocument> collection, BsonValue id) =>
         cache is null ? Queries.FindById(collection, id) : cache.FindById(name, id, () => Queries.FindById(collection, id));
 
+    /// <summary>
+    /// As <see cref="FindById"/>, inside a transaction of this thread (the version and eTag checks of a commit): what the
+    /// file holds at that moment, from the read cache while no write of the document is in flight.
+    /// </summary>
+    internal BsonDocument? FindByIdLocked(string name, ILiteCollection<BsonDocument> collection, BsonValue id) =>
+        cache is null ? Queries.FindById(collection, id) : cache.FindByIdLocked(name, id, () => Queries.FindById(collection, id));
+
     /// <summary>The documents of <paramref name="collection"/> whose <paramref name="field"/> equals <paramref name="value"/>, cached like <see cref="FindById"/>.</summary>
     internal IReadOnlyList<BsonDocument> FindMany(string name, ILiteCollection<BsonDocument> collection, string field, string value)
     {

@@ -42,6 +42,10 @@ public abstract class LiteStore<T>
         return Task.FromResult(document is null ? null : FromBson(document));
     }
 
+    /// <summary>The version check's read under the collection's write lock (see <see cref="LiteDbContext.FindByIdLocked"/>).</summary>
+    private Func<BsonValue, BsonDocument?> ReadLocked(ILiteCollection<BsonDocument> collection) =>
+        id => context.FindByIdLocked(collectionName, collection, id);
+
     private protected Task<T?> FindOneAsync(BsonExpression predicate, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -92,11 +96,12 @@ public abstract class LiteStore<T>
             VersionedWrites.Check(Collection, id, expected, current?["Version"].AsInt32);
             document["Version"] = expected + 1;
             var collection = Collection;
-            unit.Defer(() => VersionedWrites.Write(collection, document, expected), (collectionName, id), document);
+            unit.Defer(() => VersionedWrites.Write(collection, document, expected, ReadLocked(collection)), (collectionName, id), document);
         }
         else
         {
-            VersionedWrites.InTransaction(Database, () => VersionedWrites.Write(Collection, document, expected));
+            var collection = Collection;
+            VersionedWrites.InTransaction(Database, () => VersionedWrites.Write(collection, document, expected, ReadLocked(collection)));
         }
         SetVersion(entity, expected + 1);
         return Task.CompletedTask;

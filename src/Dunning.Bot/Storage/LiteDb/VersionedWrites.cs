@@ -12,8 +12,11 @@ namespace Dunning.Bot.Storage.LiteDb;
 internal static class VersionedWrites
 {
 
-    /// <summary>Writes <paramref name="document"/> (its Version field is set to <paramref name="expectedVersion"/> + 1).</summary>
-    public static void Write(ILiteCollection<BsonDocument> collection, BsonDocument document, int expectedVersion)
+    /// <summary>
+    /// Writes <paramref name="document"/> (its Version field is set to <paramref name="expectedVersion"/> + 1);
+    /// <paramref name="readLocked"/> reads the stored document once the collection's write lock is held (default: from the file).
+    /// </summary>
+    public static void Write(ILiteCollection<BsonDocument> collection, BsonDocument document, int expectedVersion, Func<BsonValue, BsonDocument?>? readLocked = null)
     {
         var id = document["_id"];
         document["Version"] = expectedVersion + 1;
@@ -34,7 +37,7 @@ internal static class VersionedWrites
         // anything is written. (Bumping the version with an update and reading it back did the same with one more
         // lookup and one more rewrite of the whole document.)
         Lock(collection);
-        var found = Queries.FindById(collection, id)?["Version"].AsInt32;
+        var found = (readLocked is null ? Queries.FindById(collection, id) : readLocked(id))?["Version"].AsInt32;
         if (found != expectedVersion)
             throw Conflict(collection, id, $"expected version {expectedVersion}, found {(found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")}");
         try
