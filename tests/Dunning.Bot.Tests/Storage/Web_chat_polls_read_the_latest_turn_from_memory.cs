@@ -15,16 +15,25 @@ public sealed class Web_chat_polls_read_the_latest_turn_from_memory : IDisposabl
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly TempDatabase temp = new();
+    private readonly LiteDbContext context;
+    private readonly LiteWebChatStore store;
 
-    public void Dispose() => temp.Dispose();
+    public Web_chat_polls_read_the_latest_turn_from_memory()
+    {
+        context = temp.Open();
+        store = new LiteWebChatStore(context);
+    }
+
+    public void Dispose()
+    {
+        context.Dispose();
+        temp.Dispose();
+    }
 
     [Fact]
     public async Task The_poll_after_a_committed_turn_is_answered_from_memory_and_an_older_one_from_the_file()
     {
-        using var context = temp.Open();
-        var store = new LiteWebChatStore(context);
-        await store.CreateConversationAsync("c1", "u1", DateTimeOffset.UnixEpoch, None);
-        await store.AppendAsync("c1", [Message("hello")], None);
+        await StartWithHelloAsync();
         using (var unit = context.BeginUnitOfWork())
         {
             await store.AppendAsync("c1", [Message("question")], None);
@@ -33,7 +42,7 @@ public sealed class Web_chat_polls_read_the_latest_turn_from_memory : IDisposabl
             await unit.CommitAsync(None);
         }
 
-        RemoveStoredActivities(context);
+        RemoveStoredActivities();
 
         var latest = await store.ReadAsync("c1", 1, 10, None);
         Assert.Equal(["question", "answer"], Texts(latest));
@@ -46,16 +55,13 @@ public sealed class Web_chat_polls_read_the_latest_turn_from_memory : IDisposabl
     [Fact]
     public async Task A_discarded_turn_leaves_nothing_in_memory_and_the_next_one_is_remembered()
     {
-        using var context = temp.Open();
-        var store = new LiteWebChatStore(context);
-        await store.CreateConversationAsync("c1", "u1", DateTimeOffset.UnixEpoch, None);
-        await store.AppendAsync("c1", [Message("hello")], None);
+        await StartWithHelloAsync();
         using (context.BeginUnitOfWork())
             await store.AppendAsync("c1", [Message("lost")], None);
 
         Assert.Equal((0, 1L), Count(await store.ReadAsync("c1", 1, 10, None)));
         await store.AppendAsync("c1", [Message("next")], None);
-        RemoveStoredActivities(context);
+        RemoveStoredActivities();
 
         Assert.Equal(["next"], Texts(await store.ReadAsync("c1", 1, 10, None)));
     }
@@ -63,20 +69,26 @@ public sealed class Web_chat_polls_read_the_latest_turn_from_memory : IDisposabl
     [Fact]
     public async Task On_a_shared_file_a_poll_sees_what_another_process_appended()
     {
-        var options = new StorageOptions { Path = temp.Path, Connection = StorageConnection.Shared };
+        using var other = new TempDatabase();
+        var options = new StorageOptions { Path = other.Path, Connection = StorageConnection.Shared };
         using var here = new LiteDbContext(options);
         using var elsewhere = new LiteDbContext(options);
-        var store = new LiteWebChatStore(here);
-        await store.CreateConversationAsync("c1", "u1", DateTimeOffset.UnixEpoch, None);
-        await store.AppendAsync("c1", [Message("from here")], None);
+        var shared = new LiteWebChatStore(here);
+        await shared.CreateConversationAsync("c1", "u1", DateTimeOffset.UnixEpoch, None);
+        await shared.AppendAsync("c1", [Message("from here")], None);
 
         await new LiteWebChatStore(elsewhere).AppendAsync("c1", [Message("from elsewhere")], None);
 
-        Assert.Equal(["from elsewhere"], Texts(await store.ReadAsync("c1", 1, 10, None)));
+        Assert.Equal(["from elsewhere"], Texts(await shared.ReadAsync("c1", 1, 10, None)));
     }
 
-    private static void RemoveStoredActivities(LiteDbContext context) =>
-        context.Database.GetCollection(LiteWebChatStore.Activities).DeleteAll();
+    private async Task StartWithHelloAsync()
+    {
+        await store.CreateConversationAsync("c1", "u1", DateTimeOffset.UnixEpoch, None);
+        await store.AppendAsync("c1", [Message("hello")], None);
+    }
+
+    private void RemoveStoredActivities() => context.Database.GetCollection(LiteWebChatStore.Activities).DeleteAll();
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
