@@ -111,6 +111,33 @@ public sealed class The_real_bot_over_web_chat : IDisposable
     }
 
     /// <summary>The owner API asks the schedule to look at a new invoice now; this is the case after that sweep: nothing pending.</summary>
+    [Fact]
+    public async Task A_retried_yes_records_one_agreement_with_one_answer_in_the_log_and_the_transcript()
+    {
+        var script = WebChatScript.English;
+        using var owner = host.Owner();
+        var debtor = await owner.DebtorWithInvoiceAsync("K-100", script.Name, script.Language, "RE-2026-100", 1200m);
+        await ScheduleHandledTheNewInvoiceAsync(debtor.Id);
+        var chat = await WebChatter.OpenAsync(host.CreateHttpClient());
+        Assert.Single(await chat.JoinAsync(debtor.LinkToken, script.Locale));
+        var offer = Assert.Single(await chat.SayAsync(script.InstalmentRequest));
+        var confirm = Assert.Single(await chat.SayAsync(WebChatter.Buttons(offer)[0].Value));
+        var yes = WebChatter.Buttons(confirm).Single(b => b.Title == script.Yes).Value;
+
+        // The answer to the first POST was lost on the way: the client sends the same activity again.
+        var first = await chat.Client.SayAsync(yes, "yes-once");
+        var retry = await chat.Client.SayAsync(yes, "yes-once");
+
+        Assert.Equal(first, retry);
+        Assert.Single(await host.Services.GetRequiredService<IAgreementStore>().ListByDebtorAsync(debtor.Id, CancellationToken.None));
+        var (log, _) = await chat.Client.PollAsync();
+        Assert.Single(log, a => WebChatter.Text(a) == yes && a.GetProperty("from").GetProperty("role").GetString() == "user");
+        Assert.Single(log, a => WebChatter.Text(a).StartsWith(script.Agreed, StringComparison.Ordinal));
+        var transcript = await host.Services.GetRequiredService<ITranscriptStore>().ListByDebtorAsync(debtor.Id, 1000, CancellationToken.None);
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.Inbound && e.Text == yes);
+        Assert.Single(transcript, e => e.Direction == TranscriptDirection.Outbound && e.Text?.StartsWith(script.Agreed, StringComparison.Ordinal) == true);
+    }
+
     private async Task ScheduleHandledTheNewInvoiceAsync(string debtorId) =>
         await host.Services.GetRequiredService<ICaseStore>().UpdateAsync(debtorId, c => c.NextActionAt = null, CancellationToken.None);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dunning.Bot.Conversations;
 using Dunning.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Teams;
 
@@ -24,12 +25,20 @@ public sealed class TeamsAdapter : BotAdapter
     private const string InvokeResponseType = "invokeResponse";
     private readonly BotConnectorClient connector;
     private readonly IUnitOfWorkFactory database;
+    private readonly ITeamsStore store;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan deduplicationWindow;
 
-    public TeamsAdapter(BotConnectorClient connector, IUnitOfWorkFactory database, ILogger<TeamsAdapter> logger)
+    public TeamsAdapter(BotConnectorClient connector, IUnitOfWorkFactory database, ITeamsStore store, TimeProvider clock, IOptions<TeamsOptions> options,
+        ILogger<TeamsAdapter> logger)
         : base(logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         this.connector = connector ?? throw new ArgumentNullException(nameof(connector));
         this.database = database ?? throw new ArgumentNullException(nameof(database));
+        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        deduplicationWindow = options.Value.DeduplicationWindow;
     }
 
     /// <summary>
@@ -37,6 +46,9 @@ public sealed class TeamsAdapter : BotAdapter
     /// 200 with no body, 200 with <c>{"activities": […]}</c> for expectReplies, or the invoke's status and body.
     /// An <c>adaptiveCard/action</c> invoke runs as a message with the card's choice (validated by the bot like any
     /// input) and is answered <c>{statusCode: 200, type: "application/vnd.microsoft.activity.message", value}</c>.
+    /// An activity processed before (the same channel, conversation and id within <see cref="TeamsOptions.DeduplicationWindow"/>,
+    /// remembered in the turn's transaction) runs no second turn: it gets the first answer's status — for expectReplies with
+    /// an empty <c>activities</c> list (the replies went with the first answer), for an invoke other than a card action without a body.
     /// </summary>
     public async Task<InvokeResponse> ProcessInboundAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
@@ -48,31 +60,62 @@ public sealed class TeamsAdapter : BotAdapter
         var replies = string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal) ? new List<Activity>() : null;
         if (replies is not null)
             turn.TurnState[RepliesKey] = replies;
+        var (channel, conversation) = (turnActivity.ChannelId, turnActivity.Conversation?.Id);
+        var delivery = TeamsDeliveries.Key(channel, conversation, activity.Id);
 
-        await Locks.RunAsync(
-            ConversationKey(turnActivity.ChannelId, turnActivity.Conversation?.Id),
-            (Adapter: this, Turn: turn, Callback: callback),
-            static async (s, ct) =>
+        InvokeResponse? response = null;
+        var repeated = false;
+        await Locks.RunAsync(ConversationKey(channel, conversation), callback, async (run, ct) =>
+        {
+            using var unit = database.BeginUnitOfWork();
+            if (channel is { Length: > 0 } && conversation is { Length: > 0 })
+                await unit.HoldConversationAsync(channel, conversation, ct).ConfigureAwait(false);
+            if (delivery is not null && await store.FindDeliveryAsync(delivery, ct).ConfigureAwait(false) is { } status)
             {
-                using var unit = s.Adapter.database.BeginUnitOfWork();
-                await s.Adapter.RunTurnAsync(s.Turn, s.Callback, ct).ConfigureAwait(false);
-                await unit.CommitAsync(ct).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
+                (response, repeated) = (Repeated(activity, turnActivity, cardAction, status), true);
+                return;
+            }
+            await RunTurnAsync(turn, run, ct).ConfigureAwait(false);
+            response = Answer(activity, turnActivity, turn, cardAction, replies);
+            var now = clock.GetUtcNow();
+            if (delivery is not null)
+                await store.RecordDeliveryAsync(delivery, response.Status, now, now - deduplicationWindow, ct).ConfigureAwait(false);
+            await unit.CommitAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        if (repeated)
+            Logger.LogInformation("Answered a repeated delivery of activity {ActivityId} without a second turn", activity.Id);
+        return response!;
+    }
 
+    /// <summary>The answer to a turn that ran.</summary>
+    private static InvokeResponse Answer(Activity activity, Activity turnActivity, TurnContext turn, bool cardAction, List<Activity>? replies)
+    {
         if (cardAction)
-            return new InvokeResponse(200, JsonSerializer.SerializeToElement(new JsonObject
-            {
-                ["statusCode"] = 200,
-                ["type"] = "application/vnd.microsoft.activity.message",
-                ["value"] = turnActivity.Text ?? "",
-            }));
+            return CardActionResponse(turnActivity);
         if (activity.Type == ActivityTypes.Invoke)
             return turn.TurnState.Get<InvokeResponse>(InvokeResponse.TurnStateKey) ?? new InvokeResponse(501);
         if (replies is not null)
             return new InvokeResponse(200, ExpectedRepliesBody(replies));
         return new InvokeResponse(200);
     }
+
+    /// <summary>The answer to a repeated delivery: the first answer's status, and what of its body can be given again.</summary>
+    private static InvokeResponse Repeated(Activity activity, Activity turnActivity, bool cardAction, int status)
+    {
+        if (cardAction)
+            return CardActionResponse(turnActivity);
+        if (activity.Type != ActivityTypes.Invoke && string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal))
+            return new InvokeResponse(status, ExpectedRepliesBody([]));
+        return new InvokeResponse(status);
+    }
+
+    private static InvokeResponse CardActionResponse(Activity turnActivity) =>
+        new(200, JsonSerializer.SerializeToElement(new JsonObject
+        {
+            ["statusCode"] = 200,
+            ["type"] = "application/vnd.microsoft.activity.message",
+            ["value"] = turnActivity.Text ?? "",
+        }));
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {

@@ -35,7 +35,6 @@ public static partial class TeamsExtensions
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName)));
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<TeamsRateLimits>();
         services.AddSingleton(sp => new BotConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClientName), sp.GetRequiredService<IBotConnectorTokenProvider>(),
@@ -69,7 +68,8 @@ public static partial class TeamsExtensions
 
     private static TeamsAdapter NewAdapter(IServiceProvider sp)
     {
-        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IUnitOfWorkFactory>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
+        return new TeamsAdapter(sp.GetRequiredService<BotConnectorClient>(), sp.GetRequiredService<IUnitOfWorkFactory>(), sp.GetRequiredService<ITeamsStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<ILogger<TeamsAdapter>>()).WithBotSetup(sp);
     }
 
     /// <summary>

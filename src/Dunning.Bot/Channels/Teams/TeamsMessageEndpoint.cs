@@ -8,13 +8,12 @@ namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>
 /// <c>POST /api/messages</c>: reads the body once (size-limited), authenticates before anything else, then
-/// trusts the serviceUrl, drops connector retries by activity id, translates Teams' peculiarities and runs the
-/// turn. Failures answer 400/401/403/413 with nothing processed.
+/// trusts the serviceUrl, translates Teams' peculiarities and runs the turn (the adapter answers a connector's retry of a
+/// processed activity without a second turn). Failures answer 400/401/403/413 with nothing processed.
 /// </summary>
 public sealed partial class TeamsMessageEndpoint(
     BotFrameworkTokenValidator validator,
     TrustedServiceUrls trusted,
-    ActivityDeduplicator deduplicator,
     TeamsOwnerLink ownerLink,
     TeamsAdapter adapter,
     BotConnectorClient connector,
@@ -43,12 +42,6 @@ public sealed partial class TeamsMessageEndpoint(
         if (document is null || ReadActivity(body) is not { } activity)
             return Results.Problem(statusCode: 400, title: "The body is not a Bot Framework activity with type, channelId, conversation.id and an http(s) serviceUrl.");
         trusted.Trust(activity.ServiceUrl!, persist: !auth.IsAnonymous);
-
-        if (!deduplicator.TryRegister(activity.ChannelId, activity.Conversation!.Id, activity.Id))
-        {
-            LogDuplicate(activity.Id);
-            return Results.Ok();
-        }
 
         TeamsInbound.Normalize(activity);
         // The message's files (proof of payment) travel in the turn state; its attachments then name only those files.
@@ -108,9 +101,6 @@ public sealed partial class TeamsMessageEndpoint(
             ? null
             : activity;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a repeated delivery of activity {ActivityId}")]
-    private partial void LogDuplicate(string? activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The owner-binding confirmation could not be sent: {Status}")]
     private partial void LogOwnerReplyFailed(int status);

@@ -82,11 +82,11 @@ public sealed class TeamsOptions
     /// <summary>Larger request bodies are answered 413 before anything is parsed.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
-    /// <summary>How long an inbound activity id is remembered to drop the connector's retries of it.</summary>
+    /// <summary>
+    /// How long a processed inbound activity is remembered (in the database, by channel, conversation and id) so that the
+    /// connector's retries of it run no second turn.
+    /// </summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>At most this many recent activity ids are remembered (the oldest go first).</summary>
-    public int DeduplicationCapacity { get; set; } = 10_000;
 
     /// <summary>Messages one conversation may receive at once (Teams allows 7 per second per bot and thread).</summary>
     public int ConversationBurst { get; set; } = 7;

@@ -63,8 +63,6 @@ public sealed class TeamsOptionsValidation : IValidateOptions<TeamsOptions>
             problems.Add($"{S}:MaxActivityBytes must be at least 4096.");
         if (options.DeduplicationWindow < TimeSpan.FromSeconds(30))
             problems.Add($"{S}:DeduplicationWindow must be at least 00:00:30 (the connector retries after 15 s).");
-        if (options.DeduplicationCapacity < 100)
-            problems.Add($"{S}:DeduplicationCapacity must be at least 100.");
         if (options.ConversationBurst < 1 || options.TenantRequestsPerSecond < 1)
             problems.Add($"{S}:ConversationBurst and {S}:TenantRequestsPerSecond must be at least 1.");
         if (options.ConversationReplenishmentPeriod <= TimeSpan.Zero || options.RateLimitWait < TimeSpan.Zero || options.ConnectorTimeout <= TimeSpan.Zero)

@@ -12,7 +12,8 @@ internal static partial class DirectLineApi
 
     /// <summary>
     /// Checks, logs (the echo) and answers one client activity; its turn has run when this returns.
-    /// Clients may post messages (text, or a value from a card) and named events; nothing else.
+    /// Clients may post messages (text, or a value from a card) and named events; nothing else. A retry of an activity
+    /// already accepted (the same client id, see <see cref="ClientActivityIds"/>) gets the first one's id and runs nothing.
     /// </summary>
     internal static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineTokens tokens,
         WebChatAdapter adapter, IWebChatStore store, WebChatRateLimits limits, IOptions<WebChatOptions> options, IOptions<BotOptions> bot,
@@ -46,7 +47,7 @@ internal static partial class DirectLineApi
         {
             return DirectLineResults.BadRequest("Malformed JSON", ex.Message);
         }
-        if (Check(activity, options.Value) is { } problem)
+        if ((Check(activity, options.Value) ?? ClientActivityIds.Check(activity)) is { } problem)
             return problem;
 
         Address(activity, conversationId, grant, adapter, bot.Value, clock);

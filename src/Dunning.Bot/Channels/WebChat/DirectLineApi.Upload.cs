@@ -62,7 +62,7 @@ internal static partial class DirectLineApi
         if (upload.Files.Count == 0)
             return DirectLineResults.BadRequest("No file", "An upload needs at least one file part.");
         var activity = upload.Activity ?? new Activity { Type = ActivityTypes.Message };
-        if (CheckUploadActivity(activity, options.Value) is { } problem)
+        if ((CheckUploadActivity(activity, options.Value) ?? ClientActivityIds.Check(activity)) is { } problem)
             return problem;
 
         Address(activity, conversationId, grant, adapter, bot.Value, clock);

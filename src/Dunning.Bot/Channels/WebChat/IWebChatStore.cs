@@ -43,4 +43,19 @@ public interface IWebChatStore
 
     /// <summary>The sequence of the conversation's last committed activity (0 when none): a watermark meaning "from now".</summary>
     Task<long> LastSequenceAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The id of the activity a client posted with <paramref name="clientActivityId"/> in the conversation while that record
+    /// is kept (see <see cref="RecordClientActivityAsync"/>); null otherwise. Reads what is committed.
+    /// </summary>
+    Task<string?> FindClientActivityAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the client's activity <paramref name="clientActivityId"/> was logged as <paramref name="activityId"/> (an id
+    /// of this conversation's log, see <see cref="AppendAsync"/>); false, and nothing changed, when that client id is recorded
+    /// in the conversation already — by any host. Joins an open unit of work as an append does (so a turn that fails records
+    /// nothing), and forgets the client ids of activities more than <paramref name="window"/> sequence numbers before
+    /// <paramref name="activityId"/>. A deleted conversation's records go with it.
+    /// </summary>
+    Task<bool> RecordClientActivityAsync(string conversationId, string clientActivityId, string activityId, int window, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace Dunning.Bot.Channels.WebChat;
 /// before the POST answers; a turn that fails past the error handler writes nothing. As <see cref="IProactiveChannel"/> (channel <c>webchat</c>) it
 /// appends reminders and staff messages to a known conversation's log.
 /// </summary>
-public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
+public sealed partial class WebChatAdapter : BotAdapter, IProactiveChannel
 {
     /// <summary>The channel id of web chat activities and conversation references.</summary>
     public const string Channel = "webchat";
@@ -26,6 +26,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     private readonly IUnitOfWorkFactory database;
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
+    private readonly int retryWindow;
 
     public WebChatAdapter(IWebChatStore store, IChangeNotifications changes, IUnitOfWorkFactory database, IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebChatOptions> options, ILogger<WebChatAdapter> logger)
         : base(logger)
@@ -37,6 +38,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         this.scopes = scopes;
         this.clock = clock;
         BotAccount = new ChannelAccount("bot", options.Value.BotName) { Role = "bot" };
+        retryWindow = options.Value.RetryWindow;
     }
 
     public string ChannelId => Channel;
@@ -45,7 +47,9 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     public ChannelAccount BotAccount { get; }
 
     /// <summary>
-    /// Logs a verified client activity (assigning its id), then runs the bot's turn for it; returns the id.
+    /// Logs a verified client activity (assigning its id), then runs the bot's turn for it; returns the id. A retry of an
+    /// activity the conversation accepted before (its client id, see <see cref="ClientActivityIds"/>, is recorded with the
+    /// echo) returns the first one's id and writes and sends nothing.
     /// Both happen under the conversation's lock, so the log keeps each message before its replies, and everything
     /// the turn wrote is committed together before this returns; then the conversation's WebSocket stream, if open, is woken.
     /// <paramref name="clientAddress"/> (see <see cref="ClientAddress"/>) is what wrong access codes are counted by.
@@ -58,12 +62,28 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
     {
         ArgumentNullException.ThrowIfNull(activity);
         var id = string.Empty;
+        var retried = false;
+        var clientId = ClientActivityIds.Of(activity);
         await Locks.RunAsync(ConversationKey(Channel, activity.Conversation?.Id), activity, async (incoming, ct) =>
         {
+            var conversation = incoming.Conversation!.Id!;
             using var unit = database.BeginUnitOfWork();
             // Across hosts too, before the echo: the turns of this conversation, with their log entries, one after the other.
-            await unit.HoldConversationAsync(Channel, incoming.Conversation!.Id!, ct);
-            id = (await store.AppendAsync(incoming.Conversation!.Id!, [JoinEcho.Redacted(incoming)], ct))[0];
+            await unit.HoldConversationAsync(Channel, conversation, ct);
+            if (clientId is not null && await store.FindClientActivityAsync(conversation, clientId, ct) is { } earlier)
+            {
+                (id, retried) = (earlier, true);
+                return;
+            }
+            id = (await store.AppendAsync(conversation, [JoinEcho.Redacted(incoming)], ct))[0];
+            // In the turn's unit: a turn that fails is not taken as accepted, and its retry runs.
+            if (clientId is not null && !await store.RecordClientActivityAsync(conversation, clientId, id, retryWindow, ct))
+            {
+                // Another host recorded it meanwhile (the conversation's hold makes that rare): its turn is the one that ran.
+                (id, retried) = (await store.FindClientActivityAsync(conversation, clientId, ct)
+                    ?? throw new Conversations.State.StorageConflictException("The conversation changed meanwhile; nothing was written. Try again."), true);
+                return;
+            }
             incoming.Id = id;
             await ProcessActivityAsync(incoming, (turn, c) =>
             {
@@ -73,6 +93,11 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
             }, ct);
             await unit.CommitAsync(ct);
         }, cancellationToken);
+        if (retried)
+        {
+            LogRetry(Logger, clientId);
+            return id;
+        }
         // After the commit, even when the client has gone: every host's streams of the conversation (WebChatStreams) read it.
         await changes.PublishAsync(WebChatStreams.Topic, activity.Conversation!.Id!, CancellationToken.None);
         return id;
@@ -160,4 +185,7 @@ public sealed class WebChatAdapter : BotAdapter, IProactiveChannel
         var bot = scope.ServiceProvider.GetRequiredService<IBot>();
         await bot.OnTurnAsync(turnContext, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a retried post of client activity {ClientActivityId} with its first id; no second turn")]
+    private static partial void LogRetry(ILogger logger, string? clientActivityId);
 }

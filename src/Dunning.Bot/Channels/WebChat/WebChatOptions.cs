@@ -57,6 +57,13 @@ public sealed class WebChatOptions
     [Range(1, 100_000)]
     public int MaxMessageChars { get; set; } = 2000;
 
+    /// <summary>
+    /// A retried POST (the client id of an activity already accepted: <c>channelData.clientActivityID</c>, else <c>id</c>) gets
+    /// the first one's id and runs no second turn while that activity is among the conversation's last this many.
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int RetryWindow { get; set; } = 1000;
+
     /// <summary>The largest request body a client may post, in bytes.</summary>
     [Range(256, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 16 * 1024;

@@ -6,16 +6,26 @@ namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
 /// <see cref="ITeamsStore"/> in the LiteDB file: what the Teams channel keeps besides the conversation links: the serviceUrls that arrived in
-/// authenticated activities (so a proactive send after a restart still trusts them) and the owner's alert chat.
+/// authenticated activities (so a proactive send after a restart still trusts them), the owner's alert chat and the recently
+/// processed inbound activities (one document each, by delivery key, with an index on when).
 /// </summary>
 public sealed class LiteTeamsStore : ITeamsStore
 {
     internal const string ServiceUrlsCollection = "teams_service_urls";
     internal const string OwnerCollection = "teams_owner";
+    internal const string DeliveriesCollection = "teams_deliveries";
     private const string OwnerId = "owner";
+    private readonly LiteDbContext context;
     private readonly LiteDatabase database;
 
-    public LiteTeamsStore(LiteDbContext context) => database = (context ?? throw new ArgumentNullException(nameof(context))).Database;
+    public LiteTeamsStore(LiteDbContext context)
+    {
+        this.context = context ?? throw new ArgumentNullException(nameof(context));
+        database = context.Database;
+        Deliveries.EnsureIndex("At", "$.At");
+    }
+
+    private ILiteCollection<BsonDocument> Deliveries => database.GetCollection(DeliveriesCollection);
 
     /// <summary>Every trusted serviceUrl (normalized, see <see cref="TrustedServiceUrls.Normalize"/>).</summary>
     public IReadOnlyList<string> LoadTrustedServiceUrls() =>
@@ -49,5 +59,30 @@ public sealed class LiteTeamsStore : ITeamsStore
             ["Language"] = binding.Language,
             ["BoundAt"] = binding.BoundAt.UtcDateTime,
         });
+    }
+
+    public Task<int?> FindDeliveryAsync(string deliveryKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = context.UnitOfWork is { } unit && unit.TryFind(DeliveriesCollection, deliveryKey, out var pending) ? pending : Deliveries.FindById(deliveryKey);
+        return Task.FromResult(found is null ? (int?)null : found["Status"].AsInt32);
+    }
+
+    /// <summary>Inside a <see cref="LiteUnitOfWork"/> the record and the forgetting land at its commit; without one at once.</summary>
+    public async Task<bool> RecordDeliveryAsync(string deliveryKey, int status, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
+    {
+        if (await FindDeliveryAsync(deliveryKey, cancellationToken).ConfigureAwait(false) is not null)
+            return false;
+        var document = new BsonDocument { ["_id"] = deliveryKey, ["Status"] = status, ["At"] = at.UtcDateTime };
+        void Write()
+        {
+            Deliveries.Insert(document);
+            Deliveries.DeleteMany(Query.LT("At", forgetBefore.UtcDateTime));
+        }
+        if (context.UnitOfWork is { } unit)
+            unit.Defer(Write, (DeliveriesCollection, deliveryKey), document);
+        else
+            Write();
+        return true;
     }
 }

@@ -18,6 +18,7 @@ public sealed class LiteWebChatStore : IWebChatStore
 {
     internal const string Conversations = "webchat_conversations";
     internal const string Activities = "webchat_activities";
+    internal const string ClientIds = "webchat_client_ids";
 
     private readonly LiteDbContext context;
     private readonly LiteDatabase database;
@@ -33,6 +34,7 @@ public sealed class LiteWebChatStore : IWebChatStore
         database = context.Database;
         remember = context.Exclusive;
         ConversationCollection.EnsureIndex("CreatedAt", "$.CreatedAt");
+        ClientIdCollection.EnsureIndex("Key", "$.Key", unique: true);
     }
 
     /// <summary>Conversations whose sequence is held in memory now (for tests and diagnostics).</summary>
@@ -41,6 +43,10 @@ public sealed class LiteWebChatStore : IWebChatStore
     private ILiteCollection<BsonDocument> ConversationCollection => database.GetCollection(Conversations);
 
     private ILiteCollection<BsonDocument> ActivityCollection => database.GetCollection(Activities);
+
+    // One document per recorded client id: _id the id its activity got (so a conversation's records are one range of the
+    // primary key, oldest first), Key "{conversationId}\n{clientActivityId}" (unique).
+    private ILiteCollection<BsonDocument> ClientIdCollection => database.GetCollection(ClientIds);
 
     /// <summary>Records a new conversation of <paramref name="userId"/>.</summary>
     public Task CreateConversationAsync(string conversationId, string userId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -84,6 +90,7 @@ public sealed class LiteWebChatStore : IWebChatStore
                 known.Recent = null;
         }
         ActivityCollection.DeleteMany(Queries.Between("_id", conversationId + "|", conversationId + "|~"));
+        ClientIdCollection.DeleteMany(Queries.Between("_id", conversationId + "|", conversationId + "|~"));
         ConversationCollection.Delete(conversationId);
         sequences.TryRemove(conversationId, out _);
         return Task.CompletedTask;
@@ -233,6 +240,49 @@ public sealed class LiteWebChatStore : IWebChatStore
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(LastSequence(conversationId));
     }
+
+    public Task<string?> FindClientActivityAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = Guarded(() => ClientIdCollection.FindOne(Queries.Eq("Key", ClientKey(conversationId, clientActivityId))));
+        return Task.FromResult(found?["_id"].AsString);
+    }
+
+    /// <summary>
+    /// Inside a <see cref="LiteUnitOfWork"/> the record and the forgetting land at its commit (a client id recorded meanwhile
+    /// makes the commit fail: the unique key); without one they are written at once.
+    /// </summary>
+    public Task<bool> RecordClientActivityAsync(string conversationId, string clientActivityId, string activityId, int window, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = ClientKey(conversationId, clientActivityId);
+        if (Guarded(() => ClientIdCollection.Exists(Queries.Eq("Key", key))))
+            return Task.FromResult(false);
+        var document = new BsonDocument { ["_id"] = activityId, ["Key"] = key };
+        var forgetUpTo = SequenceOf(activityId) - window - 1;
+        void Write()
+        {
+            ClientIdCollection.Insert(document);
+            if (forgetUpTo > 0)
+                ClientIdCollection.DeleteMany(Queries.Between("_id", conversationId + "|", ActivityId(conversationId, forgetUpTo)));
+        }
+        if (context.UnitOfWork is { } unit)
+        {
+            unit.Defer(Write, (ClientIds, activityId), document);
+            return Task.FromResult(true);
+        }
+        try
+        {
+            Guarded(Write);
+            return Task.FromResult(true);
+        }
+        catch (StorageException ex) when (ex.InnerException is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY })
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    private static string ClientKey(string conversationId, string clientActivityId) => string.Concat(conversationId, "\n", clientActivityId);
 
     /// <summary>Runs a read or write of a caller that may retry later (a proactive send), as a <see cref="StorageException"/> when LiteDB fails.</summary>
     private static T Guarded<T>(Func<T> action)

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
+using Npgsql;
 
 namespace Dunning.Bot.Storage.PostgreSql;
 
 /// <summary>
 /// <see cref="ITeamsStore"/> in PostgreSQL, shared by every host: the trusted serviceUrls (one row each, kept once however
 /// often saved) and the owner's alert chat (the latest binding wins). The owner's conversation reference is kept in the
-/// Bot Framework JSON the connector speaks (<see cref="ActivityJson"/>).
+/// Bot Framework JSON the connector speaks (<see cref="ActivityJson"/>). Processed inbound activities are rows of
+/// <c>teams_deliveries</c>, written in the turn's transaction: its primary key accepts a delivery once across hosts.
 /// </summary>
 public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsStore
 {
@@ -36,6 +38,52 @@ public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsSt
         ArgumentNullException.ThrowIfNull(binding);
         PostgreSqlSync.SaveState(database, OwnerKey,
             new StoredOwner(JsonSerializer.Serialize(binding.Reference, ActivityJson.Options), binding.Language, binding.BoundAt));
+    }
+
+    public async Task<int?> FindDeliveryAsync(string deliveryKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await database.ReadAsync(true, (connection, transaction) => PostgreSqlCommands.ColumnAsync<int>(connection, transaction,
+                "SELECT status FROM teams_deliveries WHERE key = $1", [deliveryKey], cancellationToken), cancellationToken).ConfigureAwait(false)) is [var status]
+                ? status
+                : null;
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StorageException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// ON CONFLICT DO NOTHING under the primary key: another host recording the same delivery meanwhile waits for the first
+    /// one's transaction and then changes nothing (false).
+    /// </summary>
+    public async Task<bool> RecordDeliveryAsync(string deliveryKey, int status, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.WriteAsync(true, async (connection, transaction) =>
+            {
+                await using var batch = new NpgsqlBatch(connection, transaction)
+                {
+                    BatchCommands =
+                    {
+                        new NpgsqlBatchCommand("INSERT INTO teams_deliveries (key, status, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                        {
+                            Parameters = { new NpgsqlParameter { Value = deliveryKey }, new NpgsqlParameter { Value = status }, new NpgsqlParameter { Value = at.UtcTicks } },
+                        },
+                        new NpgsqlBatchCommand("DELETE FROM teams_deliveries WHERE at < $1") { Parameters = { new NpgsqlParameter { Value = forgetBefore.UtcTicks } } },
+                    },
+                };
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return batch.BatchCommands[0].RecordsAffected == 1;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StorageException(ex.Message, ex);
+        }
     }
 
     private sealed record StoredOwner(string Reference, string Language, DateTimeOffset BoundAt);

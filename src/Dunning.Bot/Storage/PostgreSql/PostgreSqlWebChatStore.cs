@@ -88,6 +88,38 @@ public sealed class PostgreSqlWebChatStore(PostgreSqlDatabase database) : IWebCh
         (await ColumnAsync<long>("SELECT last_seq FROM webchat_conversations WHERE id = $1", [conversationId], cancellationToken).ConfigureAwait(false))
             .FirstOrDefault();
 
+    public async Task<string?> FindClientActivityAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken) =>
+        (await ColumnAsync<long>("SELECT seq FROM webchat_client_ids WHERE conversation_id = $1 AND client_id = $2",
+            [conversationId, clientActivityId], cancellationToken).ConfigureAwait(false)) is [var seq] ? WebChatActivityIds.Of(conversationId, seq) : null;
+
+    /// <summary>
+    /// The insert is ON CONFLICT DO NOTHING under the primary key: a second host recording the same client id meanwhile waits
+    /// for the first one's transaction and then changes nothing (false; its caller discards the unit, the forgetting too).
+    /// </summary>
+    public Task<bool> RecordClientActivityAsync(string conversationId, string clientActivityId, string activityId, int window, CancellationToken cancellationToken)
+    {
+        var seq = WebChatActivityIds.SequenceOf(activityId);
+        return Guarded(database.WriteAsync(true, async (connection, transaction) =>
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("INSERT INTO webchat_client_ids (conversation_id, client_id, seq) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    {
+                        Parameters = { new NpgsqlParameter { Value = conversationId }, new NpgsqlParameter { Value = clientActivityId }, new NpgsqlParameter { Value = seq } },
+                    },
+                    new NpgsqlBatchCommand("DELETE FROM webchat_client_ids WHERE conversation_id = $1 AND seq < $2")
+                    {
+                        Parameters = { new NpgsqlParameter { Value = conversationId }, new NpgsqlParameter { Value = seq - window } },
+                    },
+                },
+            };
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return batch.BatchCommands[0].RecordsAffected == 1;
+        }, cancellationToken));
+    }
+
     private Task<List<T>> ColumnAsync<T>(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
         Guarded(database.ReadAsync(false, (connection, transaction) =>
             PostgreSqlCommands.ColumnAsync<T>(connection, transaction, sql, parameters, cancellationToken), cancellationToken));

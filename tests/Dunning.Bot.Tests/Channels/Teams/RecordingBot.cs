@@ -6,7 +6,8 @@ namespace Dunning.Bot.Tests.Channels.Teams;
 
 /// <summary>
 /// A stand-in for the real bot: records every turn's activity and answers by a few commands — "choices" (suggested
-/// actions), "image" (a PNG data URI), "slow" (waits for <see cref="Release"/>), anything else "echo: {text}".
+/// actions), "image" (a PNG data URI), "slow" (waits for <see cref="Release"/>), "fail once" (fails its first turn as a
+/// timed-out call does, past the adapter's error handler), anything else "echo: {text}".
 /// Invokes other than card actions are answered 200 with {"ok": true}.
 /// </summary>
 internal sealed class RecordingBot : IBot
@@ -14,6 +15,7 @@ internal sealed class RecordingBot : IBot
     public const string TinyPng = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     private readonly ConcurrentQueue<Activity> turns = new();
+    private int failed;
 
     public IReadOnlyList<Activity> Turns => [.. turns];
 
@@ -55,6 +57,8 @@ internal sealed class RecordingBot : IBot
                 await Release.Task.WaitAsync(cancellationToken);
                 await turnContext.SendActivityAsync("done", cancellationToken);
                 break;
+            case (ActivityTypes.Message, "fail once") when Interlocked.Exchange(ref failed, 1) == 0:
+                throw new TaskCanceledException("The bot's call timed out.");
             case (ActivityTypes.Message, "two"):
                 await turnContext.SendActivityAsync("one", cancellationToken);
                 await turnContext.SendActivityAsync("two", cancellationToken);

@@ -1,40 +1,21 @@
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Dunning.Bot.Tests.Channels.Teams;
 
 public sealed class Teams_channel_building_blocks
 {
-    private static ActivityDeduplicator Deduplicator(FakeTimeProvider time, int capacity = 100) =>
-        new(Options.Create(new TeamsOptions { DeduplicationWindow = TimeSpan.FromMinutes(10), DeduplicationCapacity = capacity }), time);
-
     [Fact]
-    public void A_remembered_activity_id_is_forgotten_after_the_window()
+    public void A_delivery_key_tells_channels_conversations_and_ids_apart_and_an_activity_without_id_has_none()
     {
-        var time = new FakeTimeProvider();
-        var seen = Deduplicator(time);
+        var key = TeamsDeliveries.Key("msteams", "c1", "a1");
 
-        Assert.True(seen.TryRegister("msteams", "c1", "a1"));
-        Assert.False(seen.TryRegister("msteams", "c1", "a1"));
-        Assert.True(seen.TryRegister("msteams", "c2", "a1"));
-        time.Advance(TimeSpan.FromMinutes(10));
-        Assert.True(seen.TryRegister("msteams", "c1", "a1"));
-    }
-
-    [Fact]
-    public void The_remembered_ids_never_exceed_the_capacity_and_activities_without_id_always_pass()
-    {
-        var seen = Deduplicator(new FakeTimeProvider(), capacity: 100);
-
-        for (var i = 0; i < 1000; i++)
-            seen.TryRegister("msteams", "c", $"a{i}");
-
-        Assert.Equal(100, seen.Count);
-        Assert.False(seen.TryRegister("msteams", "c", "a999"));
-        Assert.True(seen.TryRegister("msteams", "c", null));
-        Assert.True(seen.TryRegister("msteams", "c", null));
+        Assert.Equal(key, TeamsDeliveries.Key("msteams", "c1", "a1"));
+        Assert.Equal(4, new[] { key, TeamsDeliveries.Key("msteams", "c2", "a1"), TeamsDeliveries.Key("emulator", "c1", "a1"), TeamsDeliveries.Key("msteams", "c1", "a2") }.Distinct().Count());
+        Assert.Equal(64, key!.Length);
+        Assert.Null(TeamsDeliveries.Key("msteams", "c1", null));
+        Assert.Null(TeamsDeliveries.Key("msteams", "c1", ""));
     }
 
     [Theory]

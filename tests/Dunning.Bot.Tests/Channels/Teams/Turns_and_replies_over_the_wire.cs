@@ -27,16 +27,18 @@ public sealed class Turns_and_replies_over_the_wire : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_retry_arriving_while_the_first_attempt_still_runs_is_answered_without_a_second_turn()
+    public async Task A_retry_arriving_while_the_first_attempt_still_runs_waits_for_it_and_runs_no_second_turn()
     {
         var slow = teams.Fixture("teams-message.json");
         slow["text"] = "slow";
         var firstAttempt = teams.PostAsync(slow);
         await teams.Bot.SlowStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
-        using var retry = await teams.PostAsync(slow.DeepClone());
+        // Answered once the first attempt is done (had that one failed, the retry would run the turn).
+        var retryAttempt = teams.PostAsync(slow.DeepClone());
         teams.Bot.Release.SetResult();
         using var first = await firstAttempt;
+        using var retry = await retryAttempt;
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);

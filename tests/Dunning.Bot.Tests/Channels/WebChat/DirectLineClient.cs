@@ -36,10 +36,14 @@ internal sealed class DirectLineClient(HttpClient http)
     public Task<HttpResponseMessage> PostAsync(string json, string? conversationId = null, string? token = null) =>
         SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId ?? ConversationId}/activities", json, token ?? Token);
 
-    /// <summary>Posts a message with a clientActivityID; asserts 200 and returns the assigned id.</summary>
-    public async Task<string> SayAsync(string text, string clientActivityId = "c1", string? conversationId = null)
+    /// <summary>
+    /// Posts a message with a clientActivityID (a new one unless given: the same one again is a retry); asserts 200 and
+    /// returns the assigned id.
+    /// </summary>
+    public async Task<string> SayAsync(string text, string? clientActivityId = null, string? conversationId = null)
     {
-        var body = JsonSerializer.Serialize(new { type = "message", text, from = new { id = "spoofed", name = "Erika" }, channelData = new { clientActivityID = clientActivityId } });
+        var body = JsonSerializer.Serialize(new { type = "message", text, from = new { id = "spoofed", name = "Erika" },
+            channelData = new { clientActivityID = clientActivityId ?? "c" + Guid.NewGuid().ToString("N") } });
         using var response = await PostAsync(body, conversationId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -40,6 +40,10 @@ public sealed class StoresUnderTest(IServiceProvider services)
 
     public IProofStore Proofs => services.GetRequiredService<IProofStore>();
 
+    public Dunning.Bot.Channels.WebChat.IWebChatStore WebChat => services.GetRequiredService<Dunning.Bot.Channels.WebChat.IWebChatStore>();
+
+    public Dunning.Bot.Channels.Teams.ITeamsStore Teams => services.GetRequiredService<Dunning.Bot.Channels.Teams.ITeamsStore>();
+
     /// <summary>Starts a turn's unit of work in the current async flow (the stores that join it write at <see cref="ITurn.CommitAsync"/>).</summary>
     public ITurn BeginTurn() => new Turn(services.GetRequiredService<IUnitOfWorkFactory>().BeginUnitOfWork());
 

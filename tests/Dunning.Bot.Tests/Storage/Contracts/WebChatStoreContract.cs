@@ -8,7 +8,8 @@ namespace Dunning.Bot.Tests.Storage.Contracts;
 /// <summary>
 /// <see cref="IWebChatStore"/>: conversations exist once started; appends number their activities one by one per
 /// conversation; reads page by watermark and never leak another conversation's log (also one whose id starts the same);
-/// a deleted conversation is gone with its log; inside a unit of work appends land at its commit or not at all.
+/// a deleted conversation is gone with its log; inside a unit of work appends land at its commit or not at all. A client's
+/// activity id is recorded once per conversation (across hosts), with the unit of work, for a window of the log.
 /// </summary>
 public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageContractBase(storage)
 {
@@ -220,6 +221,86 @@ public abstract class WebChatStoreContract(IStorageUnderTest storage) : StorageC
 
         Assert.Equal(2, json.RootElement.GetProperty("activities").GetArrayLength());
         Assert.Equal("7", json.RootElement.GetProperty("watermark").GetString());
+    }
+
+    [ContractFact]
+    public async Task A_client_id_is_recorded_once_per_conversation_and_found_after_a_restart_and_on_another_host()
+    {
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        await Store.CreateConversationAsync("c2", "u2", Clock.GetUtcNow(), None);
+        var echo = (await Store.AppendAsync("c1", [Message("hello")], None))[0];
+
+        Assert.Null(await Store.FindClientActivityAsync("c1", "client-1", None));
+        Assert.True(await Store.RecordClientActivityAsync("c1", "client-1", echo, 100, None));
+        Assert.False(await Store.RecordClientActivityAsync("c1", "client-1", echo, 100, None));
+        Reopen();
+
+        Assert.Equal(echo, await Store.FindClientActivityAsync("c1", "client-1", None));
+        Assert.Equal(echo, await SecondHost().WebChat.FindClientActivityAsync("c1", "client-1", None));
+        Assert.Null(await Store.FindClientActivityAsync("c1", "CLIENT-1", None));
+        Assert.Null(await Store.FindClientActivityAsync("c2", "client-1", None));
+        var other = (await Store.AppendAsync("c2", [Message("hello")], None))[0];
+        Assert.True(await Store.RecordClientActivityAsync("c2", "client-1", other, 100, None));
+    }
+
+    [ContractFact]
+    public async Task A_client_id_recorded_in_a_unit_of_work_lands_at_its_commit_or_not_at_all()
+    {
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        await using (Storage.BeginTurn())
+        {
+            var lost = (await Store.AppendAsync("c1", [Message("lost")], None))[0];
+            Assert.True(await Store.RecordClientActivityAsync("c1", "failed-turn", lost, 100, None));
+        }
+        Assert.Null(await Store.FindClientActivityAsync("c1", "failed-turn", None));
+
+        string echo;
+        await using (var turn = Storage.BeginTurn())
+        {
+            echo = (await Store.AppendAsync("c1", [Message("retried")], None))[0];
+            Assert.True(await Store.RecordClientActivityAsync("c1", "failed-turn", echo, 100, None));
+            await turn.CommitAsync(None);
+        }
+
+        Assert.Equal(echo, await Store.FindClientActivityAsync("c1", "failed-turn", None));
+        Assert.Equal(["retried"], Texts(await Store.ReadAsync("c1", null, 10, None)));
+    }
+
+    [ContractFact]
+    public async Task Client_ids_are_kept_for_the_window_of_the_log_and_go_with_a_deleted_conversation()
+    {
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        var ids = new List<string?>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var echo = (await Store.AppendAsync("c1", [Message($"m{i}")], None))[0];
+            ids.Add(echo);
+            Assert.True(await Store.RecordClientActivityAsync("c1", $"client-{i}", echo, 3, None));
+        }
+
+        // The last record (sequence 6) keeps those of sequences 3 to 6.
+        Assert.Null(await Store.FindClientActivityAsync("c1", "client-1", None));
+        Assert.Null(await Store.FindClientActivityAsync("c1", "client-2", None));
+        Assert.Equal(ids[2..], [.. await Task.WhenAll(Enumerable.Range(3, 4).Select(i => Store.FindClientActivityAsync("c1", $"client-{i}", None)))]);
+
+        await Store.DeleteConversationAsync("c1", None);
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        Assert.Null(await Store.FindClientActivityAsync("c1", "client-6", None));
+    }
+
+    [ContractFact]
+    public async Task Of_two_hosts_recording_one_client_id_at_once_exactly_one_succeeds()
+    {
+        await Store.CreateConversationAsync("c1", "u1", Clock.GetUtcNow(), None);
+        var echo = (await Store.AppendAsync("c1", [Message("hello")], None))[0];
+        var (first, second) = (Store, SecondHost().WebChat);
+
+        var recorded = await Task.WhenAll(
+            Task.Run(() => first.RecordClientActivityAsync("c1", "same", echo, 100, None)),
+            Task.Run(() => second.RecordClientActivityAsync("c1", "same", echo, 100, None)));
+
+        Assert.Single(recorded, r => r);
+        Assert.Equal(echo, await Store.FindClientActivityAsync("c1", "same", None));
     }
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
