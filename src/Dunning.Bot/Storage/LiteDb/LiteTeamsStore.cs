@@ -12,7 +12,7 @@ public sealed class LiteTeamsStore : ITeamsStore
 {
     internal const string ServiceUrlsCollection = "teams_service_urls";
     internal const string OwnerCollection = "teams_owner";
-    private const string OwnerId = "owner";
+    internal const string OwnerId = "owner";
     private readonly LiteDatabase database;
 
     public LiteTeamsStore(LiteDbContext context) => database = (context ?? throw new ArgumentNullException(nameof(context))).Database;

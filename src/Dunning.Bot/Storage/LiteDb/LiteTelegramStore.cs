@@ -14,9 +14,9 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// </remarks>
 internal sealed partial class LiteTelegramStore : ITelegramStore
 {
-    private const string Updates = "telegram_updates";
-    private const string State = "telegram_state";
-    private const string OffsetKey = "polling_offset";
+    internal const string Updates = "telegram_updates";
+    internal const string State = "telegram_state";
+    internal const string OffsetKey = "polling_offset";
     private const string Pending = "pending";
     private const string Done = "done";
 

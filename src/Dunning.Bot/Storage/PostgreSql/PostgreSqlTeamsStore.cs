@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Storage.Migration;
 
 namespace Dunning.Bot.Storage.PostgreSql;
 
@@ -11,7 +12,7 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsStore
 {
-    private const string OwnerKey = "teams:owner";
+    private const string OwnerKey = ChannelStateKeys.TeamsOwner;
 
     private readonly PostgreSqlDatabase database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -26,7 +27,7 @@ public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsSt
     }
 
     public OwnerBinding? FindOwner() =>
-        PostgreSqlSync.FindState<StoredOwner>(database, OwnerKey) is { } stored
+        PostgreSqlSync.FindState<TeamsOwnerRecord>(database, OwnerKey) is { } stored
         && JsonSerializer.Deserialize<ConversationReference>(stored.Reference, ActivityJson.Options) is { } reference
             ? new OwnerBinding(reference, stored.Language, stored.BoundAt)
             : null;
@@ -35,8 +36,6 @@ public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsSt
     {
         ArgumentNullException.ThrowIfNull(binding);
         PostgreSqlSync.SaveState(database, OwnerKey,
-            new StoredOwner(JsonSerializer.Serialize(binding.Reference, ActivityJson.Options), binding.Language, binding.BoundAt));
+            new TeamsOwnerRecord(JsonSerializer.Serialize(binding.Reference, ActivityJson.Options), binding.Language, binding.BoundAt));
     }
-
-    private sealed record StoredOwner(string Reference, string Language, DateTimeOffset BoundAt);
 }

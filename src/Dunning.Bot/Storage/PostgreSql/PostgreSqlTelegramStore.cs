@@ -1,4 +1,5 @@
 using Dunning.Bot.Channels.Telegram;
+using Dunning.Bot.Storage.Migration;
 
 namespace Dunning.Bot.Storage.PostgreSql;
 
@@ -17,8 +18,8 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// </remarks>
 internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeProvider clock, TimeSpan inboxLease) : ITelegramStore
 {
-    private const string OffsetKey = "telegram:offset";
-    private const string OwnerKey = "telegram:owner";
+    private const string OffsetKey = ChannelStateKeys.TelegramOffset;
+    private const string OwnerKey = ChannelStateKeys.TelegramOwner;
     private const string InboxKey = "telegram:inbox";
 
     private readonly PostgreSqlDatabase database = database ?? throw new ArgumentNullException(nameof(database));
@@ -34,11 +35,11 @@ internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeP
         // The offset follows the last update received (not the highest id): Telegram may restart its ids at a random
         // number after a week without updates.
         if (advanceOffset)
-            PostgreSqlSync.SaveState(database, OffsetKey, new StoredOffset(updateId + 1));
+            PostgreSqlSync.SaveState(database, OffsetKey, new TelegramOffsetRecord(updateId + 1));
         return accepted;
     }
 
-    public long? Offset() => PostgreSqlSync.FindState<StoredOffset>(database, OffsetKey)?.Next;
+    public long? Offset() => PostgreSqlSync.FindState<TelegramOffsetRecord>(database, OffsetKey)?.Next;
 
     public IReadOnlyList<(long UpdateId, string Json)> PendingUpdates(int max)
     {
@@ -111,8 +112,6 @@ internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeP
             ON CONFLICT (key) DO UPDATE SET version = channel_state.version + 1, doc = excluded.doc
             WHERE channel_state.doc->>'Consumer' = $3 OR (channel_state.doc->>'Until')::bigint <= $4
             """, InboxKey, PostgreSqlJson.Serialize(new InboxLease(consumer, Now + inboxLease.Ticks)), consumer, Now) == 1;
-
-    private sealed record StoredOffset(long Next);
 
     private sealed record InboxLease(string Consumer, long Until);
 }
