@@ -77,11 +77,6 @@ internal sealed partial class LiteTelegramStore : ITelegramStore
             .Select(d => (d["_id"].AsInt64, d["Json"].AsString))];
 
     /// <summary>Marks an update handled: its JSON is dropped, its id kept to recognise redeliveries.</summary>
-    /// <summary>One host owns the file's inbox: nothing to give up.</summary>
-    public void ReleaseInbox()
-    {
-    }
-
     public void MarkDone(long updateId)
     {
         var updates = _database.GetCollection(Updates);
