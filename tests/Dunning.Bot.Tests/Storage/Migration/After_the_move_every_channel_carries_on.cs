@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Channels.WebChat;
@@ -10,6 +9,7 @@ using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Tests.Channels.Email;
 using Dunning.Bot.Tests.Channels.WebChat;
+using Dunning.Bot.Tests.Coordination;
 using Dunning.Bot.Tests.Fakes.Telegram;
 using Dunning.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,8 +96,8 @@ public sealed class After_the_move_every_channel_carries_on(PostgresServer serve
         await telegram.WaitUntilAsync(s => s.Calls.Any(c => c.Method == "setWebhook" && c.StatusCode == 200), Wait, Ct);
         var toOlga = Count(Olga);
 
-        await PostAsync(host, Update(handled, Olga, "/owner " + OwnerCode)); // Telegram delivers the handled update again
-        await PostAsync(host, Update(handled + 1, Olga, "Hallo"));
+        await PostAsync(host, Telegram_webhooks_on_several_hosts.Update(handled, Olga.Id, "/owner " + OwnerCode)); // Telegram delivers the handled update again
+        await PostAsync(host, Telegram_webhooks_on_several_hosts.Update(handled + 1, Olga.Id, "Hallo"));
         await telegram.WaitUntilAsync(s => s.SentMessages.Count(m => m.ChatId == Olga.Id) > toOlga, Wait, Ct);
         await Task.Delay(TimeSpan.FromSeconds(1.5), Ct); // time for a wrongly repeated answer to show up
         var answers = telegram.SentMessages.Where(m => m.ChatId == Olga.Id).Skip(toOlga).ToList();
@@ -180,19 +180,6 @@ public sealed class After_the_move_every_channel_carries_on(PostgresServer serve
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    private static string Update(long id, FakeUser from, string text) => new JsonObject
-    {
-        ["update_id"] = id,
-        ["message"] = new JsonObject
-        {
-            ["message_id"] = id % 1000,
-            ["date"] = 1741944600,
-            ["chat"] = new JsonObject { ["id"] = from.Id, ["type"] = "private", ["first_name"] = from.FirstName },
-            ["from"] = new JsonObject { ["id"] = from.Id, ["is_bot"] = false, ["first_name"] = from.FirstName, ["language_code"] = from.LanguageCode },
-            ["text"] = text,
-        },
-    }.ToJsonString();
 
     private async Task WaitUntilAsync(Func<bool> condition)
     {
