@@ -57,7 +57,8 @@ public sealed class Telegram_webhooks_on_several_hosts(PostgresServer postgres) 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static string Update(long id, long chat, string text) => new JsonObject
+    /// <summary>A text message update in the private chat <paramref name="chat"/>, as Telegram posts it to a webhook.</summary>
+    internal static string Update(long id, long chat, string text) => new JsonObject
     {
         ["update_id"] = id,
         ["message"] = new JsonObject

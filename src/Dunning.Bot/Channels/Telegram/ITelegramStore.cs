@@ -26,10 +26,6 @@ internal interface ITelegramStore
     /// <summary>Marks an update handled: its JSON is dropped, its id kept to recognise redeliveries. Unknown ids: nothing.</summary>
     void MarkDone(long updateId);
 
-    /// <summary>Gives up this host's hold on the inbox (shared storage: another host may handle it at once); nothing where
-    /// one host owns it.</summary>
-    void ReleaseInbox();
-
     /// <summary>True when this update_id was handled.</summary>
     bool IsDone(long updateId);
 

@@ -59,13 +59,6 @@ public sealed class TelegramOptions
     /// <summary>How many handled update ids are remembered to drop duplicates (webhook redeliveries, restarts).</summary>
     public int ProcessedUpdatesWindow { get; set; } = 10_000;
 
-    /// <summary>
-    /// With PostgreSQL and several hosts: how long one host keeps the shared inbox of received updates to itself after
-    /// its last step, so that each update is handled once and in order. A host that finds the inbox empty gives it up at
-    /// once; one that died holding it delays the others by at most this long. Longer than the slowest single turn.
-    /// </summary>
-    public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>How long a 429 "retry after" an interactive reply may wait in Telegram.Bot's own retry
     /// (proactive sends never wait: the outbox retries them).</summary>
     public TimeSpan ReplyRetryThreshold { get; set; } = TimeSpan.FromSeconds(10);

@@ -46,8 +46,6 @@ public sealed partial class TelegramOptionsValidation : IValidateOptions<Telegra
             problems.Add($"{S}:ButtonLifetime must be positive.");
         if (options.ProcessedUpdatesWindow < 100)
             problems.Add($"{S}:ProcessedUpdatesWindow must be at least 100.");
-        if (options.InboxLease < TimeSpan.FromSeconds(5) || options.InboxLease > TimeSpan.FromHours(1))
-            problems.Add($"{S}:InboxLease must be between 5 seconds and 1 hour.");
         if (options.ReplyRetryThreshold < TimeSpan.Zero || options.ReplyRetryThreshold > TimeSpan.FromMinutes(1))
             problems.Add($"{S}:ReplyRetryThreshold must be between 0 and 60 seconds.");
         foreach (var kind in options.EffectiveAllowedUpdates.Where(k => !UpdateKind().IsMatch(k)))

@@ -42,28 +42,7 @@ internal sealed class TelegramUpdateProcessor(
         {
             await using var lease = await leadership.AcquireAsync(identity.LeaderRole, stoppingToken);
             using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
-            try
-            {
-                await HandleWhileLeadingAsync(leading.Token, hardStop.Token);
-            }
-            finally
-            {
-                ReleaseInbox();
-            }
-        }
-    }
-
-    /// <summary>Hands the shared inbox over at once when this host stops leading (else the next leader waits for the
-    /// inbox lease to run out); a lost database connection cannot do that, and the lease then runs out by itself.</summary>
-    private void ReleaseInbox()
-    {
-        try
-        {
-            store.ReleaseInbox();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogWarning("The Telegram inbox could not be handed over ({Error}); the next host takes it when its lease runs out", ex.Message);
+            await HandleWhileLeadingAsync(leading.Token, hardStop.Token);
         }
     }
 

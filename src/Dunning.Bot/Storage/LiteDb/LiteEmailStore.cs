@@ -11,10 +11,12 @@ namespace Dunning.Bot.Storage.LiteDb;
 public sealed class LiteEmailStore : IEmailStore
 {
     internal const string Tokens = "email_tokens";
-    private const string Sent = "email_sent";
-    private const string State = "email_state";
-    private const string Inbound = "email_inbound";
-    private const string Received = "email_received";
+    internal const string Sent = "email_sent";
+    internal const string State = "email_state";
+    internal const string Inbound = "email_inbound";
+    internal const string Received = "email_received";
+    internal const string ThreadPrefix = "thread:";
+    internal const string CheckpointPrefix = "imap:";
 
     private readonly LiteDatabase database;
     private readonly TimeProvider clock;
@@ -88,7 +90,7 @@ public sealed class LiteEmailStore : IEmailStore
     public void RememberThread(string debtorId, EmailThread thread) =>
         database.GetCollection(State).Upsert(new BsonDocument
         {
-            ["_id"] = "thread:" + debtorId,
+            ["_id"] = ThreadPrefix + debtorId,
             ["MessageId"] = thread.MessageId,
             ["References"] = new BsonArray(thread.References.Select(r => new BsonValue(r))),
             ["Subject"] = thread.Subject,
@@ -97,10 +99,12 @@ public sealed class LiteEmailStore : IEmailStore
     /// <summary>The debtor's latest e-mail thread, or null when the debtor never wrote by e-mail.</summary>
     public EmailThread? LastThread(string debtorId)
     {
-        var doc = database.GetCollection(State).FindById("thread:" + debtorId);
-        return doc is null ? null
-            : new EmailThread(doc["MessageId"].AsString, [.. doc["References"].AsArray.Select(v => v.AsString)], doc["Subject"].IsNull ? null : doc["Subject"].AsString);
+        var doc = database.GetCollection(State).FindById(ThreadPrefix + debtorId);
+        return doc is null ? null : ReadThread(doc);
     }
+
+    internal static EmailThread ReadThread(BsonDocument doc) =>
+        new(doc["MessageId"].AsString, [.. doc["References"].AsArray.Select(v => v.AsString)], doc["Subject"].IsNull ? null : doc["Subject"].AsString);
 
     /// <summary>Remembers an e-mail the debtor wrote (its Message-ID and subject), for the thread the console shows.</summary>
     public void RememberReceived(string messageId, string debtorId, string? subject) =>
@@ -125,14 +129,14 @@ public sealed class LiteEmailStore : IEmailStore
     /// <summary>The folder's checkpoint: its UIDVALIDITY and the last UID handled (null before the first look).</summary>
     public (uint UidValidity, uint LastUid)? Checkpoint(string folder)
     {
-        var doc = database.GetCollection(State).FindById("imap:" + folder);
+        var doc = database.GetCollection(State).FindById(CheckpointPrefix + folder);
         return doc is null ? null : ((uint)doc["UidValidity"].AsInt64, (uint)doc["LastUid"].AsInt64);
     }
 
     public void SaveCheckpoint(string folder, uint uidValidity, uint lastUid) =>
         database.GetCollection(State).Upsert(new BsonDocument
         {
-            ["_id"] = "imap:" + folder,
+            ["_id"] = CheckpointPrefix + folder,
             ["UidValidity"] = (long)uidValidity,
             ["LastUid"] = (long)lastUid,
         });
@@ -176,7 +180,7 @@ public sealed class LiteEmailStore : IEmailStore
         database.GetCollection(Tokens).Delete(debtorId);
         database.GetCollection(Sent).DeleteMany(Query.EQ("Debtor", debtorId));
         database.GetCollection(Received).DeleteMany(Query.EQ("Debtor", debtorId));
-        database.GetCollection(State).Delete("thread:" + debtorId);
+        database.GetCollection(State).Delete(ThreadPrefix + debtorId);
     }
 
     /// <summary>How an inbound message was handled, or null when it was not (for tests and the log).</summary>

@@ -51,7 +51,7 @@ internal sealed partial class LiteStorageSource(LiteDbContext context, UploadOpt
             StoredKinds.EmailTokens => Pages(LiteEmailStore.Tokens, batchSize, d => new StoredRecord(kind, d["_id"].AsString, new EmailTokenRecord(d["Token"].AsString))),
             StoredKinds.TeamsServiceUrls => Pages(LiteTeamsStore.ServiceUrlsCollection, batchSize,
                 d => new StoredRecord(kind, d["_id"].AsString, new ServiceUrlRecord(Utc(d["FirstSeen"])))),
-            _ => null,
+            _ => ChannelPages(kind, batchSize),
         };
         if (pages is not null)
         {
@@ -75,11 +75,12 @@ internal sealed partial class LiteStorageSource(LiteDbContext context, UploadOpt
         StoredKinds.BankReview => BankReviewAsync(cancellationToken),
         StoredKinds.Proofs => ProofsAsync(cancellationToken),
         StoredKinds.StaffAccounts => StaffAccountsAsync(cancellationToken),
+        StoredKinds.ChannelState => Task.FromResult(ChannelState()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of stored thing."),
     };
 
     /// <summary>The documents of <paramref name="collection"/> in id order, <paramref name="size"/> at a time, each page read whole.</summary>
-    private IEnumerable<IReadOnlyList<StoredRecord>> Pages(string collection, int size, Func<BsonDocument, StoredRecord> map)
+    private IEnumerable<IReadOnlyList<T>> Pages<T>(string collection, int size, Func<BsonDocument, T> map)
     {
         if (!context.Database.CollectionExists(collection))
             yield break;

@@ -14,7 +14,7 @@ public sealed class LiteTeamsStore : ITeamsStore
     internal const string ServiceUrlsCollection = "teams_service_urls";
     internal const string OwnerCollection = "teams_owner";
     internal const string DeliveriesCollection = "teams_deliveries";
-    private const string OwnerId = "owner";
+    internal const string OwnerId = "owner";
     private readonly LiteDbContext context;
     private readonly LiteDatabase database;
 

@@ -5,7 +5,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 
 internal sealed partial class LiteTelegramStore
 {
-    private const string Buttons = "telegram_buttons";
+    internal const string Buttons = "telegram_buttons";
 
     public void SaveButtons(IReadOnlyCollection<TelegramButton> buttons)
     {
@@ -28,12 +28,15 @@ internal sealed partial class LiteTelegramStore
     {
         if (_database.GetCollection(Buttons).FindById(id) is not { } doc)
             return null;
-        var expires = new DateTimeOffset(DateTime.SpecifyKind(doc["Expires"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
-        if (expires <= _clock.GetUtcNow())
-            return null;
-        return new TelegramButton(id, doc["Chat"].AsInt64, doc["Keyboard"].AsString, doc["Text"].AsString,
-            doc["Value"].IsNull ? null : doc["Value"].AsString, expires);
+        var button = ButtonOf(doc);
+        return button.Expires <= _clock.GetUtcNow() ? null : button;
     }
+
+    /// <summary>A stored button, expired or not.</summary>
+    internal static TelegramButton ButtonOf(BsonDocument doc) =>
+        new(doc["_id"].AsString, doc["Chat"].AsInt64, doc["Keyboard"].AsString, doc["Text"].AsString,
+            doc["Value"].IsNull ? null : doc["Value"].AsString,
+            new DateTimeOffset(DateTime.SpecifyKind(doc["Expires"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
 
     /// <summary>Retires every button of a keyboard (after one was pressed: a choice is made once).</summary>
     public int DeleteKeyboard(string keyboard) =>

@@ -14,9 +14,9 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// </remarks>
 internal sealed partial class LiteTelegramStore : ITelegramStore
 {
-    private const string Updates = "telegram_updates";
-    private const string State = "telegram_state";
-    private const string OffsetKey = "polling_offset";
+    internal const string Updates = "telegram_updates";
+    internal const string State = "telegram_state";
+    internal const string OffsetKey = "polling_offset";
     private const string Pending = "pending";
     private const string Done = "done";
 
@@ -77,11 +77,6 @@ internal sealed partial class LiteTelegramStore : ITelegramStore
             .Select(d => (d["_id"].AsInt64, d["Json"].AsString))];
 
     /// <summary>Marks an update handled: its JSON is dropped, its id kept to recognise redeliveries.</summary>
-    /// <summary>One host owns the file's inbox: nothing to give up.</summary>
-    public void ReleaseInbox()
-    {
-    }
-
     public void MarkDone(long updateId)
     {
         var updates = _database.GetCollection(Updates);

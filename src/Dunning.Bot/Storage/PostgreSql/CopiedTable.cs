@@ -8,10 +8,12 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// How the storage migration reads and writes one kind in its PostgreSQL table: <paramref name="select"/> selects the id
 /// first and then what <paramref name="read"/> turns into a value; <paramref name="id"/> is the id's SQL expression. A
 /// grouped kind (transcripts, audit log: rows without ids of their own) folds the rows of one id, in
-/// <paramref name="order"/>, into one value with <paramref name="group"/>.
+/// <paramref name="order"/>, into one value with <paramref name="group"/>. A table other rows hang on (<c>ON DELETE
+/// CASCADE</c>) is written with <paramref name="upsert"/>: its inserts replace a row themselves (<c>ON CONFLICT … DO
+/// UPDATE</c>) instead of a delete first, which would take the dependent rows with it.
 /// </summary>
 internal sealed class CopiedTable(string kind, string table, string id, string select, string order, Func<NpgsqlDataReader, object> read,
-    Func<StoredRecord, IEnumerable<NpgsqlBatchCommand>> insert, Func<List<object>, object>? group = null)
+    Func<StoredRecord, IEnumerable<NpgsqlBatchCommand>> insert, Func<List<object>, object>? group = null, bool upsert = false)
 {
     public string Kind { get; } = kind;
 
@@ -37,9 +39,12 @@ internal sealed class CopiedTable(string kind, string table, string id, string s
     public async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var delete = new NpgsqlBatchCommand($"DELETE FROM {table} WHERE {id} = ANY($1)");
-        delete.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.Id).ToArray() });
-        batch.BatchCommands.Add(delete);
+        if (!upsert)
+        {
+            var delete = new NpgsqlBatchCommand($"DELETE FROM {table} WHERE {id} = ANY($1)");
+            delete.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.Id).ToArray() });
+            batch.BatchCommands.Add(delete);
+        }
         foreach (var record in records)
         {
             foreach (var command in insert(record))

@@ -11,9 +11,9 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// <summary>
 /// The tables of every <see cref="StoredKinds"/> kind for the storage migration, written as the stores write them (the
 /// same columns, the same JSON documents) but keeping versions and eTags. With filesInDatabase, proofs'
-/// files live in the table (no <c>Uploads:Folder</c>).
+/// files live in the table (no <c>Uploads:Folder</c>). The channels' tables follow in <c>CopiedTables.Channels.cs</c>.
 /// </summary>
-internal static class CopiedTables
+internal static partial class CopiedTables
 {
     public static IReadOnlyDictionary<string, CopiedTable> For(bool filesInDatabase) => new[]
     {
@@ -65,7 +65,7 @@ internal static class CopiedTables
         new CopiedTable(StoredKinds.TeamsServiceUrls, "teams_service_urls", "url", "SELECT url, first_seen FROM teams_service_urls", "url",
             r => new ServiceUrlRecord(new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero)),
             record => [Command("INSERT INTO teams_service_urls (url, first_seen) VALUES ($1, $2)", record.Id, ((ServiceUrlRecord)record.Value).FirstSeen.UtcTicks)]),
-    }.ToDictionary(t => t.Kind, StringComparer.Ordinal);
+    }.Concat(Channels()).ToDictionary(t => t.Kind, StringComparer.Ordinal);
 
     private static CopiedTable Documents<T>(string kind, DocumentTable<T> table)
         where T : class => new(kind, table.Name, table.Key, $"SELECT {table.Key}, version, doc::text FROM {table.Name}", table.Key,

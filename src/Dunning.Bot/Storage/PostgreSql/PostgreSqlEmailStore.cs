@@ -1,4 +1,5 @@
 using Dunning.Bot.Channels.Email;
+using Dunning.Bot.Storage.Migration;
 
 namespace Dunning.Bot.Storage.PostgreSql;
 
@@ -76,10 +77,10 @@ public sealed class PostgreSqlEmailStore(PostgreSqlDatabase database, TimeProvid
     }
 
     public (uint UidValidity, uint LastUid)? Checkpoint(string folder) =>
-        PostgreSqlSync.FindState<StoredCheckpoint>(database, CheckpointKey(folder)) is { } found ? (found.UidValidity, found.LastUid) : null;
+        PostgreSqlSync.FindState<ImapCheckpointRecord>(database, CheckpointKey(folder)) is { } found ? (found.UidValidity, found.LastUid) : null;
 
     public void SaveCheckpoint(string folder, uint uidValidity, uint lastUid) =>
-        PostgreSqlSync.SaveState(database, CheckpointKey(folder), new StoredCheckpoint(uidValidity, lastUid));
+        PostgreSqlSync.SaveState(database, CheckpointKey(folder), new ImapCheckpointRecord(uidValidity, lastUid));
 
     public bool MarkHandled(string key, string outcome) =>
         PostgreSqlSync.Execute(database, "INSERT INTO email_inbound (key, outcome, at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING", key, outcome, Now) == 1;
@@ -89,11 +90,9 @@ public sealed class PostgreSqlEmailStore(PostgreSqlDatabase database, TimeProvid
 
     public string? HandledAs(string key) => PostgreSqlSync.Single<string>(database, "SELECT outcome FROM email_inbound WHERE key = $1", key);
 
-    internal static string ThreadKey(string debtorId) => "email:thread:" + debtorId;
+    internal static string ThreadKey(string debtorId) => ChannelStateKeys.EmailThread(debtorId);
 
-    private static string CheckpointKey(string folder) => "email:checkpoint:" + folder;
+    private static string CheckpointKey(string folder) => ChannelStateKeys.EmailCheckpoint(folder);
 
     private long Now => clock.GetUtcNow().UtcTicks;
-
-    private sealed record StoredCheckpoint(uint UidValidity, uint LastUid);
 }

@@ -1,6 +1,5 @@
 using Dunning.Bot.Banking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Dunning.Bot.Channels.Email;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Channels.Telegram;
@@ -62,8 +61,7 @@ public static class PostgreSqlStorageExtensions
         // The channels' own state and the turn's unit of work: with these nothing opens the LiteDB file.
         Use<IUnitOfWorkFactory, PostgreSqlUnitOfWorkFactory>(services);
         services.RemoveAll<ITelegramStore>();
-        services.AddSingleton<ITelegramStore>(sp => new PostgreSqlTelegramStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp),
-            (sp.GetService<IOptions<TelegramOptions>>()?.Value ?? new TelegramOptions()).InboxLease));
+        services.AddSingleton<ITelegramStore>(sp => new PostgreSqlTelegramStore(sp.GetRequiredService<PostgreSqlDatabase>(), Clock(sp)));
         Use<ITeamsStore, PostgreSqlTeamsStore>(services);
         Use<IWebChatStore, PostgreSqlWebChatStore>(services);
         services.RemoveAll<IEmailStore>();

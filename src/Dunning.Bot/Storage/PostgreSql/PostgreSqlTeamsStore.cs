@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Storage.Migration;
 using Npgsql;
 
 namespace Dunning.Bot.Storage.PostgreSql;
@@ -13,7 +14,7 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsStore
 {
-    private const string OwnerKey = "teams:owner";
+    private const string OwnerKey = ChannelStateKeys.TeamsOwner;
 
     private readonly PostgreSqlDatabase database = database ?? throw new ArgumentNullException(nameof(database));
 
@@ -28,7 +29,7 @@ public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsSt
     }
 
     public OwnerBinding? FindOwner() =>
-        PostgreSqlSync.FindState<StoredOwner>(database, OwnerKey) is { } stored
+        PostgreSqlSync.FindState<TeamsOwnerRecord>(database, OwnerKey) is { } stored
         && JsonSerializer.Deserialize<ConversationReference>(stored.Reference, ActivityJson.Options) is { } reference
             ? new OwnerBinding(reference, stored.Language, stored.BoundAt)
             : null;
@@ -37,7 +38,7 @@ public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsSt
     {
         ArgumentNullException.ThrowIfNull(binding);
         PostgreSqlSync.SaveState(database, OwnerKey,
-            new StoredOwner(JsonSerializer.Serialize(binding.Reference, ActivityJson.Options), binding.Language, binding.BoundAt));
+            new TeamsOwnerRecord(JsonSerializer.Serialize(binding.Reference, ActivityJson.Options), binding.Language, binding.BoundAt));
     }
 
     public async Task<int?> FindDeliveryAsync(string deliveryKey, CancellationToken cancellationToken)
@@ -85,6 +86,4 @@ public sealed class PostgreSqlTeamsStore(PostgreSqlDatabase database) : ITeamsSt
             throw new StorageException(ex.Message, ex);
         }
     }
-
-    private sealed record StoredOwner(string Reference, string Language, DateTimeOffset BoundAt);
 }

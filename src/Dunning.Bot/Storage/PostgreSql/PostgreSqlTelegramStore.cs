@@ -1,4 +1,5 @@
 using Dunning.Bot.Channels.Telegram;
+using Dunning.Bot.Storage.Migration;
 
 namespace Dunning.Bot.Storage.PostgreSql;
 
@@ -9,21 +10,16 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// its row count says whether this call was the first. Times are UTC ticks.
 /// </summary>
 /// <remarks>
-/// Every host handles the shared inbox, so it is handed to one host at a time: <see cref="PendingUpdates"/> returns
-/// updates only to the host that holds the inbox lease (taken when free or expired, renewed by each look and each
-/// <see cref="MarkDone"/>, given up when the host finds nothing pending). So an update is handled once, and the updates of
-/// a chat in order, whichever host received it; a host that died holding the lease delays the others by at most
-/// <paramref name="inboxLease"/>.
+/// Any host may accept an update; the pending ones are handled by one host only, the leader of the bot's Telegram role
+/// (<see cref="TelegramUpdateProcessor"/>), so the store hands them to whoever asks.
 /// </remarks>
-internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeProvider clock, TimeSpan inboxLease) : ITelegramStore
+internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeProvider clock) : ITelegramStore
 {
-    private const string OffsetKey = "telegram:offset";
-    private const string OwnerKey = "telegram:owner";
-    private const string InboxKey = "telegram:inbox";
+    private const string OffsetKey = ChannelStateKeys.TelegramOffset;
+    private const string OwnerKey = ChannelStateKeys.TelegramOwner;
 
     private readonly PostgreSqlDatabase database = database ?? throw new ArgumentNullException(nameof(database));
     private readonly TimeProvider clock = clock ?? throw new ArgumentNullException(nameof(clock));
-    private readonly string consumer = Guid.NewGuid().ToString("N");
 
     public bool Accept(long updateId, string json, bool advanceOffset)
     {
@@ -34,31 +30,18 @@ internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeP
         // The offset follows the last update received (not the highest id): Telegram may restart its ids at a random
         // number after a week without updates.
         if (advanceOffset)
-            PostgreSqlSync.SaveState(database, OffsetKey, new StoredOffset(updateId + 1));
+            PostgreSqlSync.SaveState(database, OffsetKey, new TelegramOffsetRecord(updateId + 1));
         return accepted;
     }
 
-    public long? Offset() => PostgreSqlSync.FindState<StoredOffset>(database, OffsetKey)?.Next;
+    public long? Offset() => PostgreSqlSync.FindState<TelegramOffsetRecord>(database, OffsetKey)?.Next;
 
-    public IReadOnlyList<(long UpdateId, string Json)> PendingUpdates(int max)
-    {
-        if (!HoldInbox())
-            return [];
-        var pending = PostgreSqlSync.Rows(database, "SELECT update_id, json FROM telegram_updates WHERE state = 'pending' ORDER BY update_id LIMIT $1",
+    public IReadOnlyList<(long UpdateId, string Json)> PendingUpdates(int max) =>
+        PostgreSqlSync.Rows(database, "SELECT update_id, json FROM telegram_updates WHERE state = 'pending' ORDER BY update_id LIMIT $1",
             r => (r.GetInt64(0), r.GetString(1)), Math.Max(max, 0));
-        if (pending.Count == 0)
-            ReleaseInbox();
-        return pending;
-    }
 
-    public void ReleaseInbox() =>
-        PostgreSqlSync.Execute(database, "DELETE FROM channel_state WHERE key = $1 AND doc->>'Consumer' = $2", InboxKey, consumer);
-
-    public void MarkDone(long updateId)
-    {
+    public void MarkDone(long updateId) =>
         PostgreSqlSync.Execute(database, "UPDATE telegram_updates SET state = 'done', json = NULL WHERE update_id = $1", updateId);
-        HoldInbox();
-    }
 
     public bool IsDone(long updateId) =>
         PostgreSqlSync.Single<bool>(database, "SELECT state = 'done' FROM telegram_updates WHERE update_id = $1", updateId);
@@ -103,16 +86,4 @@ internal sealed class PostgreSqlTelegramStore(PostgreSqlDatabase database, TimeP
     }
 
     private long Now => clock.GetUtcNow().UtcTicks;
-
-    /// <summary>Takes the inbox lease (free, expired or already this host's) until now + the lease; false when another host holds it.</summary>
-    private bool HoldInbox() =>
-        PostgreSqlSync.Execute(database, """
-            INSERT INTO channel_state (key, version, doc) VALUES ($1, 1, $2::jsonb)
-            ON CONFLICT (key) DO UPDATE SET version = channel_state.version + 1, doc = excluded.doc
-            WHERE channel_state.doc->>'Consumer' = $3 OR (channel_state.doc->>'Until')::bigint <= $4
-            """, InboxKey, PostgreSqlJson.Serialize(new InboxLease(consumer, Now + inboxLease.Ticks)), consumer, Now) == 1;
-
-    private sealed record StoredOffset(long Next);
-
-    private sealed record InboxLease(string Consumer, long Until);
 }

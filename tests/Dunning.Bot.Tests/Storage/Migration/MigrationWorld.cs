@@ -19,14 +19,11 @@ internal sealed class MigrationWorld(PostgresServer server) : IAsyncDisposable
 
     public string Connection { get; private set; } = "";
 
-    public async Task<MigrationWorld> WithDemoDataAndTurnsAsync()
-    {
-        using (var host = new BotHost(new()
-        {
-            ["Storage:Path"] = File,
-            ["Storage:Provider"] = "LiteDb",
-            ["Scheduling:Enabled"] = "false",
-        }, "Development"))
+    /// <summary>The web chat of <see cref="WithDemoDataAndTurnsAsync"/>: its conversation, token and the watermark of its last poll.</summary>
+    public (string ConversationId, string Token, string Watermark) WebChat { get; private set; }
+
+    public Task<MigrationWorld> WithDemoDataAndTurnsAsync(Dictionary<string, string?>? settings = null, Func<BotHost, Task>? more = null) =>
+        WithLiteDbHostAsync(async host =>
         {
             var debtor = (await host.Services.GetRequiredService<IDebtorStore>().ListAsync(CancellationToken.None))
                 .OrderBy(d => d.Id, StringComparer.Ordinal).First();
@@ -34,10 +31,44 @@ internal sealed class MigrationWorld(PostgresServer server) : IAsyncDisposable
             await client.StartAsync();
             await client.SayAsync("Hallo");
             await client.SayAsync(debtor.AccessCode, "c2");
-            await client.PollAsync();
-        }
+            WebChat = (client.ConversationId, client.Token, (await client.PollAsync()).Watermark);
+            if (more is not null)
+                await more(host);
+        }, settings, "Development");
+
+    /// <summary>Runs the real host on LiteDB at <see cref="File"/> (with <paramref name="settings"/>), lets <paramref name="work"/> use it, stops it.</summary>
+    public async Task<MigrationWorld> WithLiteDbHostAsync(Func<BotHost, Task> work, Dictionary<string, string?>? settings = null, string environment = "Testing")
+    {
+        using (var host = new BotHost(OnLiteDb(settings), environment))
+            await work(host);
+        return await WithDatabaseAsync();
+    }
+
+    /// <summary>Creates the (empty) database the migration writes to.</summary>
+    public async Task<MigrationWorld> WithDatabaseAsync()
+    {
         Connection = await server.CreateDatabaseAsync();
         return this;
+    }
+
+    /// <summary>A host on the PostgreSQL database the migration wrote, with <paramref name="settings"/>.</summary>
+    public BotHost HostOnPostgreSql(Dictionary<string, string?>? settings = null) => new(OnPostgreSql(settings));
+
+    /// <summary>Host settings for the LiteDB file, <paramref name="extra"/> over them; the schedule off.</summary>
+    public Dictionary<string, string?> OnLiteDb(Dictionary<string, string?>? extra = null) => Settings(extra, ("Storage:Provider", "LiteDb"));
+
+    /// <summary>Host settings for the database (after <see cref="WithDatabaseAsync"/>), <paramref name="extra"/> over them; the schedule off.</summary>
+    public Dictionary<string, string?> OnPostgreSql(Dictionary<string, string?>? extra = null) =>
+        Settings(extra, ("Storage:Provider", "PostgreSql"), ("Storage:ConnectionString", Connection));
+
+    private Dictionary<string, string?> Settings(Dictionary<string, string?>? extra, params (string Key, string? Value)[] storage)
+    {
+        var settings = new Dictionary<string, string?> { ["Storage:Path"] = File, ["Scheduling:Enabled"] = "false" };
+        foreach (var (key, value) in storage)
+            settings[key] = value;
+        foreach (var (key, value) in extra ?? [])
+            settings[key] = value;
+        return settings;
     }
 
     /// <summary>The verb's exit code, standard output and standard error.</summary>
