@@ -8,7 +8,6 @@ namespace Dunning.Bot.Tests.EndToEnd;
 internal sealed class WebChatter(DirectLineClient client)
 {
     private string? watermark;
-    private int sent;
 
     public DirectLineClient Client => client;
 
@@ -39,7 +38,7 @@ internal sealed class WebChatter(DirectLineClient client)
 
     public async Task<JsonElement[]> SayAsync(string text)
     {
-        await client.SayAsync(text, $"c{++sent}");
+        await client.SayAsync(text); // a fresh client id each time, as Web Chat sends: a repeated one is a retry
         return await RepliesAsync();
     }
 

@@ -57,7 +57,24 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
         if (database.Collation.SortOptions != CompareOptions.Ordinal)
             database.Rebuild(new RebuildOptions { Collation = OrdinalCollation, Password = string.IsNullOrEmpty(password) ? null : password });
         EnsureIndexes();
+        CreateCollections();
     }
+
+    /// <summary>
+    /// Every collection a turn or a channel may write. LiteDB 5 cannot read a collection while another transaction is
+    /// creating it: the reader meets a page that is not yet a collection page ("page type must be collection page") and
+    /// the engine closes itself — the first turns of a fresh file, arriving together, took the bot down that way.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> WrittenCollections =
+    [
+        Debtors, Invoices, Cases, Agreements, Escalations, LiteBotStorage.CollectionName, LiteConversationStore.CollectionName,
+        LiteTranscriptStore.CollectionName, LiteOutbox.Collection, LiteWebChatStore.Conversations, LiteWebChatStore.Activities,
+        LiteWebChatStore.ClientIds, LiteSigningKeyStore.Collection, LiteTeamsStore.ServiceUrlsCollection, LiteTeamsStore.OwnerCollection,
+        LiteTeamsStore.DeliveriesCollection, LiteTelegramStore.Updates, LiteTelegramStore.State, LiteTelegramStore.Buttons,
+        LiteEmailStore.Tokens, LiteEmailStore.Sent, LiteEmailStore.State, LiteEmailStore.Inbound, LiteEmailStore.Received,
+        LiteBankReviewStore.CollectionName, LitePayerAccountStore.CollectionName, LiteProofStore.CollectionName,
+        LiteStaffAccountStore.CollectionName, LiteAuditLog.CollectionName,
+    ];
 
     public LiteDatabase Database { get; }
 
@@ -193,5 +210,17 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
         Collection(Agreements).EnsureIndex("State", "$.State");
         Collection(Escalations).EnsureIndex("State", "$.State");
         Collection(Escalations).EnsureIndex("DebtorId", "$.DebtorId");
+    }
+
+    /// <summary>Creates what <see cref="WrittenCollections"/> lists and the file lacks, before any turn can race for it.</summary>
+    private void CreateCollections()
+    {
+        const string placeholder = "__created";
+        foreach (var name in WrittenCollections.Where(name => !Database.CollectionExists(name)))
+        {
+            var collection = Collection(name);
+            collection.Insert(new BsonDocument { ["_id"] = placeholder });
+            collection.Delete(placeholder);
+        }
     }
 }
