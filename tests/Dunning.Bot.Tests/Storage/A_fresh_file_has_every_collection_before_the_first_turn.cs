@@ -28,7 +28,7 @@ public sealed class A_fresh_file_has_every_collection_before_the_first_turn
         Assert.All(LiteDbContext.WrittenCollections, name => Assert.Equal(0, again.Database.GetCollection(name).Count()));
     }
 
-    [LiteDbOnlyFact]
+    [LiteDbOnlyFact("the race is inside LiteDB: a fresh file's collections created while turns read them")]
     public async Task Sixty_first_turns_at_once_on_a_fresh_file_all_get_answers()
     {
         using var host = new BotHost(environment: "Development");
