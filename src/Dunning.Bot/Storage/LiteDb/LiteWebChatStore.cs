@@ -14,7 +14,7 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// writes the file (<see cref="LiteDbContext.Exclusive"/>), the activities committed last in a conversation stay in
 /// memory with its sequence, so the poll that follows a turn (or a stream waking up) is answered without a query.
 /// </summary>
-public sealed class LiteWebChatStore : IWebChatStore
+public sealed partial class LiteWebChatStore : IWebChatStore
 {
     internal const string Conversations = "webchat_conversations";
     internal const string Activities = "webchat_activities";
@@ -241,49 +241,6 @@ public sealed class LiteWebChatStore : IWebChatStore
         return Task.FromResult(LastSequence(conversationId));
     }
 
-    public Task<string?> FindClientActivityAsync(string conversationId, string clientActivityId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var found = Guarded(() => ClientIdCollection.FindOne(Queries.Eq("Key", ClientKey(conversationId, clientActivityId))));
-        return Task.FromResult(found?["_id"].AsString);
-    }
-
-    /// <summary>
-    /// Inside a <see cref="LiteUnitOfWork"/> the record and the forgetting land at its commit (a client id recorded meanwhile
-    /// makes the commit fail: the unique key); without one they are written at once.
-    /// </summary>
-    public Task<bool> RecordClientActivityAsync(string conversationId, string clientActivityId, string activityId, int window, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var key = ClientKey(conversationId, clientActivityId);
-        if (Guarded(() => ClientIdCollection.Exists(Queries.Eq("Key", key))))
-            return Task.FromResult(false);
-        var document = new BsonDocument { ["_id"] = activityId, ["Key"] = key };
-        var forgetUpTo = SequenceOf(activityId) - window - 1;
-        void Write()
-        {
-            ClientIdCollection.Insert(document);
-            if (forgetUpTo > 0)
-                ClientIdCollection.DeleteMany(Queries.Between("_id", conversationId + "|", ActivityId(conversationId, forgetUpTo)));
-        }
-        if (context.UnitOfWork is { } unit)
-        {
-            unit.Defer(Write, (ClientIds, activityId), document);
-            return Task.FromResult(true);
-        }
-        try
-        {
-            Guarded(Write);
-            return Task.FromResult(true);
-        }
-        catch (StorageException ex) when (ex.InnerException is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY })
-        {
-            return Task.FromResult(false);
-        }
-    }
-
-    private static string ClientKey(string conversationId, string clientActivityId) => string.Concat(conversationId, "\n", clientActivityId);
-
     /// <summary>Runs a read or write of a caller that may retry later (a proactive send), as a <see cref="StorageException"/> when LiteDB fails.</summary>
     private static T Guarded<T>(Func<T> action)
     {
@@ -339,55 +296,4 @@ public sealed class LiteWebChatStore : IWebChatStore
     private static long SequenceOf(string id) => WebChatActivityIds.SequenceOf(id);
 
     private DateTimeOffset Now => clock.GetUtcNow();
-
-    /// <summary>The activities a unit of work will insert into one conversation's log, in order.</summary>
-    private sealed record PendingInsert(string ConversationId, List<BsonDocument> Documents);
-
-    private sealed class Sequence
-    {
-        public long Last;
-        public bool Loaded;
-        public DateTimeOffset LastUsed;
-
-        /// <summary>The end of the conversation's committed log as this process wrote it; null when not known.</summary>
-        public RecentActivities? Recent;
-    }
-
-    /// <summary>
-    /// The last committed activities of a conversation (sequences <see cref="First"/> on, as stored JSON), and nothing
-    /// committed after them: a poll from <c>First - 1</c> or later is answered from here. Only the latest batch is kept
-    /// (a turn's echo and replies), so memory stays at one turn per conversation in memory.
-    /// </summary>
-    private sealed record RecentActivities(long First, string[] Json)
-    {
-        private long Last => First + Json.Length - 1;
-
-        /// <summary>Nothing remembered, and the log ends at <paramref name="last"/>.</summary>
-        public static RecentActivities After(long last) => new(last + 1, []);
-
-        /// <summary>The page a poll from <paramref name="watermark"/> reads, or null when it starts before what is remembered.</summary>
-        public ActivityPage? Page(long watermark, int max)
-        {
-            if (watermark >= Last)
-                return new ActivityPage([], watermark);
-            if (watermark < First - 1)
-                return null;
-            var from = (int)(watermark - First + 1);
-            var count = Math.Min(max, Json.Length - from);
-            return new ActivityPage(Json[from..(from + count)], watermark + count);
-        }
-
-        /// <summary>What is remembered once <paramref name="documents"/> are committed: them, if they continue this log without a gap; else null.</summary>
-        public RecentActivities? Then(IReadOnlyList<BsonDocument> documents)
-        {
-            var json = new string[documents.Count];
-            for (var i = 0; i < documents.Count; i++)
-            {
-                if (SequenceOf(documents[i]["_id"].AsString) != Last + 1 + i)
-                    return null;
-                json[i] = documents[i]["Json"].AsString;
-            }
-            return new RecentActivities(Last + 1, json);
-        }
-    }
 }
