@@ -68,7 +68,11 @@ public sealed class LiteTeamsStore : ITeamsStore
         return Task.FromResult(found is null ? (int?)null : found["Status"].AsInt32);
     }
 
-    /// <summary>Inside a <see cref="LiteUnitOfWork"/> the record and the forgetting land at its commit; without one at once.</summary>
+    /// <summary>
+    /// Inside a <see cref="LiteUnitOfWork"/> the record and the forgetting land at its commit (the turn's conversation lock keeps
+    /// a second record of the same key out); without one at once, and of two records at the same moment the insert decides:
+    /// the second gets false.
+    /// </summary>
     public async Task<bool> RecordDeliveryAsync(string deliveryKey, int status, DateTimeOffset at, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
     {
         if (await FindDeliveryAsync(deliveryKey, cancellationToken).ConfigureAwait(false) is not null)
@@ -80,9 +84,18 @@ public sealed class LiteTeamsStore : ITeamsStore
             Deliveries.DeleteMany(Query.LT("At", forgetBefore.UtcDateTime));
         }
         if (context.UnitOfWork is { } unit)
+        {
             unit.Defer(Write, (DeliveriesCollection, deliveryKey), document);
-        else
+            return true;
+        }
+        try
+        {
             Write();
-        return true;
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
     }
 }
