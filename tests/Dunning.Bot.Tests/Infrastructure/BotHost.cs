@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Dunning.Bot.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on Kestrel at 127.0.0.1 (a free port) with its own temporary LiteDB file.
-/// Settings override configuration; <see cref="Clock"/> replaces the system clock when given.
+/// The real host on Kestrel at 127.0.0.1 (a free port) with its own temporary LiteDB file, without metrics (a test that
+/// scrapes sets <c>Telemetry:MetricsPath</c>). Settings override configuration; <see cref="Clock"/> replaces the system clock when given.
 /// </summary>
 public sealed class BotHost : WebApplicationFactory<Program>
 {
@@ -27,6 +27,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             ["Storage:Path"] = Path.Combine(DataDirectory, "dunning.db"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // No metrics pipeline unless a test asks for one: a meter provider listens to every meter in the process, so
+            // with hundreds of hosts in one test process each would keep a store for every other host's instruments.
+            ["Telemetry:MetricsPath"] = "",
         };
         foreach (var (key, value) in settings ?? [])
             this.settings[key] = value;

@@ -24,6 +24,7 @@ public sealed class Metrics_and_the_request_log : IDisposable
         {
             ["Logging:LogLevel:Default"] = "Information",
             ["Hosting:KnownProxies:0"] = "127.0.0.1",
+            ["Telemetry:MetricsPath"] = "/metrics",
             ["Telemetry:MetricsNetworks:0"] = "198.51.100.0/24",
         }), clock: clock, services: s => s.AddSingleton<ILoggerProvider>(log));
 
@@ -75,6 +76,17 @@ public sealed class Metrics_and_the_request_log : IDisposable
         Assert.Empty(log.Containing(Forged));
         Assert.Empty(log.Containing("c-123"));
         Assert.Empty(log.Containing("watermark=7"));
+    }
+
+    [Fact]
+    public async Task Without_a_scrape_path_or_a_collector_no_meter_provider_listens()
+    {
+        Assert.NotNull(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        using var quiet = new BotHost(EndToEndHost.Settings());
+        using var http = quiet.CreateHttpClient();
+
+        Assert.Null(quiet.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.Equal(HttpStatusCode.NotFound, await ScrapeAsync(http, from: null));
     }
 
     public void Dispose() => host.Dispose();

@@ -26,14 +26,19 @@ internal static class TelemetryExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxGauges>().Observe());
 
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(DunningMetrics.Name));
-        otel.WithMetrics(metrics =>
+        // Without a scrape path or a collector nobody reads the metrics: no meter provider then (it would listen to every
+        // meter in the process and keep a store per instrument).
+        if (!string.IsNullOrEmpty(settings.MetricsPath) || !string.IsNullOrEmpty(settings.OtlpEndpoint))
         {
-            metrics.AddMeter(DunningMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
-            if (!string.IsNullOrEmpty(settings.MetricsPath))
-                metrics.AddPrometheusExporter();
-            if (!string.IsNullOrEmpty(settings.OtlpEndpoint))
-                metrics.AddOtlpExporter(o => o.Endpoint = new Uri(settings.OtlpEndpoint));
-        });
+            otel.WithMetrics(metrics =>
+            {
+                metrics.AddMeter(DunningMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
+                if (!string.IsNullOrEmpty(settings.MetricsPath))
+                    metrics.AddPrometheusExporter();
+                if (!string.IsNullOrEmpty(settings.OtlpEndpoint))
+                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(settings.OtlpEndpoint));
+            });
+        }
         if (!string.IsNullOrEmpty(settings.OtlpEndpoint))
             otel.WithTracing(tracing => tracing.AddSource(DunningMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
                 .AddOtlpExporter(o => o.Endpoint = new Uri(settings.OtlpEndpoint)));
