@@ -29,17 +29,20 @@ public sealed class Send_budgets_pace_sends(PostgresServer postgres) : IAsyncLif
     [Fact]
     public async Task In_the_process_a_permit_returns_one_window_after_the_answer()
     {
-        await using var budget = new LocalSendBudget(TimeProvider.System);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero));
+        await using var budget = new LocalSendBudget(clock);
         var taken = new[] { await budget.EnterAsync(Three, CancellationToken.None), await budget.EnterAsync(Three, CancellationToken.None), await budget.EnterAsync(Three, CancellationToken.None) };
         var fourth = budget.EnterAsync(Three, CancellationToken.None).AsTask();
 
-        await Task.Delay(300);
-        Assert.False(fourth.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(fourth.IsCompleted, "a permit is held until its send was answered");
         await taken[0].DisposeAsync();
-        var answered = Stopwatch.StartNew();
-        await (await fourth.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
+        clock.Advance(Window + LocalSendBudget.Allowance - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        Assert.False(fourth.IsCompleted, "the permit came back before its window ended");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.InRange(answered.Elapsed, Window - TimeSpan.FromMilliseconds(20), Window + TimeSpan.FromMilliseconds(600));
+        await (await fourth.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
     }
 
     [PostgresFact]
