@@ -37,6 +37,20 @@ public sealed class MailServer : IAsyncLifetime
         if (!IsInstalled && Environment.GetEnvironmentVariable("CI") != "true")
             return;
         Assert.True(IsInstalled, $"{Executable} is missing; install it with: {InstallCommand}");
+        // A free port is only free until someone takes it: with several classes starting servers at once, smtp4dev may lose
+        // its port (or a stranger may answer on it). Ready means both ports greet as SMTP and IMAP do; else start again.
+        for (var attempt = 1; ; attempt++)
+        {
+            Start();
+            if (await GreetsAsync(TimeSpan.FromSeconds(attempt < 3 ? 30 : 90)))
+                return;
+            Stop();
+            Assert.True(attempt < 3, $"smtp4dev did not greet on its SMTP and IMAP ports after {attempt} starts");
+        }
+    }
+
+    private void Start()
+    {
         SmtpPort = FreePort();
         ImapPort = FreePort();
         var web = FreePort();
@@ -59,16 +73,21 @@ public sealed class MailServer : IAsyncLifetime
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var watch = Stopwatch.StartNew();
-        while (!await AcceptsAsync(SmtpPort) || !await AcceptsAsync(ImapPort))
-        {
-            Assert.False(process.HasExited, $"smtp4dev exited with code {(process.HasExited ? process.ExitCode : 0)}");
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), "smtp4dev did not open its SMTP and IMAP ports within 90 s");
-            await Task.Delay(200);
-        }
     }
 
-    public Task DisposeAsync()
+    private async Task<bool> GreetsAsync(TimeSpan within)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < within && process is { HasExited: false })
+        {
+            if (await GreetingAsync(SmtpPort, "220") && await GreetingAsync(ImapPort, "* OK"))
+                return true;
+            await Task.Delay(200);
+        }
+        return false;
+    }
+
+    private void Stop()
     {
         if (process is { HasExited: false })
         {
@@ -76,6 +95,12 @@ public sealed class MailServer : IAsyncLifetime
             process.WaitForExit(10_000);
         }
         process?.Dispose();
+        process = null;
+    }
+
+    public Task DisposeAsync()
+    {
+        Stop();
         try
         {
             Directory.Delete(data, recursive: true);
@@ -159,15 +184,19 @@ public sealed class MailServer : IAsyncLifetime
         }
     }
 
-    private static async Task<bool> AcceptsAsync(int port)
+    /// <summary>Whether the server on <paramref name="port"/> opens with <paramref name="greeting"/> (its protocol's first line).</summary>
+    private static async Task<bool> GreetingAsync(int port, string greeting)
     {
         using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            using var reader = new StreamReader(client.GetStream());
+            var line = await reader.ReadLineAsync(timeout.Token);
+            return line?.StartsWith(greeting, StringComparison.Ordinal) == true;
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
             return false;
         }
