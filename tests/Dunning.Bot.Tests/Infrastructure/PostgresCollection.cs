@@ -6,3 +6,13 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
 {
     public const string Name = "PostgreSQL";
 }
+
+/// <summary>
+/// The two-minute three-host SIGKILL test on a private <see cref="PostgresServer"/> of its own, so it runs beside the other
+/// PostgreSQL classes (one collection runs its classes one after another) instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresDispatchCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "PostgreSQL: three hosts dispatching";
+}

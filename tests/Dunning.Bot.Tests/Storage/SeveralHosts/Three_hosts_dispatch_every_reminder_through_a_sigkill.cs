@@ -14,7 +14,7 @@ namespace Dunning.Bot.Tests.Storage.SeveralHosts;
 /// the batch that host had leased may arrive twice, those entries go again only once their lease has run out, and the
 /// outbox ends with nothing open.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresDispatchCollection.Name)]
 public sealed class Three_hosts_dispatch_every_reminder_through_a_sigkill(PostgresServer server, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Reminders = 10_000;
