@@ -63,6 +63,8 @@ internal sealed class HostProcess : IDisposable
         var baseAddress = arguments.Length > 0 ? null : new Uri($"http://127.0.0.1:{FreePort()}/");
         foreach (var argument in baseAddress is null ? [HostAssembly, .. arguments] : new[] { HostAssembly, "--urls", baseAddress.ToString().TrimEnd('/') })
             start.ArgumentList.Add(argument);
+        // As in the test process (its .csproj): no tiered PGO, whose instrumented tier costs more than it gains in a short run.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         var process = new Process { StartInfo = start };

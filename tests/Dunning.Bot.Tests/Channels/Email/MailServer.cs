@@ -60,6 +60,7 @@ public sealed class MailServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = data,
+            Environment = { ["DOTNET_TieredPGO"] = "0" },
         };
         foreach (var arg in new[]
         {
