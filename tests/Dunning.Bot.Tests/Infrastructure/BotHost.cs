@@ -103,6 +103,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing)
+            WaitUntilTheFileIsReleased();
         if (disposing && ownDatabasePath is not null)
             TestStorage.Drop(ownDatabasePath);
         if (disposing)
@@ -114,6 +116,28 @@ public sealed class BotHost : WebApplicationFactory<Program>
             catch (IOException)
             {
                 // A file still open by a background thread; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Program's <c>RunAsync</c> disposes the host on its own thread when the factory stops it, so the factory's dispose
+    /// can return while that disposal still runs: wait until the LiteDB file's lock is free, so a test may open the file next.
+    /// </summary>
+    private void WaitUntilTheFileIsReleased()
+    {
+        var lockFile = Path.GetFullPath(settings["Storage:Path"]!) + ".lock";
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (File.Exists(lockFile) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                using var probe = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(20);
             }
         }
     }
