@@ -103,20 +103,18 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
-            WaitUntilTheFileIsReleased();
-        if (disposing && ownDatabasePath is not null)
+        if (!disposing)
+            return;
+        WaitUntilTheFileIsReleased();
+        if (ownDatabasePath is not null)
             TestStorage.Drop(ownDatabasePath);
-        if (disposing)
+        try
         {
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open by a background thread; the temp folder is cleaned by the OS.
-            }
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a background thread; the temp folder is cleaned by the OS.
         }
     }
 
