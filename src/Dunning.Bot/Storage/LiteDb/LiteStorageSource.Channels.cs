@@ -6,9 +6,9 @@ using LiteDB;
 namespace Dunning.Bot.Storage.LiteDb;
 
 /// <summary>
-/// The channels' state <see cref="LiteStorageSource"/> reads: Telegram's inbox and buttons, the web chat's conversations
-/// and activity logs, the e-mail channel's messages and handled inbound keys (page by page), and the small "latest wins"
-/// values under the keys PostgreSQL keeps them by (<see cref="ChannelStateKeys"/>).
+/// The channels' state <see cref="LiteStorageSource"/> reads: Telegram's inbox and buttons, Teams' processed deliveries,
+/// the web chat's conversations, activity logs and client ids, the e-mail channel's messages and handled inbound keys
+/// (page by page), and the small "latest wins" values under the keys PostgreSQL keeps them by (<see cref="ChannelStateKeys"/>).
 /// </summary>
 internal sealed partial class LiteStorageSource
 {
@@ -20,7 +20,12 @@ internal sealed partial class LiteStorageSource
         StoredKinds.TelegramButtons => Pages(LiteTelegramStore.Buttons, size, d => new StoredRecord(kind, d["_id"].AsString, LiteTelegramStore.ButtonOf(d))),
         StoredKinds.WebChatConversations => Pages(LiteWebChatStore.Conversations, size,
             d => new StoredRecord(kind, d["_id"].AsString, new WebChatConversationRecord(d["UserId"].AsString, Utc(d["CreatedAt"])))),
-        StoredKinds.WebChatActivities => WebChatLogs(size),
+        StoredKinds.WebChatActivities => PerWebChatConversation(kind, LiteWebChatStore.Activities, size,
+            (_, a) => new WebChatActivityRecord(WebChatActivityIds.SequenceOf(a["_id"].AsString), a["Json"].AsString)),
+        StoredKinds.WebChatClientIds => PerWebChatConversation(kind, LiteWebChatStore.ClientIds, size,
+            (id, c) => new WebChatClientIdRecord(LiteWebChatStore.ClientIdOf(id, c["Key"].AsString), WebChatActivityIds.SequenceOf(c["_id"].AsString))),
+        StoredKinds.TeamsDeliveries => Pages(LiteTeamsStore.DeliveriesCollection, size,
+            d => new StoredRecord(kind, d["_id"].AsString, new TeamsDeliveryRecord(d["Status"].AsInt32, Utc(d["At"])))),
         StoredKinds.EmailSent => Pages(LiteEmailStore.Sent, size, d => new StoredRecord(kind, d["_id"].AsString,
             new EmailMessageRecord(d["Debtor"].AsString, d["Subject"].AsString, Utc(d["At"]), d["Outbox"].IsString ? d["Outbox"].AsString : null))),
         StoredKinds.EmailReceived => Pages(LiteEmailStore.Received, size, d => new StoredRecord(kind, d["_id"].AsString,
@@ -31,22 +36,21 @@ internal sealed partial class LiteStorageSource
     };
 
     /// <summary>
-    /// One record per conversation with activities: its log, oldest first, with each activity's number (a page of
-    /// conversations at a time). Activities whose conversation is gone are not read: the conversation cannot be resumed.
+    /// One record per conversation with rows in <paramref name="collection"/> (activities or client ids, each under its
+    /// activity id <c>{conversation}|{number}</c>): the list of them, oldest first (a page of conversations at a time).
+    /// Rows whose conversation is gone are not read: the conversation cannot be resumed.
     /// </summary>
-    private IEnumerable<IReadOnlyList<StoredRecord>> WebChatLogs(int size)
+    private IEnumerable<IReadOnlyList<StoredRecord>> PerWebChatConversation<T>(string kind, string collection, int size, Func<string, BsonDocument, T> map)
     {
-        var activities = context.Database.GetCollection(LiteWebChatStore.Activities);
+        var rows = context.Database.GetCollection(collection);
         foreach (var conversations in Pages(LiteWebChatStore.Conversations, size, d => d["_id"].AsString))
         {
             var records = new List<StoredRecord>(conversations.Count);
             foreach (var id in conversations)
             {
-                var log = activities.Query().Where(Queries.Between("_id", id + "|", id + "|~")).OrderBy("_id").ToList()
-                    .Select(a => new WebChatActivityRecord(WebChatActivityIds.SequenceOf(a["_id"].AsString), a["Json"].AsString))
-                    .ToList();
-                if (log.Count > 0)
-                    records.Add(new StoredRecord(StoredKinds.WebChatActivities, id, log));
+                var list = rows.Query().Where(Queries.Between("_id", id + "|", id + "|~")).OrderBy("_id").ToList().Select(d => map(id, d)).ToList();
+                if (list.Count > 0)
+                    records.Add(new StoredRecord(kind, id, list));
             }
             if (records.Count > 0)
                 yield return records;

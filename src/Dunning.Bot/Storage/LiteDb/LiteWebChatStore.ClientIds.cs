@@ -50,4 +50,7 @@ public sealed partial class LiteWebChatStore
     }
 
     private static string ClientKey(string conversationId, string clientActivityId) => string.Concat(conversationId, "\n", clientActivityId);
+
+    /// <summary>The client id in a key made by <see cref="ClientKey"/> for <paramref name="conversationId"/>.</summary>
+    internal static string ClientIdOf(string conversationId, string key) => key[(conversationId.Length + 1)..];
 }

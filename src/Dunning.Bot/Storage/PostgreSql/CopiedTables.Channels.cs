@@ -8,8 +8,8 @@ namespace Dunning.Bot.Storage.PostgreSql;
 
 /// <summary>
 /// The channels' tables for the storage migration: Telegram's inbox and buttons, the small "latest wins" values (offset,
-/// owner chats, IMAP checkpoints, e-mail threads), the web chat's conversations and activity logs, the e-mail channel's
-/// messages and handled inbound keys.
+/// owner chats, IMAP checkpoints, e-mail threads), the web chat's conversations, activity logs and client ids, Teams'
+/// processed deliveries, the e-mail channel's messages and handled inbound keys.
 /// </summary>
 internal static partial class CopiedTables
 {
@@ -54,6 +54,20 @@ internal static partial class CopiedTables
                 ]
                 : [],
             parts => parts.Cast<WebChatActivityRecord>().ToList()),
+        // A conversation's client ids whole, in the order of the numbers their echoes got.
+        new CopiedTable(StoredKinds.WebChatClientIds, "webchat_client_ids", "conversation_id", "SELECT conversation_id, client_id, seq FROM webchat_client_ids",
+            "seq, client_id",
+            r => new WebChatClientIdRecord(r.GetString(1), r.GetInt64(2)),
+            record => record.Value is List<WebChatClientIdRecord> ids && ids.Count > 0
+                ? [Command("INSERT INTO webchat_client_ids (conversation_id, client_id, seq) SELECT $1, client_id, seq FROM unnest($2::text[], $3::bigint[]) AS c (client_id, seq)",
+                    record.Id, ids.Select(c => c.ClientId).ToArray(), ids.Select(c => c.Seq).ToArray())]
+                : [],
+            parts => parts.Cast<WebChatClientIdRecord>().ToList()),
+        new CopiedTable(StoredKinds.TeamsDeliveries, "teams_deliveries", "key", "SELECT key, status, at FROM teams_deliveries", "key",
+            r => new TeamsDeliveryRecord(r.GetInt32(1), Utc(r.GetInt64(2))),
+            record => record.Value is TeamsDeliveryRecord d
+                ? [Command("INSERT INTO teams_deliveries (key, status, at) VALUES ($1, $2, $3)", record.Id, d.Status, d.At.UtcTicks)]
+                : []),
         EmailMessages(StoredKinds.EmailSent, "email_sent", "outbox_key"),
         EmailMessages(StoredKinds.EmailReceived, "email_received", null),
         new CopiedTable(StoredKinds.EmailInbound, "email_inbound", "key", "SELECT key, outcome, at FROM email_inbound", "key",

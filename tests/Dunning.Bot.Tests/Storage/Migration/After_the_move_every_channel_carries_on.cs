@@ -8,6 +8,7 @@ using Dunning.Bot.Core.Cases;
 using Dunning.Bot.Core.Domain;
 using Dunning.Bot.Core.Ports;
 using Dunning.Bot.Tests.Channels.Email;
+using Dunning.Bot.Tests.Channels.Teams;
 using Dunning.Bot.Tests.Channels.WebChat;
 using Dunning.Bot.Tests.Coordination;
 using Dunning.Bot.Tests.Fakes.Telegram;
@@ -18,8 +19,9 @@ namespace Dunning.Bot.Tests.Storage.Migration;
 
 /// <summary>
 /// <c>migrate-storage</c> moves the channels' own state too: a host started on PostgreSQL after the move continues an
-/// open web chat with the next watermark, handles no Telegram update twice, alerts the owner on the chat linked before
-/// the move and takes no e-mail twice — each on a LiteDB file the real host wrote.
+/// open web chat with the next watermark, runs no second turn for a web chat post or a Teams activity retried across
+/// the move, handles no Telegram update twice, alerts the owner on the chat linked before the move and takes no e-mail
+/// twice — each on a LiteDB file the real host wrote.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class After_the_move_every_channel_carries_on(PostgresServer server, MailServer mail) : IClassFixture<MailServer>, IAsyncLifetime
@@ -64,6 +66,54 @@ public sealed class After_the_move_every_channel_carries_on(PostgresServer serve
         Assert.Equal(WebChatActivityIds.Of(conversation, seen + 2), reply.GetProperty("id").GetString());
         Assert.Equal("Gern, finden wir einen Termin. Bis wann können Sie zahlen?", reply.GetProperty("text").GetString());
         Assert.Equal(seen + 2, long.Parse(next, CultureInfo.InvariantCulture));
+    }
+
+    [PostgresFact]
+    public async Task A_web_chat_post_the_client_retries_after_the_move_gets_its_first_id_and_runs_no_second_turn()
+    {
+        await using var world = await new MigrationWorld(server).WithDemoDataAndTurnsAsync();
+        var (_, token, watermark) = world.WebChat;
+        var (clientId, text, echo) = world.LastPost;
+
+        var (exit, output, error) = await world.MigrateAsync();
+
+        Assert.True(exit == 0, output + error);
+        Assert.Matches(@"\n  webchat_client_ids\s+1\s", output);
+        using var host = world.HostOnPostgreSql();
+        var client = new DirectLineClient(host.CreateHttpClient()) { Token = token };
+        await client.ResumeAsync();
+
+        var retried = await client.SayAsync(text, clientId);
+
+        Assert.Equal(echo, retried);
+        var (nothingNew, unchanged) = await client.PollAsync(watermark);
+        Assert.Empty(nothingNew);
+        Assert.Equal(watermark, unchanged);
+    }
+
+    [PostgresFact]
+    public async Task A_teams_activity_the_connector_delivers_again_after_the_move_runs_no_second_turn()
+    {
+        await using var world = new MigrationWorld(server);
+        await using (var before = await TeamsChannelHarness.StartAsync(settings: world.OnLiteDb()))
+        {
+            using var first = await before.PostAsync(TeamsMessage(before, "delivered-before-the-move"));
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Single(before.Bot.Turns);
+        }
+        await world.WithDatabaseAsync();
+
+        var (exit, output, error) = await world.MigrateAsync();
+
+        Assert.True(exit == 0, output + error);
+        Assert.Matches(@"\n  teams_deliveries\s+1\s", output);
+        await using var after = await TeamsChannelHarness.StartAsync(settings: world.OnPostgreSql());
+        using var retry = await after.PostAsync(TeamsMessage(after, "delivered-before-the-move"));
+        using var next = await after.PostAsync(TeamsMessage(after, "delivered-after-the-move"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (retry.StatusCode, next.StatusCode));
+        Assert.Equal("delivered-after-the-move", (string?)Assert.Single(after.Bot.Turns).Id);
+        Assert.Single(after.Sent);
     }
 
     [PostgresFact]
@@ -168,6 +218,13 @@ public sealed class After_the_move_every_channel_carries_on(PostgresServer serve
             settings["Telegram:SecretToken"] = Secret;
         }
         return settings;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject TeamsMessage(TeamsChannelHarness teams, string id)
+    {
+        var message = teams.Fixture("teams-message.json");
+        message["id"] = id;
+        return message;
     }
 
     private int Count(FakeUser user) => telegram.SentMessages.Count(m => m.ChatId == user.Id);

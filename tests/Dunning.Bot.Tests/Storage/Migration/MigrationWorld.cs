@@ -22,6 +22,9 @@ internal sealed class MigrationWorld(PostgresServer server) : IAsyncDisposable
     /// <summary>The web chat of <see cref="WithDemoDataAndTurnsAsync"/>: its conversation, token and the watermark of its last poll.</summary>
     public (string ConversationId, string Token, string Watermark) WebChat { get; private set; }
 
+    /// <summary>The last post of that web chat: its client id, its text and the id its echo got.</summary>
+    public (string ClientId, string Text, string EchoId) LastPost { get; private set; }
+
     public Task<MigrationWorld> WithDemoDataAndTurnsAsync(Dictionary<string, string?>? settings = null, Func<BotHost, Task>? more = null) =>
         WithLiteDbHostAsync(async host =>
         {
@@ -30,7 +33,7 @@ internal sealed class MigrationWorld(PostgresServer server) : IAsyncDisposable
             var client = host.Client();
             await client.StartAsync();
             await client.SayAsync("Hallo");
-            await client.SayAsync(debtor.AccessCode, "c2");
+            LastPost = ("c2", debtor.AccessCode, await client.SayAsync(debtor.AccessCode, "c2"));
             WebChat = (client.ConversationId, client.Token, (await client.PollAsync()).Watermark);
             if (more is not null)
                 await more(host);

@@ -11,7 +11,8 @@ namespace Dunning.Bot.Tests.Storage.Migration;
 /// <summary>
 /// <c>migrate-storage --to postgresql</c>: copies every kind from a LiteDB file into PostgreSQL, proves it per kind by
 /// count and checksum, copies nothing on a second run, completes a run cut short, and refuses — changing nothing — a
-/// database that holds different data under the same ids, a file a host holds, a server it cannot reach.
+/// database that holds different data under the same ids (the channels' memories of retried deliveries too), a file a
+/// host holds, a server it cannot reach.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class Moving_a_litedb_file_into_postgresql(PostgresServer server)
@@ -61,6 +62,36 @@ public sealed class Moving_a_litedb_file_into_postgresql(PostgresServer server)
         Assert.Equal(1, await world.ScalarAsync("SELECT count(*) FROM email_tokens WHERE debtor_id = 'D-X' AND token = 'r7k2m9q4x8w3'"));
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero).UtcTicks,
             await world.ScalarAsync("SELECT first_seen FROM teams_service_urls WHERE url = 'https://smba.trafficmanager.net/emea/'"));
+    }
+
+    [PostgresFact]
+    public async Task Retry_memories_move_once_and_one_that_differs_is_refused_naming_its_kind_unless_overwrite()
+    {
+        await using var world = await new MigrationWorld(server).WithDemoDataAndTurnsAsync();
+        var at = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        using (var lite = new LiteDbContext(new StorageOptions { Path = world.File }))
+            lite.Database.GetCollection("teams_deliveries").Insert(new LiteDB.BsonDocument { ["_id"] = "5e1f0a", ["Status"] = 200, ["At"] = at });
+        var conversation = world.WebChat.ConversationId;
+        Assert.Equal(0, (await world.MigrateAsync()).Exit);
+        Assert.Contains("Done: 0 record(s) copied", (await world.MigrateAsync()).Output);
+        Assert.Equal(new DateTimeOffset(at).UtcTicks, await world.ScalarAsync("SELECT at FROM teams_deliveries WHERE key = '5e1f0a' AND status = 200"));
+        var clientIds = await world.ScalarAsync($"SELECT count(*) FROM webchat_client_ids WHERE conversation_id = '{conversation}'");
+        Assert.Equal(2, clientIds);
+        await world.ExecuteAsync("UPDATE teams_deliveries SET status = 500");
+        await world.ExecuteAsync($"DELETE FROM webchat_client_ids WHERE conversation_id = '{conversation}' AND client_id = 'c2'");
+
+        var (exit, _, error) = await world.MigrateAsync();
+
+        Assert.Equal(1, exit);
+        Assert.Contains("teams_deliveries: 1 record(s) differ from the LiteDB file, e.g. 5e1f0a", error);
+        Assert.Contains($"webchat_client_ids: 1 record(s) differ from the LiteDB file, e.g. {conversation}", error);
+        Assert.Equal(clientIds - 1, await world.ScalarAsync($"SELECT count(*) FROM webchat_client_ids WHERE conversation_id = '{conversation}'"));
+
+        var overwritten = await world.MigrateAsync("--overwrite");
+
+        Assert.True(overwritten.Exit == 0, overwritten.Output + overwritten.Error);
+        Assert.Equal(200, await world.ScalarAsync("SELECT status FROM teams_deliveries WHERE key = '5e1f0a'"));
+        Assert.Equal(clientIds, await world.ScalarAsync($"SELECT count(*) FROM webchat_client_ids WHERE conversation_id = '{conversation}'"));
     }
 
     [PostgresFact]
