@@ -11,6 +11,7 @@ using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Uploads;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
 
@@ -44,7 +45,7 @@ internal sealed class SweepVerb : ICliVerb
                 return exitCode;
             using (copy)
             {
-                await using var app = Build(rest, copy.Settings);
+                await using var app = Build(rest, copy.Settings, dryRun: true);
                 return await SweepAsync(app.Services, dryRun: true, output, cancellationToken);
             }
         }
@@ -67,7 +68,7 @@ internal sealed class SweepVerb : ICliVerb
     /// The host's registrations (channels included) without starting it: no Quartz, no demo data, no web server;
     /// <paramref name="storage"/> overrides the storage settings (a private copy's, see <see cref="PrivateCopy.Settings"/>).
     /// </summary>
-    private static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> storage)
+    private static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> storage, bool dryRun = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -93,6 +94,13 @@ internal sealed class SweepVerb : ICliVerb
         builder.AddEmail();
         builder.AddDunningScheduling();
         builder.AddPostgreSqlStorageWhenChosen();
+        if (dryRun)
+        {
+            // A dry run alerts nobody: an escalation it raises in the copy (a stage that escalates to the owner) ends in
+            // the log, never in the owner's Telegram or Teams chat or mailbox.
+            builder.Services.RemoveAll<IOwnerNotifier>();
+            builder.Services.AddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
+        }
         return builder.Build();
     }
 

@@ -231,7 +231,10 @@ public sealed class Dry_runs_work_on_postgresql(PostgresServer server) : IDispos
     private Dictionary<string, object> PostgreSqlSettings(string connection) =>
         Settings(new { Provider = "PostgreSql", ConnectionString = connection, Path = Path.Combine(folder.FullName, "unused.db") });
 
-    /// <summary>The same settings on both providers: e-mail on (to a sink that must see no connection), contact any time.</summary>
+    /// <summary>
+    /// The same settings on both providers: e-mail on, owner alerts by e-mail too (to a sink that must see no
+    /// connection), contact any time.
+    /// </summary>
     private Dictionary<string, object> Settings(object storage) => new()
     {
         ["Storage"] = storage,
@@ -240,6 +243,7 @@ public sealed class Dry_runs_work_on_postgresql(PostgresServer server) : IDispos
         {
             Enabled = true, From = "mahnung@example.org", MaxPerMinute = 0,
             Smtp = new { Host = "127.0.0.1", Port = ((IPEndPoint)smtp.LocalEndpoint).Port, Security = "None" },
+            OwnerAlerts = new { To = "owner@example.org", Language = "en" },
         },
         ["Dunning"] = new { Contact = new { WindowStart = "00:00", WindowEnd = "23:59", NoSundays = false, NoPublicHolidays = false } },
     };
