@@ -3,10 +3,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Dunning.Bot.Cli;
+using Dunning.Bot.Conversations;
+using Dunning.Bot.Core.Domain;
+using Dunning.Bot.Core.Ports;
+using Dunning.Bot.Hosting;
 using Dunning.Bot.Storage.Migration;
 using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Channels.WebChat;
 using Dunning.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static Dunning.Bot.Tests.Intake.Importing;
 
@@ -71,6 +76,8 @@ public sealed class Dry_runs_work_on_postgresql(PostgresServer server) : IDispos
         Assert.Equal(0, onLiteDb.Exit);
         Assert.Contains("reminder.friendly", onPostgreSql.Output, StringComparison.Ordinal);
         Assert.Contains("K5 Alt & Co", onPostgreSql.Output, StringComparison.Ordinal);
+        Assert.Contains("K3 Beat Keller (Europe/Berlin, DE-BY)\n", onPostgreSql.Output, StringComparison.Ordinal);
+        Assert.Contains("escalated to the owner (dispute)", onPostgreSql.Output, StringComparison.Ordinal);
         Assert.Equal(onLiteDb.Output, onPostgreSql.Output);
         Assert.Equal(0, oneDebtor.Exit);
         Assert.DoesNotContain("K1 ", oneDebtor.Output, StringComparison.Ordinal);
@@ -210,6 +217,10 @@ public sealed class Dry_runs_work_on_postgresql(PostgresServer server) : IDispos
         return string.Join("\n", lines);
     }
 
+    /// <summary>
+    /// The invoices, and through the ports the same bound web chat of K3 and an escalation of K2 (raised the day after
+    /// the simulations start), on each storage of <paramref name="configs"/>.
+    /// </summary>
     private async Task ImportAsync(params string[] configs)
     {
         var csv = Write("invoices.csv", Invoices);
@@ -217,6 +228,21 @@ public sealed class Dry_runs_work_on_postgresql(PostgresServer server) : IDispos
         {
             var import = await RunAsync(new ImportVerb(), csv, "--config", config);
             Assert.True(import.Exit == 0, import.Error);
+            using var host = DunningServices.ForVerb(DunningConfiguration.ForVerb(VerbLine.ConfigArguments(config)), _ => { });
+            var link = new ConversationLink
+            {
+                Key = ConversationLink.KeyFor(ChannelKind.WebChat, "chat-K3"),
+                Channel = ChannelKind.WebChat,
+                Reference = new ConversationReference { ChannelId = ChannelKind.WebChat, Conversation = new ConversationAccount { Id = "chat-K3" } },
+                Language = "de",
+            };
+            link.LinkTo("K3", new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+            await host.Services.GetRequiredService<IConversationStore>().SaveAsync(link, CancellationToken.None);
+            await host.Services.GetRequiredService<IEscalationStore>().SaveAsync(new Escalation
+            {
+                Id = "E-K2", DebtorId = "K2", Reason = EscalationReason.Dispute, Priority = EscalationPriority.High, InvoiceNumbers = ["RE-2"],
+                RaisedAt = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero), RespondBy = new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero),
+            }, CancellationToken.None);
         }
     }
 
