@@ -8,14 +8,15 @@ using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
+using Dunning.Bot.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
 
 /// <summary>
 /// <c>simulate [--days 90] [--debtor ID] [--today YYYY-MM-DD] [--config file]</c>: previews the dunning policy on a
-/// copy of the database (the real file is never opened for writing) and prints each debtor's timeline in the debtor's
-/// own time zone with the rule that allowed, moved or suppressed each message. Assumes no payment arrives.
+/// private copy of the data (<see cref="PrivateCopy"/>: the real LiteDB file or PostgreSQL database is never written)
+/// and prints each debtor's timeline in the debtor's own time zone with the rule that allowed, moved or suppressed each message. Assumes no payment arrives.
 /// Exit codes: 0 done, 1 no database or unknown debtor, 2 usage.
 /// </summary>
 internal sealed partial class SimulateVerb : ICliVerb
@@ -43,34 +44,22 @@ internal sealed partial class SimulateVerb : ICliVerb
         var options = new Options(line.GetValue(days), line.GetValue(debtor), line.GetValue(today), line.GetValue(config));
         var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(options.ConfigFile));
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Provider == StorageProvider.PostgreSql)
-            return await SweepVerb.NoCopyOnPostgreSqlAsync(Name, error);
-        var source = Path.GetFullPath(storage.Path);
-        if (!File.Exists(source))
-        {
-            await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
-            return 1;
-        }
-        var copyFolder = Directory.CreateTempSubdirectory("dunning-simulate-").FullName;
-        try
-        {
-            var copy = CopyDatabase(source, copyFolder);
+        var uploads = configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
+        var (copy, exitCode) = await PrivateCopy.CreateAsync(Name, storage, uploads, error, cancellationToken);
+        if (copy is null)
+            return exitCode;
+        using (copy)
             return await SimulateAsync(configuration, copy, options, output, error, cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(copyFolder, recursive: true);
-        }
     }
 
-    private static async Task<int> SimulateAsync(IConfiguration configuration, string copy, Options options, TextWriter output, TextWriter error,
+    private static async Task<int> SimulateAsync(IConfiguration configuration, PrivateCopy copy, Options options, TextWriter output, TextWriter error,
         CancellationToken cancellationToken)
     {
         var start = options.Today is { } today ? new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : TimeProvider.System.GetUtcNow();
         var clock = new ManualClock(start);
-        var overrides = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        var overrides = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(new Dictionary<string, string?>(copy.Settings)
         {
-            ["Storage:Path"] = copy, ["Storage:Connection"] = "Direct", ["Scheduling:Enabled"] = "false",
+            ["Scheduling:Enabled"] = "false",
         }).Build();
         using var host = DunningServices.ForVerb(overrides, b =>
         {
@@ -105,17 +94,6 @@ internal sealed partial class SimulateVerb : ICliVerb
             await WriteTimelineAsync(output, debtor, assumed, events.Where(e => e.Result.DebtorId == debtor.Id).ToList(), offers, raised, business.Zone);
         }
         return 0;
-    }
-
-    /// <summary>Copies the database and its LiteDB log file (if any) into <paramref name="folder"/>; returns the copy's path.</summary>
-    internal static string CopyDatabase(string source, string folder)
-    {
-        var target = Path.Combine(folder, Path.GetFileName(source));
-        File.Copy(source, target);
-        var log = Path.Combine(Path.GetDirectoryName(source)!, Path.GetFileNameWithoutExtension(source) + "-log" + Path.GetExtension(source));
-        if (File.Exists(log))
-            File.Copy(log, Path.Combine(folder, Path.GetFileName(log)));
-        return target;
     }
 
     private sealed record Options(int Days, string? Debtor, DateOnly? Today, string? ConfigFile);

@@ -10,13 +10,15 @@ using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.PostgreSql;
+using Dunning.Bot.Uploads;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
 
 /// <summary>
 /// <c>sweep [--dry-run] [--config file]</c>: one sweep and one dispatch now, with the host's real channels, then exits —
 /// for cron-style deployments and for checking a configuration. Prints one line per debtor the sweep looked at
-/// (debtor, channel, stage, outcome) and a summary. <c>--dry-run</c> plans on a copy of the database and sends nothing.
+/// (debtor, channel, stage, outcome) and a summary. <c>--dry-run</c> plans on a private copy of the data (<see cref="PrivateCopy"/>, LiteDB or PostgreSQL) and sends nothing.
 /// Exit codes: 0 done, 1 no database, 2 usage.
 /// </summary>
 internal sealed class SweepVerb : ICliVerb
@@ -35,11 +37,21 @@ internal sealed class SweepVerb : ICliVerb
         var rest = VerbLine.ConfigArguments(line.GetValue(config));
         var configuration = DunningConfiguration.ForVerb(rest);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (dryRun)
+        {
+            var uploads = configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
+            var (copy, exitCode) = await PrivateCopy.CreateAsync(Name, storage, uploads, error, cancellationToken);
+            if (copy is null)
+                return exitCode;
+            using (copy)
+            {
+                await using var app = Build(rest, copy.Settings, dryRun: true);
+                return await SweepAsync(app.Services, dryRun: true, output, cancellationToken);
+            }
+        }
         if (storage.Provider == StorageProvider.PostgreSql)
         {
-            if (dryRun)
-                return await NoCopyOnPostgreSqlAsync(Name, error);
-            await using var shared = Build(rest, storage.Path, dryRun: false);
+            await using var shared = Build(rest, new Dictionary<string, string?>());
             return await SweepAsync(shared.Services, dryRun: false, output, cancellationToken);
         }
         var source = Path.GetFullPath(storage.Path);
@@ -48,22 +60,15 @@ internal sealed class SweepVerb : ICliVerb
             await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
             return 1;
         }
-        var copyFolder = dryRun ? Directory.CreateTempSubdirectory("dunning-sweep-").FullName : null;
-        try
-        {
-            var path = copyFolder is null ? source : SimulateVerb.CopyDatabase(source, copyFolder);
-            await using var app = Build(rest, path, dryRun);
-            return await SweepAsync(app.Services, dryRun, output, cancellationToken);
-        }
-        finally
-        {
-            if (copyFolder is not null)
-                Directory.Delete(copyFolder, recursive: true);
-        }
+        await using var direct = Build(rest, new Dictionary<string, string?> { ["Storage:Path"] = source, ["Storage:Connection"] = null });
+        return await SweepAsync(direct.Services, dryRun: false, output, cancellationToken);
     }
 
-    /// <summary>The host's registrations (channels included) without starting it: no Quartz, no demo data, no web server.</summary>
-    private static WebApplication Build(string[] args, string databasePath, bool dryRun)
+    /// <summary>
+    /// The host's registrations (channels included) without starting it: no Quartz, no demo data, no web server;
+    /// <paramref name="storage"/> overrides the storage settings (a private copy's, see <see cref="PrivateCopy.Settings"/>).
+    /// </summary>
+    private static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> storage, bool dryRun = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -72,13 +77,11 @@ internal sealed class SweepVerb : ICliVerb
             EnvironmentName = DunningConfiguration.EnvironmentName,
         });
         DunningConfiguration.AddConfigFile(builder.Configuration, args);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(storage)
         {
-            ["Storage:Path"] = databasePath,
             ["Scheduling:Enabled"] = "false",
             ["Bot:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Storage:Connection"] = dryRun ? "Direct" : null,
         });
         builder.AddDunningServices();
         builder.AddDunningHost();
@@ -91,19 +94,14 @@ internal sealed class SweepVerb : ICliVerb
         builder.AddEmail();
         builder.AddDunningScheduling();
         builder.AddPostgreSqlStorageWhenChosen();
+        if (dryRun)
+        {
+            // A dry run alerts nobody: an escalation it raises in the copy (a stage that escalates to the owner) ends in
+            // the log, never in the owner's Telegram or Teams chat or mailbox.
+            builder.Services.RemoveAll<IOwnerNotifier>();
+            builder.Services.AddSingleton<IOwnerNotifier, LoggingOwnerNotifier>();
+        }
         return builder.Build();
-    }
-
-    /// <summary>
-    /// A dry run plans on a copy of the LiteDB file; a PostgreSQL database shared by running hosts is not copied
-    /// behind their back, so the verb refuses and says what to do instead.
-    /// </summary>
-    internal static async Task<int> NoCopyOnPostgreSqlAsync(string verb, TextWriter error)
-    {
-        await error.WriteLineAsync(
-            $"{verb}: works on a private copy of the data, which only a LiteDB file offers so far; with Storage:Provider=PostgreSql it " +
-            "is not available yet (nothing was changed). Run it on a LiteDB file, e.g. a copy kept before migrate-storage.");
-        return 2;
     }
 
     private static async Task<int> SweepAsync(IServiceProvider services, bool dryRun, TextWriter output, CancellationToken cancellationToken)

@@ -58,6 +58,31 @@ internal sealed class StorageMigration(IStorageSource source, IStorageTarget tar
         }
     }
 
+    /// <summary>
+    /// Copies <paramref name="kinds"/> into a target that holds none of them yet (a fresh file): each batch is read once,
+    /// counted and checksummed as <see cref="CompareAsync"/> does, and written in one transaction (prove the copy with
+    /// <see cref="VerifyAsync"/>). The source is read once, in batches, so memory stays bounded.
+    /// </summary>
+    public async Task<IReadOnlyList<KindReport>> CopyIntoEmptyAsync(IReadOnlyList<string> kinds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var reports = new List<KindReport>();
+        foreach (var kind in kinds)
+        {
+            var report = new KindReport(kind);
+            await foreach (var batch in source.ReadAsync(kind, batchSize, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var record in batch)
+                    report.Source.Add(record);
+                await target.WriteAsync(kind, batch, cancellationToken).ConfigureAwait(false);
+                report.Missing += batch.Count;
+                report.Copied += batch.Count;
+            }
+            reports.Add(report);
+        }
+        return reports;
+    }
+
     /// <summary>Reads every kind of the target whole and records its count and checksum in the reports.</summary>
     public async Task VerifyAsync(IReadOnlyList<KindReport> reports, CancellationToken cancellationToken)
     {

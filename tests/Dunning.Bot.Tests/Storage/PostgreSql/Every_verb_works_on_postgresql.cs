@@ -9,8 +9,8 @@ namespace Dunning.Bot.Tests.Storage.PostgreSql;
 
 /// <summary>
 /// With Storage:Provider=PostgreSql every verb that reads or writes the data works on the database, never on a LiteDB
-/// file: import, staff, links, letters, bank-import and sweep; simulate and sweep --dry-run, which need a private copy of
-/// the data, refuse with a sentence and change nothing.
+/// file: import, staff, links, letters, bank-import and sweep (simulate and sweep --dry-run, which run on a private copy
+/// of the data: <see cref="Dry_runs_work_on_postgresql"/>).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class Every_verb_works_on_postgresql(PostgresServer server) : IDisposable
@@ -45,22 +45,6 @@ public sealed class Every_verb_works_on_postgresql(PostgresServer server) : IDis
         Assert.Equal(0, await Run(new SweepVerb(), "--config", config));
         Assert.Contains("sweep:", output.ToString(), StringComparison.Ordinal);
 
-        AssertNothingInTheLiteDbFile();
-    }
-
-    [PostgresFact]
-    public async Task Simulate_and_a_dry_run_sweep_need_a_copy_and_refuse_clearly()
-    {
-        var (config, connection) = await ConfigAsync();
-        Assert.Equal(0, await Run(new ImportVerb(), Write("invoices.csv", Csv(Header, Row("RE-1"))), "--config", config));
-        var outbox = await ScalarAsync(connection, "SELECT count(*) FROM outbox");
-
-        Assert.Equal(2, await Run(new SimulateVerb(), "--config", config));
-        Assert.Equal(2, await Run(new SweepVerb(), "--dry-run", "--config", config));
-
-        Assert.Contains("simulate: works on a private copy of the data", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("sweep: works on a private copy of the data", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(outbox, await ScalarAsync(connection, "SELECT count(*) FROM outbox"));
         AssertNothingInTheLiteDbFile();
     }
 
