@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Dunning.Bot.Tests.Infrastructure;
 
@@ -100,12 +101,23 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ownDatabasePath = path;
     }
 
+    /// <summary>Set once the host has started; a host that refused to start never ran Program's <c>RunAsync</c>.</summary>
+    private bool started;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        started = true;
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!disposing)
             return;
-        WaitUntilTheFileIsReleased();
+        if (started)
+            WaitUntilTheFileIsReleased();
         if (ownDatabasePath is not null)
             TestStorage.Drop(ownDatabasePath);
         try

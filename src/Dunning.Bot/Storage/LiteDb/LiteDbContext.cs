@@ -179,7 +179,7 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
             // A file this process owns alone gets the read cache (every write passes through it); a shared one does not.
             if (options.Connection == StorageConnection.Direct && options.CachedDocuments > 0)
                 return Cached(new LiteEngine(new EngineSettings { Filename = path, Password = connection.Password, Collation = OrdinalCollation }), options.CachedDocuments);
-            return (new LiteDatabase(connection, CreateMapper()), null);
+            return (new LiteDatabase(connection, Mapper), null);
         }
         catch (IOException ex)
         {
@@ -190,14 +190,19 @@ public sealed class LiteDbContext : IUnitOfWorkFactory, IDisposable
 
     private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
-    private static BsonMapper CreateMapper() => BsonValues.Configure(new BsonMapper());
+    /// <summary>
+    /// One mapper for the process, as LiteDB's own <see cref="BsonMapper.Global"/> is shared: its configuration is fixed,
+    /// and each mapper compiles a getter and a setter per member of every document type (and a regex) on first use —
+    /// a process that opens many databases (the test hosts, <c>migrate-storage</c>) would compile them again for each.
+    /// </summary>
+    private static readonly BsonMapper Mapper = BsonValues.Configure(new BsonMapper());
 
     private static (LiteDatabase, CachingLiteEngine?) Cached(LiteEngine engine, int capacity)
     {
         if (capacity <= 0)
-            return (new LiteDatabase(engine, CreateMapper()), null);
+            return (new LiteDatabase(engine, Mapper), null);
         var cached = new CachingLiteEngine(engine, capacity);
-        return (new LiteDatabase(cached, CreateMapper()), cached);
+        return (new LiteDatabase(cached, Mapper), cached);
     }
 
     private void EnsureIndexes()
