@@ -12,8 +12,7 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// none is free and the bucket has fewer than its permits; returning it after the answer is a second one, off the
 /// sender's path. Permits free up one window (plus <see cref="LocalSendBudget.Allowance"/>) after the answer by the
 /// database's clock, so any <c>Permits + 1</c> sends of all hosts arrive more than a window apart; with a
-/// <see cref="SendLimit.Spacing"/> also no sooner than that after the bucket's latest returned permit (two returns at
-/// the same instant may both read the same latest one: the spacing is kept to within one permit).
+/// <see cref="SendLimit.Spacing"/> also no sooner than that after the bucket's latest returned permit.
 /// </summary>
 /// <remarks>
 /// While no permit is free, one waiter per host and bucket asks again when the first permit frees (the database says
@@ -30,7 +29,7 @@ internal sealed class PostgreSqlSendBudget(PostgreSqlDatabase database, IOptions
             UPDATE dunning_send_permits SET free_at = clock_timestamp() + $3, holder = $4
             WHERE bucket = $1 AND permit = (
                 SELECT permit FROM dunning_send_permits
-                WHERE bucket = $1 AND permit < $2 AND free_at <= clock_timestamp()
+                WHERE bucket = $1 AND permit BETWEEN 0 AND $2 - 1 AND free_at <= clock_timestamp()
                 ORDER BY free_at LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING permit),
@@ -43,17 +42,27 @@ internal sealed class PostgreSqlSendBudget(PostgreSqlDatabase database, IOptions
             ON CONFLICT DO NOTHING
             RETURNING permit)
         SELECT coalesce((SELECT permit FROM taken), (SELECT permit FROM added)),
-               (SELECT min(free_at) FROM dunning_send_permits WHERE bucket = $1 AND permit < $2) - clock_timestamp()
+               (SELECT min(free_at) FROM dunning_send_permits WHERE bucket = $1 AND permit BETWEEN 0 AND $2 - 1) - clock_timestamp()
         """;
 
+    /// <remarks>A spaced bucket's latest free time is the row <c>permit = -1</c>: concurrent returns of the bucket each
+    /// move it on by the spacing, one after the other (the upsert locks it and reads its newest value), so no two
+    /// permits free at the same moment whichever hosts return them.</remarks>
     private const string Return = """
-        WITH returned AS (
-            UPDATE dunning_send_permits SET holder = NULL, free_at = greatest(clock_timestamp() + $3,
-                (SELECT max(free_at) FROM dunning_send_permits WHERE bucket = $1 AND holder IS NULL AND $7::interval IS NOT NULL) + $7::interval)
+        WITH spaced AS (
+            INSERT INTO dunning_send_permits AS p (bucket, permit, free_at)
+            SELECT $1, -1, clock_timestamp() + $3
+            WHERE $7::interval IS NOT NULL
+              AND EXISTS (SELECT FROM dunning_send_permits WHERE bucket = $1 AND permit = $2 AND holder = $4)
+            ON CONFLICT (bucket, permit) DO UPDATE SET free_at = greatest(p.free_at + $7::interval, clock_timestamp() + $3)
+            RETURNING free_at),
+        returned AS (
+            UPDATE dunning_send_permits SET holder = NULL,
+                free_at = coalesce((SELECT free_at FROM spaced), clock_timestamp() + $3)
             WHERE bucket = $1 AND permit = $2 AND holder = $4)
         DELETE FROM dunning_send_permits WHERE (bucket, permit) IN (
             SELECT bucket, permit FROM dunning_send_permits
-            WHERE free_at < clock_timestamp() - $5
+            WHERE free_at < clock_timestamp() - $5 AND bucket <> $1
             ORDER BY free_at LIMIT $6
             FOR UPDATE SKIP LOCKED)
         """;
