@@ -137,6 +137,25 @@ public sealed class Limits_per_chat_conversation_and_channel_hold_across_hosts(P
         await WaitForRowsAsync(chat.Bucket, 1);
     }
 
+    [PostgresFact]
+    public async Task A_permit_row_cleaned_away_from_a_busy_bucket_is_added_again()
+    {
+        var (a, b) = (budgets.Host(connection), budgets.Host(connection));
+        var three = new SendLimit("telegram:group:-7005", 3, TimeSpan.FromMinutes(1));
+        var held = new List<IAsyncDisposable> { await a.EnterAsync(three, CancellationToken.None), await b.EnterAsync(three, CancellationToken.None) };
+        await using (var db = new NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var gap = new NpgsqlCommand("UPDATE dunning_send_permits SET permit = 2 WHERE bucket = $1 AND permit = 1", db) { Parameters = { new() { Value = three.Bucket } } };
+            Assert.Equal(1, await gap.ExecuteNonQueryAsync());   // rows 0 and 2 taken, 1 gone: the top is full
+        }
+
+        held.Add(await a.EnterAsync(three, CancellationToken.None).AsTask().WaitAsync(Soon));
+
+        Assert.Null((await b.TryEnterAsync(three, CancellationToken.None)).Permit);
+        await WaitForRowsAsync(three.Bucket, 3);
+    }
+
     [Fact]
     public void Zero_or_negative_limits_are_reported_by_name()
     {

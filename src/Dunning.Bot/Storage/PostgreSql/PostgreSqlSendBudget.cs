@@ -9,7 +9,8 @@ namespace Dunning.Bot.Storage.PostgreSql;
 /// <see cref="ISendBudget"/> shared by every host of one PostgreSQL database: a bucket's permits are rows of
 /// <c>dunning_send_permits</c>. Taking one is one statement (<c>UPDATE … FOR UPDATE SKIP LOCKED … RETURNING</c>, in
 /// autocommit, outside the turn's transaction so other hosts see it at once), which also adds the bucket's next row when
-/// none is free and the bucket has fewer than its permits; returning it after the answer is a second one, off the
+/// none is free and the bucket has fewer than its permits (the one above its highest; a gap cleaning left only when the
+/// top is full, so a bucket of 100,000 permits does not scan them all); returning it after the answer is a second one, off the
 /// sender's path. Permits free up one window (plus <see cref="LocalSendBudget.Allowance"/>) after the answer by the
 /// database's clock, so any <c>Permits + 1</c> sends of all hosts arrive more than a window apart; with a
 /// <see cref="SendLimit.Spacing"/> also no sooner than that after the bucket's latest returned permit.
@@ -35,10 +36,12 @@ internal sealed class PostgreSqlSendBudget(PostgreSqlDatabase database, IOptions
             RETURNING permit),
         added AS (
             INSERT INTO dunning_send_permits (bucket, permit, free_at, holder)
-            SELECT $1, n, clock_timestamp() + $3, $4 FROM generate_series(0, $2 - 1) n
-            WHERE NOT EXISTS (SELECT FROM taken)
-              AND NOT EXISTS (SELECT FROM dunning_send_permits p WHERE p.bucket = $1 AND p.permit = n)
-            ORDER BY n LIMIT 1
+            SELECT $1, n, clock_timestamp() + $3, $4 FROM (
+                SELECT CASE WHEN top < $2 THEN top ELSE (
+                    SELECT min(g) FROM generate_series(0, $2 - 1) g
+                    WHERE NOT EXISTS (SELECT FROM dunning_send_permits p WHERE p.bucket = $1 AND p.permit = g)) END AS n
+                FROM (SELECT coalesce(max(permit) + 1, 0) AS top FROM dunning_send_permits WHERE bucket = $1 AND permit >= 0) highest) next
+            WHERE n IS NOT NULL AND NOT EXISTS (SELECT FROM taken)
             ON CONFLICT DO NOTHING
             RETURNING permit)
         SELECT coalesce((SELECT permit FROM taken), (SELECT permit FROM added)),
