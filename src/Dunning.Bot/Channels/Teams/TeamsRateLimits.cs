@@ -25,9 +25,11 @@ public sealed class TeamsRateLimits(ISendBudget budget, IOptions<TeamsOptions> o
     public async Task<SendAttempt> AcquireAsync(string serviceUrl, string conversationId, string? tenantId, bool mayWait, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var conversation = new SendLimit(string.Concat("teams:conversation:", serviceUrl, "|", conversationId),
+        // Teams counts per bot (app id) and conversation or tenant.
+        var bot = "teams:" + (string.IsNullOrWhiteSpace(o.AppId) ? "-" : o.AppId);
+        var conversation = new SendLimit(string.Concat(bot, ":conversation:", serviceUrl, "|", conversationId),
             o.ConversationBurst, o.ConversationReplenishmentPeriod, spacing: o.ConversationReplenishmentPeriod);
-        var tenant = new SendLimit(string.Concat("teams:tenant:", serviceUrl, "|", tenantId ?? "-"), o.TenantRequestsPerSecond, Second);
+        var tenant = new SendLimit(string.Concat(bot, ":tenant:", serviceUrl, "|", tenantId ?? "-"), o.TenantRequestsPerSecond, Second);
         var first = await TakeAsync(conversation, mayWait, cancellationToken).ConfigureAwait(false);
         if (first.Permit is not { } held)
             return first;

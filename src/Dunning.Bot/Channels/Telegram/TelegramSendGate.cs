@@ -23,24 +23,26 @@ internal sealed class TelegramSendGate
 
     private readonly ISendBudget _budget;
     private readonly TelegramOptions _options;
+    private readonly string _bot;
     private readonly SendLimit _global;
 
     public TelegramSendGate(ISendBudget budget, IOptions<TelegramOptions> options)
     {
         _budget = budget;
         _options = options.Value;
-        _global = new SendLimit("telegram:bot:" + TelegramBotIdentity.IdFromToken(_options.Token), _options.GlobalPerSecond, Second);
+        _bot = "telegram:bot:" + TelegramBotIdentity.IdFromToken(_options.Token);
+        _global = new SendLimit(_bot, _options.GlobalPerSecond, Second);
     }
 
     /// <summary>Waits until one more message may go to <paramref name="chatId"/>; dispose the slot when Telegram answered
     /// (or the call failed): its permits return one window later.</summary>
     public async ValueTask<IAsyncDisposable> EnterAsync(long chatId, CancellationToken cancellationToken)
     {
-        // Private chats have positive ids, groups and channels negative ones.
+        // Private chats have positive ids, groups and channels negative ones; the limits are per bot and chat.
         var o = _options;
         var chat = await _budget.EnterAsync(chatId > 0
-            ? new SendLimit("telegram:chat:" + chatId, o.PerChatPerSecond, Second)
-            : new SendLimit("telegram:group:" + chatId, o.PerGroupPerMinute, Minute), cancellationToken);
+            ? new SendLimit(_bot + ":chat:" + chatId, o.PerChatPerSecond, Second)
+            : new SendLimit(_bot + ":group:" + chatId, o.PerGroupPerMinute, Minute), cancellationToken);
         IAsyncDisposable global;
         try
         {
