@@ -1,51 +1,34 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
+using Dunning.Bot.Hosting.Coordination;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Scheduling;
 
-/// <summary>One token bucket per channel id, from <see cref="SchedulingOptions.RateLimits"/>; shared by all dispatch runs.</summary>
-public sealed class ChannelRateLimiters(IOptions<SchedulingOptions> options) : IDisposable
+/// <summary>
+/// The outbox's pace per channel id, from <see cref="SchedulingOptions.RateLimits"/>: at most <c>Permits</c> proactive
+/// sends on a channel in any <c>PerSeconds</c> seconds. Each channel is a bucket of the registered
+/// <see cref="ISendBudget"/>: the process's own with LiteDB, one for all hosts with PostgreSQL, whichever host's
+/// dispatch sends.
+/// </summary>
+public sealed class ChannelRateLimiters(ISendBudget budget, IOptions<SchedulingOptions> options)
 {
-    private readonly ConcurrentDictionary<string, RateLimiter> limiters = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Waits for a permit to send on <paramref name="channel"/>; false when none came within <paramref name="patience"/>.</summary>
-    public async Task<bool> WaitAsync(string channel, TimeSpan patience, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a permit to send on <paramref name="channel"/>; null when none came within <paramref name="patience"/>.
+    /// Dispose the permit when the channel answered: it returns one window later.
+    /// </summary>
+    public async Task<IAsyncDisposable?> EnterAsync(string channel, TimeSpan patience, CancellationToken cancellationToken)
     {
-        var limiter = limiters.GetOrAdd(channel, Create);
-        using var lease = limiter.AttemptAcquire();
-        if (lease.IsAcquired)
-            return true;
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        var limit = options.Value.RateLimitFor(channel);
+        var bucket = new SendLimit("outbox:" + channel.ToLowerInvariant(), limit.Permits, TimeSpan.FromSeconds(limit.PerSeconds));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(patience);
         try
         {
-            using var waited = await limiter.AcquireAsync(1, timeout.Token).ConfigureAwait(false);
-            return waited.IsAcquired;
+            return await budget.EnterAsync(bucket, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
-    }
-
-    public void Dispose()
-    {
-        foreach (var limiter in limiters.Values)
-            limiter.Dispose();
-    }
-
-    private RateLimiter Create(string channel)
-    {
-        var limit = options.Value.RateLimitFor(channel);
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limit.Permits,
-            TokensPerPeriod = limit.Permits,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(limit.PerSeconds),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
     }
 }

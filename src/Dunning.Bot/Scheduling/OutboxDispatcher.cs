@@ -140,21 +140,25 @@ public sealed partial class OutboxDispatcher(
         var text = entry.Kind != OutboxKinds.Reminder ? entry.Text : composed?.Text ?? "";
         if (channel is null)
             return await RetryAsync(entry, DeliveryResult.RetryLater($"no proactive channel '{entry.Channel}' is registered"), cancellationToken).ConfigureAwait(false);
-        if (!await limiters.WaitAsync(entry.Channel, TimeSpan.FromSeconds(Settings.LeaseSeconds / 2.0), cancellationToken).ConfigureAwait(false))
+        var permit = await limiters.EnterAsync(entry.Channel, TimeSpan.FromSeconds(Settings.LeaseSeconds / 2.0), cancellationToken).ConfigureAwait(false);
+        if (permit is null)
             return await RetryAsync(entry, DeliveryResult.RetryLater("channel rate limit", TimeSpan.FromSeconds(1)), cancellationToken, countAttempt: false).ConfigureAwait(false);
 
         DeliveryResult result;
-        try
+        await using (permit.ConfigureAwait(false))
         {
-            if (channel is IReminderChannel own && entry.Kind == OutboxKinds.Reminder)
-                (result, text) = await own.SendReminderAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false);
-            else
-                // The reminder's language, not the locale the debtor's client sent last (the web chat page follows it).
-                result = await channel.SendAsync(link.Reference, [new Activity { Type = ActivityTypes.Message, Text = text, Locale = entry.Language }], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            result = DeliveryResult.RetryLater($"{ex.GetType().Name}: {ex.Message}");
+            try
+            {
+                if (channel is IReminderChannel own && entry.Kind == OutboxKinds.Reminder)
+                    (result, text) = await own.SendReminderAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false);
+                else
+                    // The reminder's language, not the locale the debtor's client sent last (the web chat page follows it).
+                    result = await channel.SendAsync(link.Reference, [new Activity { Type = ActivityTypes.Message, Text = text, Locale = entry.Language }], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                result = DeliveryResult.RetryLater($"{ex.GetType().Name}: {ex.Message}");
+            }
         }
         var copy = result.Status == DeliveryStatus.Delivered ? await CopyByEmailAsync(entry, debtor, named, dunningCase, cancellationToken).ConfigureAwait(false) : null;
         return result.Status switch

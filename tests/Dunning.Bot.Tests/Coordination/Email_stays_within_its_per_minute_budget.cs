@@ -77,6 +77,9 @@ public sealed class Email_stays_within_its_per_minute_budget(MailServer server) 
             return new Noted(permit, events);
         }
 
+        public ValueTask<SendAttempt> TryEnterAsync(SendLimit limit, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("the mailer waits for its permit");
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
 
         private sealed class Noted(IAsyncDisposable permit, ConcurrentQueue<string> events) : IAsyncDisposable

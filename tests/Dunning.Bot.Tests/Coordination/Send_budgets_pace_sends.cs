@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Dunning.Bot.Hosting.Coordination;
 using Dunning.Bot.Storage.PostgreSql;
 using Dunning.Bot.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Tests.Coordination;
 
@@ -16,15 +14,11 @@ public sealed class Send_budgets_pace_sends(PostgresServer postgres) : IAsyncLif
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private static readonly SendLimit Three = new("test:bot:1", 3, Window);
-    private readonly List<PostgreSqlDatabase> databases = [];
+    private readonly SharedSendBudgets budgets = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in databases)
-            await database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await budgets.DisposeAsync();
 
     [Fact]
     public async Task In_the_process_a_permit_returns_one_window_after_the_answer()
@@ -41,6 +35,26 @@ public sealed class Send_budgets_pace_sends(PostgresServer postgres) : IAsyncLif
         await Task.Delay(50);
         Assert.False(fourth.IsCompleted, "the permit came back before its window ended");
         clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        await (await fourth.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task In_the_process_spaced_permits_come_back_one_by_one()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero));
+        await using var budget = new LocalSendBudget(clock);
+        var spaced = new SendLimit("test:conversation:1", 2, Window, spacing: Window);
+        await (await budget.EnterAsync(spaced, CancellationToken.None)).DisposeAsync();
+        await (await budget.EnterAsync(spaced, CancellationToken.None)).DisposeAsync();
+        var third = budget.EnterAsync(spaced, CancellationToken.None).AsTask();
+        var fourth = budget.EnterAsync(spaced, CancellationToken.None).AsTask();
+
+        clock.Advance(Window + LocalSendBudget.Allowance);
+        await (await third.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
+        await Task.Delay(50);
+        Assert.False(fourth.IsCompleted, "both permits came back after one window");
+        clock.Advance(Window);
 
         await (await fourth.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
     }
@@ -98,11 +112,9 @@ public sealed class Send_budgets_pace_sends(PostgresServer postgres) : IAsyncLif
     public void A_limit_without_a_bucket_permits_or_a_window_is_refused(string bucket, int permits, int windowMilliseconds) =>
         Assert.ThrowsAny<ArgumentException>(() => new SendLimit(bucket, permits, TimeSpan.FromMilliseconds(windowMilliseconds)));
 
-    private PostgreSqlSendBudget Host(string connection, TimeSpan? hold = null)
-    {
-        var database = new PostgreSqlDatabase(connection);
-        databases.Add(database);
-        return new PostgreSqlSendBudget(database, Options.Create(new CoordinationOptions { SendPermitHold = hold ?? TimeSpan.FromMinutes(2) }),
-            TimeProvider.System, NullLogger<PostgreSqlSendBudget>.Instance);
-    }
+    [Fact]
+    public void A_negative_spacing_is_refused() =>
+        Assert.ThrowsAny<ArgumentException>(() => new SendLimit("teams:conversation:c1", 7, Window, spacing: TimeSpan.FromSeconds(-2)));
+
+    private PostgreSqlSendBudget Host(string connection, TimeSpan? hold = null) => budgets.Host(connection, hold);
 }

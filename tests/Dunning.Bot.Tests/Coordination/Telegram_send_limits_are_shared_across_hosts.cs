@@ -9,7 +9,7 @@ namespace Dunning.Bot.Tests.Coordination;
 /// <summary>
 /// Telegram allows a bot about 30 messages a second, whichever host sends them. Two hosts on one PostgreSQL database
 /// dispatching reminders at once share that budget (the fake server enforces it, as Telegram does); without sharing the
-/// same two hosts exceed it, which shows the test can tell.
+/// same two hosts exceed it, which shows the test can tell. The limit of one message a second per chat is shared too.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class Telegram_send_limits_are_shared_across_hosts(PostgresServer postgres, ITestOutputHelper output) : TelegramHostsOnOneDatabase(postgres)
@@ -40,6 +40,24 @@ public sealed class Telegram_send_limits_are_shared_across_hosts(PostgresServer 
         Assert.Contains(Server.Calls, c => c.Method == "sendMessage" && c.StatusCode == 429);
         Assert.Contains(results, r => r.Status == DeliveryStatus.RetryLater);
         output.WriteLine($"without sharing: {Server.Calls.Count(c => c.Method == "sendMessage" && c.StatusCode == 429)} answers 429 of {Server.Calls.Count(c => c.Method == "sendMessage")} sends");
+    }
+
+    [PostgresFact]
+    public async Task Two_hosts_writing_to_one_chat_at_once_send_it_one_message_a_second()
+    {
+        var debtor = new FakeUser(7500, "Debtor in two hosts' hands");
+        Server.RegisterPrivateChat(debtor);
+        var (a, b) = await LeaderAndOtherAsync();
+
+        var results = await Task.WhenAll(new[] { a, b, a, b }.Select((host, i) => Task.Run(() =>
+            host.Telegram.SendAsync(ChatOf(debtor), [Activity.CreateMessage($"Nachricht {i + 1}")], Ct), Ct)));
+
+        Assert.All(results, r => Assert.Equal(DeliveryStatus.Delivered, r.Status));
+        Assert.DoesNotContain(Server.Calls, c => c.StatusCode == 429);
+        var sent = Server.SentMessages.Where(m => m.ChatId == debtor.Id).Select(m => m.SentAt).Order().ToList();
+        Assert.Equal(4, sent.Count);
+        Assert.All(sent.Zip(sent.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(1),
+            $"two messages to one chat {(pair.Second - pair.First).TotalMilliseconds:F0} ms apart"));
     }
 
     /// <summary>Each host sends <see cref="PerHost"/> reminders, to chats of its own, from <see cref="SendersPerHost"/>

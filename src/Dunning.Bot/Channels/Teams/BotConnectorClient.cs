@@ -85,9 +85,16 @@ public sealed partial class BotConnectorClient
             throw new UntrustedServiceUrlException(serviceUrl);
         }
         var baseUrl = TrustedServiceUrls.Normalize(serviceUrl)!;
-        if (await limits.AcquireAsync(baseUrl, conversation?.Id ?? "", conversation?.TenantId, mayWait, cancellationToken).ConfigureAwait(false) is { } wait)
-            return new ConnectorResponse(429, RetryAfter: wait, Detail: "held back by the bot's own Teams rate limit", ServiceUrl: baseUrl);
+        var attempt = await limits.AcquireAsync(baseUrl, conversation?.Id ?? "", conversation?.TenantId, mayWait, cancellationToken).ConfigureAwait(false);
+        if (attempt.Permit is not { } permit)
+            return new ConnectorResponse(429, RetryAfter: attempt.RetryAfter, Detail: "held back by the bot's own Teams rate limit", ServiceUrl: baseUrl);
+        await using (permit.ConfigureAwait(false))
+            return await RequestAsync(method, baseUrl, path, body, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>The request itself, with a rate-limit permit held until its answer.</summary>
+    private async Task<ConnectorResponse> RequestAsync(HttpMethod method, string baseUrl, string path, byte[]? body, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, new Uri(new Uri(baseUrl), path));
         if (body is not null)
             request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };

@@ -1,79 +1,76 @@
-using System.Threading.RateLimiting;
+using Dunning.Bot.Hosting.Coordination;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Channels.Teams;
 
 /// <summary>
-/// Teams' documented bot limits, kept on our side so the connector rarely answers 429: per bot and
-/// conversation a token bucket (7 at once, then one every 2 s: within 8 per 2 s, 60 per 30 s and 1800 per hour),
-/// and per tenant 50 requests per second.
+/// Teams' documented bot limits, kept on our side so the connector rarely answers 429: per bot and conversation a token
+/// bucket (<see cref="TeamsOptions.ConversationBurst"/> at once, then one every
+/// <see cref="TeamsOptions.ConversationReplenishmentPeriod"/>: 7 and 2 s keep within 8 per 2 s, 60 per 30 s and 1800 per
+/// hour), and per tenant <see cref="TeamsOptions.TenantRequestsPerSecond"/> requests in any second.
 /// </summary>
-public sealed class TeamsRateLimits : IDisposable
+/// <remarks>
+/// Both are buckets of the registered <see cref="ISendBudget"/>: the process's own with LiteDB, one for all hosts with
+/// PostgreSQL (Teams counts per bot, not per host). A permit is held until the connector answered, then for the window.
+/// </remarks>
+public sealed class TeamsRateLimits(ISendBudget budget, IOptions<TeamsOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> conversations;
-    private readonly PartitionedRateLimiter<string> tenants;
-    private readonly TimeSpan wait;
-
-    public TeamsRateLimits(IOptions<TeamsOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var o = options.Value;
-        wait = o.RateLimitWait;
-        conversations = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.ConversationBurst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = o.ConversationReplenishmentPeriod,
-            QueueLimit = 64,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
-        tenants = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.TenantRequestsPerSecond,
-            TokensPerPeriod = o.TenantRequestsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 1024,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
-    }
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Takes a permit for one request to the conversation (and its tenant). When <paramref name="mayWait"/> the call
-    /// queues up to <see cref="TeamsOptions.RateLimitWait"/>; otherwise it answers at once. Null when permitted,
-    /// else how long to wait before trying again.
+    /// Takes a permit for one request to the conversation and one for its tenant. When <paramref name="mayWait"/> the call
+    /// queues up to <see cref="TeamsOptions.RateLimitWait"/>; otherwise it answers at once. The answer holds the permit
+    /// (dispose it when the connector answered) or, when refused, how long to wait before trying again.
     /// </summary>
-    public async Task<TimeSpan?> AcquireAsync(string serviceUrl, string conversationId, string? tenantId, bool mayWait, CancellationToken cancellationToken)
+    public async Task<SendAttempt> AcquireAsync(string serviceUrl, string conversationId, string? tenantId, bool mayWait, CancellationToken cancellationToken)
     {
-        var conversation = string.Concat(serviceUrl, "|", conversationId);
-        var tenant = string.Concat(serviceUrl, "|", tenantId ?? "-");
-        foreach (var (limiter, key) in new[] { (conversations, conversation), (tenants, tenant) })
-        {
-            using var lease = mayWait ? await AcquireWaitingAsync(limiter, key, cancellationToken).ConfigureAwait(false) : limiter.AttemptAcquire(key);
-            if (!lease.IsAcquired)
-                return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-        }
-        return null;
-    }
-
-    private async Task<RateLimitLease> AcquireWaitingAsync(PartitionedRateLimiter<string> limiter, string key, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(wait);
+        var o = options.Value;
+        // Teams counts per bot (app id) and conversation or tenant.
+        var bot = "teams:" + (string.IsNullOrWhiteSpace(o.AppId) ? "-" : o.AppId);
+        var conversation = new SendLimit(string.Concat(bot, ":conversation:", serviceUrl, "|", conversationId),
+            o.ConversationBurst, o.ConversationReplenishmentPeriod, spacing: o.ConversationReplenishmentPeriod);
+        var tenant = new SendLimit(string.Concat(bot, ":tenant:", serviceUrl, "|", tenantId ?? "-"), o.TenantRequestsPerSecond, Second);
+        var first = await TakeAsync(conversation, mayWait, cancellationToken).ConfigureAwait(false);
+        if (first.Permit is not { } held)
+            return first;
+        SendAttempt second;
         try
         {
-            return await limiter.AcquireAsync(key, 1, timeout.Token).ConfigureAwait(false);
+            second = await TakeAsync(tenant, mayWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await held.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (second.Permit is { } alsoHeld)
+            return SendAttempt.Taken(new Both(held, alsoHeld));
+        await held.DisposeAsync().ConfigureAwait(false);
+        return second;
+    }
+
+    private async Task<SendAttempt> TakeAsync(SendLimit limit, bool mayWait, CancellationToken cancellationToken)
+    {
+        if (!mayWait)
+            return await budget.TryEnterAsync(limit, cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.RateLimitWait);
+        try
+        {
+            return SendAttempt.Taken(await budget.EnterAsync(limit, timeout.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return limiter.AttemptAcquire(key);
+            return await budget.TryEnterAsync(limit, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose()
+    private sealed class Both(IAsyncDisposable conversation, IAsyncDisposable tenant) : IAsyncDisposable
     {
-        conversations.Dispose();
-        tenants.Dispose();
+        public async ValueTask DisposeAsync()
+        {
+            await tenant.DisposeAsync().ConfigureAwait(false);
+            await conversation.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -12,41 +12,41 @@ namespace Dunning.Bot.Channels.Telegram;
 /// <remarks>
 /// Telegram counts a message when it arrives, which is some unknown moment between the request leaving and its
 /// answer coming back; so each permit is held from before the request until one window after the answer (see
-/// <see cref="ISendBudget"/>). The bot's budget is the registered <see cref="ISendBudget"/>: this process's own with
-/// LiteDB, one for all hosts with PostgreSQL (Telegram's 30 a second are per bot, not per host). The per-chat limits
-/// stay in the process: one chat's turns run on one host at a time.
+/// <see cref="ISendBudget"/>). Every budget is the registered <see cref="ISendBudget"/>: this process's own with
+/// LiteDB, one for all hosts with PostgreSQL — Telegram counts per bot and per chat, not per host, and a chat may get a
+/// reply from the host running its turn while another host dispatches a reminder to it.
 /// </remarks>
-internal sealed class TelegramSendGate : IAsyncDisposable
+internal sealed class TelegramSendGate
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    private readonly ISendBudget _bot;
+    private readonly ISendBudget _budget;
     private readonly TelegramOptions _options;
-    private readonly LocalSendBudget _perChat;
+    private readonly string _bot;
     private readonly SendLimit _global;
 
-    public TelegramSendGate(ISendBudget bot, IOptions<TelegramOptions> options, TimeProvider clock)
+    public TelegramSendGate(ISendBudget budget, IOptions<TelegramOptions> options)
     {
-        _bot = bot;
+        _budget = budget;
         _options = options.Value;
-        _perChat = new LocalSendBudget(clock);
-        _global = new SendLimit("telegram:bot:" + TelegramBotIdentity.IdFromToken(_options.Token), _options.GlobalPerSecond, Second);
+        _bot = "telegram:bot:" + TelegramBotIdentity.IdFromToken(_options.Token);
+        _global = new SendLimit(_bot, _options.GlobalPerSecond, Second);
     }
 
     /// <summary>Waits until one more message may go to <paramref name="chatId"/>; dispose the slot when Telegram answered
     /// (or the call failed): its permits return one window later.</summary>
     public async ValueTask<IAsyncDisposable> EnterAsync(long chatId, CancellationToken cancellationToken)
     {
-        // Private chats have positive ids, groups and channels negative ones.
+        // Private chats have positive ids, groups and channels negative ones; the limits are per bot and chat.
         var o = _options;
-        var chat = await _perChat.EnterAsync(chatId > 0
-            ? new SendLimit("telegram:chat:" + chatId, o.PerChatPerSecond, Second)
-            : new SendLimit("telegram:group:" + chatId, o.PerGroupPerMinute, Minute), cancellationToken);
+        var chat = await _budget.EnterAsync(chatId > 0
+            ? new SendLimit(_bot + ":chat:" + chatId, o.PerChatPerSecond, Second)
+            : new SendLimit(_bot + ":group:" + chatId, o.PerGroupPerMinute, Minute), cancellationToken);
         IAsyncDisposable global;
         try
         {
-            global = await _bot.EnterAsync(_global, cancellationToken);
+            global = await _budget.EnterAsync(_global, cancellationToken);
         }
         catch
         {
@@ -55,8 +55,6 @@ internal sealed class TelegramSendGate : IAsyncDisposable
         }
         return new Slot(chat, global);
     }
-
-    public ValueTask DisposeAsync() => _perChat.DisposeAsync();
 
     private sealed class Slot(IAsyncDisposable chat, IAsyncDisposable global) : IAsyncDisposable
     {

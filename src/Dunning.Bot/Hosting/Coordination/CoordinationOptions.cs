@@ -19,12 +19,13 @@ public sealed class CoordinationOptions
     [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan SharedInboxCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>With PostgreSQL, a channel's per-bot send limit (Telegram: 30 messages a second) is one budget for all
-    /// hosts, kept in the database. False: each host keeps its own, so N hosts may send N times the limit.</summary>
+    /// <summary>With PostgreSQL, the channels' send limits — per bot (Telegram: 30 messages a second), per chat, Teams
+    /// conversation and tenant, SMTP account and outbox channel — are one budget for all hosts, kept in the database.
+    /// False: each host keeps its own, so N hosts may send N times a limit.</summary>
     public bool ShareSendLimits { get; set; } = true;
 
     /// <summary>How long a shared send permit stays taken when its host never returns it (it died mid-send); longer than
-    /// any send may take (the channels' HTTP timeouts are 30 s).</summary>
+    /// any send may take (the channels' HTTP timeouts are 30 s). Permit rows free for longer than this are deleted.</summary>
     [TimeSpanRange("00:00:35", "00:30:00")]
     public TimeSpan SendPermitHold { get; set; } = TimeSpan.FromMinutes(2);
 }

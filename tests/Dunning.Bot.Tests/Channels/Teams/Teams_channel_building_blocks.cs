@@ -1,5 +1,6 @@
 using Dunning.Bot.Channels.Teams;
 using Dunning.Bot.Conversations;
+using Dunning.Bot.Hosting.Coordination;
 using Microsoft.Extensions.Options;
 
 namespace Dunning.Bot.Tests.Channels.Teams;
@@ -32,26 +33,28 @@ public sealed class Teams_channel_building_blocks
     [Fact]
     public async Task The_rate_limits_let_a_burst_through_then_answer_how_long_to_wait()
     {
-        using var limits = new TeamsRateLimits(Options.Create(new TeamsOptions { ConversationBurst = 3, ConversationReplenishmentPeriod = TimeSpan.FromMinutes(1) }));
+        await using var budget = new LocalSendBudget(TimeProvider.System);
+        var limits = new TeamsRateLimits(budget, Options.Create(new TeamsOptions { ConversationBurst = 3, ConversationReplenishmentPeriod = TimeSpan.FromMinutes(1) }));
 
         for (var i = 0; i < 3; i++)
-            Assert.Null(await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default));
-        var wait = await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default);
+            Assert.NotNull((await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default)).Permit);
+        var refused = await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default);
 
-        Assert.NotNull(wait);
-        Assert.True(wait > TimeSpan.Zero);
-        Assert.Null(await limits.AcquireAsync("https://s/", "c2", "t", mayWait: false, default));
+        Assert.Null(refused.Permit);
+        Assert.True(refused.RetryAfter > TimeSpan.Zero);
+        Assert.NotNull((await limits.AcquireAsync("https://s/", "c2", "t", mayWait: false, default)).Permit);
     }
 
     [Fact]
     public async Task The_tenant_limit_holds_across_conversations()
     {
-        using var limits = new TeamsRateLimits(Options.Create(new TeamsOptions { TenantRequestsPerSecond = 2 }));
+        await using var budget = new LocalSendBudget(TimeProvider.System);
+        var limits = new TeamsRateLimits(budget, Options.Create(new TeamsOptions { TenantRequestsPerSecond = 2 }));
 
-        Assert.Null(await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default));
-        Assert.Null(await limits.AcquireAsync("https://s/", "c2", "t", mayWait: false, default));
-        Assert.NotNull(await limits.AcquireAsync("https://s/", "c3", "t", mayWait: false, default));
-        Assert.Null(await limits.AcquireAsync("https://s/", "c4", "other-tenant", mayWait: false, default));
+        Assert.NotNull((await limits.AcquireAsync("https://s/", "c1", "t", mayWait: false, default)).Permit);
+        Assert.NotNull((await limits.AcquireAsync("https://s/", "c2", "t", mayWait: false, default)).Permit);
+        Assert.Null((await limits.AcquireAsync("https://s/", "c3", "t", mayWait: false, default)).Permit);
+        Assert.NotNull((await limits.AcquireAsync("https://s/", "c4", "other-tenant", mayWait: false, default)).Permit);
     }
 
     [Fact]
