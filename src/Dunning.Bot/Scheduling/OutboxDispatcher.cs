@@ -71,28 +71,44 @@ public sealed partial class OutboxDispatcher(
         return total;
     }
 
-    /// <summary>Leases and handles one batch; returns the report and how many entries were leased.</summary>
+    /// <summary>
+    /// Leases and handles one batch; returns the report and how many entries were leased. Up to
+    /// <see cref="SchedulingOptions.DispatchConcurrency"/> debtors are handled at once, each debtor's entries in order.
+    /// </summary>
     public async Task<(DispatchReport Report, int Leased)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         var lease = TimeSpan.FromSeconds(Settings.LeaseSeconds);
         var batch = await outbox.LeaseAsync(clock.GetUtcNow(), Settings.BatchSize, lease, cancellationToken).ConfigureAwait(false);
         var report = DispatchReport.Empty;
-        foreach (var entry in batch)
+        var adding = new Lock();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.DispatchConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(batch.GroupBy(e => e.DebtorId, StringComparer.Ordinal), parallel, async (debtor, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            foreach (var entry in debtor)
             {
-                var handled = await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
-                DunningMetrics.Delivered(entry.Channel, handled.Outcome);
-                report += handled;
+                var handled = await HandleOneAsync(entry, token).ConfigureAwait(false);
+                lock (adding)
+                    report += handled;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One broken entry must not stop the batch; its lease expires and it is tried again (and counted).
-                logger.LogError(ex, "Outbox entry {Key} failed unexpectedly; it will be retried after its lease", entry.Key);
-            }
-        }
+        }).ConfigureAwait(false);
         return (report, batch.Count);
+    }
+
+    private async Task<DispatchReport> HandleOneAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var handled = await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
+            DunningMetrics.Delivered(entry.Channel, handled.Outcome);
+            return handled;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One broken entry must not stop the batch; its lease expires and it is tried again (and counted).
+            logger.LogError(ex, "Outbox entry {Key} failed unexpectedly; it will be retried after its lease", entry.Key);
+            return DispatchReport.Empty;
+        }
     }
 
     private async Task<DispatchReport> HandleAsync(OutboxEntry entry, CancellationToken cancellationToken)

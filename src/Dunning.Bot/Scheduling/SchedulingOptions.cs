@@ -25,6 +25,13 @@ public sealed class SchedulingOptions
     /// <summary>Outbox entries leased per batch (default 50).</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Debtors of one batch whose entries are sent side by side (default 4, as many as <c>Email:Smtp:Connections</c>):
+    /// a send mostly waits for the channel's answer. One debtor's entries always go one after the other, so each sees the
+    /// one before it (caps, quiet periods). 1 sends the batch strictly in order.
+    /// </summary>
+    public int DispatchConcurrency { get; set; } = 4;
+
     /// <summary>Delivery attempts before an entry is given up as undeliverable (default 8).</summary>
     public int MaxAttempts { get; set; } = 8;
 
@@ -73,6 +80,8 @@ public sealed class SchedulingOptions
             problems.Add($"{SectionName}:DispatchIntervalSeconds must be between 1 and 3600 (is {DispatchIntervalSeconds}).");
         if (BatchSize is < 1 or > 10_000)
             problems.Add($"{SectionName}:BatchSize must be between 1 and 10000 (is {BatchSize}).");
+        if (DispatchConcurrency is < 1 or > 64)
+            problems.Add($"{SectionName}:DispatchConcurrency must be between 1 and 64 (is {DispatchConcurrency}).");
         if (MaxAttempts is < 1 or > 100)
             problems.Add($"{SectionName}:MaxAttempts must be between 1 and 100 (is {MaxAttempts}).");
         if (BackoffBaseSeconds < 1 || BackoffMaxSeconds < BackoffBaseSeconds)

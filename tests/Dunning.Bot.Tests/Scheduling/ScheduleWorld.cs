@@ -21,7 +21,8 @@ internal sealed class ScheduleWorld : IDisposable
     private readonly TempDatabase database = new();
     private readonly ServiceProvider services;
 
-    public ScheduleWorld(string start = "2026-03-10T09:00:00+01:00", Dictionary<string, string?>? settings = null)
+    public ScheduleWorld(string start = "2026-03-10T09:00:00+01:00", Dictionary<string, string?>? settings = null,
+        IProactiveChannel? channel = null)
     {
         Clock = new FakeTimeProvider(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
         var values = new Dictionary<string, string?> { ["Storage:Path"] = database.Path, ["Scheduling:Enabled"] = "false" };
@@ -31,7 +32,7 @@ internal sealed class ScheduleWorld : IDisposable
         builder.AddDunningServices().AddDunningScheduling();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-        builder.Services.AddSingleton<IProactiveChannel>(Channel);
+        builder.Services.AddSingleton(channel ?? Channel);
         services = builder.Services.BuildServiceProvider();
     }
 
