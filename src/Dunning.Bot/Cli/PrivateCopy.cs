@@ -124,8 +124,8 @@ internal sealed class PrivateCopy : IDisposable
         try
         {
             using var source = await PostgreSqlStorageSource.OpenAsync(storage.ConnectionString!, string.IsNullOrWhiteSpace(uploads.Folder), cancellationToken);
-            using var context = new LiteDbContext(new StorageOptions { Path = Path, Password = storage.Password, Connection = StorageConnection.Direct, CachedDocuments = 0 });
-            var migration = new StorageMigration(source, new LiteStorageTarget(context), BatchSize);
+            using var target = LiteStorageTarget.IntoNewFile(Path, storage.Password);
+            var migration = new StorageMigration(source, target, BatchSize);
             reports = await migration.CopyIntoEmptyAsync(LiteStorageTarget.Kinds, cancellationToken);
             copied = watch.Elapsed;
             await migration.VerifyAsync(reports, cancellationToken);

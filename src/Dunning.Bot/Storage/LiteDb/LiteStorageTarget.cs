@@ -14,8 +14,17 @@ namespace Dunning.Bot.Storage.LiteDb;
 /// kept — and read back for the verification through <see cref="LiteStorageSource"/>, the reads <c>migrate-storage</c>
 /// trusts. Each batch is one LiteDB transaction.
 /// </summary>
-internal sealed class LiteStorageTarget(LiteDbContext context) : IStorageTarget
+internal sealed class LiteStorageTarget(LiteDbContext context) : IFileStorageTarget
 {
+    /// <summary>
+    /// A target writing a new LiteDB file at <paramref name="path"/> (opened directly, without the read cache); disposing
+    /// the target closes the file. Callers outside the provider see only the ports.
+    /// </summary>
+    public static IFileStorageTarget IntoNewFile(string path, string? password) =>
+        new LiteStorageTarget(new LiteDbContext(new StorageOptions { Path = path, Password = password, Connection = StorageConnection.Direct, CachedDocuments = 0 }));
+
+    public void Dispose() => context.Dispose();
+
     private const int ReadBatch = 500;
 
     private static readonly Dictionary<string, (string Collection, Func<object, BsonDocument> ToBson)> Mappings = new(StringComparer.Ordinal)

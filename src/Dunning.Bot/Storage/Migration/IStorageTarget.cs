@@ -18,3 +18,8 @@ internal interface IStorageTarget
     /// <summary>Every record of <paramref name="kind"/> the target holds (for the verification).</summary>
     IAsyncEnumerable<StoredRecord> ReadAllAsync(string kind, CancellationToken cancellationToken);
 }
+
+/// <summary>A target that keeps a file open until it is disposed (a new LiteDB file, see <c>Cli/PrivateCopy</c>).</summary>
+internal interface IFileStorageTarget : IStorageTarget, IDisposable
+{
+}
