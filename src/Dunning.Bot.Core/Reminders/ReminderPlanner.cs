@@ -183,16 +183,13 @@ public sealed class ReminderPlanner(
             items.ToDictionary(i => i.InvoiceNumber, _ => s.Today, StringComparer.Ordinal), followUpCheck);
         // No text yet: the dispatcher renders reminders from the items (fresh amounts at send time), see ReminderComposer.
         var entry = s.Entry(OutboxEntry.ReminderKey(s.Debtor.Id, items), OutboxKinds.Reminder, ReminderComposer.MessageKey(top.Key), "", items);
-        var result = await EnqueueAsync(s, entry, top.Key, cancellationToken).ConfigureAwait(false);
-
+        // A stage that also escalates tells the owner once the reminder landed: raising records on the case, and inside a
+        // sweep's page that would move the case's version on under the pending write (refused as a conflict).
         var escalating = due.Where(d => d.Due.Stage.EscalateToOwner).Select(d => d.Invoice.Number).ToList();
-        if (result.Outcome == PlanOutcome.Enqueued && escalating.Count > 0)
-        {
-            await escalations.RaiseAsync(s.Debtor.Id, EscalationReason.FinalStage, $"Ladder stage {top.Key} reached", escalating, s.Target?.Key, cancellationToken)
-                .ConfigureAwait(false);
-            result = result with { Escalated = [.. s.Escalated, top.Key] };
-        }
-        return result;
+        if (escalating.Count > 0)
+            s.AfterWriteDo(c => escalations.RaiseAsync(s.Debtor.Id, EscalationReason.FinalStage, $"Ladder stage {top.Key} reached", escalating, s.Target?.Key, c));
+        var result = await EnqueueAsync(s, entry, top.Key, cancellationToken).ConfigureAwait(false);
+        return result.Outcome == PlanOutcome.Enqueued && escalating.Count > 0 ? result with { Escalated = [.. s.Escalated, top.Key] } : result;
     }
 
     /// <summary>
