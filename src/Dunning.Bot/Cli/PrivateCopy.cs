@@ -61,15 +61,16 @@ internal sealed class PrivateCopy : IDisposable
     };
 
     /// <summary>
-    /// The copy of the configured storage (<paramref name="storage"/>, with <paramref name="uploads"/>'s folder choice);
-    /// null after telling <paramref name="error"/> why not, with the exit code (1 no
-    /// database or unreachable, 2 a malformed connection string).
+    /// The copy of the storage <paramref name="configuration"/> names (its <c>Storage</c> and <c>Uploads</c> sections);
+    /// null after telling <paramref name="error"/> why not, with the exit code (1 no database or unreachable, 2 a
+    /// malformed connection string).
     /// </summary>
-    public static async Task<(PrivateCopy? Copy, int ExitCode)> CreateAsync(string verb, StorageOptions storage, UploadOptions uploads,
-        TextWriter error, CancellationToken cancellationToken)
+    public static async Task<(PrivateCopy? Copy, int ExitCode)> CreateAsync(string verb, IConfiguration configuration, TextWriter error,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(error);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Provider != StorageProvider.PostgreSql)
             return await FromFileAsync(storage.Path, error);
         var problem = string.IsNullOrWhiteSpace(storage.ConnectionString) ? "it is not set." : PostgreSqlDatabase.ConnectionStringProblem(storage.ConnectionString);
@@ -78,32 +79,39 @@ internal sealed class PrivateCopy : IDisposable
             await error.WriteLineAsync($"{verb}: Storage:ConnectionString cannot be used: {problem} Nothing was changed.");
             return (null, 2);
         }
+        var uploads = configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
         var folder = Directory.CreateTempSubdirectory($"dunning-{verb}-").FullName;
+        var copy = new PrivateCopy(folder, System.IO.Path.Combine(folder, "dunning.db"));
+        var filled = false;
         try
         {
-            var copy = new PrivateCopy(folder, System.IO.Path.Combine(folder, "dunning.db"));
-            if (await copy.FillAsync(storage, uploads, error, verb, cancellationToken))
-                return (copy, 0);
+            filled = await copy.FillAsync(storage, uploads, error, verb, cancellationToken);
+            return filled ? (copy, 0) : (null, 1);
         }
-        catch
+        finally
         {
-            Directory.Delete(folder, recursive: true);
-            throw;
+            if (!filled)
+                copy.Dispose();
         }
-        Directory.Delete(folder, recursive: true);
-        return (null, 1);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    /// <summary>The full path of the LiteDB file at <paramref name="path"/>; null after telling <paramref name="error"/> it is missing.</summary>
+    public static async Task<string?> ExistingFileAsync(string path, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var source = System.IO.Path.GetFullPath(path);
+        if (File.Exists(source))
+            return source;
+        await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
+        return null;
+    }
+
     private static async Task<(PrivateCopy?, int)> FromFileAsync(string path, TextWriter error)
     {
-        var source = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(source))
-        {
-            await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
+        if (await ExistingFileAsync(path, error) is not { } source)
             return (null, 1);
-        }
         var folder = Directory.CreateTempSubdirectory("dunning-copy-").FullName;
         var target = System.IO.Path.Combine(folder, System.IO.Path.GetFileName(source));
         File.Copy(source, target);

@@ -8,7 +8,6 @@ using Dunning.Bot.Core.Reminders;
 using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
-using Dunning.Bot.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
@@ -43,9 +42,7 @@ internal sealed partial class SimulateVerb : ICliVerb
             return 2;
         var options = new Options(line.GetValue(days), line.GetValue(debtor), line.GetValue(today), line.GetValue(config));
         var configuration = DunningConfiguration.ForVerb(VerbLine.ConfigArguments(options.ConfigFile));
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var uploads = configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
-        var (copy, exitCode) = await PrivateCopy.CreateAsync(Name, storage, uploads, error, cancellationToken);
+        var (copy, exitCode) = await PrivateCopy.CreateAsync(Name, configuration, error, cancellationToken);
         if (copy is null)
             return exitCode;
         using (copy)

@@ -10,7 +10,6 @@ using Dunning.Bot.Hosting;
 using Dunning.Bot.Scheduling;
 using Dunning.Bot.Storage;
 using Dunning.Bot.Storage.PostgreSql;
-using Dunning.Bot.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dunning.Bot.Cli;
@@ -39,8 +38,7 @@ internal sealed class SweepVerb : ICliVerb
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (dryRun)
         {
-            var uploads = configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
-            var (copy, exitCode) = await PrivateCopy.CreateAsync(Name, storage, uploads, error, cancellationToken);
+            var (copy, exitCode) = await PrivateCopy.CreateAsync(Name, configuration, error, cancellationToken);
             if (copy is null)
                 return exitCode;
             using (copy)
@@ -54,12 +52,8 @@ internal sealed class SweepVerb : ICliVerb
             await using var shared = Build(rest, new Dictionary<string, string?>());
             return await SweepAsync(shared.Services, dryRun: false, output, cancellationToken);
         }
-        var source = Path.GetFullPath(storage.Path);
-        if (!File.Exists(source))
-        {
-            await error.WriteLineAsync($"No database at {source}; import invoices first or pass --config with Storage:Path.");
+        if (await PrivateCopy.ExistingFileAsync(storage.Path, error) is not { } source)
             return 1;
-        }
         await using var direct = Build(rest, new Dictionary<string, string?> { ["Storage:Path"] = source, ["Storage:Connection"] = null });
         return await SweepAsync(direct.Services, dryRun: false, output, cancellationToken);
     }
