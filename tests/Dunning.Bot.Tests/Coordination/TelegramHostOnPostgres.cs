@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dunning.Bot.Channels;
 using Dunning.Bot.Channels.Telegram;
 using Dunning.Bot.Tests.Fakes.Telegram;
@@ -17,6 +18,8 @@ internal sealed class TelegramHostOnPostgres : IAsyncDisposable
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<PollSpan> polls = new();
+    private readonly ConcurrentQueue<string> conflicts = new();
     private bool stopped;
 
     public TelegramHostOnPostgres(string connection, FakeTelegramServer server, Dictionary<string, string?>? extra = null)
@@ -35,8 +38,8 @@ internal sealed class TelegramHostOnPostgres : IAsyncDisposable
             settings[key] = value;
         Host = new BotHost(settings, services: s =>
         {
-            s.AddHttpClient(TelegramClients.PollingHttpClientName).AddHttpMessageHandler(() => new CountingHandler(calls));
-            s.AddHttpClient(TelegramClients.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(calls));
+            s.AddHttpClient(TelegramClients.PollingHttpClientName).AddHttpMessageHandler(() => new CountingHandler(this));
+            s.AddHttpClient(TelegramClients.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(this));
         });
         _ = Host.BaseAddress; // started
     }
@@ -45,6 +48,15 @@ internal sealed class TelegramHostOnPostgres : IAsyncDisposable
 
     /// <summary>getUpdates requests this host sent so far.</summary>
     public int Polls => Calls("getUpdates");
+
+    /// <summary>
+    /// This host's getUpdates requests as the host saw them: sent and ended (answered, failed or given up) in
+    /// <see cref="Stopwatch"/> ticks; <see cref="PollSpan.Ended"/> is null while one is still waiting.
+    /// </summary>
+    public IReadOnlyList<PollSpan> PollSpans => [.. polls];
+
+    /// <summary>Bot API answers with 409 Conflict this host received (the method of each).</summary>
+    public IReadOnlyList<string> Conflicts => [.. conflicts];
 
     /// <summary>Requests of a Bot API method this host sent so far.</summary>
     public int Calls(string method) => calls.GetValueOrDefault(method);
@@ -60,13 +72,32 @@ internal sealed class TelegramHostOnPostgres : IAsyncDisposable
         await Host.DisposeAsync();
     }
 
-    private sealed class CountingHandler(ConcurrentDictionary<string, int> calls) : DelegatingHandler
+    internal sealed class PollSpan(long sent)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public long Sent { get; } = sent;
+        public long? Ended { get; set; }
+    }
+
+    private sealed class CountingHandler(TelegramHostOnPostgres host) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.RequestUri is { } uri)
-                calls.AddOrUpdate(uri.Segments[^1], 1, (_, n) => n + 1);
-            return base.SendAsync(request, cancellationToken);
+            var method = request.RequestUri?.Segments[^1] ?? "";
+            host.calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+            PollSpan? poll = null;
+            if (method == "getUpdates")
+                host.polls.Enqueue(poll = new PollSpan(Stopwatch.GetTimestamp()));
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                if ((int)response.StatusCode == 409)
+                    host.conflicts.Enqueue(method);
+                return response;
+            }
+            finally
+            {
+                poll?.Ended = Stopwatch.GetTimestamp();
+            }
         }
     }
 }
