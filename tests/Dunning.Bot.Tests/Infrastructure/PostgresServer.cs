@@ -66,11 +66,15 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A new, empty database on the cluster (from <c>template0</c>); returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// A new database on the cluster, empty (from <c>template0</c>) or a copy of <paramref name="template"/> (a database of
+    /// this cluster nobody is connected to); returns its connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = $"test_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..30];
-        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        var from = template is null ? "template0" : new NpgsqlConnectionStringBuilder(template).Database;
+        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{from}\"");
         return ConnectionString(name);
     }
 

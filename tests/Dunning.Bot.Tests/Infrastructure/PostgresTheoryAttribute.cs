@@ -1,8 +1,11 @@
+using Xunit.Sdk;
+
 namespace Dunning.Bot.Tests.Infrastructure;
 
 /// <summary>A theory that needs PostgreSQL's binaries; skipped or failing exactly as <see cref="PostgresFactAttribute"/>.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class PostgresTheoryAttribute : TheoryAttribute
+[TraitDiscoverer(ChoosesPostgreSql.TypeName, ChoosesPostgreSql.AssemblyName)]
+public sealed class PostgresTheoryAttribute : TheoryAttribute, ITraitAttribute
 {
     public PostgresTheoryAttribute()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Dunning.Bot.Tests.Channels.Email;
+using Dunning.Bot.Tests.Infrastructure;
 
 namespace Dunning.Bot.Tests.Operations;
 
@@ -15,7 +16,7 @@ public sealed class The_published_folder_runs : IDisposable
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("dunning-publish-");
 
-    [Fact]
+    [LiteDbOnlyFact("the published program on its default storage, the LiteDB file --Storage:Path names")]
     public async Task Published_self_contained_it_starts_with_urls_and_a_data_path_and_answers_health()
     {
         var output = Path.Combine(work.FullName, "app");

@@ -42,7 +42,7 @@ public sealed class Crash_recovery_after_sigkill(ITestOutputHelper output) : IAs
         database.Dispose();
     }
 
-    [Fact]
+    [LiteDbOnlyFact("a host process on its LiteDB file, read back through LiteDB after the kill; on PostgreSQL see Three_hosts_dispatch_every_reminder_through_a_sigkill")]
     public async Task A_host_killed_mid_batch_loses_no_reminder_and_repeats_only_the_messages_in_flight()
     {
         var ids = await SeedAsync();

@@ -15,7 +15,7 @@ public sealed class One_process_writes_a_database_file : IDisposable
 
     private string DatabasePath => Path.Combine(folder, "dunning.db");
 
-    [Fact]
+    [LiteDbOnlyFact("the lock file of a LiteDB database, held by the host process")]
     public async Task An_import_while_the_host_runs_is_refused_naming_the_host_and_writes_nothing()
     {
         using var host = HostProcess.Start(Environment());
@@ -34,7 +34,7 @@ public sealed class One_process_writes_a_database_file : IDisposable
         Assert.Equal(sizeBefore, new FileInfo(DatabasePath).Length);
     }
 
-    [Fact]
+    [LiteDbOnlyFact("the lock file of a LiteDB database, held by the host process")]
     public void A_second_host_is_refused_and_a_verb_runs_once_the_holder_is_gone()
     {
         var holder = DatabaseFileLock.Acquire(DatabasePath, TimeProvider.System);
@@ -51,7 +51,7 @@ public sealed class One_process_writes_a_database_file : IDisposable
         Assert.True(after == 0, $"exit {after}:{System.Environment.NewLine}{verb.Output}");
     }
 
-    [Fact]
+    [LiteDbOnlyFact("the lock file of a LiteDB database, held by the host process")]
     public async Task A_killed_host_leaves_no_lock_behind()
     {
         using (var host = HostProcess.Start(Environment()))
