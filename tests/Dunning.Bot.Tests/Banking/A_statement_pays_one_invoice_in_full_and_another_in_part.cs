@@ -12,9 +12,7 @@ namespace Dunning.Bot.Tests.Banking;
 /// </summary>
 public sealed class A_statement_pays_one_invoice_in_full_and_another_in_part : IDisposable
 {
-    // The test sweeps itself: no start-up sweep of the host's own schedule may run in between (on PostgreSQL Quartz's
-    // job store can fire it only after the payments are booked, and it then plans the settled debtor first).
-    private readonly BankStatementHost bank = new(new() { ["Scheduling:Enabled"] = "false" });
+    private readonly BankStatementHost bank = new();
 
     [Fact]
     public async Task The_settled_debtor_gets_no_reminder_and_the_partly_paid_claim_pays_interest_first()

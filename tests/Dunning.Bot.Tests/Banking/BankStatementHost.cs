@@ -8,7 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dunning.Bot.Tests.Banking;
 
-/// <summary>The bot on loopback with a LiteDB file, on 10 March 2026, with an API key; debtors and invoices made over the API.</summary>
+/// <summary>
+/// The bot on loopback with a LiteDB file, on 10 March 2026, with an API key; debtors and invoices made over the API.
+/// Without its schedule: the tests sweep themselves, and a start-up sweep must not run in between (on PostgreSQL the
+/// job store can fire it only after a test booked its payments, and it then plans a settled debtor before the test does).
+/// </summary>
 internal sealed class BankStatementHost : IDisposable
 {
     public BankStatementHost(Dictionary<string, string?>? settings = null)
@@ -17,6 +21,7 @@ internal sealed class BankStatementHost : IDisposable
         {
             ["Api:Keys:0:Name"] = "erp",
             ["Api:Keys:0:Sha256"] = ApiKeys.Hash(ApiFixture.Key),
+            ["Scheduling:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
             all[key] = value;
